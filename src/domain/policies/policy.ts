@@ -1,0 +1,153 @@
+/**
+ * Who may do what: one rule per action, over plain data (the actor and the record's school,
+ * class, student). Every denial carries a Vietnamese reason the user can act on.
+ */
+import { type Actor, type Role, hasRole } from './actor.ts';
+
+export type Decision = { allowed: true } | { allowed: false; reason: string };
+
+export interface Target {
+  schoolId: string;
+  /** The class concerned (a class, or the classes a student is enrolled in this year). */
+  classIds?: string[];
+  subjectId?: string;
+  studentId?: string;
+}
+
+export type Action =
+  | 'school.view'
+  | 'setup.manage'
+  | 'staff.view'
+  | 'staff.manage'
+  | 'account.manage'
+  | 'class.view'
+  | 'classList.reorder'
+  | 'student.view'
+  | 'student.create'
+  | 'student.edit'
+  | 'student.import'
+  | 'enrollment.manage'
+  | 'audit.view';
+
+const allow: Decision = { allowed: true };
+const deny = (reason: string): Decision => ({ allowed: false, reason });
+
+const LEADERSHIP: Role[] = ['principal', 'vice_principal'];
+const MANAGERS: Role[] = ['principal', 'admin'];
+const SCHOOL_WIDE_READERS: Role[] = ['principal', 'vice_principal', 'admin', 'clerk'];
+
+function anyRole(actor: Actor, roles: Role[], schoolId: string): boolean {
+  return roles.some((r) => hasRole(actor, r, schoolId));
+}
+
+function oversees(actor: Actor, schoolId: string): boolean {
+  return actor.overseenSchoolIds.includes(schoolId);
+}
+
+function belongsTo(actor: Actor, schoolId: string): boolean {
+  return actor.grants.some((g) => g.schoolId === schoolId && g.role !== 'guardian');
+}
+
+function teachesClass(actor: Actor, classIds: string[] | undefined): boolean {
+  if (!classIds) return false;
+  return actor.teaching.some((t) => classIds.includes(t.classId));
+}
+
+function isHomeroomOf(actor: Actor, classIds: string[] | undefined): boolean {
+  if (!classIds) return false;
+  return actor.homeroomClassIds.some((id) => classIds.includes(id));
+}
+
+const OTHER_SCHOOL = 'Tài khoản của thầy/cô không thuộc trường này.';
+
+const rules: Record<Action, (actor: Actor, t: Target) => Decision> = {
+  'school.view': (a, t) =>
+    belongsTo(a, t.schoolId) || oversees(a, t.schoolId) ? allow : deny(OTHER_SCHOOL),
+
+  'setup.manage': (a, t) =>
+    anyRole(a, MANAGERS, t.schoolId)
+      ? allow
+      : deny('Chỉ Hiệu trưởng và Ban quản trị phần mềm được thiết lập năm học, lớp, môn học và phân công.'),
+
+  'staff.view': (a, t) =>
+    belongsTo(a, t.schoolId) || oversees(a, t.schoolId) ? allow : deny(OTHER_SCHOOL),
+
+  'staff.manage': (a, t) =>
+    anyRole(a, MANAGERS, t.schoolId)
+      ? allow
+      : deny('Chỉ Hiệu trưởng và Ban quản trị phần mềm được quản lý danh sách cán bộ, giáo viên.'),
+
+  'account.manage': (a, t) =>
+    anyRole(a, MANAGERS, t.schoolId)
+      ? allow
+      : deny('Chỉ Hiệu trưởng và Ban quản trị phần mềm được tạo, khóa tài khoản và phân quyền.'),
+
+  'class.view': (a, t) => {
+    if (anyRole(a, SCHOOL_WIDE_READERS, t.schoolId) || oversees(a, t.schoolId)) return allow;
+    if (teachesClass(a, t.classIds) || isHomeroomOf(a, t.classIds)) return allow;
+    if (belongsTo(a, t.schoolId)) return deny('Thầy/cô không được phân công chủ nhiệm hay giảng dạy lớp này.');
+    return deny(OTHER_SCHOOL);
+  },
+
+  'classList.reorder': (a, t) =>
+    anyRole(a, MANAGERS, t.schoolId) || isHomeroomOf(a, t.classIds)
+      ? allow
+      : deny('Chỉ giáo viên chủ nhiệm của lớp, Hiệu trưởng hoặc Ban quản trị được sắp xếp số thứ tự trong danh sách lớp.'),
+
+  'student.view': (a, t) => {
+    if (a.grants.some((g) => g.role === 'guardian' && g.studentId === t.studentId && t.studentId)) return allow;
+    if (anyRole(a, SCHOOL_WIDE_READERS, t.schoolId) || oversees(a, t.schoolId)) return allow;
+    if (teachesClass(a, t.classIds) || isHomeroomOf(a, t.classIds)) return allow;
+    if (hasRole(a, 'guardian')) return deny('Phụ huynh chỉ xem được thông tin của con mình.');
+    if (belongsTo(a, t.schoolId)) return deny('Học sinh này không thuộc lớp thầy/cô chủ nhiệm hoặc giảng dạy.');
+    return deny(OTHER_SCHOOL);
+  },
+
+  'student.create': (a, t) =>
+    anyRole(a, MANAGERS, t.schoolId)
+      ? allow
+      : deny('Chỉ Hiệu trưởng và Ban quản trị phần mềm được tiếp nhận học sinh mới.'),
+
+  'student.edit': (a, t) =>
+    anyRole(a, MANAGERS, t.schoolId) || isHomeroomOf(a, t.classIds)
+      ? allow
+      : deny('Chỉ giáo viên chủ nhiệm của lớp, Hiệu trưởng hoặc Ban quản trị được sửa sơ yếu lý lịch học sinh.'),
+
+  'student.import': (a, t) =>
+    anyRole(a, MANAGERS, t.schoolId)
+      ? allow
+      : deny('Chỉ Hiệu trưởng và Ban quản trị phần mềm được nhập danh sách học sinh từ Excel.'),
+
+  'enrollment.manage': (a, t) =>
+    anyRole(a, MANAGERS, t.schoolId)
+      ? allow
+      : deny('Chỉ Hiệu trưởng và Ban quản trị phần mềm được chuyển lớp, chuyển trường và lên lớp cho học sinh.'),
+
+  'audit.view': (a, t) =>
+    anyRole(a, [...LEADERSHIP, 'admin'], t.schoolId) || oversees(a, t.schoolId)
+      ? allow
+      : deny('Chỉ Ban giám hiệu và Ban quản trị phần mềm được xem nhật kí hệ thống.'),
+};
+
+export function can(actor: Actor, action: Action, target: Target): Decision {
+  return rules[action](actor, target);
+}
+
+export const ACTIONS = Object.keys(rules) as Action[];
+
+/**
+ * The classes an actor may list in a school: all of them, or only those assigned.
+ * List routes filter by this in SQL, so lists agree with `can(…, 'class.view', …)`.
+ */
+export function classScope(actor: Actor, schoolId: string): { all: true } | { all: false; classIds: string[] } {
+  if (anyRole(actor, SCHOOL_WIDE_READERS, schoolId) || oversees(actor, schoolId)) return { all: true };
+  const ids = new Set<string>([...actor.homeroomClassIds, ...actor.teaching.map((t) => t.classId)]);
+  return { all: false, classIds: [...ids] };
+}
+
+/** The abilities the UI receives so it hides what the actor may not do. */
+export function abilities(actor: Actor, schoolId: string): Record<Action, boolean> {
+  const out = {} as Record<Action, boolean>;
+  for (const action of ACTIONS) out[action] = can(actor, action, { schoolId }).allowed;
+  return out;
+}

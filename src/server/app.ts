@@ -1,0 +1,149 @@
+/**
+ * Builds the Fastify application: plugins, the request context, the central error handler,
+ * the OpenAPI document, every /api/v1 route and the web app.
+ */
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  hasZodFastifySchemaValidationErrors,
+  isResponseSerializationError,
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { DatabaseHandle } from './db/database.ts';
+import type { Env } from './env.ts';
+import { AppError, STATUS_BY_CODE } from './errors.ts';
+import { loadSession } from './http/context.ts';
+import { registerRoutes } from './routes/index.ts';
+
+export interface AppDeps {
+  env: Env;
+  database: DatabaseHandle;
+  /** Where the built web app lives (dist/web); served when present. */
+  webRoot?: string;
+  /** Override the clock (tests). */
+  clock?: () => Date;
+}
+
+export type App = FastifyInstance;
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** Routes a client calls before it has a CSRF token. */
+const CSRF_EXEMPT = new Set(['/api/v1/auth/login']);
+
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { env, database } = deps;
+  const clock = deps.clock ?? (() => new Date());
+  const app = Fastify({
+    logger: env.logLevel === 'silent' ? false : { level: env.logLevel },
+    trustProxy: true,
+    bodyLimit: 2 * 1024 * 1024,
+    genReqId: () => crypto.randomUUID(),
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 1 } });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Sổ Điểm Số API', version: '0.1.0', description: 'API của Sổ Điểm Số (sổ điểm điện tử, học bạ số).' },
+      tags: [
+        { name: 'setup', description: 'Thiết lập năm học, lớp, môn học, phân công' },
+        { name: 'people', description: 'Cán bộ, giáo viên, học sinh' },
+        { name: 'accounts', description: 'Tài khoản, đăng nhập, phân quyền' },
+        { name: 'audit', description: 'Nhật kí hệ thống' },
+        { name: 'oversight', description: 'Phòng/Sở GDĐT theo dõi các trường' },
+      ],
+      components: {
+        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'sodiem_session' } },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  app.decorateRequest('auth', null);
+  app.decorateRequest('now', null as unknown as Date);
+
+  app.addHook('onRequest', async (request, reply) => {
+    request.now = clock();
+    reply.header('X-Content-Type-Options', 'nosniff');
+    reply.header('X-Frame-Options', 'DENY');
+    reply.header('Referrer-Policy', 'same-origin');
+    reply.header('Cross-Origin-Opener-Policy', 'same-origin');
+    reply.header('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
+    reply.header(
+      'Content-Security-Policy',
+      "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; script-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
+    );
+    if (!request.url.startsWith('/api/v1/')) return;
+    reply.header('Cache-Control', 'no-store');
+    await loadSession(database.db, request, { idleMinutes: env.sessionIdleMinutes });
+    const path = request.url.split('?')[0];
+    if (!SAFE_METHODS.has(request.method) && request.auth && !CSRF_EXEMPT.has(path)) {
+      const sent = request.headers['x-csrf-token'];
+      if (sent !== request.auth.session.csrf_token) {
+        throw new AppError('FORBIDDEN', 'Thiếu hoặc sai mã chống giả mạo yêu cầu (CSRF). Hãy tải lại trang.', { csrf: true });
+      }
+    }
+  });
+
+  app.setErrorHandler((error, request, reply) => {
+    if (error instanceof AppError) {
+      return reply.status(STATUS_BY_CODE[error.code]).send({ error: error.code, message: error.message, ...error.details });
+    }
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const errors = error.validation.map((v) => ({
+        field: [v.instancePath.replace(/^\//, '').replaceAll('/', '.'), v.params?.issue?.path?.join?.('.')].find(Boolean) || String(error.validationContext ?? ''),
+        message: v.message ?? 'không hợp lệ',
+      }));
+      const summary = errors.map((e) => `${e.field}: ${e.message}`).join('; ');
+      return reply.status(400).send({ error: 'VALIDATION', message: `Dữ liệu không hợp lệ — ${summary}`, errors });
+    }
+    if (isResponseSerializationError(error)) {
+      request.log.error({ err: error }, 'response did not match its schema');
+      return reply.status(500).send({ error: 'INTERNAL', message: 'Lỗi hệ thống. Vui lòng thử lại hoặc báo Ban quản trị.' });
+    }
+    const status = (error as { statusCode?: number }).statusCode;
+    if (status && status >= 400 && status < 500) {
+      const message =
+        status === 413
+          ? 'Tệp hoặc dữ liệu gửi lên quá lớn.'
+          : status === 415
+            ? 'Định dạng dữ liệu gửi lên không được hỗ trợ.'
+            : `Yêu cầu không hợp lệ: ${error.message}`;
+      return reply.status(status).send({ error: status === 413 ? 'TOO_LARGE' : 'BAD_REQUEST', message });
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    return reply.status(500).send({ error: 'INTERNAL', message: 'Lỗi hệ thống. Vui lòng thử lại hoặc báo Ban quản trị.' });
+  });
+
+  app.get('/api/health', { schema: { hide: true } }, async () => ({ status: 'ok' }));
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(async (api) => registerRoutes(api, { db: database.db, dialect: database.dialect, env }), {
+    prefix: '/api/v1',
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api/')) {
+      return reply.status(404).send({ error: 'NOT_FOUND', message: 'Không có địa chỉ API này.' });
+    }
+    if (webRoot && request.method === 'GET') return reply.type('text/html').sendFile('index.html');
+    return reply.status(404).send({ error: 'NOT_FOUND', message: 'Không tìm thấy trang.' });
+  });
+
+  const webRoot = deps.webRoot && existsSync(join(deps.webRoot, 'index.html')) ? resolve(deps.webRoot) : undefined;
+  if (webRoot) await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: ['index.html'] });
+
+  return app;
+}

@@ -1,0 +1,66 @@
+/**
+ * TOTP (RFC 6238, SHA-1, 6 digits, 30 s) as authenticator apps implement it.
+ * Pure given `nowMs`: the caller passes the clock in.
+ */
+import { createHmac, randomBytes } from 'node:crypto';
+
+const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+
+export function base32Encode(buf: Buffer): string {
+  let bits = 0;
+  let value = 0;
+  let out = '';
+  for (const byte of buf) {
+    value = (value << 8) | byte;
+    bits += 8;
+    while (bits >= 5) {
+      out += ALPHABET[(value >>> (bits - 5)) & 31];
+      bits -= 5;
+    }
+  }
+  if (bits > 0) out += ALPHABET[(value << (5 - bits)) & 31];
+  return out;
+}
+
+export function base32Decode(text: string): Buffer {
+  const clean = text.replace(/[\s=]/g, '').toUpperCase();
+  let bits = 0;
+  let value = 0;
+  const out: number[] = [];
+  for (const ch of clean) {
+    const idx = ALPHABET.indexOf(ch);
+    if (idx < 0) throw new Error('Khóa TOTP không hợp lệ');
+    value = (value << 5) | idx;
+    bits += 5;
+    if (bits >= 8) {
+      out.push((value >>> (bits - 8)) & 255);
+      bits -= 8;
+    }
+  }
+  return Buffer.from(out);
+}
+
+export function newTotpSecret(): string {
+  return base32Encode(randomBytes(20));
+}
+
+export function totpCode(secret: string, nowMs: number, stepOffset = 0): string {
+  const counter = Math.floor(nowMs / 30_000) + stepOffset;
+  const msg = Buffer.alloc(8);
+  msg.writeBigUInt64BE(BigInt(counter));
+  const digest = createHmac('sha1', base32Decode(secret)).update(msg).digest();
+  const offset = digest[digest.length - 1] & 0x0f;
+  const binary = digest.readUInt32BE(offset) & 0x7fffffff;
+  return String(binary % 1_000_000).padStart(6, '0');
+}
+
+/** Accepts the current code and one step either side (clock drift). */
+export function verifyTotp(secret: string, code: string, nowMs: number): boolean {
+  const clean = code.replace(/\s/g, '');
+  if (!/^\d{6}$/.test(clean)) return false;
+  return [-1, 0, 1].some((d) => totpCode(secret, nowMs, d) === clean);
+}
+
+export function otpauthUri(secret: string, account: string, issuer = 'Sổ Điểm Số'): string {
+  return `otpauth://totp/${encodeURIComponent(issuer)}:${encodeURIComponent(account)}?secret=${secret}&issuer=${encodeURIComponent(issuer)}&algorithm=SHA1&digits=6&period=30`;
+}

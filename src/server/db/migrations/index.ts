@@ -1,0 +1,7 @@
+import type { Migration } from 'kysely';
+import * as foundation from './20261123_0001_foundation.ts';
+
+/** Every migration, in order. One change per timestamped file; never edit a released one. */
+export const migrations: Record<string, Migration> = {
+  '20261123_0001_foundation': foundation,
+};

@@ -1,0 +1,315 @@
+/**
+ * Row types of every table, as Kysely sees them. Portable across SQLite and PostgreSQL:
+ * ids are text (UUIDs), times are ISO-8601 text in UTC, dates are 'yyyy-mm-dd' text,
+ * booleans are integers 0/1, structured values are JSON text.
+ */
+import type { Insertable, Selectable, Updateable } from 'kysely';
+
+export interface OrgUnitsTable {
+  id: string;
+  kind: 'province' | 'district';
+  code: string;
+  name: string;
+  parent_id: string | null;
+  created_at: string;
+}
+
+export interface SchoolsTable {
+  id: string;
+  org_unit_id: string;
+  code: string;
+  name: string;
+  /** primary | lower_secondary | upper_secondary | multi */
+  level: string;
+  address: string;
+  phone: string;
+  /** JSON: school settings (e.g. whether a reason is required for every score change). */
+  settings_json: string;
+  created_at: string;
+}
+
+export interface UsersTable {
+  id: string;
+  username: string;
+  password_hash: string;
+  full_name: string;
+  school_id: string | null;
+  org_unit_id: string | null;
+  staff_id: string | null;
+  must_change_password: number;
+  totp_secret: string | null;
+  totp_enabled: number;
+  failed_logins: number;
+  locked_until: string | null;
+  disabled: number;
+  last_login_at: string | null;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface UserRolesTable {
+  id: string;
+  user_id: string;
+  /** principal | vice_principal | admin | teacher | clerk | district_officer | province_officer | guardian */
+  role: string;
+  school_id: string | null;
+  org_unit_id: string | null;
+  /** For a guardian: the child. */
+  student_id: string | null;
+  created_at: string;
+}
+
+export interface SessionsTable {
+  /** sha256 of the cookie token. */
+  id: string;
+  user_id: string;
+  csrf_token: string;
+  /** 1 while the password was right but the TOTP code is still due. */
+  pending_totp: number;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+  ip: string;
+  user_agent: string;
+}
+
+export interface LoginAttemptsTable {
+  id: string;
+  username: string;
+  ip: string;
+  at: string;
+  success: number;
+}
+
+export interface StaffTable {
+  id: string;
+  school_id: string;
+  family_name: string;
+  middle_name: string;
+  given_name: string;
+  sex: string;
+  date_of_birth: string | null;
+  position: string;
+  speciality: string;
+  phone: string;
+  email: string;
+  active: number;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface SchoolYearsTable {
+  id: string;
+  school_id: string;
+  /** e.g. 2025 for 2025-2026 */
+  start_year: number;
+  name: string;
+  starts_on: string;
+  ends_on: string;
+  status: string;
+  created_at: string;
+}
+
+export interface TermsTable {
+  id: string;
+  school_id: string;
+  school_year_id: string;
+  term_no: number;
+  name: string;
+  starts_on: string;
+  ends_on: string;
+}
+
+export interface GradeLevelsTable {
+  id: string;
+  school_id: string;
+  school_year_id: string;
+  grade: number;
+  /** TT22_2021 | TT27_2020 | TT58_TT26 | TT58_2011 | TT22_2016 */
+  regime: string;
+}
+
+export interface SubjectGroupsTable {
+  id: string;
+  school_id: string;
+  school_year_id: string;
+  name: string;
+  head_staff_id: string | null;
+}
+
+export interface SubjectGroupMembersTable {
+  school_id: string;
+  subject_group_id: string;
+  staff_id: string;
+}
+
+export interface SubjectsTable {
+  id: string;
+  school_id: string;
+  school_year_id: string;
+  grade: number;
+  code: string;
+  name: string;
+  periods_per_year: number;
+  /** scored | comment | primaryLevel */
+  assessment_kind: string;
+  learning_topic_cluster: number;
+  has_periodic_test: number;
+  sort_order: number;
+  subject_group_id: string | null;
+}
+
+export interface ClassesTable {
+  id: string;
+  school_id: string;
+  school_year_id: string;
+  grade: number;
+  name: string;
+  homeroom_staff_id: string | null;
+  room: string;
+  session: string;
+  created_at: string;
+  version: number;
+}
+
+export interface TeachingAssignmentsTable {
+  id: string;
+  school_id: string;
+  school_year_id: string;
+  class_id: string;
+  subject_id: string;
+  staff_id: string;
+  created_at: string;
+}
+
+export interface StudentsTable {
+  id: string;
+  school_id: string;
+  family_name: string;
+  middle_name: string;
+  given_name: string;
+  sex: string;
+  date_of_birth: string;
+  place_of_birth: string;
+  ethnicity: string;
+  nationality: string;
+  religion: string;
+  national_id: string | null;
+  student_code: string | null;
+  address: string;
+  phone: string | null;
+  guardians_json: string;
+  /** studying | graduated | transferred_out | dropped_out */
+  status: string;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface EnrollmentsTable {
+  id: string;
+  school_id: string;
+  school_year_id: string;
+  student_id: string;
+  class_id: string;
+  /** active | transferred_in | transferred_out | moved_class | dropped_out | graduated | retained */
+  status: string;
+  starts_on: string;
+  ends_on: string | null;
+  list_number: number | null;
+  /** How the student came into this class: intake | transfer_in | class_change | rollover | retained */
+  origin: string;
+  note: string;
+  created_at: string;
+  version: number;
+}
+
+export interface AuditEventsTable {
+  id: string;
+  chain_key: string;
+  seq: number;
+  school_id: string | null;
+  at: string;
+  actor_user_id: string | null;
+  actor_role: string;
+  ip: string;
+  user_agent: string;
+  request_id: string;
+  action: string;
+  entity_type: string;
+  entity_id: string;
+  before_json: string | null;
+  after_json: string | null;
+  reason: string;
+  source: string;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface AuditChainHeadsTable {
+  chain_key: string;
+  seq: number;
+  hash: string;
+}
+
+export interface IdempotencyKeysTable {
+  key: string;
+  user_id: string;
+  route: string;
+  status_code: number;
+  response_json: string;
+  created_at: string;
+}
+
+export interface Database {
+  org_units: OrgUnitsTable;
+  schools: SchoolsTable;
+  users: UsersTable;
+  user_roles: UserRolesTable;
+  sessions: SessionsTable;
+  login_attempts: LoginAttemptsTable;
+  staff: StaffTable;
+  school_years: SchoolYearsTable;
+  terms: TermsTable;
+  grade_levels: GradeLevelsTable;
+  subject_groups: SubjectGroupsTable;
+  subject_group_members: SubjectGroupMembersTable;
+  subjects: SubjectsTable;
+  classes: ClassesTable;
+  teaching_assignments: TeachingAssignmentsTable;
+  students: StudentsTable;
+  enrollments: EnrollmentsTable;
+  audit_events: AuditEventsTable;
+  audit_chain_heads: AuditChainHeadsTable;
+  idempotency_keys: IdempotencyKeysTable;
+}
+
+export type Row<T extends keyof Database> = Selectable<Database[T]>;
+export type NewRow<T extends keyof Database> = Insertable<Database[T]>;
+export type RowUpdate<T extends keyof Database> = Updateable<Database[T]>;
+
+/** Tables in dependency order (parents first): used by backup and restore. */
+export const TABLES_IN_ORDER: (keyof Database)[] = [
+  'org_units',
+  'schools',
+  'staff',
+  'users',
+  'user_roles',
+  'sessions',
+  'login_attempts',
+  'school_years',
+  'terms',
+  'grade_levels',
+  'subject_groups',
+  'subject_group_members',
+  'subjects',
+  'classes',
+  'teaching_assignments',
+  'students',
+  'enrollments',
+  'audit_events',
+  'audit_chain_heads',
+  'idempotency_keys',
+];

@@ -1,0 +1,53 @@
+/**
+ * All configuration, parsed once at start-up (contracts/cli.md). Nothing else reads process.env.
+ */
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+const ZEnv = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('127.0.0.1'),
+  DATA_DIR: z.string().default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL phải bắt đầu bằng postgres://')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  SODIEM_DEMO: z.enum(['0', '1']).default('1'),
+  /** Session lifetime of inactivity, in minutes. */
+  SODIEM_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(120),
+  /** Secure cookies (set 1 behind HTTPS). */
+  SODIEM_SECURE_COOKIES: z.enum(['0', '1']).default('0'),
+  /** Log level for pino. */
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export interface Env {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  seedDemo: boolean;
+  sessionIdleMinutes: number;
+  secureCookies: boolean;
+  logLevel: z.infer<typeof ZEnv>['LOG_LEVEL'];
+}
+
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
+  const parsed = ZEnv.safeParse(source);
+  if (!parsed.success) {
+    const details = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`Cấu hình không hợp lệ: ${details}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: resolve(e.DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
+    seedDemo: e.SODIEM_DEMO === '1',
+    sessionIdleMinutes: e.SODIEM_SESSION_IDLE_MINUTES,
+    secureCookies: e.SODIEM_SECURE_COOKIES === '1',
+    logLevel: e.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,21 @@
+import { z } from 'zod';
+
+export const ZId = z.string().min(1).max(64);
+export const ZIsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'ngày phải có dạng yyyy-mm-dd');
+
+export const ZErrorResponse = z.object({
+  error: z.string(),
+  message: z.string(),
+  errors: z.array(z.object({ row: z.number().optional(), field: z.string(), message: z.string() })).optional(),
+});
+
+export const ZOk = z.object({ ok: z.literal(true) });
+
+/** The standard error responses every authenticated route documents. */
+export const authErrors = {
+  400: ZErrorResponse,
+  401: ZErrorResponse,
+  403: ZErrorResponse,
+  404: ZErrorResponse,
+  409: ZErrorResponse,
+} as const;
