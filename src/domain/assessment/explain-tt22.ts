@@ -39,7 +39,7 @@ function academicReasons(scope: ExplanationScope, rows: Row[], level: Tt22Level)
   const out: Explanation[] = [];
   const add = (code: string, text: string, numbers: Record<string, number>, subjects: string[] = []) =>
     out.push({ scope, code, text, numbers, subjects });
-  const prefix = (target: Tt22Level) => `${name(level)}, chưa ${name(target)}`;
+  const prefix = (target: Tt22Level) => (level === 'CĐ' ? name(level) : `${name(level)}, chưa ${name(target)}`);
   const list = (rs: { subject: string; value: Tenths }[]) =>
     rs.map((r) => `${subjectName(r.subject)} ${d(r.value)}`).join(', ');
   const names = (ss: string[]) => ss.map(subjectName).join(', ');
