@@ -1,0 +1,122 @@
+/** Every endpoint the web app calls, typed. Components use these through TanStack Query. */
+import { http, query } from './client.ts';
+import type {
+  Account,
+  AccountSlip,
+  AddStudentInput,
+  AssignmentGrid,
+  AuditPage,
+  AuditQuery,
+  ChangeClassInput,
+  ClassGroup,
+  ClassList,
+  CreateAccountInput,
+  CreateClassInput,
+  CreateGuardianAccountInput,
+  CreateSchoolYearInput,
+  CreateSubjectInput,
+  DropOutInput,
+  ImportReport,
+  ListOrderInput,
+  LoginResult,
+  Me,
+  RolloverInput,
+  RolloverPreview,
+  SchoolYear,
+  Staff,
+  StaffInput,
+  StudentDetail,
+  StudentInput,
+  Subject,
+  SubjectGroup,
+  SubjectGroupInput,
+  TotpSetup,
+  TransferOutInput,
+  UpdateAccountInput,
+  UpdateAssignmentsInput,
+  UpdateClassInput,
+  UpdateStaffInput,
+  UpdateSubjectInput,
+  UpdateTermsInput,
+  YearSetup,
+} from './types.ts';
+
+const quiet = { quietAuth: true };
+
+export const authApi = {
+  me: () => http.get<Me>('/auth/me', quiet),
+  login: (username: string, password: string) => http.post<LoginResult>('/auth/login', { username, password }, quiet),
+  totp: (code: string) => http.post<LoginResult>('/auth/totp', { code }, quiet),
+  changePassword: (currentPassword: string, newPassword: string) =>
+    http.post<LoginResult>('/auth/change-password', { currentPassword, newPassword }, quiet),
+  totpSetup: () => http.post<TotpSetup>('/auth/totp/setup', undefined, quiet),
+  totpEnable: (code: string) => http.post<LoginResult>('/auth/totp/enable', { code }, quiet),
+  logout: () => http.post<{ ok: true }>('/auth/logout', undefined, quiet),
+};
+
+export const setupApi = {
+  years: (schoolId: string) => http.get<SchoolYear[]>(`/schools/${schoolId}/years`),
+  createYear: (schoolId: string, body: CreateSchoolYearInput) => http.post<YearSetup>(`/schools/${schoolId}/years`, body),
+  year: (yearId: string) => http.get<YearSetup>(`/years/${yearId}`),
+  updateTerms: (yearId: string, body: UpdateTermsInput) => http.put<YearSetup>(`/years/${yearId}/terms`, body),
+  createSubject: (yearId: string, body: CreateSubjectInput) => http.post<Subject>(`/years/${yearId}/subjects`, body),
+  updateSubject: (subjectId: string, body: UpdateSubjectInput) => http.patch<Subject>(`/subjects/${subjectId}`, body),
+  classes: (yearId: string) => http.get<ClassGroup[]>(`/years/${yearId}/classes`),
+  createClass: (yearId: string, body: CreateClassInput) => http.post<ClassGroup>(`/years/${yearId}/classes`, body),
+  updateClass: (classId: string, body: UpdateClassInput) => http.patch<ClassGroup>(`/classes/${classId}`, body),
+  createSubjectGroup: (yearId: string, body: SubjectGroupInput) => http.post<SubjectGroup>(`/years/${yearId}/subject-groups`, body),
+  updateSubjectGroup: (id: string, body: SubjectGroupInput) => http.put<SubjectGroup>(`/subject-groups/${id}`, body),
+  assignments: (yearId: string) => http.get<AssignmentGrid>(`/years/${yearId}/assignments`),
+  updateAssignments: (yearId: string, body: UpdateAssignmentsInput) => http.put<AssignmentGrid>(`/years/${yearId}/assignments`, body),
+};
+
+export const staffApi = {
+  list: (schoolId: string) => http.get<Staff[]>(`/schools/${schoolId}/staff`),
+  create: (schoolId: string, body: StaffInput) => http.post<Staff>(`/schools/${schoolId}/staff`, body),
+  update: (staffId: string, body: UpdateStaffInput) => http.patch<Staff>(`/staff/${staffId}`, body),
+};
+
+export const STUDENT_IMPORT_TEMPLATE_URL = '/api/v1/students/import-template.xlsx';
+
+export const studentsApi = {
+  classList: (classId: string) => http.get<ClassList>(`/classes/${classId}/students`),
+  add: (classId: string, body: AddStudentInput) => http.post<StudentDetail>(`/classes/${classId}/students`, body),
+  detail: (studentId: string) => http.get<StudentDetail>(`/students/${studentId}`),
+  update: (studentId: string, student: StudentInput, version: number) =>
+    http.put<StudentDetail>(`/students/${studentId}`, { student, version }),
+  import: (classId: string, file: File) => {
+    const form = new FormData();
+    form.append('file', file);
+    return http.post<ImportReport>(`/classes/${classId}/students/import`, form);
+  },
+  transferOut: (studentId: string, body: TransferOutInput) => http.post<StudentDetail>(`/students/${studentId}/transfer-out`, body),
+  dropOut: (studentId: string, body: DropOutInput) => http.post<StudentDetail>(`/students/${studentId}/drop-out`, body),
+  changeClass: (studentId: string, body: ChangeClassInput) => http.post<StudentDetail>(`/students/${studentId}/change-class`, body),
+  listOrder: (classId: string, body: ListOrderInput) => http.put<ClassList>(`/classes/${classId}/list-order`, body),
+  rolloverPreview: (yearId: string, toYearId: string) => http.get<RolloverPreview>(`/years/${yearId}/rollover${query({ toYearId })}`),
+  rollover: (yearId: string, body: RolloverInput) => http.post<RolloverPreview>(`/years/${yearId}/rollover`, body),
+};
+
+export const accountsApi = {
+  list: (schoolId: string) => http.get<Account[]>(`/schools/${schoolId}/accounts`),
+  create: (schoolId: string, body: CreateAccountInput) => http.post<AccountSlip>(`/schools/${schoolId}/accounts`, body),
+  createGuardian: (schoolId: string, body: CreateGuardianAccountInput) =>
+    http.post<AccountSlip>(`/schools/${schoolId}/guardian-accounts`, body),
+  update: (userId: string, body: UpdateAccountInput) => http.patch<Account>(`/accounts/${userId}`, body),
+  resetPassword: (userId: string) => http.post<AccountSlip>(`/accounts/${userId}/reset-password`),
+};
+
+export const auditApi = {
+  list: (schoolId: string, q: AuditQuery) =>
+    http.get<AuditPage>(
+      `/schools/${schoolId}/audit${query({
+        action: q.action,
+        entityType: q.entityType,
+        actorUserId: q.actorUserId,
+        from: q.from,
+        to: q.to,
+        limit: q.limit as number | undefined,
+        offset: q.offset as number | undefined,
+      })}`,
+    ),
+};

@@ -1,0 +1,86 @@
+/** Trang chủ: what this user may do here, plus their own classes. */
+import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { Link } from 'wouter';
+import { setupApi } from '../../api/endpoints.ts';
+import { keys } from '../../api/keys.ts';
+import { NAV_ITEMS } from '../../app/nav.ts';
+import { useSession } from '../../app/session.tsx';
+import { formatDate } from '../../lib/format.ts';
+
+export function Dashboard() {
+  const { me, school, year, yearId, can, roleLabel } = useSession();
+  const classes = useQuery({
+    queryKey: keys.classes(yearId ?? ''),
+    queryFn: () => setupApi.classes(yearId as string),
+    enabled: Boolean(yearId) && can('class.view'),
+  });
+  const byId = new Map((classes.data ?? []).map((c) => [c.id, c]));
+  const homeroom = me.homeroomClassIds.map((id) => byId.get(id)).filter((c) => c !== undefined);
+  const teachingClassIds = [...new Set(me.teaching.map((t) => t.classId))];
+  const teaching = teachingClassIds.map((id) => byId.get(id)).filter((c) => c !== undefined);
+  const items = NAV_ITEMS.filter((i) => i.href !== '/' && (i.ability === null || can(i.ability)));
+
+  return (
+    <Stack gap="lg">
+      <Stack gap={2}>
+        <Title order={1} size="h2">
+          Xin chào, {me.user.fullName}
+        </Title>
+        <Text c="dimmed" size="sm">
+          {roleLabel}
+          {school ? ` — ${school.name}` : ''}
+        </Text>
+        {year && (
+          <Text size="sm">
+            Năm học {year.name}: từ {formatDate(year.startsOn)} đến {formatDate(year.endsOn)}
+          </Text>
+        )}
+      </Stack>
+
+      {(homeroom.length > 0 || teaching.length > 0) && (
+        <Card withBorder>
+          <Stack gap="xs">
+            {homeroom.length > 0 && (
+              <Group gap="xs">
+                <Text fw={500}>Lớp chủ nhiệm:</Text>
+                {homeroom.map((c) => (
+                  <Anchor key={c.id} component={Link} href={`/lop/${c.id}`}>
+                    Lớp {c.name}
+                  </Anchor>
+                ))}
+              </Group>
+            )}
+            {teaching.length > 0 && (
+              <Group gap="xs">
+                <Text fw={500}>Lớp giảng dạy:</Text>
+                {teaching.map((c) => (
+                  <Badge key={c.id} variant="light" component={Link} href={`/lop/${c.id}`} style={{ cursor: 'pointer' }}>
+                    {c.name}
+                  </Badge>
+                ))}
+              </Group>
+            )}
+          </Stack>
+        </Card>
+      )}
+
+      {items.length > 0 ? (
+        <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
+          {items.map((item) => (
+            <Card key={item.href} withBorder component={Link} href={item.href} style={{ textDecoration: 'none' }}>
+              <Text fw={600} c="teal.8">
+                {item.label}
+              </Text>
+              <Text size="sm" c="dimmed">
+                {item.description}
+              </Text>
+            </Card>
+          ))}
+        </SimpleGrid>
+      ) : (
+        <Text c="dimmed">Tài khoản chưa được phân quyền chức năng nào ở trường này.</Text>
+      )}
+    </Stack>
+  );
+}

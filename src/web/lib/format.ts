@@ -1,0 +1,45 @@
+/** Dates as Vietnamese users write them: dd/mm/yyyy. The API speaks ISO (yyyy-mm-dd). */
+
+/** "2026-09-05" → "05/09/2026"; anything else is returned as it is. */
+export function formatDate(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
+}
+
+/** An ISO timestamp in local time: "05/09/2026 07:30". */
+export function formatDateTime(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${p(d.getDate())}/${p(d.getMonth() + 1)}/${d.getFullYear()} ${p(d.getHours())}:${p(d.getMinutes())}`;
+}
+
+/**
+ * "5/9/2026", "05/09/2026", "05-09-2026", "05.09.2026" or ISO → "2026-09-05"; null when the text is
+ * not a real calendar date.
+ */
+export function parseDate(text: string): string | null {
+  const t = text.trim();
+  let y: number, mo: number, d: number;
+  let m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(t);
+  if (m) {
+    d = Number(m[1]);
+    mo = Number(m[2]);
+    y = Number(m[3]);
+  } else if ((m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(t))) {
+    y = Number(m[1]);
+    mo = Number(m[2]);
+    d = Number(m[3]);
+  } else return null;
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return null;
+  return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/** Today as ISO in local time. */
+export function todayIso(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}

@@ -1,0 +1,112 @@
+/** Vietnamese labels of the API's enumerations, in the Ministry's words (GLOSSARY.md). */
+import type { AssessmentKind, EnrollmentStatus, Regime, Sex } from '../api/types.ts';
+
+export { ROLE_LABELS } from '../../domain/policies/actor.ts';
+
+export const SEX_LABELS: Record<Sex, string> = { male: 'Nam', female: 'Nữ' };
+
+export const ENROLLMENT_STATUS_LABELS: Record<EnrollmentStatus, string> = {
+  active: 'Đang học',
+  transferred_in: 'Chuyển đến',
+  transferred_out: 'Chuyển đi',
+  moved_class: 'Chuyển lớp',
+  dropped_out: 'Thôi học',
+  graduated: 'Ra trường',
+  retained: 'Không lên lớp',
+};
+
+export const ENROLLMENT_STATUS_COLORS: Record<EnrollmentStatus, string> = {
+  active: 'teal',
+  transferred_in: 'blue',
+  transferred_out: 'gray',
+  moved_class: 'gray',
+  dropped_out: 'red',
+  graduated: 'violet',
+  retained: 'orange',
+};
+
+export function enrollmentStatusLabel(status: string): string {
+  return ENROLLMENT_STATUS_LABELS[status as EnrollmentStatus] ?? status;
+}
+
+export const ORIGIN_LABELS: Record<string, string> = {
+  intake: 'Tuyển mới',
+  transfer_in: 'Chuyển đến',
+  change_class: 'Chuyển lớp',
+  moved_class: 'Chuyển lớp',
+  rollover: 'Lên lớp',
+  promoted: 'Lên lớp',
+  retained: 'Không lên lớp',
+  import: 'Nhập từ Excel',
+};
+
+export const ASSESSMENT_KIND_LABELS: Record<AssessmentKind, string> = {
+  scored: 'Đánh giá bằng điểm số',
+  comment: 'Đánh giá bằng nhận xét',
+  primaryLevel: 'Đánh giá theo mức (Hoàn thành tốt / Hoàn thành / Chưa hoàn thành)',
+};
+
+export const ASSESSMENT_KIND_SHORT: Record<AssessmentKind, string> = {
+  scored: 'Điểm số',
+  comment: 'Nhận xét',
+  primaryLevel: 'Mức hoàn thành',
+};
+
+export const REGIME_LABELS: Record<Regime, string> = {
+  TT22_2021: 'Thông tư 22/2021/TT-BGDĐT',
+  TT27_2020: 'Thông tư 27/2020/TT-BGDĐT',
+  TT58_TT26: 'Thông tư 58/2011 và Thông tư 26/2020',
+  TT58_2011: 'Thông tư 58/2011/TT-BGDĐT',
+  TT22_2016: 'Thông tư 22/2016/TT-BGDĐT',
+};
+
+export const POSITION_LABELS: Record<string, string> = {
+  principal: 'Hiệu trưởng',
+  vice_principal: 'Phó hiệu trưởng',
+  teacher: 'Giáo viên',
+  clerk: 'Văn thư',
+  staff: 'Nhân viên',
+};
+
+export const GUARDIAN_RELATION_LABELS: Record<string, string> = { father: 'Cha', mother: 'Mẹ', guardian: 'Người giám hộ' };
+
+export const ROLLOVER_ACTION_LABELS: Record<string, string> = {
+  promoted: 'Lên lớp',
+  retained: 'Không lên lớp (ở lại lớp)',
+  graduated: 'Ra trường',
+};
+
+export const YEAR_STATUS_LABELS: Record<string, string> = {
+  draft: 'Đang thiết lập',
+  planning: 'Đang thiết lập',
+  active: 'Đang diễn ra',
+  open: 'Đang diễn ra',
+  closed: 'Đã kết thúc',
+  archived: 'Đã lưu trữ',
+};
+
+/** Names of audit actions the users will see most; others are shown as their code. */
+export const AUDIT_ACTION_LABELS: Record<string, string> = {
+  'login.succeeded': 'Đăng nhập',
+  'login.failed': 'Đăng nhập sai',
+  'login.totp_failed': 'Sai mã xác thực',
+  'password.changed': 'Đổi mật khẩu',
+  'totp.enabled': 'Bật xác thực hai lớp',
+};
+
+export const ENTITY_TYPE_LABELS: Record<string, string> = {
+  user: 'Tài khoản',
+  school_year: 'Năm học',
+  class_group: 'Lớp',
+  subject: 'Môn học',
+  subject_group: 'Tổ chuyên môn',
+  staff: 'Cán bộ, giáo viên',
+  student: 'Học sinh',
+  enrollment: 'Quá trình học tập',
+  teaching_assignment: 'Phân công chuyên môn',
+};
+
+/** "Lớp 6" / "Khối 6". */
+export function gradeLabel(grade: number): string {
+  return `Khối ${grade}`;
+}

@@ -1,0 +1,5 @@
+import { Dashboard } from '../features/home/Dashboard.tsx';
+
+export function HomePage() {
+  return <Dashboard />;
+}

@@ -1,0 +1,1 @@
+export function RolloverPage() { return null; }

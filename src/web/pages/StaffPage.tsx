@@ -1,0 +1,10 @@
+import { RequireAbility } from '../components/Page.tsx';
+import { StaffList } from '../features/staff/StaffList.tsx';
+
+export function StaffPage() {
+  return (
+    <RequireAbility ability="staff.view">
+      <StaffList />
+    </RequireAbility>
+  );
+}

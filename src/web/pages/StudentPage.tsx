@@ -1,0 +1,1 @@
+export function StudentPage() { return null; }
