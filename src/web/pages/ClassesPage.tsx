@@ -1,1 +1,10 @@
-export function ClassesPage() { return null; }
+import { RequireAbility, RequireYear } from '../components/Page.tsx';
+import { ClassOverview } from '../features/students/ClassOverview.tsx';
+
+export function ClassesPage() {
+  return (
+    <RequireAbility ability="class.view">
+      <RequireYear>{(yearId) => <ClassOverview yearId={yearId} />}</RequireYear>
+    </RequireAbility>
+  );
+}

@@ -1,1 +1,7 @@
-export function StudentPage() { return null; }
+import { useParams } from 'wouter';
+import { StudentDetailView } from '../features/students/StudentDetailView.tsx';
+
+export function StudentPage() {
+  const { studentId = '' } = useParams<{ studentId: string }>();
+  return <StudentDetailView key={studentId} studentId={studentId} />;
+}
