@@ -97,13 +97,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     }
   });
 
-  app.setErrorHandler((error, request, reply) => {
+  app.setErrorHandler((error: Error & { statusCode?: number }, request, reply) => {
     if (error instanceof AppError) {
       return reply.status(STATUS_BY_CODE[error.code]).send({ error: error.code, message: error.message, ...error.details });
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const errors = error.validation.map((v) => ({
-        field: [v.instancePath.replace(/^\//, '').replaceAll('/', '.'), v.params?.issue?.path?.join?.('.')].find(Boolean) || String(error.validationContext ?? ''),
+        field:
+          [v.instancePath.replace(/^\//, '').replaceAll('/', '.'), (v.params as { issue?: { path?: unknown[] } })?.issue?.path?.join('.')].find(Boolean) ||
+          String(error.validationContext ?? ''),
         message: v.message ?? 'không hợp lệ',
       }));
       const summary = errors.map((e) => `${e.field}: ${e.message}`).join('; ');
@@ -113,7 +115,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       request.log.error({ err: error }, 'response did not match its schema');
       return reply.status(500).send({ error: 'INTERNAL', message: 'Lỗi hệ thống. Vui lòng thử lại hoặc báo Ban quản trị.' });
     }
-    const status = (error as { statusCode?: number }).statusCode;
+    const status = error.statusCode;
     if (status && status >= 400 && status < 500) {
       const message =
         status === 413

@@ -19,7 +19,7 @@ const ZEnv = z.object({
   /** Secure cookies (set 1 behind HTTPS). */
   SODIEM_SECURE_COOKIES: z.enum(['0', '1']).default('0'),
   /** Log level for pino. */
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
 });
 
 export interface Env {

@@ -6,13 +6,14 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildApp } from './app.ts';
 import { isEmpty, migrateToLatest, openDatabase } from './db/database.ts';
-import { seedDemo } from './db/seed/seed-demo.ts';
+import { DEMO_PASSWORD, existingDemoLogins, seedDemo } from './db/seed/seed-demo.ts';
 import { parseEnv } from './env.ts';
 
 const env = parseEnv();
 const database = openDatabase({ dataDir: env.dataDir, databaseUrl: env.databaseUrl });
 const applied = await migrateToLatest(database.db);
 let demo: Awaited<ReturnType<typeof seedDemo>> | null = null;
+// The demo is seeded only into an empty database, so a real school's data is never touched.
 if (env.seedDemo && (await isEmpty(database.db))) demo = await seedDemo(database.db);
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -25,13 +26,13 @@ const lines = [
   `Sổ Điểm Số đang chạy tại ${url}`,
   `Cơ sở dữ liệu: ${database.describe}${applied.length ? ` (đã áp dụng ${applied.length} migration)` : ''}`,
 ];
-if (demo) {
-  lines.push('', 'Đã tạo dữ liệu mẫu. Tài khoản dùng thử (mật khẩu cho tất cả: ' + demo.password + '):');
-  for (const login of demo.logins) lines.push(`  ${login.username.padEnd(22)} ${login.label}`);
-  lines.push('', 'Tài khoản Hiệu trưởng và Ban quản trị dùng xác thực hai lớp; mã TOTP dùng thử in bằng:');
-  lines.push('  npm run -s sodiem -- demo-totp USERNAME');
-} else if (env.seedDemo) {
-  lines.push('Dữ liệu mẫu đã có từ lần chạy trước (tài khoản dùng thử: xem README).');
+const logins = demo?.logins ?? (env.seedDemo ? await existingDemoLogins(database.db) : []);
+if (logins.length) {
+  lines.push('', `Tài khoản dùng thử (mật khẩu cho tất cả: ${DEMO_PASSWORD}):`);
+  for (const login of logins) {
+    lines.push(`  ${login.username.padEnd(16)} ${login.label}${login.totpSecret ? ` — khóa TOTP ${login.totpSecret}` : ''}`);
+  }
+  lines.push('', 'Mã TOTP hiện tại của tài khoản có TOTP: npm run -s sodiem -- demo-totp USERNAME');
 }
 console.log(lines.join('\n'));
 

@@ -20,6 +20,7 @@ export type Action =
   | 'staff.view'
   | 'staff.manage'
   | 'account.manage'
+  | 'account.grantPrivileged'
   | 'class.view'
   | 'classList.reorder'
   | 'student.view'
@@ -81,6 +82,11 @@ const rules: Record<Action, (actor: Actor, t: Target) => Decision> = {
     anyRole(a, MANAGERS, t.schoolId)
       ? allow
       : deny('Chỉ Hiệu trưởng và Ban quản trị phần mềm được tạo, khóa tài khoản và phân quyền.'),
+
+  'account.grantPrivileged': (a, t) =>
+    hasRole(a, 'principal', t.schoolId)
+      ? allow
+      : deny('Chỉ Hiệu trưởng được trao hoặc thu hồi vai trò Hiệu trưởng và Ban quản trị phần mềm.'),
 
   'class.view': (a, t) => {
     if (anyRole(a, SCHOOL_WIDE_READERS, t.schoolId) || oversees(a, t.schoolId)) return allow;

@@ -1,6 +1,8 @@
 import ExcelJS from 'exceljs';
 import { crc32 } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { formatFullName } from '../../domain/names/split-full-name.ts';
+import { generateStudents } from '../db/seed/demo-people.ts';
 import {
   MAX_STUDENT_ROWS,
   TEMPLATE_COLUMNS,
@@ -385,6 +387,52 @@ describe('parseStudentWorkbook: our template', () => {
     const rows: Cell[][] = [['Họ và tên', 'Ngày sinh', 'Giới tính']];
     for (let i = 0; i < MAX_STUDENT_ROWS; i++) rows.push([`Nguyễn Văn An`, '01/01/2012', 'Nam']);
     expect(expectOk(await parseStudentWorkbook(await sheetBuffer(rows)))).toHaveLength(MAX_STUDENT_ROWS);
+  });
+});
+
+describe('round trip: demo students written into the template import unchanged', () => {
+  it('40 generated students', async () => {
+    const students = generateStudents(40, { seed: 11, birthYear: 2013 });
+    const dmy = (iso: string) => iso.split('-').reverse().join('/');
+    const buffer = await filledTemplate(
+      students.map((s, i) => {
+        const values: Record<string, Cell> = {
+          STT: i + 1,
+          'Họ và tên': formatFullName(s),
+          'Ngày sinh': dmy(s.dateOfBirth),
+          'Giới tính': s.sex === 'male' ? 'Nam' : 'Nữ',
+          'Dân tộc': s.ethnicity,
+          'Quốc tịch': s.nationality,
+          'Tôn giáo': s.religion,
+          'Nơi sinh': s.placeOfBirth,
+          'Số định danh cá nhân': s.nationalId,
+          'Mã định danh Bộ GD&ĐT': s.studentCode,
+          'Địa chỉ': s.address,
+          'Số điện thoại': s.phone,
+        };
+        for (const g of s.guardians) {
+          if (g.relation === 'guardian') {
+            values['Họ tên người giám hộ'] = g.fullName;
+            values['SĐT người giám hộ'] = g.phone;
+            continue;
+          }
+          const who = g.relation === 'father' ? 'cha' : 'mẹ';
+          values[`Họ tên ${who}`] = g.fullName;
+          values[`SĐT ${who}`] = g.phone;
+          values[`Nghề nghiệp ${who}`] = g.occupation;
+          values[`Năm sinh ${who}`] = g.birthYear === null ? null : String(g.birthYear);
+        }
+        return values;
+      }),
+    );
+    const rows = expectOk(await parseStudentWorkbook(buffer));
+    const expected = students.map((s) => ({
+      ...s,
+      // The template has no occupation / birth-year columns for "người giám hộ".
+      guardians: s.guardians.map((g) => (g.relation === 'guardian' ? { ...g, occupation: null, birthYear: null } : g)),
+    }));
+    expect(rows.map((r) => r.student)).toEqual(expected);
+    expect(rows.map((r) => r.row)).toEqual(students.map((_, i) => TEMPLATE_HEADER_ROW + 1 + i));
   });
 });
 

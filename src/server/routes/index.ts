@@ -1,8 +1,16 @@
 import type { FastifyInstance } from 'fastify';
+import { registerAccountRoutes } from './accounts/accounts.routes.ts';
+import { registerAuditRoutes } from './audit/audit.routes.ts';
 import { registerAuthRoutes } from './auth/auth.routes.ts';
 import type { RouteDeps } from './deps.ts';
+import { registerPeopleRoutes } from './people/people.routes.ts';
+import { registerSetupRoutes } from './setup/setup.routes.ts';
 
 /** Every /api/v1 area. A new area registers here (and gets its rows in the permission tests). */
 export async function registerRoutes(app: FastifyInstance, deps: RouteDeps): Promise<void> {
   await registerAuthRoutes(app, deps);
+  await registerAccountRoutes(app, deps);
+  await registerSetupRoutes(app, deps);
+  await registerPeopleRoutes(app, deps);
+  await registerAuditRoutes(app, deps);
 }

@@ -1,0 +1,64 @@
+/**
+ * List numbers of a class (S5): "Sắp xếp ABC" numbers the students in Vietnamese alphabetical
+ * order; a manual order (fine-tuning) takes the enrollments in the order given. Students who
+ * left the class keep their place after those still in it.
+ */
+import { sortStudentsVietnamese } from '../../domain/names/compare-student-names.ts';
+import { type AuditContext, schoolChain, writeAudit } from '../audit.ts';
+import type { Db } from '../db/database.ts';
+import type { Row } from '../db/schema.ts';
+import { invalid } from '../errors.ts';
+
+const CURRENT = ['active', 'transferred_in'];
+
+export async function reorderClassList(options: {
+  db: Db;
+  cls: Row<'classes'>;
+  order: { mode: 'abc' } | { mode: 'manual'; enrollmentIds: string[] };
+  audit: AuditContext;
+}): Promise<void> {
+  const { db, cls, order, audit } = options;
+  const rows = await db
+    .selectFrom('enrollments')
+    .innerJoin('students', 'students.id', 'enrollments.student_id')
+    .select([
+      'enrollments.id as id',
+      'enrollments.status',
+      'enrollments.list_number',
+      'students.family_name as familyName',
+      'students.middle_name as middleName',
+      'students.given_name as givenName',
+      'students.date_of_birth as dateOfBirth',
+    ])
+    .where('enrollments.class_id', '=', cls.id)
+    .execute();
+  const current = rows.filter((r) => CURRENT.includes(r.status));
+  const left = rows.filter((r) => !CURRENT.includes(r.status)).sort((a, b) => Number(a.list_number ?? 0) - Number(b.list_number ?? 0));
+  let ordered: string[];
+  if (order.mode === 'abc') {
+    ordered = sortStudentsVietnamese(current).map((r) => r.id);
+  } else {
+    const expected = new Set(current.map((r) => r.id));
+    const given = order.enrollmentIds;
+    if (given.length !== expected.size || new Set(given).size !== given.length || given.some((id) => !expected.has(id))) {
+      throw invalid('Thứ tự mới phải gồm đúng mỗi học sinh đang học trong lớp một lần.', [{ field: 'enrollmentIds', message: 'không khớp danh sách lớp' }]);
+    }
+    ordered = given;
+  }
+  const all = [...ordered, ...left.map((r) => r.id)];
+  const before = Object.fromEntries(rows.map((r) => [r.id, r.list_number]));
+  await db.transaction().execute(async (tx) => {
+    for (const [i, id] of all.entries()) {
+      await tx.updateTable('enrollments').set({ list_number: i + 1 }).where('id', '=', id).execute();
+    }
+    await writeAudit(tx, audit, {
+      chainKey: schoolChain(cls.school_id),
+      schoolId: cls.school_id,
+      action: order.mode === 'abc' ? 'classList.sortedAbc' : 'classList.reordered',
+      entityType: 'class',
+      entityId: cls.id,
+      before,
+      after: Object.fromEntries(all.map((id, i) => [id, i + 1])),
+    });
+  });
+}
