@@ -1,0 +1,224 @@
+/** Nhật kí hệ thống: every change, who made it and when, before → after; filtered and paged. */
+import { Badge, Button, Code, Group, Pagination, Select, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { accountsApi, auditApi } from '../../api/endpoints.ts';
+import { keys } from '../../api/keys.ts';
+import type { AuditEvent } from '../../api/types.ts';
+import { useSession } from '../../app/session.tsx';
+import { DateField } from '../../components/DateField.tsx';
+import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { Loading, PageHeader } from '../../components/Page.tsx';
+import { formatDateTime } from '../../lib/format.ts';
+import { AUDIT_ACTION_LABELS, ENTITY_TYPE_LABELS, ROLE_LABELS } from '../../lib/labels.ts';
+
+const PAGE_SIZE = 50;
+
+interface Filters {
+  action: string;
+  entityType: string | null;
+  actorUserId: string | null;
+  from: string | null;
+  to: string | null;
+}
+const EMPTY: Filters = { action: '', entityType: null, actorUserId: null, from: null, to: null };
+
+function show(v: unknown): string {
+  if (v === null || v === undefined) return '∅';
+  if (typeof v === 'string') return v === '' ? '""' : v;
+  return JSON.stringify(v);
+}
+
+/** The fields that differ between before and after; whole values when they are not objects. */
+export function diff(before: unknown, after: unknown): { key: string; before: string; after: string }[] {
+  const isObj = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+  if (isObj(before) || isObj(after)) {
+    const b = isObj(before) ? before : {};
+    const a = isObj(after) ? after : {};
+    const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])];
+    return keys
+      .filter((k) => JSON.stringify(b[k]) !== JSON.stringify(a[k]))
+      .map((k) => ({ key: k, before: isObj(before) ? show(b[k]) : '∅', after: isObj(after) ? show(a[k]) : '∅' }));
+  }
+  if (before === null && after === null) return [];
+  return [{ key: '', before: show(before), after: show(after) }];
+}
+
+function Change({ event }: { event: AuditEvent }) {
+  const [open, setOpen] = useState(false);
+  const rows = diff(event.before, event.after);
+  if (!rows.length) return <Text size="xs" c="dimmed">—</Text>;
+  const shown = open ? rows : rows.slice(0, 3);
+  return (
+    <Stack gap={2}>
+      {shown.map((r) => (
+        <Text key={r.key} size="xs" style={{ wordBreak: 'break-word' }}>
+          {r.key && <b>{r.key}: </b>}
+          <Text span c="red.8" size="xs" td={event.before == null ? undefined : 'line-through'}>
+            {r.before.length > 80 && !open ? `${r.before.slice(0, 80)}…` : r.before}
+          </Text>{' '}
+          →{' '}
+          <Text span c="teal.8" size="xs">
+            {r.after.length > 80 && !open ? `${r.after.slice(0, 80)}…` : r.after}
+          </Text>
+        </Text>
+      ))}
+      {(rows.length > 3 || rows.some((r) => r.before.length > 80 || r.after.length > 80)) && (
+        <Button size="compact-xs" variant="subtle" w="fit-content" onClick={() => setOpen((o) => !o)}>
+          {open ? 'Thu gọn' : `Xem đủ (${rows.length} trường)`}
+        </Button>
+      )}
+    </Stack>
+  );
+}
+
+export function AuditLog() {
+  const { schoolId, can } = useSession();
+  const [draft, setDraft] = useState<Filters>(EMPTY);
+  const [filters, setFilters] = useState<Filters>(EMPTY);
+  const [page, setPage] = useState(1);
+  const q = {
+    action: filters.action.trim() || undefined,
+    entityType: filters.entityType ?? undefined,
+    actorUserId: filters.actorUserId ?? undefined,
+    from: filters.from ?? undefined,
+    to: filters.to ?? undefined,
+    limit: PAGE_SIZE,
+    offset: (page - 1) * PAGE_SIZE,
+  };
+  const events = useQuery({ queryKey: keys.audit(schoolId, q), queryFn: () => auditApi.list(schoolId, q), placeholderData: keepPreviousData });
+  const accounts = useQuery({ queryKey: keys.accounts(schoolId), queryFn: () => accountsApi.list(schoolId), enabled: can('account.manage') });
+  const total = events.data?.total ?? 0;
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+
+  return (
+    <>
+      <PageHeader title="Nhật kí hệ thống" subtitle="Mọi thay đổi dữ liệu: ai, lúc nào, từ đâu, trước → sau. Nhật kí không sửa, không xóa được." />
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          setPage(1);
+          setFilters(draft);
+        }}
+        className="no-print"
+      >
+        <SimpleGrid cols={{ base: 1, xs: 2, md: 5 }} mb="sm">
+          <TextInput
+            label="Hành động"
+            placeholder="ví dụ: student.update"
+            value={draft.action}
+            onChange={(e) => setDraft({ ...draft, action: e.currentTarget.value })}
+          />
+          <Select
+            label="Loại đối tượng"
+            data={Object.entries(ENTITY_TYPE_LABELS).map(([value, label]) => ({ value, label }))}
+            value={draft.entityType}
+            onChange={(v) => setDraft({ ...draft, entityType: v })}
+            clearable
+            placeholder="Tất cả"
+          />
+          <Select
+            label="Người thực hiện"
+            data={(accounts.data ?? []).map((a) => ({ value: a.id, label: `${a.fullName} (${a.username})` }))}
+            value={draft.actorUserId}
+            onChange={(v) => setDraft({ ...draft, actorUserId: v })}
+            searchable
+            clearable
+            placeholder="Tất cả"
+            nothingFoundMessage="Không tìm thấy"
+          />
+          <DateField label="Từ ngày" value={draft.from} onChange={(v) => setDraft({ ...draft, from: v })} />
+          <DateField label="Đến ngày" value={draft.to} onChange={(v) => setDraft({ ...draft, to: v })} />
+        </SimpleGrid>
+        <Group mb="md">
+          <Button type="submit">Lọc</Button>
+          <Button
+            variant="default"
+            onClick={() => {
+              setDraft(EMPTY);
+              setFilters(EMPTY);
+              setPage(1);
+            }}
+          >
+            Bỏ lọc
+          </Button>
+          {events.data && (
+            <Text size="sm" c="dimmed">
+              {total} sự kiện
+            </Text>
+          )}
+        </Group>
+      </form>
+      {events.isLoading && <Loading />}
+      {events.error && <ErrorAlert error={events.error} onRetry={() => events.refetch()} />}
+      {events.data && (
+        <>
+          <Table.ScrollContainer minWidth={960}>
+            <Table striped verticalSpacing="xs" style={{ opacity: events.isFetching ? 0.6 : 1 }}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th w={140}>Thời gian</Table.Th>
+                  <Table.Th w={180}>Người thực hiện</Table.Th>
+                  <Table.Th w={170}>Hành động</Table.Th>
+                  <Table.Th w={150}>Đối tượng</Table.Th>
+                  <Table.Th>Trước → Sau</Table.Th>
+                  <Table.Th w={160}>Lý do</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {events.data.events.map((e) => (
+                  <Table.Tr key={e.id}>
+                    <Table.Td className="tabular nowrap">
+                      <Text size="sm">{formatDateTime(e.at)}</Text>
+                      <Text size="xs" c="dimmed" title={e.userAgent}>
+                        {e.ip}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm">{e.actorName ?? 'Hệ thống'}</Text>
+                      <Text size="xs" c="dimmed">
+                        {ROLE_LABELS[e.actorRole as keyof typeof ROLE_LABELS] ?? e.actorRole}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm">{AUDIT_ACTION_LABELS[e.action] ?? e.action}</Text>
+                      {AUDIT_ACTION_LABELS[e.action] && (
+                        <Code fz="xs" c="dimmed">
+                          {e.action}
+                        </Code>
+                      )}
+                    </Table.Td>
+                    <Table.Td>
+                      <Badge variant="light" size="sm">
+                        {ENTITY_TYPE_LABELS[e.entityType] ?? e.entityType}
+                      </Badge>
+                      <Text size="xs" c="dimmed" truncate maw={140} title={e.entityId}>
+                        {e.entityId}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Change event={e} />
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm">{e.reason}</Text>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+                {events.data.events.length === 0 && (
+                  <Table.Tr>
+                    <Table.Td colSpan={6}>Không có sự kiện nào khớp bộ lọc.</Table.Td>
+                  </Table.Tr>
+                )}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+          {pages > 1 && (
+            <Group justify="center" mt="md">
+              <Pagination total={pages} value={page} onChange={setPage} size="sm" />
+            </Group>
+          )}
+        </>
+      )}
+    </>
+  );
+}
