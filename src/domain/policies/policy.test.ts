@@ -1,0 +1,129 @@
+/**
+ * The permission rules (MISSION R1–R9, Q1) as a table: every action × the actors a school has.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Actor, Role } from './actor.ts';
+import { type Action, ACTIONS, abilities, can, classScope } from './policy.ts';
+
+const S = 'school-1';
+const OTHER = 'school-2';
+
+function actor(roles: Role[], extra: Partial<Actor> = {}, schoolId = S): Actor {
+  return {
+    userId: 'u',
+    grants: roles.map((role) => ({ role, schoolId: role.endsWith('officer') ? null : schoolId, orgUnitId: null, studentId: role === 'guardian' ? 'child' : null })),
+    homeroomClassIds: [],
+    teaching: [],
+    overseenSchoolIds: [],
+    ...extra,
+  };
+}
+
+const principal = actor(['principal']);
+const vice = actor(['vice_principal']);
+const admin = actor(['admin']);
+const clerk = actor(['clerk']);
+const homeroom6A1 = actor(['teacher'], { homeroomClassIds: ['6A1'], teaching: [{ classId: '6A1', subjectId: 'TOAN' }] });
+const mathTeacher6A2 = actor(['teacher'], { teaching: [{ classId: '6A2', subjectId: 'TOAN' }] });
+const unassignedTeacher = actor(['teacher']);
+const guardian = actor(['guardian']);
+const officer = actor(['district_officer'], { overseenSchoolIds: [S] });
+const otherPrincipal = actor(['principal'], {}, OTHER);
+
+const onSchool = { schoolId: S };
+const onClass6A1 = { schoolId: S, classIds: ['6A1'] };
+const onChild = { schoolId: S, studentId: 'child', classIds: ['6A1'] };
+const onOtherStudentIn6A1 = { schoolId: S, studentId: 'another', classIds: ['6A1'] };
+
+type Row = [string, Actor, Action, object, boolean];
+const table: Row[] = [
+  // R2/S1: year set-up is the principal's and the admin board's
+  ['principal sets up the year', principal, 'setup.manage', onSchool, true],
+  ['admin board sets up the year', admin, 'setup.manage', onSchool, true],
+  ['vice-principal does not', vice, 'setup.manage', onSchool, false],
+  ['a teacher does not', homeroom6A1, 'setup.manage', onSchool, false],
+  ['a principal of another school does not', otherPrincipal, 'setup.manage', onSchool, false],
+  ['an officer above the school does not (read-only oversight)', officer, 'setup.manage', onSchool, false],
+  // R9/Q1: accounts
+  ['principal manages accounts', principal, 'account.manage', onSchool, true],
+  ['admin board manages accounts', admin, 'account.manage', onSchool, true],
+  ['clerk does not manage accounts', clerk, 'account.manage', onSchool, false],
+  ['only the principal grants principal/admin roles', principal, 'account.grantPrivileged', onSchool, true],
+  ['the admin board cannot grant principal/admin roles', admin, 'account.grantPrivileged', onSchool, false],
+  // S6, R4: what a teacher sees
+  ['a homeroom teacher sees her class', homeroom6A1, 'class.view', onClass6A1, true],
+  ['a subject teacher sees a class she teaches', mathTeacher6A2, 'class.view', { schoolId: S, classIds: ['6A2'] }, true],
+  ['a teacher does not see a class she does not teach', mathTeacher6A2, 'class.view', onClass6A1, false],
+  ['an unassigned teacher sees no class', unassignedTeacher, 'class.view', onClass6A1, false],
+  ['the clerk sees every class (prints the books)', clerk, 'class.view', onClass6A1, true],
+  ['an officer above the school sees its classes', officer, 'class.view', onClass6A1, true],
+  ['a principal of another school does not', otherPrincipal, 'class.view', onClass6A1, false],
+  // S5: list numbers
+  ['the homeroom teacher fine-tunes her class list', homeroom6A1, 'classList.reorder', onClass6A1, true],
+  ['a subject teacher does not', mathTeacher6A2, 'classList.reorder', { schoolId: S, classIds: ['6A2'] }, false],
+  // S7: student profiles are kept by the homeroom teacher
+  ['the homeroom teacher edits a profile of her class', homeroom6A1, 'student.edit', onChild, true],
+  ['a subject teacher does not edit profiles', mathTeacher6A2, 'student.edit', { schoolId: S, classIds: ['6A2'] }, false],
+  ['the admin board edits profiles', admin, 'student.edit', onChild, true],
+  // R8, Q4: guardians see their own child only
+  ['a guardian sees his child', guardian, 'student.view', onChild, true],
+  ['a guardian does not see another student of the class', guardian, 'student.view', onOtherStudentIn6A1, false],
+  ['a guardian does not see the class list', guardian, 'class.view', onClass6A1, false],
+  // S3, S4: intake, transfers, rollover
+  ['the admin board receives new students', admin, 'student.create', onSchool, true],
+  ['the admin board imports from Excel', admin, 'student.import', onSchool, true],
+  ['a homeroom teacher does not import', homeroom6A1, 'student.import', onClass6A1, false],
+  ['the principal moves students between classes', principal, 'enrollment.manage', onSchool, true],
+  ['the clerk does not', clerk, 'enrollment.manage', onSchool, false],
+  // Q3: the audit log
+  ['the principal reads the audit log', principal, 'audit.view', onSchool, true],
+  ['the vice-principal reads the audit log', vice, 'audit.view', onSchool, true],
+  ['the admin board reads the audit log', admin, 'audit.view', onSchool, true],
+  ['a teacher does not', homeroom6A1, 'audit.view', onSchool, false],
+  ['an officer above the school does', officer, 'audit.view', onSchool, true],
+  // school read access
+  ['a teacher reads her school', unassignedTeacher, 'school.view', onSchool, true],
+  ['an officer above reads the school', officer, 'school.view', onSchool, true],
+  ['a principal of another school does not', otherPrincipal, 'school.view', onSchool, false],
+  // staff
+  ['every staff member sees the staff list', unassignedTeacher, 'staff.view', onSchool, true],
+  ['a guardian does not', guardian, 'staff.view', onSchool, false],
+  ['only the principal and admin board manage staff', vice, 'staff.manage', onSchool, false],
+];
+
+describe('policies: who may do what', () => {
+  it.each(table)('%s', (_label, who, action, target, allowed) => {
+    const decision = can(who, action, target as never);
+    expect(decision.allowed).toBe(allowed);
+    if (!decision.allowed) expect(decision.reason).toMatch(/[àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ]/i);
+  });
+
+  it('every action has at least one row in the table', () => {
+    const covered = new Set(table.map((r) => r[2]));
+    expect(ACTIONS.filter((a) => !covered.has(a))).toEqual([]);
+  });
+});
+
+describe('list scope agrees with the single-record rule', () => {
+  it.each([
+    ['principal', principal, { all: true }],
+    ['clerk', clerk, { all: true }],
+    ['officer', officer, { all: true }],
+    ['homeroom teacher', homeroom6A1, { all: false, classIds: ['6A1'] }],
+    ['subject teacher', mathTeacher6A2, { all: false, classIds: ['6A2'] }],
+    ['unassigned teacher', unassignedTeacher, { all: false, classIds: [] }],
+  ])('%s', (_label, who, scope) => {
+    const got = classScope(who, S);
+    expect(got).toEqual(scope);
+    if (!got.all) {
+      for (const id of ['6A1', '6A2', '9A1']) {
+        expect(can(who, 'class.view', { schoolId: S, classIds: [id] }).allowed).toBe(got.classIds.includes(id));
+      }
+    }
+  });
+
+  it('abilities sent to the UI are the same rules', () => {
+    expect(abilities(admin, S)['setup.manage']).toBe(true);
+    expect(abilities(homeroom6A1, S)['setup.manage']).toBe(false);
+  });
+});
