@@ -50,7 +50,7 @@ async function workbook(rows: Record<string, Cell>[]): Promise<Buffer> {
 
 const form = (file: Buffer | string, name = 'danh-sach.xlsx', type = XLSX) => {
   const f = new FormData();
-  f.append('file', new Blob([file], { type }), name);
+  f.append('file', new Blob([typeof file === 'string' ? file : new Uint8Array(file)], { type }), name);
   return f;
 };
 
