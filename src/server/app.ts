@@ -111,6 +111,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       const summary = errors.map((e) => `${e.field}: ${e.message}`).join('; ');
       return reply.status(400).send({ error: 'VALIDATION', message: `Dữ liệu không hợp lệ — ${summary}`, errors });
     }
+    const dbCode = (error as { code?: string }).code;
+    if (dbCode === '23505' || dbCode === 'SQLITE_CONSTRAINT_UNIQUE' || dbCode === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
+      request.log.warn({ err: error }, 'unique constraint');
+      return reply.status(409).send({ error: 'CONFLICT', message: 'Dữ liệu trùng với một bản ghi đã có (ví dụ mã hoặc tên đã được dùng).' });
+    }
+    if (dbCode === '23503' || dbCode === 'SQLITE_CONSTRAINT_FOREIGNKEY') {
+      request.log.warn({ err: error }, 'foreign key constraint');
+      return reply.status(400).send({ error: 'VALIDATION', message: 'Dữ liệu tham chiếu đến một bản ghi không tồn tại.' });
+    }
     if (isResponseSerializationError(error)) {
       request.log.error({ err: error }, 'response did not match its schema');
       return reply.status(500).send({ error: 'INTERNAL', message: 'Lỗi hệ thống. Vui lòng thử lại hoặc báo Ban quản trị.' });

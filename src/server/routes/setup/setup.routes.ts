@@ -53,6 +53,15 @@ export async function registerSetupRoutes(app: FastifyInstance, deps: RouteDeps)
     if (!staff || staff.school_id !== schoolId) throw invalid('Giáo viên được chọn không thuộc trường này.', [{ field, message: 'không thuộc trường' }]);
   }
 
+  /** A subject group referenced by a subject must belong to the same school year. */
+  async function checkSubjectGroupInYear(groupId: string | null | undefined, yearId: string) {
+    if (!groupId) return;
+    const group = await db.selectFrom('subject_groups').select(['school_year_id']).where('id', '=', groupId).executeTakeFirst();
+    if (!group || group.school_year_id !== yearId) {
+      throw invalid('Tổ chuyên môn được chọn không thuộc năm học này của trường.', [{ field: 'subjectGroupId', message: 'không thuộc năm học' }]);
+    }
+  }
+
   api.get(
     '/schools/:schoolId/years',
     { schema: { tags, summary: 'Danh sách năm học của trường', params: z.object({ schoolId: ZId }), response: { 200: z.array(ZSchoolYear), ...authErrors } } },
@@ -137,6 +146,7 @@ export async function registerSetupRoutes(app: FastifyInstance, deps: RouteDeps)
       const b = request.body;
       const dup = await db.selectFrom('subjects').select('id').where('school_year_id', '=', year.id).where('grade', '=', b.grade).where('code', '=', b.code).executeTakeFirst();
       if (dup) throw new AppError('CONFLICT', `Khối ${b.grade} đã có môn mã ${b.code}.`);
+      await checkSubjectGroupInYear(b.subjectGroupId, year.id);
       const max = await db.selectFrom('subjects').select((eb) => eb.fn.max('sort_order').as('m')).where('school_year_id', '=', year.id).where('grade', '=', b.grade).executeTakeFirst();
       const row = {
         id: randomUUID(),
@@ -169,6 +179,7 @@ export async function registerSetupRoutes(app: FastifyInstance, deps: RouteDeps)
       const subject = await getSubjectOr404(db, request.params.subjectId);
       authorize(auth, 'setup.manage', { schoolId: subject.school_id });
       const b = request.body;
+      await checkSubjectGroupInYear(b.subjectGroupId, subject.school_year_id);
       const patch = {
         ...(b.name !== undefined && { name: b.name }),
         ...(b.periodsPerYear !== undefined && { periods_per_year: b.periodsPerYear }),
