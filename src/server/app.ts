@@ -21,6 +21,7 @@ import type { DatabaseHandle } from './db/database.ts';
 import type { Env } from './env.ts';
 import { AppError, STATUS_BY_CODE } from './errors.ts';
 import { loadSession } from './http/context.ts';
+import { registerIdempotency } from './http/idempotency.ts';
 import { registerRoutes } from './routes/index.ts';
 
 export interface AppDeps {
@@ -137,6 +138,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     request.log.error({ err: error }, 'unhandled error');
     return reply.status(500).send({ error: 'INTERNAL', message: 'Lỗi hệ thống. Vui lòng thử lại hoặc báo Ban quản trị.' });
   });
+
+  registerIdempotency(app, database.db);
 
   app.get('/api/health', { schema: { hide: true } }, async () => ({ status: 'ok' }));
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -1,0 +1,68 @@
+/**
+ * Retried writes are idempotent: a non-GET request with an `Idempotency-Key` header (per user)
+ * is answered once; a retry with the same key on the same route replays the stored answer
+ * instead of doing the work again. Successful and client-error answers are stored; server
+ * errors are not, so a retry after a crash does the work.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Db } from '../db/database.ts';
+import { AppError } from '../errors.ts';
+
+const HEADER = 'idempotency-key';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    idempotencyKey: string | null;
+  }
+}
+
+function keyOf(request: FastifyRequest): string | null {
+  const raw = request.headers[HEADER];
+  if (typeof raw !== 'string' || !raw) return null;
+  if (raw.length > 200) throw new AppError('VALIDATION', 'Idempotency-Key quá dài (tối đa 200 ký tự).');
+  return raw;
+}
+
+const routeOf = (request: FastifyRequest) => `${request.method} ${request.url.split('?')[0]}`;
+
+export function registerIdempotency(app: FastifyInstance, db: Db): void {
+  app.decorateRequest('idempotencyKey', null);
+
+  app.addHook('preHandler', async (request: FastifyRequest, reply: FastifyReply) => {
+    if (request.method === 'GET' || !request.auth) return;
+    const key = keyOf(request);
+    if (!key) return;
+    const stored = await db
+      .selectFrom('idempotency_keys')
+      .selectAll()
+      .where('user_id', '=', request.auth.user.id)
+      .where('key', '=', key)
+      .executeTakeFirst();
+    if (stored) {
+      if (stored.route !== routeOf(request)) {
+        throw new AppError('CONFLICT', 'Idempotency-Key này đã được dùng cho một yêu cầu khác.');
+      }
+      reply.header('idempotent-replay', 'true');
+      return reply.status(Number(stored.status_code)).type('application/json; charset=utf-8').send(stored.response_json);
+    }
+    request.idempotencyKey = key;
+  });
+
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (!request.idempotencyKey || !request.auth || reply.statusCode >= 500 || reply.getHeader('idempotent-replay')) return payload;
+    if (typeof payload !== 'string') return payload;
+    await db
+      .insertInto('idempotency_keys')
+      .values({
+        key: request.idempotencyKey,
+        user_id: request.auth.user.id,
+        route: routeOf(request),
+        status_code: reply.statusCode,
+        response_json: payload,
+        created_at: request.now.toISOString(),
+      })
+      .onConflict((oc) => oc.columns(['user_id', 'key']).doNothing())
+      .execute();
+    return payload;
+  });
+}

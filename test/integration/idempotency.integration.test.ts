@@ -1,0 +1,36 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TestClient } from '../helpers/client.ts';
+import { type TestServer, startTestServer } from '../helpers/server.ts';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer({ demo: true });
+});
+afterAll(async () => server?.close());
+
+const secret = (u: string) => server.demo!.logins.find((l) => l.username === u)!.totpSecret;
+
+describe('retried writes are idempotent (Idempotency-Key)', () => {
+  it('a retried staff creation creates one staff member and replays the answer', async () => {
+    const c = await new TestClient(server.baseUrl).login('hieutruong', server.demo!.password, secret('hieutruong'));
+    const body = { familyName: 'Trần', middleName: 'Thị', givenName: 'Lan', sex: 'female' };
+    const path = `/api/v1/schools/${server.demo!.schoolId}/staff`;
+    const first = await c.post(path, body, { 'idempotency-key': 'k-staff-1' });
+    const retry = await c.post(path, body, { 'idempotency-key': 'k-staff-1' });
+    expect(first.status).toBe(200);
+    expect(retry.status).toBe(200);
+    expect(retry.headers.get('idempotent-replay')).toBe('true');
+    expect(retry.body.id).toBe(first.body.id);
+    const rows = await server.database.handle.db.selectFrom('staff').select('id').where('given_name', '=', 'Lan').where('family_name', '=', 'Trần').execute();
+    expect(rows).toHaveLength(1);
+    const audit = await server.database.handle.db.selectFrom('audit_events').select('id').where('entity_id', '=', first.body.id).execute();
+    expect(audit).toHaveLength(1);
+  });
+
+  it('the same key on another route is a conflict', async () => {
+    const c = await new TestClient(server.baseUrl).login('hieutruong', server.demo!.password, secret('hieutruong'));
+    await c.post(`/api/v1/schools/${server.demo!.schoolId}/staff`, { familyName: 'Lê', givenName: 'Hải', sex: 'male' }, { 'idempotency-key': 'k-2' });
+    const other = await c.post(`/api/v1/years/${server.demo!.yearId}/subject-groups`, { name: 'Tổ Toán' }, { 'idempotency-key': 'k-2' });
+    expect(other.status).toBe(409);
+  });
+});
