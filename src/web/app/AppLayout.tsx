@@ -1,6 +1,6 @@
 /** The frame of every page: header (app, school, school year, user) and the role-aware menu. */
 import { AppShell, Avatar, Burger, Group, Menu, NavLink, ScrollArea, Select, Stack, Text, UnstyledButton } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
+import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { Link, useLocation } from 'wouter';
@@ -20,6 +20,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
   const { me, school, years, yearId, setYearId, can } = session;
   const [location] = useLocation();
   const queryClient = useQueryClient();
+  const wide = useMediaQuery('(min-width: 48em)', true);
 
   const logout = async () => {
     await authApi.logout().catch(() => undefined);
@@ -50,9 +51,9 @@ export function AppLayout({ children }: { children: ReactNode }) {
               <Select
                 aria-label="Năm học"
                 size="xs"
-                w={{ base: 128, sm: 170 }}
+                w={{ base: 118, sm: 170 }}
                 allowDeselect={false}
-                data={years.map((y) => ({ value: y.id, label: `Năm học ${y.name}` }))}
+                data={years.map((y) => ({ value: y.id, label: wide ? `Năm học ${y.name}` : y.name }))}
                 value={yearId}
                 onChange={(v) => v && setYearId(v)}
                 comboboxProps={{ withinPortal: true }}

@@ -1,5 +1,5 @@
 /** Nhật kí hệ thống: every change, who made it and when, before → after; filtered and paged. */
-import { Badge, Button, Code, Group, Pagination, Select, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Badge, Button, Group, Pagination, Select, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { accountsApi, auditApi } from '../../api/endpoints.ts';
@@ -29,18 +29,31 @@ function show(v: unknown): string {
   return JSON.stringify(v);
 }
 
+const isObj = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+
+/** Nested objects as dotted keys ("student.address"), two levels deep. */
+function flatten(value: unknown, prefix = '', depth = 0): Record<string, unknown> {
+  if (!isObj(value)) return {};
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) {
+    const key = prefix ? `${prefix}.${k}` : k;
+    if (isObj(v) && depth < 1) Object.assign(out, flatten(v, key, depth + 1));
+    else out[key] = v;
+  }
+  return out;
+}
+
 /** The fields that differ between before and after; whole values when they are not objects. */
 export function diff(before: unknown, after: unknown): { key: string; before: string; after: string }[] {
-  const isObj = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
   if (isObj(before) || isObj(after)) {
-    const b = isObj(before) ? before : {};
-    const a = isObj(after) ? after : {};
+    const b = flatten(before);
+    const a = flatten(after);
     const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])];
     return keys
       .filter((k) => JSON.stringify(b[k]) !== JSON.stringify(a[k]))
       .map((k) => ({ key: k, before: isObj(before) ? show(b[k]) : '∅', after: isObj(after) ? show(a[k]) : '∅' }));
   }
-  if (before === null && after === null) return [];
+  if (before == null && after == null) return [];
   return [{ key: '', before: show(before), after: show(after) }];
 }
 
@@ -153,60 +166,57 @@ export function AuditLog() {
       {events.error && <ErrorAlert error={events.error} onRetry={() => events.refetch()} />}
       {events.data && (
         <>
-          <Table.ScrollContainer minWidth={960}>
-            <Table striped verticalSpacing="xs" style={{ opacity: events.isFetching ? 0.6 : 1 }}>
+          <Table.ScrollContainer minWidth={860}>
+            <Table striped verticalSpacing="xs" style={{ opacity: events.isFetching ? 0.6 : 1, tableLayout: 'fixed' }}>
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th w={140}>Thời gian</Table.Th>
-                  <Table.Th w={180}>Người thực hiện</Table.Th>
-                  <Table.Th w={170}>Hành động</Table.Th>
-                  <Table.Th w={150}>Đối tượng</Table.Th>
+                  <Table.Th w={130}>Thời gian</Table.Th>
+                  <Table.Th w={170}>Người thực hiện</Table.Th>
+                  <Table.Th w={190}>Hành động, đối tượng</Table.Th>
                   <Table.Th>Trước → Sau</Table.Th>
-                  <Table.Th w={160}>Lý do</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
                 {events.data.events.map((e) => (
                   <Table.Tr key={e.id}>
-                    <Table.Td className="tabular nowrap">
+                    <Table.Td className="tabular" style={{ verticalAlign: 'top' }}>
                       <Text size="sm">{formatDateTime(e.at)}</Text>
-                      <Text size="xs" c="dimmed" title={e.userAgent}>
+                      <Text size="xs" c="dimmed" title={e.userAgent} truncate>
                         {e.ip}
                       </Text>
                     </Table.Td>
-                    <Table.Td>
+                    <Table.Td style={{ verticalAlign: 'top' }}>
                       <Text size="sm">{e.actorName ?? 'Hệ thống'}</Text>
                       <Text size="xs" c="dimmed">
                         {ROLE_LABELS[e.actorRole as keyof typeof ROLE_LABELS] ?? e.actorRole}
                       </Text>
                     </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{AUDIT_ACTION_LABELS[e.action] ?? e.action}</Text>
-                      {AUDIT_ACTION_LABELS[e.action] && (
-                        <Code fz="xs" c="dimmed">
-                          {e.action}
-                        </Code>
-                      )}
-                    </Table.Td>
-                    <Table.Td>
-                      <Badge variant="light" size="sm">
-                        {ENTITY_TYPE_LABELS[e.entityType] ?? e.entityType}
-                      </Badge>
-                      <Text size="xs" c="dimmed" truncate maw={140} title={e.entityId}>
-                        {e.entityId}
+                    <Table.Td style={{ verticalAlign: 'top' }}>
+                      <Text size="sm" style={{ wordBreak: 'break-word' }}>
+                        {AUDIT_ACTION_LABELS[e.action] ?? e.action}
                       </Text>
+                      <Group gap={4} wrap="nowrap">
+                        <Badge variant="light" size="xs" style={{ flexShrink: 0 }}>
+                          {ENTITY_TYPE_LABELS[e.entityType] ?? e.entityType}
+                        </Badge>
+                        <Text size="xs" c="dimmed" truncate title={e.entityId}>
+                          {e.entityId}
+                        </Text>
+                      </Group>
                     </Table.Td>
-                    <Table.Td>
+                    <Table.Td style={{ verticalAlign: 'top' }}>
                       <Change event={e} />
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{e.reason}</Text>
+                      {e.reason && (
+                        <Text size="xs" mt={4}>
+                          <b>Lý do:</b> {e.reason}
+                        </Text>
+                      )}
                     </Table.Td>
                   </Table.Tr>
                 ))}
                 {events.data.events.length === 0 && (
                   <Table.Tr>
-                    <Table.Td colSpan={6}>Không có sự kiện nào khớp bộ lọc.</Table.Td>
+                    <Table.Td colSpan={4}>Không có sự kiện nào khớp bộ lọc.</Table.Td>
                   </Table.Tr>
                 )}
               </Table.Tbody>

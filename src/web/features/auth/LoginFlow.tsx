@@ -2,7 +2,7 @@
  * Đăng nhập: password, then (as the server asks) the 6-digit code, a new password on first
  * login, and turning on two-factor authentication for the principal and the admin board.
  */
-import { Alert, Anchor, Box, Button, Center, Code, Group, Image, Loader, Paper, PasswordInput, PinInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Box, Button, Center, Code, Image, Loader, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useMemo, useState } from 'react';
 import { renderSVG } from 'uqr';
@@ -130,20 +130,20 @@ function PasswordStep({ onDone }: { onDone: (result: LoginResult, password: stri
 
 function CodeInput({ value, onChange, error }: { value: string; onChange: (v: string) => void; error?: boolean }) {
   return (
-    <Group justify="center">
-      <PinInput
-        length={6}
-        type="number"
-        oneTimeCode
-        inputMode="numeric"
-        value={value}
-        onChange={onChange}
-        error={error}
-        size="md"
-        aria-label="Mã xác thực 6 chữ số"
-        autoFocus
-      />
-    </Group>
+    <TextInput
+      label="Mã xác thực 6 chữ số"
+      value={value}
+      onChange={(e) => onChange(e.currentTarget.value.replace(/\D/g, '').slice(0, 6))}
+      inputMode="numeric"
+      autoComplete="one-time-code"
+      maxLength={6}
+      placeholder="••••••"
+      error={error}
+      size="lg"
+      styles={{ input: { textAlign: 'center', letterSpacing: '0.5em', fontVariantNumeric: 'tabular-nums' } }}
+      autoFocus
+      data-autofocus
+    />
   );
 }
 

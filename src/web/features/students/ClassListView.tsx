@@ -141,7 +141,7 @@ export function ClassListView({ classId }: { classId: string }) {
               >
                 <Table.Td className="tabular">{order ? i + 1 : e.listNumber}</Table.Td>
                 <Table.Td fw={500} className="nowrap" data-testid="student-name">
-                  <Anchor component={Link} href={`/hoc-sinh/${e.student.id}`} inherit c={CURRENT.has(e.status) ? undefined : 'dimmed'}>
+                  <Anchor component={Link} href={`/hoc-sinh/${e.student.id}`} inherit c={CURRENT.has(e.status) ? 'var(--mantine-color-text)' : 'dimmed'}>
                     {e.student.fullName}
                   </Anchor>
                 </Table.Td>

@@ -66,7 +66,7 @@ export function ImportStudentsModal({
         {rowErrors.length > 0 && (
           <Stack gap="xs" data-testid="import-report">
             <Alert color="red" title="Chưa nhập học sinh nào">
-              {upload.error?.message} Tệp có {rowErrors.length} lỗi; sửa các dòng dưới đây rồi tải lên lại.
+              {upload.error?.message}
             </Alert>
             <Table.ScrollContainer minWidth={420} maxHeight={360}>
               <Table striped withTableBorder stickyHeader>

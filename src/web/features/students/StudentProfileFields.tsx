@@ -112,9 +112,9 @@ export function StudentProfileFields({
   return (
     <Stack gap="sm">
       <SimpleGrid cols={{ base: 1, xs: 3 }}>
-        <TextInput {...common} label="Họ" value={value.familyName} onChange={(e) => set('familyName', e.currentTarget.value)} error={err('familyName')} required />
+        <TextInput {...common} label="Họ" value={value.familyName} onChange={(e) => set('familyName', e.currentTarget.value)} error={err('familyName')} required={!readOnly} />
         <TextInput {...common} label="Tên đệm" value={value.middleName} onChange={(e) => set('middleName', e.currentTarget.value)} error={err('middleName')} />
-        <TextInput {...common} label="Tên" value={value.givenName} onChange={(e) => set('givenName', e.currentTarget.value)} error={err('givenName')} required />
+        <TextInput {...common} label="Tên" value={value.givenName} onChange={(e) => set('givenName', e.currentTarget.value)} error={err('givenName')} required={!readOnly} />
       </SimpleGrid>
       <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }}>
         <Select
@@ -129,7 +129,7 @@ export function StudentProfileFields({
           allowDeselect={false}
           error={err('sex')}
         />
-        <DateField {...common} label="Ngày sinh" value={value.dateOfBirth} onChange={(v) => set('dateOfBirth', v)} error={err('dateOfBirth')} required />
+        <DateField {...common} label="Ngày sinh" value={value.dateOfBirth} onChange={(v) => set('dateOfBirth', v)} error={err('dateOfBirth')} required={!readOnly} />
         <TextInput {...common} label="Nơi sinh" value={value.placeOfBirth} onChange={(e) => set('placeOfBirth', e.currentTarget.value)} error={err('placeOfBirth')} />
         <TextInput {...common} label="Dân tộc" value={value.ethnicity} onChange={(e) => set('ethnicity', e.currentTarget.value)} error={err('ethnicity')} />
         <TextInput {...common} label="Quốc tịch" value={value.nationality} onChange={(e) => set('nationality', e.currentTarget.value)} error={err('nationality')} />
@@ -180,7 +180,7 @@ export function StudentProfileFields({
                 value={g.fullName}
                 onChange={(e) => setGuardian(i, { fullName: e.currentTarget.value })}
                 error={err(`guardians.${i}.fullName`)}
-                required
+                required={!readOnly}
               />
               <NumberInput
                 {...common}
