@@ -33,6 +33,99 @@ function rankFromStats(min: number, c80: number, c65: number, c50: number, fails
 }
 
 /**
+ * Running figures of one term or the year, enough to classify in constant time: the two lowest
+ * averages (and where the lowest is), the counts at the thresholds, and the comment failures.
+ */
+export class AcademicTally {
+  /** Clears the tally for reuse. */
+  reset(): this {
+    this.min = 1000;
+    this.second = 1000;
+    this.argmin = -1;
+    this.c80 = 0;
+    this.c65 = 0;
+    this.c50 = 0;
+    this.fails = 0;
+    this.firstFail = -1;
+    this.scoredCount = 0;
+    this.commentCount = 0;
+    return this;
+  }
+
+  min = 1000;
+  second = 1000;
+  argmin = -1;
+  c80 = 0;
+  c65 = 0;
+  c50 = 0;
+  fails = 0;
+  firstFail = -1;
+  scoredCount = 0;
+  commentCount = 0;
+
+  addScored(v: Tenths): void {
+    const i = this.scoredCount++;
+    if (v < this.min) {
+      this.second = this.min;
+      this.min = v;
+      this.argmin = i;
+    } else if (v < this.second) this.second = v;
+    if (v >= 80) this.c80++;
+    if (v >= 65) this.c65++;
+    if (v >= 50) this.c50++;
+  }
+
+  addComment(mark: CommentMark): void {
+    const i = this.commentCount++;
+    if (mark !== 'Đ') {
+      if (this.fails === 0) this.firstFail = i;
+      this.fails++;
+    }
+  }
+}
+
+/**
+ * Classifies from a tally (see classifyAcademicTt22). Ignoring one scored subject can only help
+ * through the lowest average (every other removal keeps the minimum and loses at least as many
+ * counts), and ignoring a comment subject only helps when it is the single Chưa đạt; so the
+ * adjustment of Điều 9 khoản 3 needs two candidates, not one per subject.
+ */
+export function classifyTally(t: AcademicTally): AcademicResultTt22 {
+  const base = rankFromStats(t.min, t.c80, t.c65, t.c50, t.fails);
+  const baseLevel = TT22_LEVELS[base];
+  if (base >= 2) return UNADJUSTED[base];
+  let best = -1;
+  let kind: 'scored' | 'comment' = 'scored';
+  let index = -1;
+  if (t.scoredCount > 0) {
+    const m = t.min;
+    best = rankFromStats(t.second, t.c80 - (m >= 80 ? 1 : 0), t.c65 - (m >= 65 ? 1 : 0), t.c50 - (m >= 50 ? 1 : 0), t.fails);
+    index = t.argmin;
+  }
+  if (t.fails === 1) {
+    const r = rankFromStats(t.min, t.c80, t.c65, t.c50, 0);
+    if (r > best) {
+      best = r;
+      kind = 'comment';
+      index = t.firstFail;
+    }
+  }
+  if (best >= 2 && best - base >= 2) {
+    return {
+      level: TT22_LEVELS[base + 1],
+      beforeAdjustment: baseLevel,
+      adjustment: { kind, index, levelWithout: TT22_LEVELS[best] },
+    };
+  }
+  return UNADJUSTED[base];
+}
+
+/** Results without adjustment, one per rank, shared and frozen. */
+const UNADJUSTED: readonly AcademicResultTt22[] = TT22_LEVELS.map((level) =>
+  Object.freeze({ level, beforeAdjustment: level, adjustment: null }),
+);
+
+/**
  * TT 22/2021 Điều 9 khoản 2 — KQHT of a term (from ĐTBmhk) or of the year (from ĐTBmcn):
  * - Tốt: comment subjects all Đ; every average ≥ 6,5 and at least 6 averages ≥ 8,0;
  * - Khá: comment subjects all Đ; every average ≥ 5,0 and at least 6 averages ≥ 6,5;
@@ -43,63 +136,8 @@ function rankFromStats(min: number, c80: number, c65: number, c50: number, fails
  * above the computed one (product decision 1 of contracts/evaluate.md).
  */
 export function classifyAcademicTt22(input: AcademicInputTt22): AcademicResultTt22 {
-  const { scored, comment } = input;
-  let min = 1000;
-  let second = 1000;
-  let argmin = -1;
-  let c80 = 0;
-  let c65 = 0;
-  let c50 = 0;
-  for (let i = 0; i < scored.length; i++) {
-    const v = scored[i];
-    if (v < min) {
-      second = min;
-      min = v;
-      argmin = i;
-    } else if (v < second) second = v;
-    if (v >= 80) c80++;
-    if (v >= 65) c65++;
-    if (v >= 50) c50++;
-  }
-  let fails = 0;
-  let firstFail = -1;
-  for (let i = 0; i < comment.length; i++) {
-    if (comment[i] !== 'Đ') {
-      fails++;
-      if (firstFail < 0) firstFail = i;
-    }
-  }
-  const base = rankFromStats(min, c80, c65, c50, fails);
-  const baseLevel = TT22_LEVELS[base];
-  if (base >= 2) return { level: baseLevel, beforeAdjustment: baseLevel, adjustment: null };
-
-  // Điều 9 khoản 3: the best level reachable by ignoring one subject.
-  let best = -1;
-  let bestKind: 'scored' | 'comment' = 'scored';
-  let bestIndex = -1;
-  for (let i = 0; i < scored.length; i++) {
-    const v = scored[i];
-    const m = i === argmin ? second : min;
-    const r = rankFromStats(m, c80 - (v >= 80 ? 1 : 0), c65 - (v >= 65 ? 1 : 0), c50 - (v >= 50 ? 1 : 0), fails);
-    if (r > best) {
-      best = r;
-      bestIndex = i;
-    }
-  }
-  if (fails === 1) {
-    const r = rankFromStats(min, c80, c65, c50, 0);
-    if (r > best) {
-      best = r;
-      bestKind = 'comment';
-      bestIndex = firstFail;
-    }
-  }
-  if (best >= 2 && best - base >= 2) {
-    return {
-      level: TT22_LEVELS[base + 1],
-      beforeAdjustment: baseLevel,
-      adjustment: { kind: bestKind, index: bestIndex, levelWithout: TT22_LEVELS[best] },
-    };
-  }
-  return { level: baseLevel, beforeAdjustment: baseLevel, adjustment: null };
+  const t = new AcademicTally();
+  for (let i = 0; i < input.scored.length; i++) t.addScored(input.scored[i]);
+  for (let i = 0; i < input.comment.length; i++) t.addComment(input.comment[i]);
+  return classifyTally(t);
 }

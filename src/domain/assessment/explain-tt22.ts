@@ -232,7 +232,7 @@ export function explainTt22(r: StudentYearResultTt22): Explanation[] {
         code: 'OUTCOME_RETEST',
         text: `KQHT cả năm Chưa đạt: kiểm tra, đánh giá lại ${year.retestSubjects.map(subjectName).join(', ')} (Điều 14)`,
         numbers: { subjects: year.retestSubjects.length },
-        subjects: year.retestSubjects,
+        subjects: [...year.retestSubjects],
       });
       break;
     default:

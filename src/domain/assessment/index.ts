@@ -33,3 +33,5 @@ export * from './legacy/evaluate-tt22-2016.ts';
 export * from './rule-sets.ts';
 export { parseEvaluateDocument, type EvaluateDocument } from './document/parse-evaluate-document.ts';
 export { evaluateText, evaluateDocument, stringifyOutput } from './document/evaluate-document.ts';
+export * from './pack-tt22.ts';
+export * from './evaluate-packed-tt22.ts';

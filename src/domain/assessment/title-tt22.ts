@@ -16,11 +16,17 @@ export const TT22_EXCELLENT_SUBJECTS = 6;
 export function titleTt22(input: {
   academic: Tt22Level | null;
   conduct: Tt22Level | null;
-  yearAverages: readonly (Tenths | null)[];
+  /** Number of scored subjects with ĐTBmcn ≥ 9,0 (see countAtLeastNine). */
+  subjectsAtLeastNine: number;
   retained: boolean;
 }): Tt22Title | null {
   if (input.retained || input.academic !== 'T' || input.conduct !== 'T') return null;
-  let c90 = 0;
-  for (const v of input.yearAverages) if (v !== null && v >= 90) c90++;
-  return c90 >= TT22_EXCELLENT_SUBJECTS ? 'XS' : 'G';
+  return input.subjectsAtLeastNine >= TT22_EXCELLENT_SUBJECTS ? 'XS' : 'G';
+}
+
+/** The number of year averages ≥ 9,0 (null ones do not count). */
+export function countAtLeastNine(yearAverages: readonly (Tenths | null)[]): number {
+  let c = 0;
+  for (const v of yearAverages) if (v !== null && v >= 90) c++;
+  return c;
 }

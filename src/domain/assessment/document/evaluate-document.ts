@@ -40,7 +40,7 @@ function presentTt22(r: StudentYearResultTt22): OutputValue {
       conduct: r.year.conduct,
       title: r.year.title,
       outcome: r.year.outcome,
-      retestSubjects: r.year.retestSubjects,
+      retestSubjects: [...r.year.retestSubjects],
     },
     final: {
       subjects: r.final.subjects.map((s) => ({ subject: s.subject, year: dec(s.year) })),
