@@ -38,6 +38,8 @@ export type App = FastifyInstance;
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** Routes a client calls before it has a CSRF token. */
 const CSRF_EXEMPT = new Set(['/api/v1/auth/login']);
+/** Routes answered without a session; every other /api/v1 route is 401 before its input is even read. */
+const PUBLIC_ROUTES = new Set(['/api/v1/auth/login', '/api/v1/auth/totp', '/api/v1/auth/logout']);
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { env, database } = deps;
@@ -90,6 +92,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     reply.header('Cache-Control', 'no-store');
     await loadSession(database.db, request, { idleMinutes: env.sessionIdleMinutes });
     const path = request.url.split('?')[0];
+    const route = request.routeOptions.url;
+    if (route && !request.auth && !PUBLIC_ROUTES.has(route)) {
+      throw new AppError('UNAUTHENTICATED', 'Phiên đăng nhập đã hết hạn hoặc chưa đăng nhập. Vui lòng đăng nhập lại.');
+    }
     if (!SAFE_METHODS.has(request.method) && request.auth && !CSRF_EXEMPT.has(path)) {
       const sent = request.headers['x-csrf-token'];
       if (sent !== request.auth.session.csrf_token) {

@@ -7,6 +7,8 @@ export const ZErrorResponse = z.object({
   error: z.string(),
   message: z.string(),
   errors: z.array(z.object({ row: z.number().optional(), field: z.string(), message: z.string() })).optional(),
+  /** On a 403 while the login is incomplete: the step to finish first. */
+  next: z.enum(['totp', 'changePassword', 'setupTotp', 'ready']).optional(),
 });
 
 export const ZOk = z.object({ ok: z.literal(true) });

@@ -156,7 +156,7 @@ describe('POST /classes/:classId/students', () => {
     const n = await countStudents();
     const res = await c.principal.post(path(), { student: newStudent({ nationalId: taken }), startsOn: '2026-09-05' });
     expect(res.status).toBe(400);
-    expect(res.body.errors).toEqual([expect.objectContaining({ field: 'Mã định danh' })]);
+    expect(res.body.errors).toEqual([expect.objectContaining({ field: 'nationalId' })]);
     expect(res.body.message).toContain(taken);
     expect(await countStudents()).toBe(n);
   });

@@ -44,7 +44,7 @@ export async function addStudents(options: AddStudentsOptions): Promise<string[]
     const owner = new Map(taken.map((t) => [t[column] as string, `${t.family_name} ${t.middle_name} ${t.given_name}`.replace(/\s+/g, ' ')]));
     for (const s of students) {
       const v = s.student[key];
-      if (v && owner.has(v)) errors.push({ row: s.row, field: label, message: `${label} ${v} đã được dùng cho học sinh ${owner.get(v)} của trường` });
+      if (v && owner.has(v)) errors.push({ row: s.row, field: s.row ? label : key, message: `${label} ${v} đã được dùng cho học sinh ${owner.get(v)} của trường` });
     }
   }
   if (errors.length) {

@@ -84,7 +84,11 @@ export async function rollOverYear(options: RolloverOptions & { audit: AuditCont
         continue;
       }
       const toClassId = move.toClassId as string;
-      const n = (numbers.get(toClassId) ?? 0) + 1;
+      if (!numbers.has(toClassId)) {
+        const max = await tx.selectFrom('enrollments').select((eb) => eb.fn.max('list_number').as('m')).where('class_id', '=', toClassId).executeTakeFirst();
+        numbers.set(toClassId, Number(max?.m ?? 0));
+      }
+      const n = (numbers.get(toClassId) as number) + 1;
       numbers.set(toClassId, n);
       await tx
         .insertInto('enrollments')

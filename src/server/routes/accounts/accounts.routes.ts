@@ -119,12 +119,13 @@ export async function registerAccountRoutes(app: FastifyInstance, deps: RouteDep
       if (b.version !== Number(user.version)) throw new AppError('CONFLICT', 'Tài khoản vừa được người khác sửa. Hãy tải lại trang.');
       const currentRoles = (await db.selectFrom('user_roles').select('role').where('user_id', '=', user.id).execute()).map((r) => r.role as Role);
       if (currentRoles.includes('guardian') && b.roles) throw new AppError('INVALID_STATE', 'Không đổi vai trò của tài khoản phụ huynh.');
+      if (user.id === auth.user.id && (b.disabled || (b.roles && !b.roles.some((r) => r === 'principal' || r === 'admin')))) {
+        throw new AppError('INVALID_STATE', 'Không thể tự khóa hoặc tự bỏ quyền quản trị của chính mình.');
+      }
+      if (b.disabled !== undefined) checkPrivilegedGrant(auth.actor, user.school_id, currentRoles);
       if (b.roles) {
         const changed = [...new Set([...currentRoles, ...b.roles])].filter((r) => currentRoles.includes(r) !== b.roles!.includes(r as never));
         checkPrivilegedGrant(auth.actor, user.school_id, changed);
-      }
-      if (user.id === auth.user.id && (b.disabled || (b.roles && !b.roles.some((r) => r === 'principal' || r === 'admin')))) {
-        throw new AppError('INVALID_STATE', 'Không thể tự khóa hoặc tự bỏ quyền quản trị của chính mình.');
       }
       const ctx = auditContext(request);
       await db.transaction().execute(async (tx) => {

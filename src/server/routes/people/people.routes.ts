@@ -244,6 +244,7 @@ export async function registerPeopleRoutes(app: FastifyInstance, deps: RouteDeps
       const auth = requireAuth(request);
       const cls = await getClassOr404(db, request.params.classId);
       authorize(auth, 'student.import', { schoolId: cls.school_id, classIds: [cls.id] });
+      if (!request.isMultipart()) throw invalid('Hãy gửi tệp Excel (.xlsx) dạng multipart/form-data, trường "file".', [{ row: 0, field: 'tệp', message: 'không phải tệp tải lên' }]);
       const file = await request.file();
       if (!file) throw invalid('Chưa chọn tệp Excel.', [{ row: 0, field: 'tệp', message: 'chưa chọn tệp' }]);
       const buffer = await file.toBuffer();
