@@ -115,6 +115,7 @@ export type Ability =
   | 'staff.view'
   | 'staff.manage'
   | 'account.manage'
+  | 'account.grantPrivileged'
   | 'class.view'
   | 'classList.reorder'
   | 'student.view'

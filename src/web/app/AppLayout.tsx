@@ -6,6 +6,7 @@ import type { ReactNode } from 'react';
 import { Link, useLocation } from 'wouter';
 import { setCsrfToken } from '../api/client.ts';
 import { authApi } from '../api/endpoints.ts';
+import { ErrorBoundary } from '../components/ErrorBoundary.tsx';
 import { NAV_ITEMS } from './nav.ts';
 import { useSession } from './session.tsx';
 
@@ -129,7 +130,9 @@ export function AppLayout({ children }: { children: ReactNode }) {
         </AppShell.Section>
       </AppShell.Navbar>
 
-      <AppShell.Main>{children}</AppShell.Main>
+      <AppShell.Main>
+        <ErrorBoundary resetKey={location}>{children}</ErrorBoundary>
+      </AppShell.Main>
     </AppShell>
   );
 }

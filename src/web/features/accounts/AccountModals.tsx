@@ -15,7 +15,11 @@ import { useClasses } from '../students/hooks.ts';
 const STAFF_ROLES = ['principal', 'vice_principal', 'admin', 'teacher', 'clerk'] as const;
 type StaffRole = (typeof STAFF_ROLES)[number];
 
+const PRIVILEGED: StaffRole[] = ['principal', 'admin'];
+
 function RoleCheckboxes({ value, onChange, error }: { value: StaffRole[]; onChange: (v: StaffRole[]) => void; error?: string }) {
+  const { can } = useSession();
+  const mayGrant = can('account.grantPrivileged');
   return (
     <Checkbox.Group
       label="Vai trò"
@@ -26,8 +30,19 @@ function RoleCheckboxes({ value, onChange, error }: { value: StaffRole[]; onChan
     >
       <Stack gap={6} mt={6}>
         {STAFF_ROLES.map((r) => (
-          <Checkbox key={r} value={r} label={ROLE_LABELS[r]} />
+          <Checkbox
+            key={r}
+            value={r}
+            label={ROLE_LABELS[r]}
+            disabled={!mayGrant && PRIVILEGED.includes(r)}
+            title={!mayGrant && PRIVILEGED.includes(r) ? 'Chỉ Hiệu trưởng được trao vai trò này' : undefined}
+          />
         ))}
+        {!mayGrant && (
+          <Text size="xs" c="dimmed">
+            Chỉ Hiệu trưởng được trao hoặc thu hồi vai trò Hiệu trưởng và Ban quản trị phần mềm.
+          </Text>
+        )}
       </Stack>
     </Checkbox.Group>
   );

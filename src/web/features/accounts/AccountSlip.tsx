@@ -9,7 +9,7 @@ import type { AccountSlip } from '../../api/types.ts';
 import { formatDateTime } from '../../lib/format.ts';
 
 function SlipContent({ slip }: { slip: AccountSlip }) {
-  const loginUrl = slip.loginUrlHint || window.location.origin;
+  const loginUrl = window.location.origin;
   return (
     <Paper withBorder p="md" className="slip" radius={0}>
       <Stack gap="xs">
@@ -51,6 +51,7 @@ function SlipContent({ slip }: { slip: AccountSlip }) {
             </Table.Tr>
           </Table.Tbody>
         </Table>
+        {slip.loginUrlHint && <Text size="sm">{slip.loginUrlHint}</Text>}
         <Text size="sm">
           Hướng dẫn: vào địa chỉ trên, đăng nhập bằng tên đăng nhập và mật khẩu dùng một lần. Hệ thống sẽ yêu cầu{' '}
           <b>đổi mật khẩu ở lần đăng nhập đầu</b>. Không đưa mật khẩu cho người khác; nếu quên mật khẩu, liên hệ Ban quản trị phần mềm

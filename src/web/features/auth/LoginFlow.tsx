@@ -35,7 +35,7 @@ export function LoginFlow({ initialStep, onReady }: { initialStep: Step; onReady
 
   return (
     <Center mih="100vh" p="md" bg="gray.0">
-      <Paper withBorder shadow="sm" p="xl" radius="md" w="100%" maw={420}>
+      <Paper withBorder shadow="sm" p={{ base: 'lg', sm: 'xl' }} radius="md" w="100%" maw={420}>
         <Stack gap="md">
           <Box>
             <Title order={1} size="h2" c="teal.8">

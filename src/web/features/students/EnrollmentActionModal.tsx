@@ -52,12 +52,12 @@ export function EnrollmentActionModal({
       onClose();
     },
   });
-  const options = sortClasses((classes.data ?? []).filter((c) => c.id !== enrollment.classId)).map((c) => ({
-    value: c.id,
-    label: `Lớp ${c.name}`,
-    group: `Khối ${c.grade}`,
+  // Mantine reads any item with a `group` key as a group: build groups of plain items.
+  const sorted = sortClasses((classes.data ?? []).filter((c) => c.id !== enrollment.classId));
+  const groups = [...new Set(sorted.map((c) => c.grade))].map((g) => ({
+    group: `Khối ${g}`,
+    items: sorted.filter((c) => c.grade === g).map((c) => ({ value: c.id, label: `Lớp ${c.name}` })),
   }));
-  const groups = [...new Set(options.map((o) => o.group))].map((g) => ({ group: g, items: options.filter((o) => o.group === g) }));
   const ready = Boolean(date) && (action !== 'changeClass' || toClassId) && (action !== 'transferOut' || toSchool.trim()) && (action !== 'dropOut' || reason.trim());
   return (
     <Modal opened onClose={onClose} title={`${TITLES[action]}: ${student.fullName}`}>
