@@ -33,6 +33,7 @@ export const ORIGIN_LABELS: Record<string, string> = {
   intake: 'Tuyển mới',
   transfer_in: 'Chuyển đến',
   change_class: 'Chuyển lớp',
+  class_change: 'Chuyển lớp',
   moved_class: 'Chuyển lớp',
   rollover: 'Lên lớp',
   promoted: 'Lên lớp',
