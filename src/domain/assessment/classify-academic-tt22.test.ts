@@ -68,7 +68,36 @@ describe('TT 22/2021 Điều 9 khoản 3 — one-subject adjustment to the adjac
   });
 });
 
+/** Reference for Điều 9 k3, straight from RULES.md §1.5: try ignoring every subject in turn. */
+function bruteForce(scored: number[], comment: CommentMark[]) {
+  const rank = (sc: number[], cm: CommentMark[]) => {
+    const fails = cm.filter((c) => c !== 'Đ').length;
+    const min = Math.min(1000, ...sc);
+    const count = (t: number) => sc.filter((v) => v >= t).length;
+    if (fails === 0 && min >= 65 && count(80) >= 6) return 3;
+    if (fails === 0 && min >= 50 && count(65) >= 6) return 2;
+    if (fails <= 1 && min >= 35 && count(50) >= 6) return 1;
+    return 0;
+  };
+  const base = rank(scored, comment);
+  let best = base;
+  scored.forEach((_, i) => (best = Math.max(best, rank(scored.filter((_, j) => j !== i), comment))));
+  comment.forEach((_, i) => (best = Math.max(best, rank(scored, comment.filter((_, j) => j !== i)))));
+  const level = best >= 2 && best - base >= 2 ? base + 1 : base;
+  return { level: TT22_LEVELS[level], beforeAdjustment: TT22_LEVELS[base] };
+}
+
 describe('KQHT properties (seeded)', () => {
+  it('the constant-time tally agrees with ignoring every subject in turn', () => {
+    const rnd = seededRandom(8);
+    for (let i = 0; i < 20_000; i++) {
+      const scored = Array.from({ length: rnd.int(0, 11) }, () => (rnd.chance(1, 3) ? rnd.int(0, 100) : rnd.int(30, 100)));
+      const comment = Array.from({ length: rnd.int(0, 5) }, () => (rnd.chance(1, 6) ? 'CĐ' : 'Đ') as CommentMark);
+      const r = classifyAcademicTt22({ scored, comment });
+      expect({ level: r.level, beforeAdjustment: r.beforeAdjustment }).toEqual(bruteForce(scored, comment));
+    }
+  });
+
   const rnd = seededRandom(7);
   const randomCase = () => {
     const n = rnd.int(6, 11);

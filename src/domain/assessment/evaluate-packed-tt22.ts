@@ -86,14 +86,16 @@ function classifyInto(
   return r;
 }
 
-/** One term's result: the ĐTBmhk in tenths (scored) or 1/0 (comment), or PACKED_NONE. */
-function termResult(batch: PackedBatchTt22, s: number, t: number): number {
-  const from = batch.termStart[2 * s + t];
-  const to = batch.termStart[2 * s + t + 1];
-  const values = batch.values;
+/**
+ * One term's result from its assessments `values[from..to)` (regular…, midterm, end of term):
+ * the ĐTBmhk in tenths (scored, Điều 9 k1 b) or 1/0 for Đ/CĐ (comment, Điều 9 k1 a), or
+ * PACKED_NONE when the term is incomplete — the same rules as termSubjectAverage and
+ * commentTermResult, over the packed layout.
+ */
+function termResult(values: Int16Array, from: number, to: number, regularCount: number, scored: boolean): number {
   const n = to - from - 2;
-  if (n < 0 || n < batch.regularCount[s]) return PACKED_NONE;
-  if (batch.kind[s] === 0) {
+  if (n < 0 || n < regularCount) return PACKED_NONE;
+  if (scored) {
     let sum = 0;
     for (let k = from; k < from + n; k++) {
       const x = values[k];
@@ -120,110 +122,119 @@ function termResult(batch: PackedBatchTt22, s: number, t: number): number {
  * bulk recomputation without per-student objects. Writes into `out` (allocated if omitted).
  */
 export function evaluatePackedTt22(batch: PackedBatchTt22, out: PackedResultsTt22 = allocatePackedResultsTt22(batch)): PackedResultsTt22 {
+  for (let i = 0; i < batch.studentCount; i++) evaluatePackedStudent(batch, out, i);
+  return out;
+}
+
+/** Student i of the batch (see evaluatePackedTt22). */
+function evaluatePackedStudent(batch: PackedBatchTt22, out: PackedResultsTt22, i: number): void {
   const [tally1, tally2, tallyY] = TALLIES;
   const res = out.subjects;
-  for (let i = 0; i < batch.studentCount; i++) {
-    const first = batch.subjectStart[i];
-    const end = batch.subjectStart[i + 1];
-    tally1.reset();
-    tally2.reset();
-    tallyY.reset();
-    let c1 = true;
-    let c2 = true;
-    let cy = true;
-    let scored = 0;
-    let c90 = 0;
-    for (let s = first; s < end; s++) {
-      const t1 = termResult(batch, s, 0);
-      const t2 = termResult(batch, s, 1);
-      out.finalSubjects[s] = PACKED_NONE;
-      out.retestEligible[s] = 0;
-      if (batch.kind[s] === 0) {
-        scored++;
-        const y = t1 < 0 || t2 < 0 ? PACKED_NONE : (yearSubjectAverage(t1, t2) as Tenths);
-        res[3 * s] = t1;
-        res[3 * s + 1] = t2;
-        res[3 * s + 2] = y;
-        if (t1 < 0) c1 = false;
-        else tally1.addScored(t1);
-        if (t2 < 0) c2 = false;
-        else tally2.addScored(t2);
-        if (y < 0) cy = false;
-        else {
-          tallyY.addScored(y);
-          if (y >= 90) c90++;
-        }
+  const { values, termStart, kind, regularCount, subjectStart } = batch;
+  const first = subjectStart[i];
+  const end = subjectStart[i + 1];
+  tally1.reset();
+  tally2.reset();
+  tallyY.reset();
+  let c1 = true;
+  let c2 = true;
+  let cy = true;
+  let scored = 0;
+  let c90 = 0;
+  for (let s = first; s < end; s++) {
+    out.finalSubjects[s] = PACKED_NONE;
+    out.retestEligible[s] = 0;
+    const isScored = kind[s] === 0;
+    const rc = regularCount[s];
+    const t1 = termResult(values, termStart[2 * s], termStart[2 * s + 1], rc, isScored);
+    const t2 = termResult(values, termStart[2 * s + 1], termStart[2 * s + 2], rc, isScored);
+    if (isScored) {
+      scored++;
+      const y = t1 < 0 || t2 < 0 ? PACKED_NONE : (yearSubjectAverage(t1, t2) as Tenths);
+      res[3 * s] = t1;
+      res[3 * s + 1] = t2;
+      res[3 * s + 2] = y;
+      if (t1 < 0) c1 = false;
+      else tally1.addScored(t1);
+      if (t2 < 0) c2 = false;
+      else tally2.addScored(t2);
+      if (y < 0) cy = false;
+      else {
+        tallyY.addScored(y);
+        if (y >= 90) c90++;
+      }
+    } else {
+      res[3 * s] = t1;
+      res[3 * s + 1] = t2;
+      res[3 * s + 2] = t2;
+      if (t1 < 0) c1 = false;
+      else tally1.addComment(t1 === 1 ? 'Đ' : 'CĐ');
+      if (t2 < 0) {
+        c2 = false;
+        cy = false;
       } else {
-        res[3 * s] = t1;
-        res[3 * s + 1] = t2;
-        res[3 * s + 2] = t2;
-        if (t1 < 0) c1 = false;
-        else tally1.addComment(t1 === 1 ? 'Đ' : 'CĐ');
-        if (t2 < 0) {
-          c2 = false;
-          cy = false;
-        } else {
-          const m: CommentMark = t2 === 1 ? 'Đ' : 'CĐ';
-          tally2.addComment(m);
-          tallyY.addComment(m);
-        }
+        const m: CommentMark = t2 === 1 ? 'Đ' : 'CĐ';
+        tally2.addComment(m);
+        tallyY.addComment(m);
       }
-    }
-    const enough = scored >= TT22_MIN_SCORED_SUBJECTS;
-    classifyInto(batch, out, 4 * i, first, end, tally1, c1 && enough);
-    classifyInto(batch, out, 4 * i + 1, first, end, tally2, c2 && enough);
-    const yr = classifyInto(batch, out, 4 * i + 2, first, end, tallyY, cy && enough);
-    const yearAcademic = yr === null ? null : yr.level;
-    const yearBefore = yr === null ? null : yr.beforeAdjustment;
-    const conduct = yearConductTt22(level(batch.conduct[3 * i]), level(batch.conduct[3 * i + 1]));
-    const outcome = promotionOutcomeTt22({ absences: batch.absences[i], scoredSubjectCount: scored, academic: yearAcademic, conduct });
-    if (yearAcademic === 'CĐ') {
-      for (let s = first; s < end; s++) {
-        const y = res[3 * s + 2];
-        out.retestEligible[s] = (batch.kind[s] === 0 ? y >= 0 && y < 50 : y === 0) ? 1 : 0;
-      }
-    }
-    const title = titleTt22({ academic: yearAcademic, conduct, subjectsAtLeastNine: c90, retained: outcome === 'retained' });
-    out.title[i] = title === 'XS' ? 2 : title === 'G' ? 1 : 0;
-    out.conduct[2 * i] = conduct === null ? PACKED_NONE : tt22LevelRank(conduct);
-    out.outcome[2 * i] = outcomeCode(outcome);
-    // Final = year, unless the summer path applies (rare: built with the shared summer rule).
-    out.academic[4 * i + 3] = out.academic[4 * i + 2];
-    out.academicBeforeAdjustment[4 * i + 3] = out.academicBeforeAdjustment[4 * i + 2];
-    out.adjustedFor[4 * i + 3] = out.adjustedFor[4 * i + 2];
-    out.conduct[2 * i + 1] = out.conduct[2 * i];
-    out.outcome[2 * i + 1] = out.outcome[2 * i];
-    if (outcome === 'summerTraining' || outcome === 'retest') {
-      const year = { scored: [] as Tenths[], comment: [] as CommentMark[] };
-      const retest = { scored: [] as (Tenths | null)[], comment: [] as (CommentMark | null)[] };
-      for (let s = first; s < end; s++) {
-        const y = res[3 * s + 2];
-        const r = batch.retest[s];
-        if (batch.kind[s] === 0) {
-          year.scored.push(y);
-          retest.scored.push(r < 0 ? null : r);
-        } else {
-          year.comment.push(y === 1 ? 'Đ' : 'CĐ');
-          retest.comment.push(r < 0 ? null : r === 1 ? 'Đ' : 'CĐ');
-        }
-      }
-      const summer = summerResultTt22({
-        outcome,
-        academic: yearAcademic,
-        academicBeforeAdjustment: yearBefore,
-        conduct,
-        year,
-        retest,
-        summerConduct: level(batch.conduct[3 * i + 2]),
-      });
-      out.academic[4 * i + 3] = summer.academic === null ? PACKED_NONE : tt22LevelRank(summer.academic);
-      out.academicBeforeAdjustment[4 * i + 3] =
-        summer.academicBeforeAdjustment === null ? PACKED_NONE : tt22LevelRank(summer.academicBeforeAdjustment);
-      if (summer.reclassification) out.adjustedFor[4 * i + 3] = adjustedIndex(batch, first, end, summer.reclassification);
-      out.conduct[2 * i + 1] = summer.conduct === null ? PACKED_NONE : tt22LevelRank(summer.conduct);
-      out.outcome[2 * i + 1] = outcomeCode(summer.outcome);
-      if (summer.reassessed) for (let s = first; s < end; s++) out.finalSubjects[s] = batch.retest[s];
     }
   }
-  return out;
+  const enough = scored >= TT22_MIN_SCORED_SUBJECTS;
+  classifyInto(batch, out, 4 * i, first, end, tally1, c1 && enough);
+  classifyInto(batch, out, 4 * i + 1, first, end, tally2, c2 && enough);
+  const yr = classifyInto(batch, out, 4 * i + 2, first, end, tallyY, cy && enough);
+  const yearAcademic = yr === null ? null : yr.level;
+  const yearBefore = yr === null ? null : yr.beforeAdjustment;
+  const conduct = yearConductTt22(level(batch.conduct[3 * i]), level(batch.conduct[3 * i + 1]));
+  const outcome = promotionOutcomeTt22({ absences: batch.absences[i], scoredSubjectCount: scored, academic: yearAcademic, conduct });
+  if (yearAcademic === 'CĐ') {
+    for (let s = first; s < end; s++) {
+      const y = res[3 * s + 2];
+      out.retestEligible[s] = (batch.kind[s] === 0 ? y >= 0 && y < 50 : y === 0) ? 1 : 0;
+    }
+  }
+  const title = titleTt22({ academic: yearAcademic, conduct, subjectsAtLeastNine: c90, retained: outcome === 'retained' });
+  out.title[i] = title === 'XS' ? 2 : title === 'G' ? 1 : 0;
+  out.conduct[2 * i] = conduct === null ? PACKED_NONE : tt22LevelRank(conduct);
+  out.outcome[2 * i] = outcomeCode(outcome);
+  // Final = year, unless the summer path applies (rare: built with the shared summer rule).
+  out.academic[4 * i + 3] = out.academic[4 * i + 2];
+  out.academicBeforeAdjustment[4 * i + 3] = out.academicBeforeAdjustment[4 * i + 2];
+  out.adjustedFor[4 * i + 3] = out.adjustedFor[4 * i + 2];
+  out.conduct[2 * i + 1] = out.conduct[2 * i];
+  out.outcome[2 * i + 1] = out.outcome[2 * i];
+  if (outcome === 'summerTraining' || outcome === 'retest') {
+    // The year results matter only when some re-assessment result exists.
+    let anyRetest = false;
+    for (let s = first; s < end; s++) if (batch.retest[s] !== PACKED_NONE) anyRetest = true;
+    const year = { scored: [] as Tenths[], comment: [] as CommentMark[] };
+    const retest = { scored: [] as (Tenths | null)[], comment: [] as (CommentMark | null)[] };
+    for (let s = first; anyRetest && s < end; s++) {
+      const y = res[3 * s + 2];
+      const r = batch.retest[s];
+      if (batch.kind[s] === 0) {
+        year.scored.push(y);
+        retest.scored.push(r < 0 ? null : r);
+      } else {
+        year.comment.push(y === 1 ? 'Đ' : 'CĐ');
+        retest.comment.push(r < 0 ? null : r === 1 ? 'Đ' : 'CĐ');
+      }
+    }
+    const summer = summerResultTt22({
+      outcome,
+      academic: yearAcademic,
+      academicBeforeAdjustment: yearBefore,
+      conduct,
+      year,
+      retest,
+      summerConduct: level(batch.conduct[3 * i + 2]),
+    });
+    out.academic[4 * i + 3] = summer.academic === null ? PACKED_NONE : tt22LevelRank(summer.academic);
+    out.academicBeforeAdjustment[4 * i + 3] =
+      summer.academicBeforeAdjustment === null ? PACKED_NONE : tt22LevelRank(summer.academicBeforeAdjustment);
+    if (summer.reclassification) out.adjustedFor[4 * i + 3] = adjustedIndex(batch, first, end, summer.reclassification);
+    out.conduct[2 * i + 1] = summer.conduct === null ? PACKED_NONE : tt22LevelRank(summer.conduct);
+    out.outcome[2 * i + 1] = outcomeCode(summer.outcome);
+    if (summer.reassessed) for (let s = first; s < end; s++) out.finalSubjects[s] = batch.retest[s];
+  }
 }

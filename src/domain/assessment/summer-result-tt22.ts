@@ -29,6 +29,18 @@ export interface SummerResultTt22 {
   reclassification: AcademicResultTt22 | null;
 }
 
+/** The in-year academic result carried over, with the given conduct and outcome. */
+function carried(input: SummerInputTt22, conduct: Tt22Level | null, outcome: Tt22Outcome | null): SummerResultTt22 {
+  return {
+    academic: input.academic,
+    academicBeforeAdjustment: input.academicBeforeAdjustment,
+    conduct,
+    outcome,
+    reassessed: false,
+    reclassification: null,
+  };
+}
+
 /**
  * TT 22/2021 Điều 13–14 — the result after the summer:
  * - summer conduct training (Điều 13): without a re-evaluation the outcome stays
@@ -41,22 +53,14 @@ export interface SummerResultTt22 {
  * Other outcomes carry over unchanged.
  */
 export function summerResultTt22(input: SummerInputTt22): SummerResultTt22 {
-  const carried: SummerResultTt22 = {
-    academic: input.academic,
-    academicBeforeAdjustment: input.academicBeforeAdjustment,
-    conduct: input.conduct,
-    outcome: input.outcome,
-    reassessed: false,
-    reclassification: null,
-  };
   let conduct = input.conduct;
   if (input.outcome === 'summerTraining') {
-    if (input.summerConduct === null) return carried;
-    if (input.summerConduct === 'CĐ') return { ...carried, conduct: 'CĐ', outcome: 'retained' };
+    if (input.summerConduct === null) return carried(input, conduct, 'summerTraining');
+    if (input.summerConduct === 'CĐ') return carried(input, 'CĐ', 'retained');
     conduct = input.summerConduct;
-    if (input.academic !== 'CĐ') return { ...carried, conduct, outcome: 'promoted' };
+    if (input.academic !== 'CĐ') return carried(input, conduct, 'promoted');
   } else if (input.outcome !== 'retest') {
-    return carried;
+    return carried(input, conduct, input.outcome);
   }
 
   const { retest } = input;
@@ -77,7 +81,7 @@ export function summerResultTt22(input: SummerInputTt22): SummerResultTt22 {
       any = true;
     }
   }
-  if (!any) return { ...carried, conduct, outcome: 'retest' };
+  if (!any) return carried(input, conduct, 'retest');
   const reclassification = classifyAcademicTt22({ scored, comment });
   return {
     academic: reclassification.level,
