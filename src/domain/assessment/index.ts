@@ -35,3 +35,4 @@ export { parseEvaluateDocument, type EvaluateDocument } from './document/parse-e
 export { evaluateText, evaluateDocument, stringifyOutput } from './document/evaluate-document.ts';
 export * from './pack-tt22.ts';
 export * from './evaluate-packed-tt22.ts';
+export * from './explain-tt27.ts';

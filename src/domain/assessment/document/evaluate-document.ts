@@ -4,8 +4,9 @@
  */
 import { formatTenths, type Tenths } from '../tenths.ts';
 import { evaluateTt22, type StudentYearResultTt22 } from '../evaluate-tt22.ts';
-import { evaluateTt27, type StudentYearResultTt27 } from '../evaluate-tt27.ts';
+import { evaluateTt27, type StudentYearInputTt27, type StudentYearResultTt27 } from '../evaluate-tt27.ts';
 import { explainTt22 } from '../explain-tt22.ts';
+import { explainTt27 } from '../explain-tt27.ts';
 import { parseEvaluateDocument, type EvaluateDocument } from './parse-evaluate-document.ts';
 
 /** A one-decimal number in the output, printed from its tenths ("8.0", never "8" or "7.999…"). */
@@ -48,12 +49,24 @@ function presentTt22(r: StudentYearResultTt22): OutputValue {
       conduct: r.final.conduct,
       outcome: r.final.outcome,
     },
-    explanations: explainTt22(r).map((e) => ({ ...e, numbers: e.numbers })) as unknown as OutputValue,
+    explanations: plain(explainTt22(r)),
   };
 }
 
-function presentTt27(r: StudentYearResultTt27): OutputValue {
-  return { id: r.id, ruleVersion: r.ruleVersion, level: r.level, award: r.award, completed: r.completed };
+function presentTt27(r: StudentYearResultTt27, input: StudentYearInputTt27): OutputValue {
+  return {
+    id: r.id,
+    ruleVersion: r.ruleVersion,
+    level: r.level,
+    award: r.award,
+    completed: r.completed,
+    explanations: plain(explainTt27(input)),
+  };
+}
+
+/** Explanations are plain JSON data (strings, numbers, arrays, objects). */
+function plain(value: object): OutputValue {
+  return value as OutputValue;
 }
 
 /** Evaluates a validated document into the output value (before serialisation). */
@@ -61,7 +74,7 @@ export function evaluateDocument(document: EvaluateDocument): OutputValue {
   const students =
     document.regime === 'TT22_2021'
       ? document.students.map((s) => presentTt22(evaluateTt22(s)))
-      : document.students.map((s) => presentTt27(evaluateTt27(s)));
+      : document.students.map((s) => presentTt27(evaluateTt27(s), s));
   return { students };
 }
 
