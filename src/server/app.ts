@@ -64,7 +64,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         { name: 'setup', description: 'Thiết lập năm học, lớp, môn học, phân công' },
         { name: 'people', description: 'Cán bộ, giáo viên, học sinh' },
         { name: 'accounts', description: 'Tài khoản, đăng nhập, phân quyền' },
-        { name: 'audit', description: 'Nhật kí hệ thống' },
+        { name: 'gradebook', description: 'Sổ điểm: nhập điểm, sổ theo dõi của lớp, tiến độ' },
+        { name: 'locks', description: 'Khóa sổ, đợt cập nhật điểm, quy định sửa điểm' },
+        { name: 'corrections', description: 'Giấy đề nghị thay đổi thông tin sau khóa sổ' },
+        { name: 'audit', description: 'Nhật kí hệ thống, nhật kí sửa điểm' },
         { name: 'oversight', description: 'Phòng/Sở GDĐT theo dõi các trường' },
       ],
       components: {

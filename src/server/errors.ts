@@ -9,7 +9,9 @@ export type AppErrorCode =
   | 'VALIDATION'
   | 'CONFLICT'
   | 'INVALID_STATE'
-  | 'RATE_LIMITED';
+  | 'RATE_LIMITED'
+  /** A lock, a closed window or the edit deadline refuses the write (C1). */
+  | 'LOCKED';
 
 export interface FieldError {
   /** Row number as the user sees it (Excel row), when the input was a table. */
@@ -37,6 +39,7 @@ export const STATUS_BY_CODE: Record<AppErrorCode, number> = {
   CONFLICT: 409,
   INVALID_STATE: 409,
   RATE_LIMITED: 429,
+  LOCKED: 423,
 };
 
 export const notFound = (what: string) => new AppError('NOT_FOUND', `Không tìm thấy ${what}.`);

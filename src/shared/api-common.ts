@@ -21,3 +21,8 @@ export const authErrors = {
   404: ZErrorResponse,
   409: ZErrorResponse,
 } as const;
+
+/** A write refused by a lock, a closed window or the edit deadline (C1): each names who and when. */
+export const ZLockedResponse = ZErrorResponse.extend({
+  blocks: z.array(z.object({ studentId: z.string(), columnKey: z.string(), kind: z.string(), message: z.string() })).optional(),
+});

@@ -4,7 +4,14 @@ import { ZId, ZIsoDate } from './api-common.ts';
 export const ZRegime = z.enum(['TT22_2021', 'TT27_2020', 'TT58_TT26', 'TT58_2011', 'TT22_2016']);
 export const ZAssessmentKind = z.enum(['scored', 'comment', 'primaryLevel']);
 
-export const ZTerm = z.object({ termNo: z.number().int().min(1).max(2), name: z.string(), startsOn: ZIsoDate, endsOn: ZIsoDate });
+export const ZTerm = z.object({
+  termNo: z.number().int().min(1).max(2),
+  name: z.string(),
+  startsOn: ZIsoDate,
+  endsOn: ZIsoDate,
+  /** Date of the end-of-term test (kiểm tra cuối kỳ): re-entries close a week before it (G10). */
+  endTestOn: ZIsoDate.nullable().default(null),
+});
 export type Term = z.infer<typeof ZTerm>;
 
 export const ZSchoolYear = z.object({

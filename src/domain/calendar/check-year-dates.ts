@@ -6,7 +6,7 @@ export interface YearDates {
   startYear: number;
   startsOn: string;
   endsOn: string;
-  terms: { termNo: number; startsOn: string; endsOn: string }[];
+  terms: { termNo: number; startsOn: string; endsOn: string; endTestOn?: string | null }[];
 }
 
 export interface DateProblem {
@@ -48,10 +48,17 @@ export function checkYearDates(input: YearDates): DateProblem[] {
   terms.forEach((t, i) => {
     const name = t.termNo === 1 ? 'Học kỳ I' : 'Học kỳ II';
     if (t.startsOn >= t.endsOn) problems.push({ field: `terms[${i}].endsOn`, message: `${name}: ngày kết thúc phải sau ngày bắt đầu` });
+    if (t.endTestOn && (t.endTestOn < t.startsOn || t.endTestOn > t.endsOn))
+      problems.push({ field: `terms[${i}].endTestOn`, message: `${name}: ngày kiểm tra cuối kỳ phải nằm trong học kỳ` });
     if (t.startsOn < input.startsOn || t.endsOn > input.endsOn)
       problems.push({ field: `terms[${i}]`, message: `${name} phải nằm trong năm học` });
   });
   if (terms[0].endsOn >= terms[1].startsOn)
     problems.push({ field: 'terms[1].startsOn', message: 'Học kỳ II phải bắt đầu sau khi Học kỳ I kết thúc' });
   return problems;
+}
+
+/** Today's date (yyyy-mm-dd) in Vietnam (UTC+7, no daylight saving) for an instant. */
+export function vietnamDate(instantIso: string): string {
+  return new Date(Date.parse(instantIso) + 7 * 3600_000).toISOString().slice(0, 10);
 }

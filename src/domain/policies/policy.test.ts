@@ -81,6 +81,37 @@ const table: Row[] = [
   ['the admin board reads the audit log', admin, 'audit.view', onSchool, true],
   ['a teacher does not', homeroom6A1, 'audit.view', onSchool, false],
   ['an officer above the school does', officer, 'audit.view', onSchool, true],
+  // G1, R4: the grade book of a class-subject
+  ['the assigned subject teacher edits her class-subject', mathTeacher6A2, 'gradebook.edit', { schoolId: S, classIds: ['6A2'], subjectId: 'TOAN' }, true],
+  ['she does not edit another subject of that class', mathTeacher6A2, 'gradebook.edit', { schoolId: S, classIds: ['6A2'], subjectId: 'NV' }, false],
+  ['she does not read another teacher\'s class-subject', mathTeacher6A2, 'gradebook.view', { schoolId: S, classIds: ['6A1'], subjectId: 'TOAN' }, false],
+  ['the homeroom teacher reads every subject of her class', homeroom6A1, 'gradebook.view', { schoolId: S, classIds: ['6A1'], subjectId: 'NV' }, true],
+  ['the homeroom teacher does not edit a subject she does not teach', homeroom6A1, 'gradebook.edit', { schoolId: S, classIds: ['6A1'], subjectId: 'NV' }, false],
+  ['the principal reads but does not type scores', principal, 'gradebook.edit', { schoolId: S, classIds: ['6A1'], subjectId: 'TOAN' }, false],
+  ['the principal reads any class-subject', principal, 'gradebook.view', { schoolId: S, classIds: ['6A1'], subjectId: 'TOAN' }, true],
+  ['a guardian does not read the grade book sheet', guardian, 'gradebook.view', { schoolId: S, classIds: ['6A1'], subjectId: 'TOAN' }, false],
+  ['the homeroom teacher sees the whole class book', homeroom6A1, 'classBook.view', onClass6A1, true],
+  ['a subject teacher does not', mathTeacher6A2, 'classBook.view', { schoolId: S, classIds: ['6A2'] }, false],
+  // G9: progress
+  ['the vice-principal follows entry progress', vice, 'progress.view', onSchool, true],
+  ['an officer above follows it', officer, 'progress.view', onSchool, true],
+  ['a teacher does not see the school\'s progress', homeroom6A1, 'progress.view', onSchool, false],
+  // C1: locks and windows
+  ['the principal locks', principal, 'lock.manage', onSchool, true],
+  ['the admin board locks on the principal\'s order', admin, 'lock.manage', onSchool, true],
+  ['the vice-principal does not', vice, 'lock.manage', onSchool, false],
+  ['a teacher does not', homeroom6A1, 'lock.manage', onSchool, false],
+  // C4: edit log
+  ['the leadership reads the edit log', vice, 'editLog.view', onSchool, true],
+  ['a teacher does not read the school\'s edit log', mathTeacher6A2, 'editLog.view', onSchool, false],
+  // C2: corrections
+  ['the assigned teacher requests a correction', mathTeacher6A2, 'correction.request', { schoolId: S, classIds: ['6A2'], subjectId: 'TOAN' }, true],
+  ['another teacher does not', homeroom6A1, 'correction.request', { schoolId: S, classIds: ['6A2'], subjectId: 'TOAN' }, false],
+  ['only the principal decides', principal, 'correction.decide', onSchool, true],
+  ['the vice-principal does not decide', vice, 'correction.decide', onSchool, false],
+  ['the admin board does not decide', admin, 'correction.decide', onSchool, false],
+  ['the admin board applies an approved correction', admin, 'correction.apply', onSchool, true],
+  ['a teacher does not apply', mathTeacher6A2, 'correction.apply', onSchool, false],
   // school read access
   ['a teacher reads her school', unassignedTeacher, 'school.view', onSchool, true],
   ['an officer above reads the school', officer, 'school.view', onSchool, true],

@@ -28,12 +28,22 @@ export type Action =
   | 'student.edit'
   | 'student.import'
   | 'enrollment.manage'
-  | 'audit.view';
+  | 'audit.view'
+  | 'gradebook.view'
+  | 'gradebook.edit'
+  | 'classBook.view'
+  | 'progress.view'
+  | 'lock.manage'
+  | 'editLog.view'
+  | 'correction.request'
+  | 'correction.decide'
+  | 'correction.apply';
 
 const allow: Decision = { allowed: true };
 const deny = (reason: string): Decision => ({ allowed: false, reason });
 
 const LEADERSHIP: Role[] = ['principal', 'vice_principal'];
+const LEADERS_AND_BOARD: Role[] = ['principal', 'vice_principal', 'admin'];
 const MANAGERS: Role[] = ['principal', 'admin'];
 const SCHOOL_WIDE_READERS: Role[] = ['principal', 'vice_principal', 'admin', 'clerk'];
 
@@ -52,6 +62,11 @@ function belongsTo(actor: Actor, schoolId: string): boolean {
 function teachesClass(actor: Actor, classIds: string[] | undefined): boolean {
   if (!classIds) return false;
   return actor.teaching.some((t) => classIds.includes(t.classId));
+}
+
+function teachesSubject(actor: Actor, classIds: string[] | undefined, subjectId: string | undefined): boolean {
+  if (!classIds || !subjectId) return false;
+  return actor.teaching.some((t) => classIds.includes(t.classId) && t.subjectId === subjectId);
 }
 
 function isHomeroomOf(actor: Actor, classIds: string[] | undefined): boolean {
@@ -133,7 +148,48 @@ const rules: Record<Action, (actor: Actor, t: Target) => Decision> = {
     anyRole(a, [...LEADERSHIP, 'admin'], t.schoolId) || oversees(a, t.schoolId)
       ? allow
       : deny('Chỉ Ban giám hiệu và Ban quản trị phần mềm được xem nhật kí hệ thống.'),
+
+  // G1, R4: a subject teacher enters scores of her assigned class-subjects only; the homeroom
+  // teacher and the leadership read (R3: checks the class's results); officers above read.
+  'gradebook.view': (a, t) => {
+    if (teachesSubject(a, t.classIds, t.subjectId) || isHomeroomOf(a, t.classIds)) return allow;
+    if (anyRole(a, SCHOOL_WIDE_READERS, t.schoolId) || oversees(a, t.schoolId)) return allow;
+    if (belongsTo(a, t.schoolId)) return deny('Thầy/cô chỉ xem được sổ điểm của môn mình được phân công dạy hoặc của lớp mình chủ nhiệm.');
+    return deny(OTHER_SCHOOL);
+  },
+  'gradebook.edit': (a, t) =>
+    teachesSubject(a, t.classIds, t.subjectId)
+      ? allow
+      : deny('Chỉ giáo viên bộ môn được phân công dạy môn này ở lớp này mới được nhập, sửa điểm.'),
+  'classBook.view': (a, t) =>
+    isHomeroomOf(a, t.classIds) || anyRole(a, SCHOOL_WIDE_READERS, t.schoolId) || oversees(a, t.schoolId)
+      ? allow
+      : deny('Chỉ giáo viên chủ nhiệm của lớp, Ban giám hiệu, Ban quản trị và văn thư được xem toàn bộ sổ theo dõi của lớp.'),
+  'progress.view': (a, t) =>
+    anyRole(a, LEADERS_AND_BOARD, t.schoolId) || oversees(a, t.schoolId)
+      ? allow
+      : deny('Chỉ Ban giám hiệu, Ban quản trị và Phòng/Sở GDĐT được xem tiến độ nhập điểm của trường.'),
+  // C1: the principal decides locks and windows; the admin board sets them on the principal's order.
+  'lock.manage': (a, t) =>
+    anyRole(a, MANAGERS, t.schoolId)
+      ? allow
+      : deny('Chỉ Hiệu trưởng (hoặc Ban quản trị theo lệnh của Hiệu trưởng) được mở, khóa sổ và đặt đợt cập nhật điểm.'),
+  // C4: the leadership reads every teacher's edit log; a teacher reads her own.
+  'editLog.view': (a, t) =>
+    anyRole(a, LEADERS_AND_BOARD, t.schoolId) || oversees(a, t.schoolId)
+      ? allow
+      : deny('Chỉ Ban giám hiệu và Ban quản trị được xem nhật kí sửa điểm của cả trường.'),
+  // C2: corrections after a lock
+  'correction.request': (a, t) =>
+    teachesSubject(a, t.classIds, t.subjectId)
+      ? allow
+      : deny('Chỉ giáo viên bộ môn được phân công dạy môn này ở lớp này mới gửi được giấy đề nghị sửa điểm.'),
+  'correction.decide': (a, t) =>
+    hasRole(a, 'principal', t.schoolId) ? allow : deny('Chỉ Hiệu trưởng được duyệt hoặc từ chối giấy đề nghị thay đổi thông tin.'),
+  'correction.apply': (a, t) =>
+    anyRole(a, MANAGERS, t.schoolId) ? allow : deny('Chỉ Ban quản trị phần mềm (hoặc Hiệu trưởng) được cập nhật thay đổi đã được duyệt.'),
 };
+
 
 export function can(actor: Actor, action: Action, target: Target): Decision {
   return rules[action](actor, target);

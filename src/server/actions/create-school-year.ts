@@ -72,6 +72,7 @@ export async function createSchoolYear({ db, schoolId, input, audit }: CreateSch
           name: t.termNo === 1 ? 'Học kỳ I' : 'Học kỳ II',
           starts_on: t.startsOn,
           ends_on: t.endsOn,
+          end_test_on: t.endTestOn,
         })
         .execute();
     }

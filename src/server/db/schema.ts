@@ -120,6 +120,8 @@ export interface TermsTable {
   name: string;
   starts_on: string;
   ends_on: string;
+  /** Date of the end-of-term test (kiểm tra cuối kỳ), for the edit deadline (G10). */
+  end_test_on: string | null;
 }
 
 export interface GradeLevelsTable {
@@ -263,6 +265,101 @@ export interface IdempotencyKeysTable {
   created_at: string;
 }
 
+export interface GradebookCellsTable {
+  id: string;
+  school_id: string;
+  school_year_id: string;
+  class_id: string;
+  subject_id: string;
+  student_id: string;
+  term_no: number;
+  column_key: string;
+  score_tenths: number | null;
+  text_value: string | null;
+  version: number;
+  updated_at: string;
+  updated_by: string;
+}
+
+export interface LocksTable {
+  id: string;
+  school_id: string;
+  school_year_id: string;
+  grade: number | null;
+  class_id: string | null;
+  subject_id: string | null;
+  term_no: number | null;
+  column_key: string | null;
+  reason: string;
+  /** The principal's order when the admin board sets it (C1: "on the principal's recorded order"). */
+  ordered_by: string;
+  set_by: string;
+  set_at: string;
+  released_by: string | null;
+  released_at: string | null;
+  release_reason: string;
+}
+
+export interface AssessmentWindowsTable {
+  id: string;
+  school_id: string;
+  school_year_id: string;
+  point: string;
+  opens_on: string;
+  closes_on: string;
+  ordered_by: string;
+  set_by: string;
+  set_at: string;
+  version: number;
+}
+
+export interface CorrectionRequestsTable {
+  id: string;
+  school_id: string;
+  school_year_id: string;
+  number: number;
+  class_id: string;
+  subject_id: string;
+  requested_by: string;
+  requested_at: string;
+  reason: string;
+  evidence_kind: string;
+  cells_json: string;
+  status: string;
+  decided_by: string | null;
+  decided_at: string | null;
+  decision_reason: string;
+  applied_by: string | null;
+  applied_at: string | null;
+  version: number;
+}
+
+export interface StoredFilesTable {
+  id: string;
+  school_id: string;
+  owner_type: string;
+  owner_id: string;
+  filename: string;
+  mime: string;
+  size: number;
+  sha256: string;
+  path: string;
+  uploaded_by: string;
+  uploaded_at: string;
+}
+
+export interface NotificationsTable {
+  id: string;
+  school_id: string;
+  user_id: string;
+  kind: string;
+  title: string;
+  body: string;
+  link: string;
+  created_at: string;
+  read_at: string | null;
+}
+
 export interface Database {
   org_units: OrgUnitsTable;
   schools: SchoolsTable;
@@ -284,6 +381,12 @@ export interface Database {
   audit_events: AuditEventsTable;
   audit_chain_heads: AuditChainHeadsTable;
   idempotency_keys: IdempotencyKeysTable;
+  gradebook_cells: GradebookCellsTable;
+  locks: LocksTable;
+  assessment_windows: AssessmentWindowsTable;
+  correction_requests: CorrectionRequestsTable;
+  stored_files: StoredFilesTable;
+  notifications: NotificationsTable;
 }
 
 export type Row<T extends keyof Database> = Selectable<Database[T]>;
@@ -312,4 +415,10 @@ export const TABLES_IN_ORDER: (keyof Database)[] = [
   'audit_events',
   'audit_chain_heads',
   'idempotency_keys',
+  'gradebook_cells',
+  'locks',
+  'assessment_windows',
+  'correction_requests',
+  'stored_files',
+  'notifications',
 ];

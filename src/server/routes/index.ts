@@ -2,6 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import { registerAccountRoutes } from './accounts/accounts.routes.ts';
 import { registerAuditRoutes } from './audit/audit.routes.ts';
 import { registerAuthRoutes } from './auth/auth.routes.ts';
+import { registerGradebookRoutes } from './gradebook/gradebook.routes.ts';
+import { registerLockRoutes } from './locks/locks.routes.ts';
 import type { RouteDeps } from './deps.ts';
 import { registerPeopleRoutes } from './people/people.routes.ts';
 import { registerSetupRoutes } from './setup/setup.routes.ts';
@@ -12,5 +14,7 @@ export async function registerRoutes(app: FastifyInstance, deps: RouteDeps): Pro
   await registerAccountRoutes(app, deps);
   await registerSetupRoutes(app, deps);
   await registerPeopleRoutes(app, deps);
+  await registerGradebookRoutes(app, deps);
+  await registerLockRoutes(app, deps);
   await registerAuditRoutes(app, deps);
 }

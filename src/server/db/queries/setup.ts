@@ -66,7 +66,7 @@ export async function loadYearSetup(db: Executor, yearId: string, classIds?: str
   ]);
   return {
     year: presentSchoolYear(year),
-    terms: terms.map((t) => ({ termNo: Number(t.term_no), name: t.name, startsOn: t.starts_on, endsOn: t.ends_on })),
+    terms: terms.map((t) => ({ termNo: Number(t.term_no), name: t.name, startsOn: t.starts_on, endsOn: t.ends_on, endTestOn: t.end_test_on })),
     gradeLevels: grades.map((g) => ({ grade: Number(g.grade), regime: g.regime as YearSetup['gradeLevels'][number]['regime'] })),
     subjects: subjects.map(presentSubject),
     classes: await listClasses(db, yearId, classIds),

@@ -150,8 +150,8 @@ export async function seedDemo(db: Db, options: { now?: Date } = {}): Promise<De
       startsOn: '2026-09-05',
       endsOn: '2027-05-31',
       terms: [
-        { termNo: 1, startsOn: '2026-09-05', endsOn: '2027-01-16' },
-        { termNo: 2, startsOn: '2027-01-18', endsOn: '2027-05-31' },
+        { termNo: 1, startsOn: '2026-09-05', endsOn: '2027-01-16', endTestOn: '2026-12-28' },
+        { termNo: 2, startsOn: '2027-01-18', endsOn: '2027-05-31', endTestOn: '2027-05-10' },
       ],
       grades: [6, 7, 8, 9],
       copyFromYearId: null,
@@ -216,8 +216,8 @@ export async function seedDemo(db: Db, options: { now?: Date } = {}): Promise<De
       startsOn: '2026-09-05',
       endsOn: '2027-05-31',
       terms: [
-        { termNo: 1, startsOn: '2026-09-05', endsOn: '2027-01-16' },
-        { termNo: 2, startsOn: '2027-01-18', endsOn: '2027-05-31' },
+        { termNo: 1, startsOn: '2026-09-05', endsOn: '2027-01-16', endTestOn: '2026-12-28' },
+        { termNo: 2, startsOn: '2027-01-18', endsOn: '2027-05-31', endTestOn: '2027-05-10' },
       ],
       grades: [1, 2, 3, 4, 5],
       copyFromYearId: null,

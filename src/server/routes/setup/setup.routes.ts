@@ -118,9 +118,9 @@ export async function registerSetupRoutes(app: FastifyInstance, deps: RouteDeps)
       if (problems.length) throw invalid(`Ngày học kỳ chưa hợp lệ: ${problems.map((p) => p.message).join('; ')}`, problems);
       const ctx = auditContext(request);
       await db.transaction().execute(async (tx) => {
-        const before = await tx.selectFrom('terms').select(['term_no', 'starts_on', 'ends_on']).where('school_year_id', '=', year.id).orderBy('term_no').execute();
+        const before = await tx.selectFrom('terms').select(['term_no', 'starts_on', 'ends_on', 'end_test_on']).where('school_year_id', '=', year.id).orderBy('term_no').execute();
         for (const t of request.body.terms) {
-          await tx.updateTable('terms').set({ starts_on: t.startsOn, ends_on: t.endsOn }).where('school_year_id', '=', year.id).where('term_no', '=', t.termNo).execute();
+          await tx.updateTable('terms').set({ starts_on: t.startsOn, ends_on: t.endsOn, end_test_on: t.endTestOn }).where('school_year_id', '=', year.id).where('term_no', '=', t.termNo).execute();
         }
         await writeAudit(tx, ctx, {
           chainKey: schoolChain(year.school_id),

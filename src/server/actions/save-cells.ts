@@ -1,0 +1,230 @@
+/**
+ * Saving grade-book cells (G1, C1, C3): one batch — a row, a pasted block, a column — is applied
+ * whole or not at all. Every change carries the version it was edited from; a stale version is
+ * a conflict (409) showing the current value, never a silent overwrite. Locks, closed windows and
+ * the edit deadline refuse the batch (423) naming who set them. Each changed cell writes its
+ * audit event (old, new, who, role, IP, source, reason) on the grade book's own hash chain, in
+ * the same transaction.
+ */
+import { randomUUID } from 'node:crypto';
+import { requiredRegularCount } from '../../domain/assessment/required-regular-count.ts';
+import { vietnamDate } from '../../domain/calendar/check-year-dates.ts';
+import { type GradebookColumn, gradebookColumns } from '../../domain/gradebook/gradebook-columns.ts';
+import { type EditBlock, findEditBlock } from '../../domain/gradebook/find-edit-block.ts';
+import { type CellValue, EMPTY_CELL, isEmptyCell, parseCellInput, sameCellValue } from '../../domain/gradebook/parse-cell-input.ts';
+import { displayCell, rowAverage } from '../../domain/gradebook/row-average.ts';
+import type { SaveCellsInput } from '../../shared/gradebook.ts';
+import { type AuditContext, writeAudit } from '../audit.ts';
+import type { Db, Tx } from '../db/database.ts';
+import { gradebookChain, loadBlockContext, loadCells, loadClassStudents, loadSheetContext } from '../db/queries/gradebook.ts';
+import type { Row } from '../db/schema.ts';
+import { AppError, type FieldError } from '../errors.ts';
+
+export type CellSource = 'typed' | 'pasted' | 'filled' | 'imported' | 'correction';
+
+export interface SaveCellsOptions {
+  db: Db;
+  classId: string;
+  subjectId: string;
+  termNo: 1 | 2;
+  input: SaveCellsInput;
+  audit: AuditContext;
+  /** Corrections approved by the principal pass locks; everything else does not. */
+  correction?: { requestId: string };
+  source?: CellSource;
+}
+
+/** What the domain needs to know of a subject row to lay out and compute its sheet. */
+export function subjectAssessment(subject: Row<'subjects'>) {
+  return {
+    assessmentKind: subject.assessment_kind as 'scored' | 'comment' | 'primaryLevel',
+    regularCount:
+      subject.assessment_kind === 'primaryLevel'
+        ? null
+        : requiredRegularCount({ periodsPerYear: Number(subject.periods_per_year), learningTopicCluster: subject.learning_topic_cluster === 1 }),
+    hasPeriodicTest: subject.has_periodic_test === 1,
+  };
+}
+
+const toValue = (c: { score_tenths: number | null; text_value: string | null }): CellValue => ({
+  scoreTenths: c.score_tenths === null ? null : Number(c.score_tenths),
+  text: c.text_value,
+});
+
+export interface SavedCell {
+  studentId: string;
+  columnKey: string;
+  cell: { display: string; scoreTenths: number | null; text: string | null; version: number };
+}
+
+export async function saveCells(options: SaveCellsOptions) {
+  const { db, classId, subjectId, termNo, input, audit } = options;
+  const { cls, subject, settings } = await loadSheetContext(db, classId, subjectId);
+  const assessment = subjectAssessment(subject);
+  const columns = new Map(gradebookColumns(assessment, termNo).map((c) => [c.key, c]));
+  const students = new Map((await loadClassStudents(db, classId)).map((s) => [s.studentId, s]));
+  const existing = new Map((await loadCells(db, classId, subjectId, termNo)).map((c) => [`${c.student_id}|${c.column_key}`, c]));
+  const today = vietnamDate(audit.now);
+  const blockContext = await loadBlockContext(db, cls.school_year_id, settings.editDeadlineDays);
+
+  const errors: FieldError[] = [];
+  const conflicts: SavedCell[] = [];
+  const blocks: { studentId: string; columnKey: string; kind: string; message: string }[] = [];
+  const planned: { studentId: string; column: GradebookColumn; value: CellValue; current: Row<'gradebook_cells'> | undefined }[] = [];
+  const seen = new Set<string>();
+  let reEntries = 0;
+
+  for (const change of input.changes) {
+    const student = students.get(change.studentId);
+    const column = columns.get(change.columnKey);
+    const where = `${student ? `${student.listNumber}. ${student.fullName}` : change.studentId} — ${column?.label ?? change.columnKey}`;
+    const key = `${change.studentId}|${change.columnKey}`;
+    if (seen.has(key)) {
+      errors.push({ field: where, message: 'ô này xuất hiện hai lần trong cùng một lần lưu' });
+      continue;
+    }
+    seen.add(key);
+    if (!student) {
+      errors.push({ field: where, message: 'học sinh không thuộc lớp này' });
+      continue;
+    }
+    if (!student.active) {
+      errors.push({ field: where, message: 'học sinh đã chuyển đi hoặc thôi học, không nhập điểm được' });
+      continue;
+    }
+    if (!column) {
+      errors.push({ field: where, message: 'môn học này không có cột đánh giá đó' });
+      continue;
+    }
+    const parsed = parseCellInput(column.kind, change.value);
+    if (!parsed.ok) {
+      errors.push({ field: where, message: parsed.message });
+      continue;
+    }
+    const current = existing.get(key);
+    const currentVersion = current ? Number(current.version) : 0;
+    const currentValue = current ? toValue(current) : EMPTY_CELL;
+    if (change.baseVersion !== currentVersion) {
+      if (!sameCellValue(currentValue, parsed.value)) {
+        conflicts.push({ studentId: change.studentId, columnKey: change.columnKey, cell: { display: displayCell(column.kind, currentValue), ...currentValue, version: currentVersion } });
+      }
+      continue;
+    }
+    if (sameCellValue(currentValue, parsed.value)) continue;
+    const isReEntry = !isEmptyCell(currentValue);
+    if (!options.correction) {
+      const block: EditBlock | null = findEditBlock(
+        { grade: Number(cls.grade), classId, subjectId, termNo, columnKey: column.key, point: column.point },
+        { ...blockContext, today, isReEntry },
+      );
+      if (block) {
+        blocks.push({ studentId: change.studentId, columnKey: change.columnKey, kind: block.kind, message: block.message });
+        continue;
+      }
+    }
+    if (isReEntry) reEntries += 1;
+    planned.push({ studentId: change.studentId, column, value: parsed.value, current });
+  }
+
+  if (errors.length) {
+    throw new AppError('VALIDATION', `Chưa lưu: ${errors.length} ô không hợp lệ — ${errors.map((e) => `${e.field}: ${e.message}`).join('; ')}`, { errors });
+  }
+  if (blocks.length) {
+    const messages = [...new Set(blocks.map((b) => b.message))];
+    throw new AppError('LOCKED', messages.join(' '), { blocks });
+  }
+  if (conflicts.length) {
+    throw new AppError('CONFLICT', `Chưa lưu: ${conflicts.length} ô vừa được sửa ở nơi khác. Xem giá trị hiện tại rồi nhập lại nếu cần.`, {
+      conflicts: conflicts.map((c) => ({ studentId: c.studentId, columnKey: c.columnKey, current: c.cell })),
+    });
+  }
+  const needsReason = settings.reasonRequired === 'always' ? planned.length > 0 : settings.reasonRequired === 'reEntry' ? reEntries > 0 : false;
+  if (needsReason && !input.reason && !options.correction) {
+    const message = 'Sửa điểm đã nhập cần ghi lý do (theo quy định của trường).';
+    throw new AppError('VALIDATION', message, { errors: [{ field: 'reason', message }], reasonRequired: true });
+  }
+
+  const saved: SavedCell[] = [];
+  await db.transaction().execute(async (tx) => {
+    for (const p of planned) saved.push(await writeCell(tx, { cls, subjectId, termNo, change: p, audit, source: options.source ?? input.source, reason: input.reason, correctionId: options.correction?.requestId }));
+  });
+
+  // Averages of the touched rows, recomputed by src/domain from what is now stored.
+  const touched = [...new Set(saved.map((s) => s.studentId))];
+  const after = await loadCells(db, classId, subjectId, termNo);
+  const cols = [...columns.values()];
+  const averages = touched.map((studentId) => {
+    const cells = new Map(after.filter((c) => c.student_id === studentId).map((c) => [c.column_key, toValue(c)]));
+    return { studentId, average: rowAverage(assessment, cols, cells).display };
+  });
+  return { saved, averages };
+}
+
+async function writeCell(
+  tx: Tx,
+  p: {
+    cls: Row<'classes'>;
+    subjectId: string;
+    termNo: number;
+    change: { studentId: string; column: GradebookColumn; value: CellValue; current: Row<'gradebook_cells'> | undefined };
+    audit: AuditContext;
+    source: string;
+    reason: string;
+    correctionId?: string;
+  },
+): Promise<SavedCell> {
+  const { cls, change, audit } = p;
+  const version = (change.current ? Number(change.current.version) : 0) + 1;
+  let cellId: string;
+  if (change.current) {
+    cellId = change.current.id;
+    const res = await tx
+      .updateTable('gradebook_cells')
+      .set({ score_tenths: change.value.scoreTenths, text_value: change.value.text, version, updated_at: audit.now, updated_by: audit.actorUserId ?? 'system' })
+      .where('id', '=', cellId)
+      .where('version', '=', change.current.version)
+      .executeTakeFirst();
+    if (Number(res.numUpdatedRows) !== 1) throw new AppError('CONFLICT', 'Chưa lưu: một ô vừa được sửa ở nơi khác. Hãy tải lại.');
+  } else {
+    cellId = randomUUID();
+    await tx
+      .insertInto('gradebook_cells')
+      .values({
+        id: cellId,
+        school_id: cls.school_id,
+        school_year_id: cls.school_year_id,
+        class_id: cls.id,
+        subject_id: p.subjectId,
+        student_id: change.studentId,
+        term_no: p.termNo,
+        column_key: change.column.key,
+        score_tenths: change.value.scoreTenths,
+        text_value: change.value.text,
+        version,
+        updated_at: audit.now,
+        updated_by: audit.actorUserId ?? 'system',
+      })
+      .execute();
+  }
+  const before = change.current ? { ...toValue(change.current), version: Number(change.current.version) } : null;
+  await writeAudit(tx, audit, {
+    chainKey: gradebookChain(cls.id, p.subjectId),
+    schoolId: cls.school_id,
+    action: !change.current || isEmptyCell(toValue(change.current)) ? 'score.entered' : isEmptyCell(change.value) ? 'score.cleared' : 'score.changed',
+    entityType: 'gradebook_cell',
+    entityId: cellId,
+    before,
+    after: {
+      studentId: change.studentId,
+      termNo: p.termNo,
+      columnKey: change.column.key,
+      scoreTenths: change.value.scoreTenths,
+      text: change.value.text,
+      version,
+      ...(p.correctionId && { correctionRequestId: p.correctionId }),
+    },
+    reason: p.reason,
+    source: p.source,
+  });
+  return { studentId: change.studentId, columnKey: change.column.key, cell: { display: displayCell(change.column.kind, change.value), ...change.value, version } };
+}

@@ -1,0 +1,20 @@
+import { z } from 'zod';
+
+/** A school's settings for the grade book (stored as JSON on the school). */
+export const ZSchoolSettings = z.object({
+  /** When a teacher must give a reason for a score change (C3): never, on re-entries, always. */
+  reasonRequired: z.enum(['never', 'reEntry', 'always']).default('reEntry'),
+  /** Re-entries close this many days before the end-of-term test (G10). */
+  editDeadlineDays: z.number().int().min(0).max(60).default(7),
+  /** C2: an approved correction is applied by the admin board, or at once on approval. */
+  correctionApply: z.enum(['adminBoard', 'onApproval']).default('adminBoard'),
+});
+export type SchoolSettings = z.infer<typeof ZSchoolSettings>;
+
+export function parseSchoolSettings(json: string): SchoolSettings {
+  try {
+    return ZSchoolSettings.parse(JSON.parse(json || '{}'));
+  } catch {
+    return ZSchoolSettings.parse({});
+  }
+}
