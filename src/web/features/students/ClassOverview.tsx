@@ -24,7 +24,7 @@ export function ClassOverview({ yearId }: { yearId: string }) {
             <Title order={2} size="h4">
               Khối {g}
             </Title>
-            <SimpleGrid cols={{ base: 2, xs: 3, md: 4, lg: 6 }}>
+            <SimpleGrid cols={{ base: 2, xs: 3, md: 4, lg: 5 }}>
               {sorted
                 .filter((c) => c.grade === g)
                 .map((c) => (
@@ -37,7 +37,7 @@ export function ClassOverview({ yearId }: { yearId: string }) {
                         {c.studentCount} HS
                       </Badge>
                     </Group>
-                    <Text size="xs" c="dimmed" truncate>
+                    <Text size="xs" c="dimmed" lineClamp={2}>
                       GVCN: {c.homeroomName ?? 'chưa phân công'}
                     </Text>
                     {me.homeroomClassIds.includes(c.id) && (
