@@ -23,7 +23,6 @@ import { AppError, type FieldError } from '../errors.ts';
 export type CellSource = 'typed' | 'pasted' | 'filled' | 'imported' | 'correction';
 
 export interface SaveCellsOptions {
-  db: Db;
   classId: string;
   subjectId: string;
   termNo: 1 | 2;
@@ -57,8 +56,13 @@ export interface SavedCell {
   cell: { display: string; scoreTenths: number | null; text: string | null; version: number };
 }
 
-export async function saveCells(options: SaveCellsOptions) {
-  const { db, classId, subjectId, termNo, input, audit } = options;
+export async function saveCells(options: SaveCellsOptions & { db: Db }) {
+  return options.db.transaction().execute((tx) => saveCellsInTransaction(tx, options));
+}
+
+/** The same, inside a transaction the caller owns (an approved correction applies all its cells at once). */
+export async function saveCellsInTransaction(db: Tx, options: SaveCellsOptions) {
+  const { classId, subjectId, termNo, input, audit } = options;
   const { cls, subject, settings } = await loadSheetContext(db, classId, subjectId);
   const assessment = subjectAssessment(subject);
   const columns = new Map(gradebookColumns(assessment, termNo).map((c) => [c.key, c]));
@@ -145,9 +149,9 @@ export async function saveCells(options: SaveCellsOptions) {
   }
 
   const saved: SavedCell[] = [];
-  await db.transaction().execute(async (tx) => {
-    for (const p of planned) saved.push(await writeCell(tx, { cls, subjectId, termNo, change: p, audit, source: options.source ?? input.source, reason: input.reason, correctionId: options.correction?.requestId }));
-  });
+  for (const p of planned) {
+    saved.push(await writeCell(db, { cls, subjectId, termNo, change: p, audit, source: options.source ?? input.source, reason: input.reason, correctionId: options.correction?.requestId }));
+  }
 
   // Averages of the touched rows, recomputed by src/domain from what is now stored.
   const touched = [...new Set(saved.map((s) => s.studentId))];

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { registerAccountRoutes } from './accounts/accounts.routes.ts';
 import { registerAuditRoutes } from './audit/audit.routes.ts';
 import { registerAuthRoutes } from './auth/auth.routes.ts';
+import { registerCorrectionRoutes } from './corrections/corrections.routes.ts';
 import { registerGradebookRoutes } from './gradebook/gradebook.routes.ts';
 import { registerLockRoutes } from './locks/locks.routes.ts';
 import type { RouteDeps } from './deps.ts';
@@ -16,5 +17,6 @@ export async function registerRoutes(app: FastifyInstance, deps: RouteDeps): Pro
   await registerPeopleRoutes(app, deps);
   await registerGradebookRoutes(app, deps);
   await registerLockRoutes(app, deps);
+  await registerCorrectionRoutes(app, deps);
   await registerAuditRoutes(app, deps);
 }

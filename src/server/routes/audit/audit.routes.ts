@@ -3,6 +3,9 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { ZId, authErrors } from '../../../shared/api-common.ts';
 import { ZAuditPage, ZAuditQuery } from '../../../shared/audit.ts';
+import { ZEditLogPage, ZEditLogQuery } from '../../../shared/edit-log.ts';
+import { can } from '../../../domain/policies/policy.ts';
+import { loadEditLog } from '../../db/queries/edit-log.ts';
 import { authorize, requireAuth } from '../../http/context.ts';
 import { type RouteDeps, typed } from '../deps.ts';
 
@@ -63,6 +66,31 @@ export async function registerAuditRoutes(app: FastifyInstance, deps: RouteDeps)
           source: r.source,
         })),
       };
+    },
+  );
+
+  api.get(
+    '/schools/:schoolId/edit-log',
+    {
+      schema: {
+        tags: ['audit'],
+        summary: 'Nhật kí sửa điểm (lọc theo giáo viên, lớp, môn, ngày)',
+        params: z.object({ schoolId: ZId }),
+        querystring: ZEditLogQuery,
+        response: { 200: ZEditLogPage, ...authErrors },
+      },
+    },
+    async (request) => {
+      const auth = requireAuth(request);
+      const { schoolId } = request.params;
+      authorize(auth, 'school.view', { schoolId });
+      const query = { ...request.query };
+      // A teacher reads her own edit log; the leadership and the board read everyone's (C4).
+      if (!can(auth.actor, 'editLog.view', { schoolId }).allowed) {
+        if (query.teacherUserId && query.teacherUserId !== auth.user.id) authorize(auth, 'editLog.view', { schoolId });
+        query.teacherUserId = auth.user.id;
+      }
+      return loadEditLog(db, schoolId, query);
     },
   );
 }

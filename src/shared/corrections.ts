@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import { ZId } from './api-common.ts';
+
+export const ZEvidenceKind = z.enum(['personalGradebook', 'testPaper', 'classmateConfirmation', 'other']);
+export const EVIDENCE_KIND_LABELS: Record<z.infer<typeof ZEvidenceKind>, string> = {
+  personalGradebook: 'Sổ điểm cá nhân của giáo viên',
+  testPaper: 'Bài kiểm tra của học sinh',
+  classmateConfirmation: 'Xác nhận của học sinh cùng lớp (điểm kiểm tra miệng)',
+  other: 'Minh chứng khác',
+};
+
+export const ZCorrectionStatus = z.enum(['pending', 'approved', 'rejected', 'applied', 'withdrawn']);
+
+export const ZCorrectionCell = z.object({
+  studentId: z.string(),
+  studentName: z.string(),
+  termNo: z.number().int(),
+  columnKey: z.string(),
+  columnLabel: z.string(),
+  oldDisplay: z.string(),
+  newDisplay: z.string(),
+  oldVersion: z.number().int(),
+});
+
+export const ZCorrection = z.object({
+  id: z.string(),
+  number: z.number().int(),
+  schoolYearId: z.string(),
+  classId: z.string(),
+  className: z.string(),
+  subjectId: z.string(),
+  subjectName: z.string(),
+  requestedBy: z.string(),
+  requestedByName: z.string(),
+  requestedAt: z.string(),
+  reason: z.string(),
+  evidenceKind: z.string(),
+  cells: z.array(ZCorrectionCell),
+  status: ZCorrectionStatus,
+  decidedByName: z.string().nullable(),
+  decidedAt: z.string().nullable(),
+  decisionReason: z.string(),
+  appliedByName: z.string().nullable(),
+  appliedAt: z.string().nullable(),
+  evidence: z.array(z.object({ id: z.string(), filename: z.string(), mime: z.string(), size: z.number().int(), sha256: z.string() })),
+  version: z.number().int(),
+});
+export type Correction = z.infer<typeof ZCorrection>;
+
+export const ZCreateCorrectionInput = z.object({
+  termNo: z.number().int().min(1).max(2),
+  cells: z
+    .array(z.object({ studentId: ZId, columnKey: z.string().max(20), newValue: z.string().max(1000) }))
+    .min(1)
+    .max(200),
+  reason: z.string().trim().min(1, 'cần ghi lý do đề nghị sửa').max(1000),
+  evidenceKind: ZEvidenceKind,
+});
+
+export const ZDecideCorrectionInput = z.object({
+  decision: z.enum(['approve', 'reject']),
+  reason: z.string().trim().max(1000).default(''),
+  version: z.number().int(),
+});
+
+export const ZCorrectionQuery = z.object({
+  status: ZCorrectionStatus.optional(),
+  classId: ZId.optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+export const ZCorrectionPage = z.object({ total: z.number().int(), requests: z.array(ZCorrection) });
+
+export const ZNotification = z.object({
+  id: z.string(),
+  kind: z.string(),
+  title: z.string(),
+  body: z.string(),
+  link: z.string(),
+  createdAt: z.string(),
+  readAt: z.string().nullable(),
+});

@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { ZId, ZIsoDate } from './api-common.ts';
+
+export const ZEditLogQuery = z.object({
+  teacherUserId: ZId.optional(),
+  classId: ZId.optional(),
+  subjectId: ZId.optional(),
+  from: ZIsoDate.optional(),
+  to: ZIsoDate.optional(),
+  /** Only changes of values already entered (re-entries, clears, corrections), not first entries. */
+  changesOnly: z.enum(['0', '1']).default('0'),
+  limit: z.coerce.number().int().min(1).max(1000).default(200),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+export type EditLogQuery = z.infer<typeof ZEditLogQuery>;
+
+export const ZEditLogEntry = z.object({
+  eventId: z.string(),
+  at: z.string(),
+  teacherUserId: z.string().nullable(),
+  teacherName: z.string(),
+  role: z.string(),
+  ip: z.string(),
+  userAgent: z.string(),
+  action: z.string(),
+  className: z.string(),
+  subjectName: z.string(),
+  studentName: z.string(),
+  termNo: z.number().int(),
+  columnKey: z.string(),
+  oldValue: z.string(),
+  newValue: z.string(),
+  source: z.string(),
+  reason: z.string(),
+  correctionNumber: z.number().int().nullable(),
+});
+export type EditLogEntry = z.infer<typeof ZEditLogEntry>;
+
+export const ZEditLogPage = z.object({ total: z.number().int(), entries: z.array(ZEditLogEntry) });
