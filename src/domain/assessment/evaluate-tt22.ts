@@ -139,6 +139,54 @@ function summerInput(subjects: readonly SubjectInputTt22[], results: readonly Su
   return { year, retest };
 }
 
+/** The result after the summer (Điều 13–14), from the in-year year result. */
+function finalResult(
+  student: StudentYearInputTt22,
+  results: readonly SubjectResultTt22[],
+  ay: AcademicOutcomeTt22,
+  yearConduct: Tt22Level | null,
+  outcome: Tt22Outcome | null,
+  anyRetest: boolean,
+): FinalResultTt22 {
+  const { subjects } = student;
+  const n = subjects.length;
+  if (outcome === 'summerTraining' || outcome === 'retest') {
+    const { year, retest } = summerInput(subjects, results);
+    const summer = summerResultTt22({
+      outcome,
+      academic: ay.academic,
+      academicBeforeAdjustment: ay.academicBeforeAdjustment,
+      conduct: yearConduct,
+      year,
+      retest,
+      summerConduct: student.conduct.summer,
+    });
+    const finalSubjects: { subject: string; kind: 'scored' | 'comment'; year: Tenths | CommentMark }[] = [];
+    if (summer.reassessed && anyRetest) {
+      for (let i = 0; i < n; i++) {
+        const sub = subjects[i];
+        if (sub.retest !== null) finalSubjects.push({ subject: sub.subject, kind: sub.kind, year: sub.retest });
+      }
+    }
+    return {
+      subjects: finalSubjects,
+      academic: summer.academic,
+      academicBeforeAdjustment: summer.academicBeforeAdjustment,
+      adjustedFor: summer.reclassification ? adjustedSubject(subjects, summer.reclassification) : ay.adjustedFor,
+      conduct: summer.conduct,
+      outcome: summer.outcome,
+    };
+  }
+  return {
+    subjects: NO_SUBJECTS,
+    academic: ay.academic,
+    academicBeforeAdjustment: ay.academicBeforeAdjustment,
+    adjustedFor: ay.adjustedFor,
+    conduct: yearConduct,
+    outcome,
+  };
+}
+
 /**
  * Evaluates one student's school year under TT 22/2021 (grades 6–12): subject averages and
  * comment results (Điều 9 k1), KQHT per term and year (Điều 9 k2–k3), KQRL (Điều 8), title
@@ -214,43 +262,7 @@ export function evaluateTt22(student: StudentYearInputTt22): StudentYearResultTt
   }
   const title = titleTt22({ academic: ay.academic, conduct: yearConduct, subjectsAtLeastNine: c90, retained: outcome === 'retained' });
 
-  let final: FinalResultTt22;
-  if (outcome === 'summerTraining' || outcome === 'retest') {
-    const { year, retest } = summerInput(subjects, results);
-    const summer = summerResultTt22({
-      outcome,
-      academic: ay.academic,
-      academicBeforeAdjustment: ay.academicBeforeAdjustment,
-      conduct: yearConduct,
-      year,
-      retest,
-      summerConduct: student.conduct.summer,
-    });
-    const finalSubjects: { subject: string; kind: 'scored' | 'comment'; year: Tenths | CommentMark }[] = [];
-    if (summer.reassessed && anyRetest) {
-      for (let i = 0; i < n; i++) {
-        const sub = subjects[i];
-        if (sub.retest !== null) finalSubjects.push({ subject: sub.subject, kind: sub.kind, year: sub.retest });
-      }
-    }
-    final = {
-      subjects: finalSubjects,
-      academic: summer.academic,
-      academicBeforeAdjustment: summer.academicBeforeAdjustment,
-      adjustedFor: summer.reclassification ? adjustedSubject(subjects, summer.reclassification) : ay.adjustedFor,
-      conduct: summer.conduct,
-      outcome: summer.outcome,
-    };
-  } else {
-    final = {
-      subjects: NO_SUBJECTS,
-      academic: ay.academic,
-      academicBeforeAdjustment: ay.academicBeforeAdjustment,
-      adjustedFor: ay.adjustedFor,
-      conduct: yearConduct,
-      outcome,
-    };
-  }
+  const final = finalResult(student, results, ay, yearConduct, outcome, anyRetest);
   return {
     id: student.id,
     ruleVersion: TT22_2021_RULE_VERSION,

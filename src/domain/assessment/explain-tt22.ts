@@ -6,6 +6,7 @@
 import { formatTenths, type Tenths } from './tenths.ts';
 import { TT22_LEVEL_NAMES, tt22LevelRank, type CommentMark, type Tt22Level } from './tt22-level.ts';
 import { subjectName } from './subject-name.ts';
+import { classifyAcademicTt22 } from './classify-academic-tt22.ts';
 import type { AcademicOutcomeTt22, StudentYearResultTt22 } from './evaluate-tt22.ts';
 import { TT22_MAX_ABSENCES, TT22_MIN_SCORED_SUBJECTS } from './promotion-outcome-tt22.ts';
 import { TT22_EXCELLENT_SUBJECTS } from './title-tt22.ts';
@@ -111,17 +112,16 @@ function academicExplanations(
   return out;
 }
 
-/** Rank of the level reached without one subject (for the adjustment text). */
+/** Rank of the level (Điều 9 khoản 2, before adjustment) reached without one subject. */
 function withoutLevel(rows: Row[], subject: string): number {
-  const rest = rows.filter((x) => x.subject !== subject);
-  const scored = rest.filter((x) => x.kind === 'scored').map((x) => x.value as Tenths);
-  const fails = rest.filter((x) => x.kind === 'comment' && x.value !== 'Đ').length;
-  const min = scored.reduce((m, v) => (v < m ? v : m), 1000);
-  const cnt = (t: number) => scored.filter((v) => v >= t).length;
-  if (fails === 0 && min >= 65 && cnt(80) >= 6) return 3;
-  if (fails === 0 && min >= 50 && cnt(65) >= 6) return 2;
-  if (fails <= 1 && min >= 35 && cnt(50) >= 6) return 1;
-  return 0;
+  const scored: Tenths[] = [];
+  const comment: CommentMark[] = [];
+  for (const x of rows) {
+    if (x.subject === subject) continue;
+    if (x.kind === 'scored') scored.push(x.value as Tenths);
+    else comment.push(x.value as CommentMark);
+  }
+  return tt22LevelRank(classifyAcademicTt22({ scored, comment }).beforeAdjustment);
 }
 
 /** Explains the terms, the year and the final result of one TT 22 evaluation. */
