@@ -90,6 +90,8 @@ export const ZClassList = z.object({
   classId: z.string(),
   className: z.string(),
   grade: z.number().int(),
+  /** abc: kept in alphabetical order as students join; manual: fine-tuned by hand. */
+  orderMode: z.enum(['abc', 'manual']),
   entries: z.array(ZClassListEntry),
 });
 

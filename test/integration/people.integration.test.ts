@@ -136,12 +136,17 @@ describe('POST /classes/:classId/students', () => {
     expect(res.body.message).toBe('Chỉ Hiệu trưởng và Ban quản trị phần mềm được tiếp nhận học sinh mới.');
   });
 
-  it('adds a student at the end of the list, audited as typed; a transfer-in is marked as such', async () => {
+  it('adds a student in ABC place (the class keeps its order), audited as typed; a transfer-in is marked as such', async () => {
     const before = await list(cls('6A2'));
     const res = await c.admin.post(path(), { student: newStudent({ guardians: [{ relation: 'mother', fullName: 'Lê Thị Hạnh' }] }), startsOn: '2026-10-01', note: 'Nhập học muộn' });
     expect(res.status).toBe(200);
     expect(res.body.student).toMatchObject({ familyName: 'Phạm', ethnicity: 'Kinh', status: 'studying', version: 1 });
-    expect(res.body.enrollments).toEqual([expect.objectContaining({ className: '6A2', status: 'active', origin: 'intake', startsOn: '2026-10-01', listNumber: before.length + 1, note: 'Nhập học muộn' })]);
+    expect(res.body.enrollments).toEqual([expect.objectContaining({ className: '6A2', status: 'active', origin: 'intake', startsOn: '2026-10-01', note: 'Nhập học muộn' })]);
+    const after = await list(cls('6A2'));
+    expect(after).toHaveLength(before.length + 1);
+    const current = after.filter((e: any) => e.status === 'active' || e.status === 'transferred_in');
+    expect(current.map((e: any) => e.student.id)).toEqual(sortStudentsVietnamese(current.map((e: any) => e.student)).map((s: any) => s.id));
+    expect(after.find((e: any) => e.student.id === res.body.student.id).listNumber).toBe(res.body.enrollments[0].listNumber);
     const [event] = await audits(res.body.student.id, 'student.created');
     expect(event.source).toBe('typed');
     expect(JSON.parse(event.after_json!).enrollment.class_id).toBe(cls('6A2'));
@@ -237,7 +242,7 @@ describe('transfer-out, change-class, drop-out', () => {
     expect(res.body.student.status).toBe('studying');
     expect(res.body.enrollments).toEqual([
       expect.objectContaining({ classId: cls('6A2'), status: 'moved_class', endsOn: '2026-11-15', note: 'Chuyển sang lớp 6A1: Theo nguyện vọng' }),
-      expect.objectContaining({ classId: cls('6A1'), status: 'active', origin: 'class_change', startsOn: '2026-11-15', endsOn: null, listNumber: target.length + 1 }),
+      expect.objectContaining({ classId: cls('6A1'), status: 'active', origin: 'class_change', startsOn: '2026-11-15', endsOn: null, note: 'Từ lớp 6A2' }),
     ]);
     expect(await audits(s.id, 'student.classChanged')).toHaveLength(1);
     expect((await c.gv6a1.get(`/api/v1/students/${s.id}`)).status).toBe(200);

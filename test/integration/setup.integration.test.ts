@@ -212,7 +212,7 @@ describe('PUT /years/:yearId/terms', () => {
     expect(ok.body.terms.map((t: any) => [t.startsOn, t.endsOn])).toEqual(terms.map((t) => [t.startsOn, t.endsOn]));
     const [event] = await audits(yearId, 'terms.updated');
     expect(JSON.parse(event.before_json!)[0]).toMatchObject({ term_no: 1, ends_on: `${y + 1}-01-16` });
-    expect(JSON.parse(event.after_json!)).toEqual(terms);
+    expect(JSON.parse(event.after_json!)).toEqual(terms.map((t) => ({ ...t, endTestOn: null })));
   });
 });
 

@@ -11,6 +11,7 @@ import type { Db } from '../db/database.ts';
 import { studentColumns } from '../db/queries/people.ts';
 import type { Row } from '../db/schema.ts';
 import { type FieldError, invalid } from '../errors.ts';
+import { keepClassListOrder } from './reorder-class-list.ts';
 
 export interface AddStudentsOptions {
   db: Db;
@@ -94,6 +95,7 @@ export async function addStudents(options: AddStudentsOptions): Promise<string[]
       });
       ids.push(id);
     }
+    await keepClassListOrder(tx, cls.id, audit);
   });
   return ids;
 }

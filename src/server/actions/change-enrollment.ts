@@ -9,6 +9,7 @@ import type { Db } from '../db/database.ts';
 import type { Row } from '../db/schema.ts';
 import { AppError, invalid } from '../errors.ts';
 import { formatVietnameseDate } from '../../domain/calendar/check-year-dates.ts';
+import { keepClassListOrder } from './reorder-class-list.ts';
 
 export type EnrollmentChange =
   | { kind: 'transferOut'; date: string; toSchool: string; reason: string }
@@ -73,11 +74,12 @@ export async function changeEnrollment(options: {
         ends_on: null,
         list_number: Number(max?.m ?? 0) + 1,
         origin: 'class_change',
-        note: `Từ lớp ${current.class_id}`,
+        note: `Từ lớp ${(await tx.selectFrom('classes').select('name').where('id', '=', current.class_id).executeTakeFirstOrThrow()).name}`,
         created_at: audit.now,
         version: 1,
       };
       await tx.insertInto('enrollments').values(opened as never).execute();
+      await keepClassListOrder(tx, change.toClass.id, audit);
     } else {
       await tx
         .updateTable('students')

@@ -5,20 +5,29 @@
  */
 import { sortStudentsVietnamese } from '../../domain/names/compare-student-names.ts';
 import { type AuditContext, schoolChain, writeAudit } from '../audit.ts';
-import type { Db } from '../db/database.ts';
+import type { Db, Tx } from '../db/database.ts';
 import type { Row } from '../db/schema.ts';
 import { invalid } from '../errors.ts';
 
 const CURRENT = ['active', 'transferred_in'];
 
-export async function reorderClassList(options: {
-  db: Db;
-  cls: Row<'classes'>;
-  order: { mode: 'abc' } | { mode: 'manual'; enrollmentIds: string[] };
-  audit: AuditContext;
-}): Promise<void> {
-  const { db, cls, order, audit } = options;
-  const rows = await db
+type Order = { mode: 'abc' } | { mode: 'manual'; enrollmentIds: string[] };
+
+export async function reorderClassList(options: { db: Db; cls: Row<'classes'>; order: Order; audit: AuditContext }): Promise<void> {
+  await options.db.transaction().execute((tx) => reorderClassListInTransaction(tx, options.cls, options.order, options.audit));
+}
+
+/**
+ * After students join a class: a class kept in ABC order is sorted again; a class fine-tuned by
+ * hand keeps its numbers and the newcomers stay at the end.
+ */
+export async function keepClassListOrder(tx: Tx, classId: string, audit: AuditContext): Promise<void> {
+  const cls = await tx.selectFrom('classes').selectAll().where('id', '=', classId).executeTakeFirstOrThrow();
+  if (cls.list_order === 'abc') await reorderClassListInTransaction(tx, cls, { mode: 'abc' }, audit);
+}
+
+export async function reorderClassListInTransaction(tx: Tx, cls: Row<'classes'>, order: Order, audit: AuditContext): Promise<void> {
+  const rows = await tx
     .selectFrom('enrollments')
     .innerJoin('students', 'students.id', 'enrollments.student_id')
     .select([
@@ -47,18 +56,19 @@ export async function reorderClassList(options: {
   }
   const all = [...ordered, ...left.map((r) => r.id)];
   const before = Object.fromEntries(rows.map((r) => [r.id, r.list_number]));
-  await db.transaction().execute(async (tx) => {
-    for (const [i, id] of all.entries()) {
-      await tx.updateTable('enrollments').set({ list_number: i + 1 }).where('id', '=', id).execute();
-    }
-    await writeAudit(tx, audit, {
-      chainKey: schoolChain(cls.school_id),
-      schoolId: cls.school_id,
-      action: order.mode === 'abc' ? 'classList.sortedAbc' : 'classList.reordered',
-      entityType: 'class',
-      entityId: cls.id,
-      before,
-      after: Object.fromEntries(all.map((id, i) => [id, i + 1])),
-    });
+  const changed = all.filter((id, i) => Number(before[id] ?? 0) !== i + 1);
+  if (!changed.length && cls.list_order === order.mode) return;
+  for (const [i, id] of all.entries()) {
+    if (Number(before[id] ?? 0) !== i + 1) await tx.updateTable('enrollments').set({ list_number: i + 1 }).where('id', '=', id).execute();
+  }
+  if (cls.list_order !== order.mode) await tx.updateTable('classes').set({ list_order: order.mode }).where('id', '=', cls.id).execute();
+  await writeAudit(tx, audit, {
+    chainKey: schoolChain(cls.school_id),
+    schoolId: cls.school_id,
+    action: order.mode === 'abc' ? 'classList.sortedAbc' : 'classList.reordered',
+    entityType: 'class',
+    entityId: cls.id,
+    before,
+    after: Object.fromEntries(all.map((id, i) => [id, i + 1])),
   });
 }

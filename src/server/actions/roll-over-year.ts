@@ -9,6 +9,7 @@ import { type AuditContext, schoolChain, writeAudit } from '../audit.ts';
 import type { Db } from '../db/database.ts';
 import type { Row } from '../db/schema.ts';
 import { AppError, invalid } from '../errors.ts';
+import { keepClassListOrder } from './reorder-class-list.ts';
 
 export interface RolloverOptions {
   db: Db;
@@ -109,6 +110,7 @@ export async function rollOverYear(options: RolloverOptions & { audit: AuditCont
         })
         .execute();
     }
+    for (const classId of numbers.keys()) await keepClassListOrder(tx, classId, audit);
     await writeAudit(tx, audit, {
       chainKey: schoolChain(toYear.school_id),
       schoolId: toYear.school_id,

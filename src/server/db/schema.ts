@@ -3,7 +3,7 @@
  * ids are text (UUIDs), times are ISO-8601 text in UTC, dates are 'yyyy-mm-dd' text,
  * booleans are integers 0/1, structured values are JSON text.
  */
-import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 
 export interface OrgUnitsTable {
   id: string;
@@ -174,6 +174,8 @@ export interface ClassesTable {
   session: string;
   created_at: string;
   version: number;
+  /** abc: kept in Vietnamese alphabetical order; manual: fine-tuned by hand (S5). */
+  list_order: Generated<string>;
 }
 
 export interface TeachingAssignmentsTable {

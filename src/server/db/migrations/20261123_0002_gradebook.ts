@@ -6,6 +6,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   const int = 'integer' as const;
 
   await db.schema.alterTable('terms').addColumn('end_test_on', text).execute();
+  // 'abc' keeps the class list in Vietnamese alphabetical order as students come in; 'manual' after fine-tuning.
+  await db.schema.alterTable('classes').addColumn('list_order', text, (c) => c.notNull().defaultTo('abc')).execute();
 
   await db.schema
     .createTable('gradebook_cells')

@@ -10,7 +10,6 @@ import { hashPassword } from '../../auth/passwords.ts';
 import { createSchoolYear } from '../../actions/create-school-year.ts';
 import { addStudents } from '../../actions/add-students.ts';
 import { updateAssignments } from '../../actions/update-assignments.ts';
-import { reorderClassList } from '../../actions/reorder-class-list.ts';
 import type { AuditContext } from '../../audit.ts';
 import type { Db } from '../database.ts';
 import type { Role } from '../../../domain/policies/actor.ts';
@@ -173,7 +172,6 @@ export async function seedDemo(db: Db, options: { now?: Date } = {}): Promise<De
     const birthYear = DEMO_YEAR - (Number(name[0]) + 5);
     const students = generateStudents(40, { seed: 100 + i, birthYear, registry });
     await addStudents({ db, cls, students: students.map((student) => ({ student })), startsOn: '2026-09-05', origin: 'intake', source: 'imported', audit: system });
-    await reorderClassList({ db, cls, order: { mode: 'abc' }, audit: system });
   }
   // Teaching assignments: teacher k teaches a fixed set of subjects in all four classes.
   const subjects = await db.selectFrom('subjects').select(['id', 'grade', 'code']).where('school_year_id', '=', year).where('grade', 'in', [6, 9]).execute();
@@ -232,7 +230,6 @@ export async function seedDemo(db: Db, options: { now?: Date } = {}): Promise<De
     .execute();
   const cls3a = await db.selectFrom('classes').selectAll().where('id', '=', c3a).executeTakeFirstOrThrow();
   await addStudents({ db, cls: cls3a, students: generateStudents(40, { seed: 300, birthYear: DEMO_YEAR - 8, registry }).map((student) => ({ student })), startsOn: '2026-09-05', origin: 'intake', source: 'imported', audit: system });
-  await reorderClassList({ db, cls: cls3a, order: { mode: 'abc' }, audit: system });
   const pSubjects = await db.selectFrom('subjects').select(['id']).where('school_year_id', '=', primaryYearId).where('grade', '=', 3).execute();
   const pYear = await db.selectFrom('school_years').selectAll().where('id', '=', primaryYearId).executeTakeFirstOrThrow();
   await updateAssignments({ db, year: pYear, changes: pSubjects.map((s) => ({ classId: c3a, subjectId: s.id, staffId: pStaff[1] })), audit: system });

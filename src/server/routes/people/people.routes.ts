@@ -59,6 +59,7 @@ export async function loadClassList(db: Db, classId: string) {
     classId: cls.id,
     className: cls.name,
     grade: Number(cls.grade),
+    orderMode: cls.list_order === 'manual' ? ('manual' as const) : ('abc' as const),
     entries: rows.map((r, i) => ({
       listNumber: Number(r.list_number ?? i + 1),
       enrollmentId: r.enrollment_id,
@@ -366,6 +367,16 @@ export async function registerPeopleRoutes(app: FastifyInstance, deps: RouteDeps
       const { fromYear, toYear } = await rolloverTarget(request.params.yearId, request.query.toYearId, request);
       const retained = request.query.retained ? request.query.retained.split(',').filter(Boolean) : [];
       const plan = await previewRollover({ db, fromYear, toYear, retainedStudentIds: retained, classMap: {} });
+      return { fromYearId: fromYear.id, toYearId: toYear.id, ...plan };
+    },
+  );
+
+  api.post(
+    '/years/:yearId/rollover/preview',
+    { schema: { tags, summary: 'Xem trước kết chuyển với danh sách ở lại lớp và lớp đích đã chọn', params: z.object({ yearId: ZId }), body: ZRolloverInput, response: { 200: ZRolloverPreview, ...authErrors } } },
+    async (request) => {
+      const { fromYear, toYear } = await rolloverTarget(request.params.yearId, request.body.toYearId, request);
+      const plan = await previewRollover({ db, fromYear, toYear, retainedStudentIds: request.body.retainedStudentIds, classMap: request.body.classMap });
       return { fromYearId: fromYear.id, toYearId: toYear.id, ...plan };
     },
   );
