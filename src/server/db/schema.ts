@@ -362,6 +362,30 @@ export interface NotificationsTable {
   read_at: string | null;
 }
 
+export interface ScoreImportsTable {
+  id: string;
+  school_id: string;
+  school_year_id: string;
+  class_id: string;
+  subject_id: string;
+  term_no: number;
+  file_name: string;
+  file_sha256: string;
+  file_path: string;
+  file_size: number;
+  /** previewed | applied | rolledBack */
+  status: string;
+  changes_json: string;
+  unchanged_count: number;
+  created_by: string;
+  created_at: string;
+  applied_by: string | null;
+  applied_at: string | null;
+  rolled_back_by: string | null;
+  rolled_back_at: string | null;
+  version: number;
+}
+
 export interface Database {
   org_units: OrgUnitsTable;
   schools: SchoolsTable;
@@ -389,6 +413,7 @@ export interface Database {
   correction_requests: CorrectionRequestsTable;
   stored_files: StoredFilesTable;
   notifications: NotificationsTable;
+  score_imports: ScoreImportsTable;
 }
 
 export type Row<T extends keyof Database> = Selectable<Database[T]>;
@@ -423,4 +448,5 @@ export const TABLES_IN_ORDER: (keyof Database)[] = [
   'correction_requests',
   'stored_files',
   'notifications',
+  'score_imports',
 ];
