@@ -73,46 +73,61 @@ export function hashEvent(event: HashedFields): string {
 
 /** Writes one audit event; call inside the transaction that makes the change. */
 export async function writeAudit(tx: Tx, ctx: AuditContext, entry: AuditEntry): Promise<void> {
-  // Claim the chain head first: an UPDATE takes the row lock on PostgreSQL (and SQLite has one writer).
-  const claimed = await tx
-    .updateTable('audit_chain_heads')
-    .set((eb) => ({ seq: eb('seq', '+', 1) }))
-    .where('chain_key', '=', entry.chainKey)
-    .returning(['seq', 'hash'])
-    .executeTakeFirst();
-  let seq: number;
-  let prevHash: string;
-  if (claimed) {
-    seq = Number(claimed.seq);
-    prevHash = claimed.hash;
-  } else {
-    seq = 1;
-    prevHash = GENESIS_HASH;
-    await tx.insertInto('audit_chain_heads').values({ chain_key: entry.chainKey, seq, hash: prevHash }).execute();
+  await writeAudits(tx, ctx, [entry]);
+}
+
+/**
+ * Writes several audit events, in order, in the caller's transaction. Each chain's head is
+ * claimed once for the whole batch: the UPDATE takes its row lock on PostgreSQL (SQLite has one
+ * writer), so writers of one chain queue while other chains proceed.
+ */
+export async function writeAudits(tx: Tx, ctx: AuditContext, entries: AuditEntry[]): Promise<void> {
+  const byChain = new Map<string, AuditEntry[]>();
+  for (const e of entries) byChain.set(e.chainKey, [...(byChain.get(e.chainKey) ?? []), e]);
+  for (const [chainKey, list] of byChain) {
+    await tx
+      .insertInto('audit_chain_heads')
+      .values({ chain_key: chainKey, seq: 0, hash: GENESIS_HASH })
+      .onConflict((oc) => oc.column('chain_key').doNothing())
+      .execute();
+    const claimed = await tx
+      .updateTable('audit_chain_heads')
+      .set((eb) => ({ seq: eb('seq', '+', list.length) }))
+      .where('chain_key', '=', chainKey)
+      .returning(['seq', 'hash'])
+      .executeTakeFirstOrThrow();
+    let seq = Number(claimed.seq) - list.length;
+    let prevHash = claimed.hash;
+    const rows: Row<'audit_events'>[] = [];
+    for (const entry of list) {
+      seq += 1;
+      const event: HashedFields = {
+        id: randomUUID(),
+        chain_key: chainKey,
+        seq,
+        school_id: entry.schoolId,
+        at: ctx.now,
+        actor_user_id: ctx.actorUserId,
+        actor_role: ctx.actorRole,
+        ip: ctx.ip,
+        user_agent: ctx.userAgent.slice(0, 300),
+        request_id: ctx.requestId,
+        action: entry.action,
+        entity_type: entry.entityType,
+        entity_id: entry.entityId,
+        before_json: entry.before === undefined || entry.before === null ? null : canonicalJson(entry.before),
+        after_json: entry.after === undefined || entry.after === null ? null : canonicalJson(entry.after),
+        reason: entry.reason ?? '',
+        source: entry.source ?? 'typed',
+        prev_hash: prevHash,
+      };
+      const hash = hashEvent(event);
+      rows.push({ ...event, hash });
+      prevHash = hash;
+    }
+    for (let i = 0; i < rows.length; i += 50) await tx.insertInto('audit_events').values(rows.slice(i, i + 50)).execute();
+    await tx.updateTable('audit_chain_heads').set({ hash: prevHash }).where('chain_key', '=', chainKey).execute();
   }
-  const event: HashedFields = {
-    id: randomUUID(),
-    chain_key: entry.chainKey,
-    seq,
-    school_id: entry.schoolId,
-    at: ctx.now,
-    actor_user_id: ctx.actorUserId,
-    actor_role: ctx.actorRole,
-    ip: ctx.ip,
-    user_agent: ctx.userAgent.slice(0, 300),
-    request_id: ctx.requestId,
-    action: entry.action,
-    entity_type: entry.entityType,
-    entity_id: entry.entityId,
-    before_json: entry.before === undefined || entry.before === null ? null : canonicalJson(entry.before),
-    after_json: entry.after === undefined || entry.after === null ? null : canonicalJson(entry.after),
-    reason: entry.reason ?? '',
-    source: entry.source ?? 'typed',
-    prev_hash: prevHash,
-  };
-  const hash = hashEvent(event);
-  await tx.insertInto('audit_events').values({ ...event, hash }).execute();
-  await tx.updateTable('audit_chain_heads').set({ hash }).where('chain_key', '=', entry.chainKey).execute();
 }
 
 export interface ChainBreak {
@@ -173,4 +188,48 @@ export async function verifyAuditChains(db: Executor): Promise<{ chains: number;
     if (broken) breaks.push(broken);
   }
   return { chains: allKeys.size, events, breaks };
+}
+
+export interface RecordMismatch {
+  entityType: string;
+  entityId: string;
+  chainKey: string;
+  problem: string;
+}
+
+/**
+ * Stored grade-book cells must equal their last audited value: a score changed directly in the
+ * database, without its audit event, is found here.
+ */
+export async function verifyStoredCells(db: Executor): Promise<RecordMismatch[]> {
+  const last = new Map<string, { seq: number; chainKey: string; after: { scoreTenths?: number | null; text?: string | null; version?: number } }>();
+  const events = await db
+    .selectFrom('audit_events')
+    .select(['entity_id', 'seq', 'chain_key', 'after_json'])
+    .where('entity_type', '=', 'gradebook_cell')
+    .orderBy('chain_key')
+    .orderBy('seq')
+    .execute();
+  for (const e of events) last.set(e.entity_id, { seq: Number(e.seq), chainKey: e.chain_key, after: JSON.parse(e.after_json ?? '{}') });
+  const cells = await db.selectFrom('gradebook_cells').selectAll().execute();
+  const problems: RecordMismatch[] = [];
+  for (const c of cells) {
+    const chainKey = `gradebook:${c.class_id}:${c.subject_id}`;
+    const audited = last.get(c.id);
+    const stored = { scoreTenths: c.score_tenths === null ? null : Number(c.score_tenths), text: c.text_value, version: Number(c.version) };
+    if (!audited) {
+      problems.push({ entityType: 'gradebook_cell', entityId: c.id, chainKey, problem: 'ô điểm không có sự kiện nào trong nhật kí (ghi thẳng vào cơ sở dữ liệu?)' });
+      continue;
+    }
+    const a = audited.after;
+    if ((a.scoreTenths ?? null) !== stored.scoreTenths || (a.text ?? null) !== stored.text || Number(a.version) !== stored.version) {
+      problems.push({
+        entityType: 'gradebook_cell',
+        entityId: c.id,
+        chainKey,
+        problem: `giá trị đang lưu (${stored.scoreTenths ?? stored.text ?? 'trống'}, phiên bản ${stored.version}) khác giá trị cuối trong nhật kí (${a.scoreTenths ?? a.text ?? 'trống'}, phiên bản ${a.version}, sự kiện số ${audited.seq})`,
+      });
+    }
+  }
+  return problems;
 }

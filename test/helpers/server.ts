@@ -17,14 +17,28 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startTestServer(options: { demo?: boolean; web?: boolean } = {}): Promise<TestServer> {
+/**
+ * Tests run on a fixed calendar: the business clock starts at TEST_NOW (23/11/2026, in the middle
+ * of HK I of the demo year) and runs on in real time, so dates in tests never drift with the
+ * day CI runs. TOTP still follows the wall clock, as phones do.
+ */
+export const TEST_NOW = '2026-11-23T03:00:00.000Z';
+
+export function testClock(start = TEST_NOW): () => Date {
+  const offset = Date.parse(start) - Date.now();
+  return () => new Date(Date.now() + offset);
+}
+
+export async function startTestServer(options: { demo?: boolean; demoScores?: boolean; web?: boolean; now?: string } = {}): Promise<TestServer> {
   const database = await createTestDatabase();
-  const demo = options.demo ? await seedDemo(database.handle.db) : null;
+  const clock = testClock(options.now);
+  const demo = options.demo ? await seedDemo(database.handle.db, { now: clock(), scores: options.demoScores }) : null;
   const env = parseEnv({ DATA_DIR: database.dataDir, LOG_LEVEL: 'silent', PORT: '0' });
   const app = await buildApp({
     env,
     database: database.handle,
     webRoot: options.web ? join(process.cwd(), 'dist', 'web') : undefined,
+    clock,
   });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();

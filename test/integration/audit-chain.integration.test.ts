@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { verifyAuditChains } from '../../src/server/audit.ts';
 import { seedDemo } from '../../src/server/db/seed/seed-demo.ts';
 import { runCli } from '../helpers/cli.ts';
+import { TEST_NOW } from '../helpers/server.ts';
 import { type TestDatabase, createTestDatabase } from '../helpers/database.ts';
 
 let t: TestDatabase;
@@ -14,7 +15,7 @@ let chainKey: string;
 
 beforeEach(async () => {
   t = await createTestDatabase();
-  const demo = await seedDemo(t.handle.db);
+  const demo = await seedDemo(t.handle.db, { now: new Date(TEST_NOW) });
   chainKey = `school:${demo.schoolId}`;
 });
 afterEach(async () => t?.drop());
@@ -82,5 +83,23 @@ describe('verify-audit', () => {
     const { breaks } = await verifyAuditChains(t.handle.db);
     expect(breaks).toHaveLength(1);
     expect(breaks[0].seq).toBe(Number(a.seq));
+  });
+
+  it('finds a score changed in the database without its audit entry', async () => {
+    const cell = await t.handle.db.selectFrom('gradebook_cells').selectAll().where('score_tenths', 'is not', null).executeTakeFirstOrThrow();
+    await t.handle.db.updateTable('gradebook_cells').set({ score_tenths: Number(cell.score_tenths) === 100 ? 90 : 100 }).where('id', '=', cell.id).execute();
+    const run = cli();
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain(`HỎNG dữ liệu chuỗi gradebook:${cell.class_id}:${cell.subject_id}: ô điểm ${cell.id}`);
+    // the chains themselves are intact: only the stored value disagrees
+    expect((await verifyAuditChains(t.handle.db)).breaks).toEqual([]);
+  });
+
+  it('finds a score inserted in the database with no audit entry at all', async () => {
+    const cell = await t.handle.db.selectFrom('gradebook_cells').selectAll().executeTakeFirstOrThrow();
+    await t.handle.db.insertInto('gradebook_cells').values({ ...cell, id: randomUUID(), term_no: 2, column_key: 'CK', score_tenths: 100, text_value: null, version: 1 }).execute();
+    const run = cli();
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain('không có sự kiện nào trong nhật kí');
   });
 });

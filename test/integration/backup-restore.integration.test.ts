@@ -11,6 +11,7 @@ import { migrateToLatest, openDatabase } from '../../src/server/db/database.ts';
 import { TABLES_IN_ORDER } from '../../src/server/db/schema.ts';
 import { seedDemo } from '../../src/server/db/seed/seed-demo.ts';
 import { runCli } from '../helpers/cli.ts';
+import { TEST_NOW } from '../helpers/server.ts';
 import { type TestDatabase, createPostgresDatabase, createTestDatabase } from '../helpers/database.ts';
 
 let source: TestDatabase;
@@ -28,7 +29,7 @@ async function dump(db: TestDatabase['handle']['db']) {
 
 beforeAll(async () => {
   source = await createTestDatabase();
-  await seedDemo(source.handle.db);
+  await seedDemo(source.handle.db, { now: new Date(TEST_NOW) });
   mkdirSync(join(source.dataDir, 'files', 'evidence'), { recursive: true });
   writeFileSync(join(source.dataDir, 'files', 'evidence', 'bai-kiem-tra.pdf'), '%PDF-1.4 minh chứng');
   backupFile = join(work, 'sodiem-backup.jsonl.gz');

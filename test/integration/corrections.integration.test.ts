@@ -20,7 +20,7 @@ const secret = (u: string) => server.demo!.logins.find((l) => l.username === u)!
 const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000a49444154789c6300010000050001', 'hex');
 
 beforeAll(async () => {
-  server = await startTestServer({ demo: true });
+  server = await startTestServer({ demo: true, demoScores: false });
   const db = server.database.handle.db;
   classId = server.demo!.classIds['6A1'];
   const user = await db.selectFrom('users').select('staff_id').where('username', '=', 'gvcn.6a1').executeTakeFirstOrThrow();

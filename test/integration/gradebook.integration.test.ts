@@ -19,7 +19,7 @@ let otherSubjectId: string;
 const secret = (u: string) => server.demo!.logins.find((l) => l.username === u)!.totpSecret;
 
 beforeAll(async () => {
-  server = await startTestServer({ demo: true });
+  server = await startTestServer({ demo: true, demoScores: false });
   const db = server.database.handle.db;
   classId = server.demo!.classIds['6A1'];
   const user = await db.selectFrom('users').select('staff_id').where('username', '=', 'gvcn.6a1').executeTakeFirstOrThrow();

@@ -14,10 +14,12 @@ import { type EditBlock, findEditBlock } from '../../domain/gradebook/find-edit-
 import { type CellValue, EMPTY_CELL, isEmptyCell, parseCellInput, sameCellValue } from '../../domain/gradebook/parse-cell-input.ts';
 import { displayCell, rowAverage } from '../../domain/gradebook/row-average.ts';
 import type { SaveCellsInput } from '../../shared/gradebook.ts';
-import { type AuditContext, writeAudit } from '../audit.ts';
+import { type AuditContext, type AuditEntry, writeAudits } from '../audit.ts';
 import type { Db, Tx } from '../db/database.ts';
 import { gradebookChain, loadBlockContext, loadCells, loadClassStudents, loadSheetContext } from '../db/queries/gradebook.ts';
-import type { Row } from '../db/schema.ts';
+import type { NewRow, Row } from '../db/schema.ts';
+
+type NewCell = NewRow<'gradebook_cells'>;
 import { AppError, type FieldError } from '../errors.ts';
 
 export type CellSource = 'typed' | 'pasted' | 'filled' | 'imported' | 'correction';
@@ -149,9 +151,24 @@ export async function saveCellsInTransaction(db: Tx, options: SaveCellsOptions) 
   }
 
   const saved: SavedCell[] = [];
+  const events: AuditEntry[] = [];
+  const inserts: NewCell[] = [];
   for (const p of planned) {
-    saved.push(await writeCell(db, { cls, subjectId, termNo, change: p, audit, source: options.source ?? input.source, reason: input.reason, correctionId: options.correction?.requestId }));
+    const written = await writeCell(db, { cls, subjectId, termNo, change: p, audit, source: options.source ?? input.source, reason: input.reason, correctionId: options.correction?.requestId });
+    saved.push(written.saved);
+    events.push(written.event);
+    if (written.insert) inserts.push(written.insert);
   }
+  try {
+    for (let i = 0; i < inserts.length; i += 50) await db.insertInto('gradebook_cells').values(inserts.slice(i, i + 50)).execute();
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    if (code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE') {
+      throw new AppError('CONFLICT', 'Chưa lưu: một ô vừa được nhập ở nơi khác cùng lúc. Hãy tải lại để xem giá trị mới.');
+    }
+    throw e;
+  }
+  await writeAudits(db, audit, events);
 
   // Averages of the touched rows, recomputed by src/domain from what is now stored.
   const touched = [...new Set(saved.map((s) => s.studentId))];
@@ -176,8 +193,9 @@ async function writeCell(
     reason: string;
     correctionId?: string;
   },
-): Promise<SavedCell> {
+): Promise<{ saved: SavedCell; event: AuditEntry; insert: NewCell | null }> {
   const { cls, change, audit } = p;
+  let insert: NewCell | null = null;
   const version = (change.current ? Number(change.current.version) : 0) + 1;
   let cellId: string;
   if (change.current) {
@@ -191,27 +209,24 @@ async function writeCell(
     if (Number(res.numUpdatedRows) !== 1) throw new AppError('CONFLICT', 'Chưa lưu: một ô vừa được sửa ở nơi khác. Hãy tải lại.');
   } else {
     cellId = randomUUID();
-    await tx
-      .insertInto('gradebook_cells')
-      .values({
-        id: cellId,
-        school_id: cls.school_id,
-        school_year_id: cls.school_year_id,
-        class_id: cls.id,
-        subject_id: p.subjectId,
-        student_id: change.studentId,
-        term_no: p.termNo,
-        column_key: change.column.key,
-        score_tenths: change.value.scoreTenths,
-        text_value: change.value.text,
-        version,
-        updated_at: audit.now,
-        updated_by: audit.actorUserId ?? 'system',
-      })
-      .execute();
+    insert = {
+      id: cellId,
+      school_id: cls.school_id,
+      school_year_id: cls.school_year_id,
+      class_id: cls.id,
+      subject_id: p.subjectId,
+      student_id: change.studentId,
+      term_no: p.termNo,
+      column_key: change.column.key,
+      score_tenths: change.value.scoreTenths,
+      text_value: change.value.text,
+      version,
+      updated_at: audit.now,
+      updated_by: audit.actorUserId ?? 'system',
+    };
   }
   const before = change.current ? { ...toValue(change.current), version: Number(change.current.version) } : null;
-  await writeAudit(tx, audit, {
+  const event: AuditEntry = {
     chainKey: gradebookChain(cls.id, p.subjectId),
     schoolId: cls.school_id,
     action: !change.current || isEmptyCell(toValue(change.current)) ? 'score.entered' : isEmptyCell(change.value) ? 'score.cleared' : 'score.changed',
@@ -229,6 +244,10 @@ async function writeCell(
     },
     reason: p.reason,
     source: p.source,
-  });
-  return { studentId: change.studentId, columnKey: change.column.key, cell: { display: displayCell(change.column.kind, change.value), ...change.value, version } };
+  };
+  return {
+    saved: { studentId: change.studentId, columnKey: change.column.key, cell: { display: displayCell(change.column.kind, change.value), ...change.value, version } },
+    event,
+    insert,
+  };
 }

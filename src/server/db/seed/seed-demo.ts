@@ -1,6 +1,6 @@
 /**
  * The demo seeded on first start (SODIEM_DEMO=1): a Sở and a Phòng, a THCS school with the
- * 2026-2027 school year (grades 6–9, classes 6A1, 6A2, 9A1, 9A2 with 40 students each), a
+ * current school year (grades 6–9, classes 6A1, 6A2, 9A1, 9A2 with 40 students each), a
  * primary school with class 3A (40 students), teachers, assignments and one account per role.
  * Deterministic: the same seed gives the same school.
  */
@@ -13,10 +13,26 @@ import { updateAssignments } from '../../actions/update-assignments.ts';
 import type { AuditContext } from '../../audit.ts';
 import type { Db } from '../database.ts';
 import type { Role } from '../../../domain/policies/actor.ts';
+import { seedDemoScores } from './seed-demo-scores.ts';
 import { createDemoIdRegistry, generateStudents, generateTeachers } from './demo-people.ts';
 
 export const DEMO_PASSWORD = 'SoDiem@2026';
-export const DEMO_YEAR = 2026;
+/** The school year the demo shows: the one running at `now` (a year starts in August–September). */
+export function demoYearFor(now: Date): number {
+  const local = new Date(now.getTime() + 7 * 3600_000);
+  return local.getUTCMonth() >= 7 ? local.getUTCFullYear() : local.getUTCFullYear() - 1;
+}
+
+function demoTerms(y: number) {
+  return {
+    startsOn: `${y}-09-05`,
+    endsOn: `${y + 1}-05-31`,
+    terms: [
+      { termNo: 1, startsOn: `${y}-09-05`, endsOn: `${y + 1}-01-16`, endTestOn: `${y}-12-28` },
+      { termNo: 2, startsOn: `${y + 1}-01-18`, endsOn: `${y + 1}-05-31`, endTestOn: `${y + 1}-05-10` },
+    ],
+  };
+}
 
 export interface DemoLogin {
   username: string;
@@ -54,8 +70,10 @@ export const DEMO_LABELS: Record<string, string> = {
 
 export const demoSecret = (username: string) => base32Encode(Buffer.from(`sodiem-demo:${username}`.padEnd(20, '*').slice(0, 20)));
 
-export async function seedDemo(db: Db, options: { now?: Date } = {}): Promise<DemoSeed> {
-  const now = (options.now ?? new Date()).toISOString();
+export async function seedDemo(db: Db, options: { now?: Date; scores?: boolean } = {}): Promise<DemoSeed> {
+  const nowDate = options.now ?? new Date();
+  const now = nowDate.toISOString();
+  const DEMO_YEAR = demoYearFor(nowDate);
   const system: AuditContext = { actorUserId: null, actorRole: 'system', ip: '127.0.0.1', userAgent: 'sodiem seed-demo', requestId: 'seed-demo', now };
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const logins: DemoLogin[] = [];
@@ -146,12 +164,7 @@ export async function seedDemo(db: Db, options: { now?: Date } = {}): Promise<De
     schoolId,
     input: {
       startYear: DEMO_YEAR,
-      startsOn: '2026-09-05',
-      endsOn: '2027-05-31',
-      terms: [
-        { termNo: 1, startsOn: '2026-09-05', endsOn: '2027-01-16', endTestOn: '2026-12-28' },
-        { termNo: 2, startsOn: '2027-01-18', endsOn: '2027-05-31', endTestOn: '2027-05-10' },
-      ],
+      ...demoTerms(DEMO_YEAR),
       grades: [6, 7, 8, 9],
       copyFromYearId: null,
     },
@@ -171,7 +184,7 @@ export async function seedDemo(db: Db, options: { now?: Date } = {}): Promise<De
     const cls = await db.selectFrom('classes').selectAll().where('id', '=', classIds[name]).executeTakeFirstOrThrow();
     const birthYear = DEMO_YEAR - (Number(name[0]) + 5);
     const students = generateStudents(40, { seed: 100 + i, birthYear, registry });
-    await addStudents({ db, cls, students: students.map((student) => ({ student })), startsOn: '2026-09-05', origin: 'intake', source: 'imported', audit: system });
+    await addStudents({ db, cls, students: students.map((student) => ({ student })), startsOn: `${DEMO_YEAR}-09-05`, origin: 'intake', source: 'imported', audit: system });
   }
   // Teaching assignments: teacher k teaches a fixed set of subjects in all four classes.
   const subjects = await db.selectFrom('subjects').select(['id', 'grade', 'code']).where('school_year_id', '=', year).where('grade', 'in', [6, 9]).execute();
@@ -183,9 +196,9 @@ export async function seedDemo(db: Db, options: { now?: Date } = {}): Promise<De
   const yearRow = await db.selectFrom('school_years').selectAll().where('id', '=', year).executeTakeFirstOrThrow();
   await updateAssignments({ db, year: yearRow, changes, audit: system });
 
-  await addUser({ username: 'hieutruong', fullName: fullName(teachers[0]), schoolId, staffId: staffIds[0], roles: ['principal'], totp: true });
+  const principalUserId = await addUser({ username: 'hieutruong', fullName: fullName(teachers[0]), schoolId, staffId: staffIds[0], roles: ['principal'], totp: true });
   await addUser({ username: 'phohieutruong', fullName: fullName(teachers[1]), schoolId, staffId: staffIds[1], roles: ['vice_principal'] });
-  await addUser({ username: 'quantri', fullName: 'Ban quản trị phần mềm', schoolId, roles: ['admin'], totp: true });
+  const adminUserId = await addUser({ username: 'quantri', fullName: 'Ban quản trị phần mềm', schoolId, roles: ['admin'], totp: true });
   await addUser({ username: 'gvcn.6a1', fullName: fullName(teachers[2]), schoolId, staffId: staffIds[2], roles: ['teacher'] });
   await addUser({ username: 'gvcn.9a1', fullName: fullName(teachers[4]), schoolId, staffId: staffIds[4], roles: ['teacher'] });
   await addUser({ username: 'giaovien', fullName: fullName(teachers[8]), schoolId, staffId: staffIds[8], roles: ['teacher'] });
@@ -202,6 +215,8 @@ export async function seedDemo(db: Db, options: { now?: Date } = {}): Promise<De
   await addUser({ username: 'phonggd', fullName: 'Chuyên viên Phòng GDĐT', orgUnitId: districtId, roles: ['district_officer'] });
   await addUser({ username: 'sogd', fullName: 'Chuyên viên Sở GDĐT', orgUnitId: provinceId, roles: ['province_officer'] });
 
+  if (options.scores !== false) await seedDemoScores(db, { schoolId, yearId: year, classIds: classNames.map((n) => classIds[n]), principalUserId, adminUserId, now });
+
   // ---- Primary: class 3A ----
   const pTeachers = generateTeachers(4, { seed: 3030 });
   const pStaff: string[] = [];
@@ -211,12 +226,7 @@ export async function seedDemo(db: Db, options: { now?: Date } = {}): Promise<De
     schoolId: primarySchoolId,
     input: {
       startYear: DEMO_YEAR,
-      startsOn: '2026-09-05',
-      endsOn: '2027-05-31',
-      terms: [
-        { termNo: 1, startsOn: '2026-09-05', endsOn: '2027-01-16', endTestOn: '2026-12-28' },
-        { termNo: 2, startsOn: '2027-01-18', endsOn: '2027-05-31', endTestOn: '2027-05-10' },
-      ],
+      ...demoTerms(DEMO_YEAR),
       grades: [1, 2, 3, 4, 5],
       copyFromYearId: null,
     },
@@ -229,7 +239,7 @@ export async function seedDemo(db: Db, options: { now?: Date } = {}): Promise<De
     .values({ id: c3a, school_id: primarySchoolId, school_year_id: primaryYearId, grade: 3, name: '3A', homeroom_staff_id: pStaff[1], room: 'P3A', session: 'full_day', created_at: now, version: 1 })
     .execute();
   const cls3a = await db.selectFrom('classes').selectAll().where('id', '=', c3a).executeTakeFirstOrThrow();
-  await addStudents({ db, cls: cls3a, students: generateStudents(40, { seed: 300, birthYear: DEMO_YEAR - 8, registry }).map((student) => ({ student })), startsOn: '2026-09-05', origin: 'intake', source: 'imported', audit: system });
+  await addStudents({ db, cls: cls3a, students: generateStudents(40, { seed: 300, birthYear: DEMO_YEAR - 8, registry }).map((student) => ({ student })), startsOn: `${DEMO_YEAR}-09-05`, origin: 'intake', source: 'imported', audit: system });
   const pSubjects = await db.selectFrom('subjects').select(['id']).where('school_year_id', '=', primaryYearId).where('grade', '=', 3).execute();
   const pYear = await db.selectFrom('school_years').selectAll().where('id', '=', primaryYearId).executeTakeFirstOrThrow();
   await updateAssignments({ db, year: pYear, changes: pSubjects.map((s) => ({ classId: c3a, subjectId: s.id, staffId: pStaff[1] })), audit: system });

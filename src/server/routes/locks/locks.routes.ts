@@ -13,6 +13,7 @@ import { ZId, authErrors } from '../../../shared/api-common.ts';
 import { ZCreateLockInput, ZLocksOverview, ZReleaseLockInput, ZSetWindowInput, ZUpdateSettingsInput, ZWindowPoint } from '../../../shared/locks.ts';
 import { ZSchoolSettings, parseSchoolSettings } from '../../../shared/school-settings.ts';
 import { schoolChain, writeAudit } from '../../audit.ts';
+import { setAssessmentWindow, setLock } from '../../actions/set-lock.ts';
 import type { Db } from '../../db/database.ts';
 import { getYearOr404 } from '../../db/queries/setup.ts';
 import { AppError, invalid, notFound } from '../../errors.ts';
@@ -127,26 +128,14 @@ export async function registerLockRoutes(app: FastifyInstance, deps: RouteDeps):
         if (!s || s.school_year_id !== year.id) throw invalid('Môn học không thuộc năm học này.', [{ field: 'subjectId', message: 'không thuộc năm học' }]);
       }
       const ctx = auditContext(request);
-      const row = {
-        id: randomUUID(),
-        school_id: year.school_id,
-        school_year_id: year.id,
-        grade: b.grade,
-        class_id: b.classId,
-        subject_id: b.subjectId,
-        term_no: b.termNo,
-        column_key: b.columnKey,
+      await setLock({
+        db,
+        year,
+        scope: { grade: b.grade, classId: b.classId, subjectId: b.subjectId, termNo: b.termNo, columnKey: b.columnKey },
         reason: b.reason,
-        ordered_by: b.orderedBy,
-        set_by: auth.user.id,
-        set_at: ctx.now,
-        released_by: null,
-        released_at: null,
-        release_reason: '',
-      };
-      await db.transaction().execute(async (tx) => {
-        await tx.insertInto('locks').values(row).execute();
-        await writeAudit(tx, ctx, { chainKey: schoolChain(year.school_id), schoolId: year.school_id, action: 'lock.set', entityType: 'lock', entityId: row.id, before: null, after: row, reason: b.reason });
+        orderedBy: b.orderedBy,
+        setBy: auth.user.id,
+        audit: ctx,
       });
       return loadLocksOverview(db, year.id, ctx.now);
     },
@@ -192,19 +181,7 @@ export async function registerLockRoutes(app: FastifyInstance, deps: RouteDeps):
       if (b.opensOn > b.closesOn) throw invalid('Ngày kết thúc đợt phải sau ngày bắt đầu.', [{ field: 'closesOn', message: 'trước ngày bắt đầu' }]);
       if (b.opensOn < year.starts_on || b.closesOn > year.ends_on) throw invalid('Đợt cập nhật phải nằm trong năm học.', [{ field: 'opensOn', message: 'ngoài năm học' }]);
       const ctx = auditContext(request);
-      const existing = await db.selectFrom('assessment_windows').selectAll().where('school_year_id', '=', year.id).where('point', '=', request.params.point).executeTakeFirst();
-      await db.transaction().execute(async (tx) => {
-        const values = { opens_on: b.opensOn, closes_on: b.closesOn, ordered_by: b.orderedBy, set_by: auth.user.id, set_at: ctx.now };
-        let id: string;
-        if (existing) {
-          id = existing.id;
-          await tx.updateTable('assessment_windows').set({ ...values, version: Number(existing.version) + 1 }).where('id', '=', id).execute();
-        } else {
-          id = randomUUID();
-          await tx.insertInto('assessment_windows').values({ id, school_id: year.school_id, school_year_id: year.id, point: request.params.point, ...values, version: 1 }).execute();
-        }
-        await writeAudit(tx, ctx, { chainKey: schoolChain(year.school_id), schoolId: year.school_id, action: 'window.set', entityType: 'assessment_window', entityId: id, before: existing ?? null, after: { point: request.params.point, ...values } });
-      });
+      await setAssessmentWindow({ db, year, point: request.params.point, opensOn: b.opensOn, closesOn: b.closesOn, orderedBy: b.orderedBy, setBy: auth.user.id, audit: ctx });
       return loadLocksOverview(db, year.id, ctx.now);
     },
   );
