@@ -4,9 +4,11 @@ import { registerAuditRoutes } from './audit/audit.routes.ts';
 import { registerAuthRoutes } from './auth/auth.routes.ts';
 import { registerCorrectionRoutes } from './corrections/corrections.routes.ts';
 import { registerGradebookRoutes } from './gradebook/gradebook.routes.ts';
+import { registerGradebookExcelRoutes } from './gradebook/gradebook-excel.routes.ts';
 import { registerLockRoutes } from './locks/locks.routes.ts';
 import type { RouteDeps } from './deps.ts';
 import { registerPeopleRoutes } from './people/people.routes.ts';
+import { registerPrintRoutes } from './print/print.routes.ts';
 import { registerSetupRoutes } from './setup/setup.routes.ts';
 
 /** Every /api/v1 area. A new area registers here (and gets its rows in the permission tests). */
@@ -16,7 +18,9 @@ export async function registerRoutes(app: FastifyInstance, deps: RouteDeps): Pro
   await registerSetupRoutes(app, deps);
   await registerPeopleRoutes(app, deps);
   await registerGradebookRoutes(app, deps);
+  await registerGradebookExcelRoutes(app, deps);
   await registerLockRoutes(app, deps);
   await registerCorrectionRoutes(app, deps);
   await registerAuditRoutes(app, deps);
+  await registerPrintRoutes(app, deps);
 }
