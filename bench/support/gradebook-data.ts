@@ -1,0 +1,215 @@
+/**
+ * A school big enough for the grade-book save benchmark: a fresh database (SQLite file or a new
+ * PostgreSQL database), migrated, the demo seeded, then — through the real actions — extra classes
+ * of 45 students each, teachers with accounts, and teaching assignments so that every class ×
+ * scored subject has its own teacher. Returns what the load generator needs: the grade books and
+ * their score columns, and who may write them.
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { gradebookColumns } from '../../src/domain/gradebook/gradebook-columns.ts';
+import { addStudents } from '../../src/server/actions/add-students.ts';
+import { subjectAssessment } from '../../src/server/actions/save-cells.ts';
+import { updateAssignments } from '../../src/server/actions/update-assignments.ts';
+import type { AuditContext } from '../../src/server/audit.ts';
+import { hashPassword } from '../../src/server/auth/passwords.ts';
+import { type DatabaseHandle, migrateToLatest, openDatabase } from '../../src/server/db/database.ts';
+import { createDemoIdRegistry, generateStudents, generateTeachers } from '../../src/server/db/seed/demo-people.ts';
+import { DEMO_PASSWORD, seedDemo } from '../../src/server/db/seed/seed-demo.ts';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+export interface BenchDatabase {
+  dialect: Dialect;
+  dataDir: string;
+  /** PostgreSQL only. */
+  url: string | undefined;
+  open(): DatabaseHandle;
+  drop(): Promise<void>;
+}
+
+export const DEFAULT_PG_ADMIN_URL = 'postgres://sodiem:sodiem@127.0.0.1:5432/postgres';
+
+export async function createBenchDatabase(dialect: Dialect): Promise<BenchDatabase> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'sodiem-bench-'));
+  if (dialect === 'sqlite') {
+    return {
+      dialect,
+      dataDir,
+      url: undefined,
+      open: () => openDatabase({ dataDir }),
+      drop: async () => rmSync(dataDir, { recursive: true, force: true }),
+    };
+  }
+  const adminUrl = process.env.BENCH_DATABASE_URL || DEFAULT_PG_ADMIN_URL;
+  const name = `sodiem_bench_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 6)}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    dialect,
+    dataDir,
+    url: url.toString(),
+    open: () => openDatabase({ dataDir, databaseUrl: url.toString() }),
+    drop: async () => {
+      const c = new pg.Client({ connectionString: adminUrl });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** One class × subject: one audit chain, several score columns per term. */
+export interface BenchGradebook {
+  classId: string;
+  className: string;
+  subjectId: string;
+  subjectCode: string;
+  /** Index into BenchSchool.teachers. */
+  teacher: number;
+  /** The class's students in list order (all active). */
+  studentIds: string[];
+  /** The score columns of both terms (ĐĐGtx…, ĐĐGgk, ĐĐGck; not the comment column). */
+  columns: { termNo: 1 | 2; key: string }[];
+}
+
+export interface BenchSchool {
+  schoolId: string;
+  yearId: string;
+  password: string;
+  teachers: { username: string; userId: string }[];
+  gradebooks: BenchGradebook[];
+  classIds: string[];
+}
+
+export interface SchoolSize {
+  classes: number;
+  studentsPerClass: number;
+  subjectsPerClass: number;
+  teachers: number;
+}
+
+const GRADES = [6, 7, 8, 9];
+
+export async function seedBenchSchool(handle: DatabaseHandle, size: SchoolSize): Promise<BenchSchool> {
+  const { db } = handle;
+  await migrateToLatest(db);
+  const demo = await seedDemo(db);
+  const now = new Date().toISOString();
+  const system: AuditContext = { actorUserId: null, actorRole: 'system', ip: '127.0.0.1', userAgent: 'sodiem bench', requestId: 'bench-seed', now };
+
+  // Teachers with accounts (one password hash for all, as the demo does).
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const teachers: BenchSchool['teachers'] = [];
+  const staffIds: string[] = [];
+  for (const [i, t] of generateTeachers(size.teachers, { seed: 4242 }).entries()) {
+    const staffId = randomUUID();
+    await db
+      .insertInto('staff')
+      .values({
+        id: staffId,
+        school_id: demo.schoolId,
+        family_name: t.familyName,
+        middle_name: t.middleName,
+        given_name: t.givenName,
+        sex: t.sex,
+        date_of_birth: t.dateOfBirth,
+        position: 'teacher',
+        speciality: t.subjectSpeciality ?? '',
+        phone: '',
+        email: '',
+        active: 1,
+        created_at: now,
+        updated_at: now,
+        version: 1,
+      })
+      .execute();
+    const userId = randomUUID();
+    const username = `bench.gv${String(i + 1).padStart(2, '0')}`;
+    await db
+      .insertInto('users')
+      .values({
+        id: userId,
+        username,
+        password_hash: passwordHash,
+        full_name: [t.familyName, t.middleName, t.givenName].filter(Boolean).join(' '),
+        school_id: demo.schoolId,
+        org_unit_id: null,
+        staff_id: staffId,
+        must_change_password: 0,
+        totp_secret: null,
+        totp_enabled: 0,
+        failed_logins: 0,
+        locked_until: null,
+        disabled: 0,
+        last_login_at: null,
+        created_at: now,
+        updated_at: now,
+        version: 1,
+      })
+      .execute();
+    await db
+      .insertInto('user_roles')
+      .values({ id: randomUUID(), user_id: userId, role: 'teacher', school_id: demo.schoolId, org_unit_id: null, student_id: null, created_at: now })
+      .execute();
+    staffIds.push(staffId);
+    teachers.push({ username, userId });
+  }
+
+  // Classes of `studentsPerClass` students, added with the real action (enrollments, audit events).
+  const registry = createDemoIdRegistry();
+  for (const s of await db.selectFrom('students').select(['national_id', 'student_code']).execute()) {
+    if (s.national_id) registry.nationalIds.add(s.national_id);
+    if (s.student_code) registry.studentCodes.add(s.student_code);
+  }
+  const classes: { id: string; name: string; grade: number }[] = [];
+  for (let k = 0; k < size.classes; k++) {
+    const grade = GRADES[k % GRADES.length];
+    const name = `${grade}B${Math.floor(k / GRADES.length) + 1}`;
+    const id = randomUUID();
+    await db
+      .insertInto('classes')
+      .values({ id, school_id: demo.schoolId, school_year_id: demo.yearId, grade, name, homeroom_staff_id: staffIds[k % staffIds.length], room: `B${k + 1}`, session: 'morning', created_at: now, version: 1 })
+      .execute();
+    const cls = await db.selectFrom('classes').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    const students = generateStudents(size.studentsPerClass, { seed: 9000 + k, birthYear: 2026 - (grade + 5), registry });
+    await addStudents({ db, cls, students: students.map((student) => ({ student })), startsOn: '2026-09-05', origin: 'intake', source: 'imported', audit: system });
+    classes.push({ id, name, grade });
+  }
+
+  // Each class × scored subject gets a teacher (round robin), through the real action.
+  const subjects = await db.selectFrom('subjects').selectAll().where('school_year_id', '=', demo.yearId).orderBy('sort_order').execute();
+  const gradebooks: BenchGradebook[] = [];
+  let next = 0;
+  for (const cls of classes) {
+    const scored = subjects.filter((s) => Number(s.grade) === cls.grade && subjectAssessment(s).assessmentKind === 'scored').slice(0, size.subjectsPerClass);
+    const studentIds = (
+      await db.selectFrom('enrollments').select('student_id').where('class_id', '=', cls.id).orderBy('list_number').execute()
+    ).map((e) => e.student_id);
+    for (const subject of scored) {
+      const assessment = subjectAssessment(subject);
+      const columns = ([1, 2] as const).flatMap((termNo) =>
+        gradebookColumns(assessment, termNo)
+          .filter((c) => c.kind === 'score')
+          .map((c) => ({ termNo, key: c.key })),
+      );
+      gradebooks.push({ classId: cls.id, className: cls.name, subjectId: subject.id, subjectCode: subject.code, teacher: next++ % teachers.length, studentIds, columns });
+    }
+  }
+  const year = await db.selectFrom('school_years').selectAll().where('id', '=', demo.yearId).executeTakeFirstOrThrow();
+  await updateAssignments({
+    db,
+    year,
+    changes: gradebooks.map((g) => ({ classId: g.classId, subjectId: g.subjectId, staffId: staffIds[g.teacher] })),
+    audit: system,
+  });
+  return { schoolId: demo.schoolId, yearId: demo.yearId, password: DEMO_PASSWORD, teachers, gradebooks, classIds: classes.map((c) => c.id) };
+}
