@@ -22,6 +22,7 @@ import type { DatabaseHandle } from '../src/server/db/database.ts';
 import { gradebookChain } from '../src/server/db/queries/gradebook.ts';
 import { TestClient } from '../test/helpers/client.ts';
 import { ColumnPool } from './support/column-pool.ts';
+import { type CpuUse, startCpuMeter } from './support/cpu-meter.ts';
 import { summarizeProfile } from './support/cpu-profile.ts';
 import { type BenchDatabase, type BenchGradebook, type BenchSchool, type Dialect, DEFAULT_PG_ADMIN_URL, createBenchDatabase, seedBenchSchool } from './support/gradebook-data.ts';
 import { type LoadResult, type TeacherSession, runHttpLoad } from './support/http-load.ts';
@@ -50,7 +51,8 @@ const sleep = (t: number) => new Promise((r) => setTimeout(r, t));
 interface DialectRun {
   dialect: Dialect;
   api: LoadResult;
-  floors: { name: string; result: FloorResult }[];
+  apiCpu: CpuUse;
+  floors: { name: string; result: FloorResult; cpu: CpuUse }[];
   statements: { first: Awaited<ReturnType<Awaited<ReturnType<typeof countingServer>>['post']>>; again: Awaited<ReturnType<Awaited<ReturnType<typeof countingServer>>['post']>> };
   checks: string[];
   ok: boolean;
@@ -151,6 +153,7 @@ async function runDialect(dialect: Dialect): Promise<DialectRun> {
   let sessions: TeacherSession[];
   let statements: DialectRun['statements'];
   let api: LoadResult;
+  let apiCpu: CpuUse;
   let profileWindow: { fromEndMs: number; toEndMs: number };
   try {
     sessions = await login(server.baseUrl, school);
@@ -181,7 +184,9 @@ async function runDialect(dialect: Dialect): Promise<DialectRun> {
       console.log(`warm-up ${WARMUP} s: ${fmt(w.savesPerSecond, 1)} saves/s, ${w.non2xx + w.errors} failures; cut off at the end: ${r.committed} committed, ${r.notCommitted} not, ${r.unknown} unknown`);
     }
     const startMeasured = performance.now();
+    const meter = startCpuMeter(server.pid);
     api = await runHttpLoad({ baseUrl: server.baseUrl, pool: apiPool, sessions, connections: CONNECTIONS, seconds: SECONDS });
+    apiCpu = meter();
     const endMeasured = performance.now();
     await sleep(1000);
     const r = await apiPool.reconcile((g, c) => columnVersion(handle, g, c));
@@ -206,11 +211,19 @@ async function runDialect(dialect: Dialect): Promise<DialectRun> {
   if (dialect === 'sqlite') {
     const file = join(database.dataDir, 'sodiem.db');
     runSqliteFloor({ file, pool: floorPool, ctx, seconds: 1 });
-    floors.push({ name: 'raw floor (better-sqlite3, prepared, 1 statement per row)', result: runSqliteFloor({ file, pool: floorPool, ctx, seconds: SECONDS }) });
+    const meter = startCpuMeter();
+    const result = runSqliteFloor({ file, pool: floorPool, ctx, seconds: SECONDS });
+    floors.push({ name: 'raw floor (better-sqlite3, prepared, 1 statement per row)', result, cpu: meter() });
   } else {
     await runPostgresFloor({ url: database.url!, pool: floorPool, ctx, seconds: 1, connections: CONNECTIONS, mode: 'batched' });
-    floors.push({ name: 'raw floor (pg, 4 statements: head claim, multi-row upsert, multi-row insert, head update)', result: await runPostgresFloor({ url: database.url!, pool: floorPool, ctx, seconds: SECONDS, connections: CONNECTIONS, mode: 'batched' }) });
-    floors.push({ name: 'plain SQL, one statement per row (pg, 92 statements)', result: await runPostgresFloor({ url: database.url!, pool: floorPool, ctx, seconds: SECONDS, connections: CONNECTIONS, mode: 'perRow' }) });
+    for (const [name, mode] of [
+      ['raw floor (pg, 4 statements: head claim, multi-row upsert, multi-row insert, head update)', 'batched'],
+      ['plain SQL, one statement per row (pg, 92 statements)', 'perRow'],
+    ] as const) {
+      const meter = startCpuMeter();
+      const result = await runPostgresFloor({ url: database.url!, pool: floorPool, ctx, seconds: SECONDS, connections: CONNECTIONS, mode });
+      floors.push({ name, result, cpu: meter() });
+    }
   }
 
   const checked = await verify(handle, apiPool, floorPool, school.classIds);
@@ -232,6 +245,12 @@ async function runDialect(dialect: Dialect): Promise<DialectRun> {
   console.log(`  API saves in the measured run: ${fmt(api.firstEntries)} first entries + ${fmt(api.reEntries)} re-saves of a column, ${fmt(api.seconds, 1)} s`);
   if (api.sampleFailure) console.log(`  first failure: ${api.sampleFailure}`);
   for (const f of floors) if (f.result.sampleFailure) console.log(`  floor failure: ${f.result.sampleFailure}`);
+  const cores = availableParallelism();
+  const cpuLine = (name: string, c: CpuUse, saves: number) =>
+    `  CPU per save, ${name}: server ${ms(c.serverMs / saves)}, ${c.serverMs ? 'load generator' : 'bench process'} ${ms(c.selfMs / saves)}, PostgreSQL ${ms(c.postgresMs / saves)}; ` +
+    `machine busy ${ms(c.machineBusyMs / saves)} per save (${fmt((100 * c.machineBusyMs) / (cores * c.wallMs))} % of ${cores} cores)`;
+  console.log(cpuLine('API', apiCpu!, api.saves + 0));
+  for (const f of floors) console.log(cpuLine(f.name.replace(/ \(.*$/, ''), f.cpu, f.result.saves));
   const floor = floors[0].result;
   console.log(
     `  API cost / floor cost: ${fmt(floor.savesPerSecond / api.savesPerSecond, 2)}× by throughput (floor saves/s ÷ API saves/s, same concurrency), ` +
@@ -247,7 +266,7 @@ async function runDialect(dialect: Dialect): Promise<DialectRun> {
     for (const g of s.groups) console.log(`    ${String(g.count).padStart(4)}  ${ms(g.ms).padStart(10)}  ${g.label}`);
   }
   for (const line of checked.lines) console.log(`  ${line}`);
-  return { dialect, api, floors, statements, checks: checked.lines, ok: checked.ok && api.non2xx + api.errors + api.timeouts + api.shortAnswers === 0 };
+  return { dialect, api, apiCpu: apiCpu!, floors, statements, checks: checked.lines, ok: checked.ok && api.non2xx + api.errors + api.timeouts + api.shortAnswers === 0 };
 }
 
 export async function run(): Promise<void> {
