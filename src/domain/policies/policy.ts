@@ -37,7 +37,7 @@ export type Action =
   | 'editLog.view'
   | 'correction.request'
   | 'correction.decide'
-  | 'correction.apply';
+  | 'correction.apply'
 
 const allow: Decision = { allowed: true };
 const deny = (reason: string): Decision => ({ allowed: false, reason });
@@ -188,8 +188,33 @@ const rules: Record<Action, (actor: Actor, t: Target) => Decision> = {
     hasRole(a, 'principal', t.schoolId) ? allow : deny('Chỉ Hiệu trưởng được duyệt hoặc từ chối giấy đề nghị thay đổi thông tin.'),
   'correction.apply': (a, t) =>
     anyRole(a, MANAGERS, t.schoolId) ? allow : deny('Chỉ Ban quản trị phần mềm (hoặc Hiệu trưởng) được cập nhật thay đổi đã được duyệt.'),
+  // G4: the homeroom teacher takes attendance for the class; a subject teacher marks her lessons.
+  'attendance.record': (a, t) =>
+    isHomeroomOf(a, t.classIds) || anyRole(a, MANAGERS, t.schoolId)
+      ? allow
+      : deny('Chỉ giáo viên chủ nhiệm của lớp (hoặc Ban quản trị) được điểm danh cả buổi cho lớp.'),
+  'attendance.markLesson': (a, t) =>
+    teachesSubject(a, t.classIds, t.subjectId) || isHomeroomOf(a, t.classIds)
+      ? allow
+      : deny('Chỉ giáo viên dạy môn này ở lớp này được ghi vắng theo tiết.'),
+  // G6: conduct (KQRL) is the homeroom teacher's assessment alone.
+  'conduct.assess': (a, t) =>
+    isHomeroomOf(a, t.classIds) ? allow : deny('Chỉ giáo viên chủ nhiệm của lớp được đánh giá kết quả rèn luyện của học sinh lớp mình.'),
+  // G5: discipline notes by the homeroom teacher, weekly comments by the class's subject teachers.
+  'weeklyNote.write': (a, t) =>
+    isHomeroomOf(a, t.classIds) || (t.subjectId ? teachesSubject(a, t.classIds, t.subjectId) : teachesClass(a, t.classIds))
+      ? allow
+      : deny('Chỉ giáo viên chủ nhiệm hoặc giáo viên dạy lớp được ghi nhận xét tuần của lớp.'),
+  // G7, C5: results are read by the homeroom teacher and the leadership; she proposes, the principal approves.
+  'results.view': (a, t) =>
+    isHomeroomOf(a, t.classIds) || anyRole(a, SCHOOL_WIDE_READERS, t.schoolId) || oversees(a, t.schoolId)
+      ? allow
+      : deny('Chỉ giáo viên chủ nhiệm của lớp, Ban giám hiệu và Ban quản trị được xem kết quả cả lớp.'),
+  'results.propose': (a, t) =>
+    isHomeroomOf(a, t.classIds) ? allow : deny('Chỉ giáo viên chủ nhiệm của lớp được đề nghị danh sách kết quả của lớp.'),
+  'results.approve': (a, t) =>
+    hasRole(a, 'principal', t.schoolId) ? allow : deny('Chỉ Hiệu trưởng được phê duyệt kết quả đánh giá của lớp.'),
 };
-
 
 export function can(actor: Actor, action: Action, target: Target): Decision {
   return rules[action](actor, target);

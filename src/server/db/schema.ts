@@ -386,6 +386,70 @@ export interface ScoreImportsTable {
   version: number;
 }
 
+export interface AttendanceRecordsTable {
+  id: string;
+  school_id: string;
+  school_year_id: string;
+  class_id: string;
+  student_id: string;
+  date: string;
+  session: string;
+  period_no: number;
+  subject_id: string | null;
+  kind: string;
+  note: string;
+  version: number;
+  recorded_by: string;
+  recorded_at: string;
+}
+
+export interface ConductAssessmentsTable {
+  id: string;
+  school_id: string;
+  school_year_id: string;
+  class_id: string;
+  student_id: string;
+  period: string;
+  level: string | null;
+  comment: string;
+  version: number;
+  updated_by: string;
+  updated_at: string;
+}
+
+export interface WeeklyNotesTable {
+  id: string;
+  school_id: string;
+  school_year_id: string;
+  class_id: string;
+  week_start: string;
+  kind: string;
+  subject_id: string | null;
+  author_id: string;
+  text: string;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface ResultSnapshotsTable {
+  id: string;
+  school_id: string;
+  school_year_id: string;
+  class_id: string;
+  scope: string;
+  rule_version: string;
+  snapshot_json: string;
+  sha256: string;
+  status: string;
+  proposed_by: string;
+  proposed_at: string;
+  approved_by: string | null;
+  approved_at: string | null;
+  superseded_by: string | null;
+  version: number;
+}
+
 export interface Database {
   org_units: OrgUnitsTable;
   schools: SchoolsTable;
@@ -414,6 +478,10 @@ export interface Database {
   stored_files: StoredFilesTable;
   notifications: NotificationsTable;
   score_imports: ScoreImportsTable;
+  attendance_records: AttendanceRecordsTable;
+  conduct_assessments: ConductAssessmentsTable;
+  weekly_notes: WeeklyNotesTable;
+  result_snapshots: ResultSnapshotsTable;
 }
 
 export type Row<T extends keyof Database> = Selectable<Database[T]>;
@@ -449,4 +517,8 @@ export const TABLES_IN_ORDER: (keyof Database)[] = [
   'stored_files',
   'notifications',
   'score_imports',
+  'attendance_records',
+  'conduct_assessments',
+  'weekly_notes',
+  'result_snapshots',
 ];

@@ -2,10 +2,12 @@ import type { Migration } from 'kysely';
 import * as foundation from './20261123_0001_foundation.ts';
 import * as gradebook from './20261123_0002_gradebook.ts';
 import * as scoreImports from './20261123_0003_score_imports.ts';
+import * as homeroom from './20261123_0004_homeroom.ts';
 
 /** Every migration, in order. One change per timestamped file; never edit a released one. */
 export const migrations: Record<string, Migration> = {
   '20261123_0001_foundation': foundation,
   '20261123_0002_gradebook': gradebook,
   '20261123_0003_score_imports': scoreImports,
+  '20261123_0004_homeroom': homeroom,
 };
