@@ -18,6 +18,8 @@ export class ApiError extends Error {
     readonly fieldErrors: FieldError[] = [],
     /** 403 from an incomplete login: the step the user must do first. */
     readonly next: 'changePassword' | 'setupTotp' | 'totp' | null = null,
+    /** The whole JSON body of the error (409 conflicts, 423 blocks, 400 reasonRequired…). */
+    readonly body: Record<string, unknown> = {},
   ) {
     super(message);
     this.name = 'ApiError';
@@ -51,10 +53,12 @@ export interface RequestOptions {
   /** Don't report 401/403-next to the shell (the login screens handle their own errors). */
   quietAuth?: boolean;
   signal?: AbortSignal;
+  /** Extra headers, e.g. Idempotency-Key on a retried batch. */
+  headers?: Record<string, string>;
 }
 
 export async function request<T>(method: string, path: string, body?: unknown, options: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   let payload: BodyInit | undefined;
   if (body instanceof FormData) payload = body;
@@ -78,7 +82,7 @@ export async function request<T>(method: string, path: string, body?: unknown, o
 
   const e = (data ?? {}) as { error?: string; message?: string; errors?: FieldError[]; next?: string };
   const next = e.next === 'changePassword' || e.next === 'setupTotp' || e.next === 'totp' ? e.next : null;
-  const error = new ApiError(res.status, e.error ?? `HTTP_${res.status}`, e.message ?? fallbackMessage(res.status), e.errors ?? [], next);
+  const error = new ApiError(res.status, e.error ?? `HTTP_${res.status}`, e.message ?? fallbackMessage(res.status), e.errors ?? [], next, (data ?? {}) as Record<string, unknown>);
   const isAuthPath = AUTH_PATHS.some((p) => path.startsWith(p));
   if (!options.quietAuth && !isAuthPath) {
     if (res.status === 401) authListener('unauthenticated');

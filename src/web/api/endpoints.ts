@@ -7,7 +7,26 @@ import type {
   AssignmentGrid,
   AuditPage,
   AuditQuery,
+  AppNotification,
   ChangeClassInput,
+  ClassBook,
+  Correction,
+  CorrectionPage,
+  CorrectionStatus,
+  CreateCorrectionInput,
+  CreateLockInput,
+  DecideCorrectionInput,
+  EditLogPage,
+  EditLogQuery,
+  GradebookSheet,
+  LocksOverview,
+  Progress,
+  ReleaseLockInput,
+  SaveCellsInput,
+  SaveCellsResult,
+  SchoolSettings,
+  SetWindowInput,
+  WindowPoint,
   ClassGroup,
   ClassList,
   CreateAccountInput,
@@ -119,4 +138,67 @@ export const auditApi = {
         offset: q.offset as number | undefined,
       })}`,
     ),
+};
+
+export const gradebookApi = {
+  sheet: (classId: string, subjectId: string, termNo: number) =>
+    http.get<GradebookSheet>(`/classes/${classId}/subjects/${subjectId}/terms/${termNo}/sheet`),
+  /** One batch, all or nothing; the same Idempotency-Key on a retry applies it once. */
+  saveCells: (classId: string, subjectId: string, termNo: number, body: SaveCellsInput, idempotencyKey: string) =>
+    http.post<SaveCellsResult>(`/classes/${classId}/subjects/${subjectId}/terms/${termNo}/cells`, body, {
+      headers: { 'idempotency-key': idempotencyKey },
+    }),
+  classBook: (classId: string, termNo: number) => http.get<ClassBook>(`/classes/${classId}/class-book${query({ termNo })}`),
+  progress: (yearId: string, termNo: number) => http.get<Progress>(`/years/${yearId}/progress${query({ termNo })}`),
+};
+
+export const locksApi = {
+  overview: (yearId: string) => http.get<LocksOverview>(`/years/${yearId}/locks`),
+  create: (yearId: string, body: CreateLockInput) => http.post<LocksOverview>(`/years/${yearId}/locks`, body),
+  release: (lockId: string, body: ReleaseLockInput) => http.post<LocksOverview>(`/locks/${lockId}/release`, body),
+  setWindow: (yearId: string, point: WindowPoint, body: SetWindowInput) => http.put<LocksOverview>(`/years/${yearId}/windows/${point}`, body),
+  settings: (schoolId: string) => http.get<SchoolSettings>(`/schools/${schoolId}/settings`),
+  updateSettings: (schoolId: string, body: Partial<SchoolSettings>) => http.patch<SchoolSettings>(`/schools/${schoolId}/settings`, body),
+};
+
+export const correctionsApi = {
+  create: (classId: string, subjectId: string, body: CreateCorrectionInput) =>
+    http.post<Correction>(`/classes/${classId}/subjects/${subjectId}/corrections`, body),
+  addEvidence: (id: string, file: File) => {
+    const form = new FormData();
+    form.append('file', file);
+    return http.post<Correction>(`/corrections/${id}/evidence`, form);
+  },
+  evidenceUrl: (id: string, fileId: string) => `/api/v1/corrections/${id}/evidence/${fileId}`,
+  /** "Giấy đề nghị thay đổi thông tin" as a PDF (built by the PDF work; may 404 until it lands). */
+  pdfUrl: (id: string) => `/api/v1/corrections/${id}/pdf`,
+  list: (schoolId: string, q: { status?: CorrectionStatus; classId?: string; limit?: number; offset?: number }) =>
+    http.get<CorrectionPage>(`/schools/${schoolId}/corrections${query(q)}`),
+  get: (id: string) => http.get<Correction>(`/corrections/${id}`),
+  decide: (id: string, body: DecideCorrectionInput) => http.post<Correction>(`/corrections/${id}/decision`, body),
+  apply: (id: string) => http.post<Correction>(`/corrections/${id}/apply`),
+};
+
+export const notificationsApi = {
+  list: (unreadOnly = false) => http.get<AppNotification[]>(`/notifications${query({ unread: unreadOnly ? '1' : undefined })}`),
+  markRead: (id: string) => http.post<{ ok: true }>(`/notifications/${id}/read`),
+};
+
+export const editLogApi = {
+  list: (schoolId: string, q: EditLogQuery) =>
+    http.get<EditLogPage>(
+      `/schools/${schoolId}/edit-log${query({
+        teacherUserId: q.teacherUserId,
+        classId: q.classId,
+        subjectId: q.subjectId,
+        from: q.from,
+        to: q.to,
+        changesOnly: q.changesOnly === '1' ? '1' : undefined,
+        limit: q.limit as number | undefined,
+        offset: q.offset as number | undefined,
+      })}`,
+    ),
+  /** The month's edit log of a teacher as a PDF (built by the PDF work; may 404 until it lands). */
+  pdfUrl: (schoolId: string, teacherUserId: string, month: string) =>
+    `/api/v1/schools/${schoolId}/edit-log.pdf${query({ teacherUserId, month })}`,
 };

@@ -11,4 +11,13 @@ export const keys = {
   rollover: (yearId: string, toYearId: string) => ['rollover', yearId, toYearId] as const,
   accounts: (schoolId: string) => ['accounts', schoolId] as const,
   audit: (schoolId: string, q: unknown) => ['audit', schoolId, q] as const,
+  sheet: (classId: string, subjectId: string, termNo: number) => ['sheet', classId, subjectId, termNo] as const,
+  classBook: (classId: string, termNo: number) => ['classBook', classId, termNo] as const,
+  progress: (yearId: string, termNo: number) => ['progress', yearId, termNo] as const,
+  locks: (yearId: string) => ['locks', yearId] as const,
+  settings: (schoolId: string) => ['settings', schoolId] as const,
+  corrections: (schoolId: string, q?: unknown) => (q === undefined ? (['corrections', schoolId] as const) : (['corrections', schoolId, q] as const)),
+  correction: (id: string) => ['correction', id] as const,
+  notifications: ['notifications'] as const,
+  editLog: (schoolId: string, q?: unknown) => (q === undefined ? (['editLog', schoolId] as const) : (['editLog', schoolId, q] as const)),
 };

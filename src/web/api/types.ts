@@ -47,6 +47,20 @@ import type {
   ZYearSetup,
 } from '../../shared/setup.ts';
 import type { ZGuardianInput, ZSex, ZStudentInput } from '../../shared/student.ts';
+import type {
+  ZCorrection,
+  ZCorrectionCell,
+  ZCorrectionPage,
+  ZCorrectionStatus,
+  ZCreateCorrectionInput,
+  ZDecideCorrectionInput,
+  ZEvidenceKind,
+  ZNotification,
+} from '../../shared/corrections.ts';
+import type { ZEditLogEntry, ZEditLogPage, ZEditLogQuery } from '../../shared/edit-log.ts';
+import type { ZGradebookCell, ZGradebookColumn, ZGradebookRow, ZGradebookSheet, ZSaveCellsInput, ZSaveCellsResult } from '../../shared/gradebook.ts';
+import type { ZCreateLockInput, ZLock, ZLocksOverview, ZReleaseLockInput, ZSetWindowInput, ZWindow, ZWindowPoint } from '../../shared/locks.ts';
+import type { ZSchoolSettings } from '../../shared/school-settings.ts';
 
 export type ErrorResponse = z.infer<typeof ZErrorResponse>;
 
@@ -108,6 +122,56 @@ export type AuditEvent = z.infer<typeof ZAuditEvent>;
 export type AuditPage = z.infer<typeof ZAuditPage>;
 export type AuditQuery = z.input<typeof ZAuditQuery>;
 
+export type GradebookSheet = z.infer<typeof ZGradebookSheet>;
+export type GradebookColumnInfo = z.infer<typeof ZGradebookColumn>;
+export type GradebookRow = z.infer<typeof ZGradebookRow>;
+export type GradebookCell = z.infer<typeof ZGradebookCell>;
+export type SaveCellsInput = z.input<typeof ZSaveCellsInput>;
+export type SaveCellsResult = z.infer<typeof ZSaveCellsResult>;
+export interface ClassBook {
+  classId: string;
+  className: string;
+  termNo: number;
+  sheets: GradebookSheet[];
+}
+export interface ProgressRow {
+  classId: string;
+  className: string;
+  subjectId: string;
+  subjectName: string;
+  teacherName: string | null;
+  students: number;
+  expected: number;
+  filled: number;
+  missingByColumn: Record<string, number>;
+}
+export interface Progress {
+  termNo: number;
+  rows: ProgressRow[];
+}
+
+export type Lock = z.infer<typeof ZLock>;
+export type AssessmentWindow = z.infer<typeof ZWindow>;
+export type WindowPoint = z.infer<typeof ZWindowPoint>;
+export type LocksOverview = z.infer<typeof ZLocksOverview>;
+export type CreateLockInput = z.input<typeof ZCreateLockInput>;
+export type ReleaseLockInput = z.input<typeof ZReleaseLockInput>;
+export type SetWindowInput = z.input<typeof ZSetWindowInput>;
+export type SchoolSettings = z.infer<typeof ZSchoolSettings>;
+
+export type Correction = z.infer<typeof ZCorrection>;
+export type CorrectionCell = z.infer<typeof ZCorrectionCell>;
+export type CorrectionStatus = z.infer<typeof ZCorrectionStatus>;
+export type CorrectionPage = z.infer<typeof ZCorrectionPage>;
+export type CreateCorrectionInput = z.input<typeof ZCreateCorrectionInput>;
+export type DecideCorrectionInput = z.input<typeof ZDecideCorrectionInput>;
+export type EvidenceKind = z.infer<typeof ZEvidenceKind>;
+export type AppNotification = z.infer<typeof ZNotification>;
+
+export type EditLogEntry = z.infer<typeof ZEditLogEntry>;
+export type EditLogPage = z.infer<typeof ZEditLogPage>;
+export type EditLogQuery = Partial<z.input<typeof ZEditLogQuery>>;
+
 /** The actions the server reports in `me.abilities[schoolId]`. */
 export type Ability =
   | 'school.view'
@@ -123,4 +187,13 @@ export type Ability =
   | 'student.edit'
   | 'student.import'
   | 'enrollment.manage'
-  | 'audit.view';
+  | 'audit.view'
+  | 'gradebook.view'
+  | 'gradebook.edit'
+  | 'classBook.view'
+  | 'progress.view'
+  | 'lock.manage'
+  | 'editLog.view'
+  | 'correction.request'
+  | 'correction.decide'
+  | 'correction.apply';

@@ -7,7 +7,8 @@ import { Link, useLocation } from 'wouter';
 import { setCsrfToken } from '../api/client.ts';
 import { authApi } from '../api/endpoints.ts';
 import { ErrorBoundary } from '../components/ErrorBoundary.tsx';
-import { NAV_ITEMS } from './nav.ts';
+import { NotificationBell } from '../features/shell/NotificationBell.tsx';
+import { NAV_ITEMS, navVisible } from './nav.ts';
 import { useSession } from './session.tsx';
 
 function initials(fullName: string): string {
@@ -30,7 +31,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
     window.location.assign('/');
   };
 
-  const items = NAV_ITEMS.filter((item) => item.ability === null || can(item.ability));
+  const items = NAV_ITEMS.filter((item) => navVisible(item, me, can));
 
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 250, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
@@ -61,6 +62,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
                 data-testid="year-switcher"
               />
             )}
+            <NotificationBell />
             <Menu position="bottom-end" withinPortal>
               <Menu.Target>
                 <UnstyledButton aria-label="Tài khoản của tôi">

@@ -1,10 +1,17 @@
 import { Route, Switch } from 'wouter';
 import { AccountsPage } from '../pages/AccountsPage.tsx';
 import { AuditPage } from '../pages/AuditPage.tsx';
+import { ClassBookPage } from '../pages/ClassBookPage.tsx';
 import { ClassListPage } from '../pages/ClassListPage.tsx';
 import { ClassesPage } from '../pages/ClassesPage.tsx';
+import { CorrectionPage } from '../pages/CorrectionPage.tsx';
+import { CorrectionsPage } from '../pages/CorrectionsPage.tsx';
+import { EditLogPage } from '../pages/EditLogPage.tsx';
+import { GradebookPage } from '../pages/GradebookPage.tsx';
 import { HomePage } from '../pages/HomePage.tsx';
+import { LocksPage } from '../pages/LocksPage.tsx';
 import { NotFoundPage } from '../pages/NotFoundPage.tsx';
+import { ProgressPage } from '../pages/ProgressPage.tsx';
 import { RolloverPage } from '../pages/RolloverPage.tsx';
 import { StaffPage } from '../pages/StaffPage.tsx';
 import { StudentPage } from '../pages/StudentPage.tsx';
@@ -24,6 +31,17 @@ export function AppRoutes() {
       <Route path="/ket-chuyen" component={RolloverPage} />
       <Route path="/tai-khoan" component={AccountsPage} />
       <Route path="/nhat-ki" component={AuditPage} />
+      <Route path="/so-diem" component={GradebookPage} />
+      <Route path="/so-diem/:classId/:subjectId/:termNo" component={GradebookPage} />
+      <Route path="/so-theo-doi" component={ClassBookPage} />
+      <Route path="/so-theo-doi/:classId" component={ClassBookPage} />
+      <Route path="/tien-do" component={ProgressPage} />
+      <Route path="/khoa-so" component={LocksPage} />
+      <Route path="/de-nghi-sua-diem" component={CorrectionsPage} />
+      <Route path="/de-nghi-sua-diem/:id" component={CorrectionPage} />
+      {/* Notification links from the server name the request this way. */}
+      <Route path="/corrections/:id" component={CorrectionPage} />
+      <Route path="/nhat-ki-sua-diem" component={EditLogPage} />
       <Route component={NotFoundPage} />
     </Switch>
   );

@@ -1,12 +1,22 @@
 /** The sections of the app, and the ability each needs (hidden when the server forbids it). */
-import type { Ability } from '../api/types.ts';
+import type { Ability, Me } from '../api/types.ts';
 
 export interface NavItem {
   href: string;
   label: string;
   description: string;
   ability: Ability | null;
+  /** Shown also when this holds (a teacher's own class-subjects, a homeroom class). */
+  orIf?: (me: Me) => boolean;
 }
+
+/** Whether the menu shows this item to this user. */
+export function navVisible(item: NavItem, me: Me, can: (a: Ability) => boolean): boolean {
+  return item.ability === null || can(item.ability) || (item.orIf?.(me) ?? false);
+}
+
+const teaches = (me: Me) => me.teaching.length > 0;
+const homeroom = (me: Me) => me.homeroomClassIds.length > 0;
 
 export const NAV_ITEMS: NavItem[] = [
   { href: '/', label: 'Trang chủ', description: 'Tổng quan và các việc cần làm', ability: null },
@@ -17,6 +27,36 @@ export const NAV_ITEMS: NavItem[] = [
     ability: 'setup.manage',
   },
   { href: '/can-bo', label: 'Cán bộ, giáo viên', description: 'Danh sách cán bộ, giáo viên, nhân viên', ability: 'staff.view' },
+  {
+    href: '/so-diem',
+    label: 'Sổ điểm',
+    description: 'Nhập điểm, nhận xét các lớp, môn được phân công; điểm trung bình tính ngay',
+    ability: 'classBook.view',
+    orIf: (me) => teaches(me) || homeroom(me),
+  },
+  {
+    href: '/so-theo-doi',
+    label: 'Sổ theo dõi của lớp',
+    description: 'Toàn bộ các môn của một lớp (chỉ xem): giáo viên chủ nhiệm, Ban giám hiệu',
+    ability: 'classBook.view',
+    orIf: homeroom,
+  },
+  { href: '/tien-do', label: 'Tiến độ nhập điểm', description: 'Lớp, môn, giáo viên nào còn cột điểm trống', ability: 'progress.view' },
+  { href: '/khoa-so', label: 'Khóa sổ, mở sổ', description: 'Khóa, mở sổ theo phạm vi; đợt cập nhật điểm; thiết lập sửa điểm', ability: 'lock.manage' },
+  {
+    href: '/de-nghi-sua-diem',
+    label: 'Giấy đề nghị sửa điểm',
+    description: 'Đề nghị thay đổi thông tin sau khóa sổ: gửi, duyệt, cập nhật',
+    ability: 'editLog.view',
+    orIf: (me) => teaches(me) || homeroom(me),
+  },
+  {
+    href: '/nhat-ki-sua-diem',
+    label: 'Nhật kí sửa điểm',
+    description: 'Mọi lần nhập, sửa điểm: ai, lúc nào, cũ → mới, lý do; in theo tháng',
+    ability: 'editLog.view',
+    orIf: teaches,
+  },
   { href: '/lop', label: 'Lớp học', description: 'Danh sách lớp, hồ sơ học sinh, nhập từ Excel', ability: 'class.view' },
   {
     href: '/ket-chuyen',

@@ -121,6 +121,16 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'student.droppedOut': 'Thôi học',
   'classList.sortedAbc': 'Sắp xếp danh sách ABC',
   'classList.reordered': 'Sắp xếp danh sách thủ công',
+  'score.entered': 'Nhập điểm',
+  'score.changed': 'Sửa điểm',
+  'score.cleared': 'Xóa điểm',
+  'lock.set': 'Khóa sổ',
+  'lock.released': 'Mở sổ',
+  'window.set': 'Đặt đợt cập nhật điểm',
+  'correction.filed': 'Gửi giấy đề nghị sửa điểm',
+  'correction.evidenceAdded': 'Đính kèm minh chứng',
+  'correction.decided': 'Duyệt giấy đề nghị',
+  'correction.applied': 'Cập nhật giấy đề nghị vào sổ',
 };
 
 export const ENTITY_TYPE_LABELS: Record<string, string> = {
@@ -132,6 +142,59 @@ export const ENTITY_TYPE_LABELS: Record<string, string> = {
   staff: 'Cán bộ, giáo viên',
   student: 'Học sinh',
   teaching_assignment: 'Phân công chuyên môn',
+  gradebook_cell: 'Ô điểm',
+  correction_request: 'Giấy đề nghị thay đổi thông tin',
+  lock: 'Khóa sổ',
+};
+
+/** C4: the evidence a teacher keeps for a change (personal grade book, test paper, a classmate's confirmation). */
+export const EVIDENCE_KIND_LABELS: Record<'personalGradebook' | 'testPaper' | 'classmateConfirmation' | 'other', string> = {
+  personalGradebook: 'Sổ điểm cá nhân của giáo viên',
+  testPaper: 'Bài kiểm tra của học sinh',
+  classmateConfirmation: 'Xác nhận của học sinh cùng lớp (điểm kiểm tra miệng)',
+  other: 'Minh chứng khác',
+};
+
+export const CORRECTION_STATUS_LABELS: Record<string, string> = {
+  pending: 'Chờ duyệt',
+  approved: 'Đã duyệt',
+  rejected: 'Từ chối',
+  applied: 'Đã cập nhật',
+  withdrawn: 'Đã rút',
+};
+
+export const CORRECTION_STATUS_COLORS: Record<string, string> = {
+  pending: 'orange',
+  approved: 'blue',
+  rejected: 'red',
+  applied: 'teal',
+  withdrawn: 'gray',
+};
+
+/** Where a grade-book value came from (the edit log's "Nguồn"). */
+export const EDIT_SOURCE_LABELS: Record<string, string> = {
+  typed: 'Gõ tay',
+  pasted: 'Dán từ Excel',
+  filled: 'Điền xuống',
+  imported: 'Nhập từ Excel',
+  correction: 'Theo giấy đề nghị',
+};
+
+export const REASON_REQUIRED_LABELS: Record<'never' | 'reEntry' | 'always', string> = {
+  never: 'Không bắt buộc',
+  reEntry: 'Khi sửa điểm đã nhập',
+  always: 'Mọi lần nhập, sửa',
+};
+
+export const CORRECTION_APPLY_LABELS: Record<'adminBoard' | 'onApproval', string> = {
+  adminBoard: 'Ban quản trị phần mềm cập nhật sau khi Hiệu trưởng duyệt',
+  onApproval: 'Tự cập nhật ngay khi Hiệu trưởng duyệt',
+};
+
+export const WINDOW_STATE_LABELS: Record<'upcoming' | 'open' | 'closed', string> = {
+  upcoming: 'Chưa mở',
+  open: 'Đang mở',
+  closed: 'Đã kết thúc (tự khóa)',
 };
 
 /** "Lớp 6" / "Khối 6". */

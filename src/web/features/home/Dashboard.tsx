@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from 'wouter';
 import { setupApi } from '../../api/endpoints.ts';
 import { keys } from '../../api/keys.ts';
-import { NAV_ITEMS } from '../../app/nav.ts';
+import { NAV_ITEMS, navVisible } from '../../app/nav.ts';
 import { useSession } from '../../app/session.tsx';
 import { formatDate } from '../../lib/format.ts';
 
@@ -19,7 +19,7 @@ export function Dashboard() {
   const homeroom = me.homeroomClassIds.map((id) => byId.get(id)).filter((c) => c !== undefined);
   const teachingClassIds = [...new Set(me.teaching.map((t) => t.classId))];
   const teaching = teachingClassIds.map((id) => byId.get(id)).filter((c) => c !== undefined);
-  const items = NAV_ITEMS.filter((i) => i.href !== '/' && (i.ability === null || can(i.ability)));
+  const items = NAV_ITEMS.filter((i) => i.href !== '/' && navVisible(i, me, can));
 
   return (
     <Stack gap="lg">

@@ -12,7 +12,7 @@ export function TermsPanel({ setup }: { setup: YearSetup }) {
   const queryClient = useQueryClient();
   const initial = [1, 2].map((no) => {
     const t = setup.terms.find((x) => x.termNo === no);
-    return { termNo: no, startsOn: t?.startsOn ?? '', endsOn: t?.endsOn ?? '' };
+    return { termNo: no, startsOn: t?.startsOn ?? '', endsOn: t?.endsOn ?? '', endTestOn: t?.endTestOn ?? null };
   });
   const [terms, setTerms] = useState(initial);
   const [saved, setSaved] = useState(false);
@@ -23,9 +23,9 @@ export function TermsPanel({ setup }: { setup: YearSetup }) {
       await queryClient.invalidateQueries({ queryKey: keys.year(setup.year.id) });
     },
   });
-  const set = (i: number, field: 'startsOn' | 'endsOn', v: string | null) => {
+  const set = (i: number, field: 'startsOn' | 'endsOn' | 'endTestOn', v: string | null) => {
     setSaved(false);
-    setTerms((ts) => ts.map((t, j) => (j === i ? { ...t, [field]: v ?? '' } : t)));
+    setTerms((ts) => ts.map((t, j) => (j === i ? { ...t, [field]: field === 'endTestOn' ? v : (v ?? '') } : t)));
   };
   return (
     <form
@@ -40,9 +40,15 @@ export function TermsPanel({ setup }: { setup: YearSetup }) {
             <Text fw={600} mb="xs">
               {t.termNo === 1 ? 'Học kỳ I' : 'Học kỳ II'}
             </Text>
-            <SimpleGrid cols={{ base: 1, xs: 2 }}>
+            <SimpleGrid cols={{ base: 1, xs: 3 }}>
               <DateField label="Từ ngày" value={t.startsOn || null} onChange={(v) => set(i, 'startsOn', v)} />
               <DateField label="Đến ngày" value={t.endsOn || null} onChange={(v) => set(i, 'endsOn', v)} />
+              <DateField
+                label="Ngày kiểm tra cuối kỳ"
+                description="Hạn sửa điểm đã nhập tính lùi từ ngày này"
+                value={t.endTestOn}
+                onChange={(v) => set(i, 'endTestOn', v)}
+              />
             </SimpleGrid>
           </Paper>
         ))}

@@ -1,0 +1,82 @@
+/** The bell in the header: unread notifications (corrections filed, decided, applied); a click reads and opens. */
+import { ActionIcon, Indicator, Popover, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useLocation } from 'wouter';
+import { notificationsApi } from '../../api/endpoints.ts';
+import { keys } from '../../api/keys.ts';
+import type { AppNotification } from '../../api/types.ts';
+import { formatDateTime } from '../../lib/format.ts';
+
+/** Server links name API resources; the web app's pages have Vietnamese paths. */
+export function appHref(link: string): string {
+  const m = /^\/corrections\/([^/?#]+)/.exec(link);
+  return m ? `/de-nghi-sua-diem/${m[1]}` : link || '/';
+}
+
+export function NotificationBell() {
+  const [opened, setOpened] = useState(false);
+  const [, navigate] = useLocation();
+  const queryClient = useQueryClient();
+  const list = useQuery({ queryKey: keys.notifications, queryFn: () => notificationsApi.list(), refetchInterval: 60_000, staleTime: 15_000 });
+  const unread = (list.data ?? []).filter((n) => !n.readAt).length;
+  const read = useMutation({
+    mutationFn: (id: string) => notificationsApi.markRead(id),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: keys.notifications }),
+  });
+  const open = (n: AppNotification) => {
+    if (!n.readAt) read.mutate(n.id);
+    setOpened(false);
+    navigate(appHref(n.link));
+  };
+  return (
+    <Popover opened={opened} onChange={setOpened} position="bottom-end" width={340} withinPortal shadow="md">
+      <Popover.Target>
+        <Indicator label={unread} size={16} disabled={unread === 0} color="red" offset={4}>
+          <ActionIcon variant="subtle" color="gray" size="lg" aria-label={unread ? `Thông báo (${unread} chưa đọc)` : 'Thông báo'} onClick={() => setOpened((o) => !o)} data-testid="notification-bell">
+            <svg width="20" height="20" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true">
+              <path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
+              <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
+            </svg>
+          </ActionIcon>
+        </Indicator>
+      </Popover.Target>
+      <Popover.Dropdown p={0}>
+        <Text fw={600} size="sm" px="sm" py={8} style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}>
+          Thông báo
+        </Text>
+        <ScrollArea.Autosize mah={380}>
+          <Stack gap={0}>
+            {(list.data ?? []).map((n) => (
+              <UnstyledButton
+                key={n.id}
+                onClick={() => open(n)}
+                px="sm"
+                py={8}
+                style={{ borderBottom: '1px solid var(--mantine-color-gray-2)', background: n.readAt ? undefined : 'var(--mantine-color-teal-0)' }}
+                data-testid="notification-item"
+              >
+                <Text size="sm" fw={n.readAt ? 400 : 600}>
+                  {n.title}
+                </Text>
+                {n.body && (
+                  <Text size="xs" c="dimmed" lineClamp={2}>
+                    {n.body}
+                  </Text>
+                )}
+                <Text size="xs" c="dimmed">
+                  {formatDateTime(n.createdAt)}
+                </Text>
+              </UnstyledButton>
+            ))}
+            {list.data && list.data.length === 0 && (
+              <Text size="sm" c="dimmed" p="sm">
+                Chưa có thông báo.
+              </Text>
+            )}
+          </Stack>
+        </ScrollArea.Autosize>
+      </Popover.Dropdown>
+    </Popover>
+  );
+}

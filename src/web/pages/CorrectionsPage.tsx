@@ -1,0 +1,5 @@
+import { CorrectionList } from '../features/corrections/CorrectionList.tsx';
+
+export function CorrectionsPage() {
+  return <CorrectionList />;
+}

@@ -1,0 +1,5 @@
+import { EditLogView } from '../features/editlog/EditLogView.tsx';
+
+export function EditLogPage() {
+  return <EditLogView />;
+}
