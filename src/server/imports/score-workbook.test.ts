@@ -26,7 +26,7 @@ function makeSheet(assessment: SubjectAssessment = { assessmentKind: 'scored', r
       ...s,
       listNumber: i + 1,
       active: i !== 3,
-      cells: i === 0 && assessment.assessmentKind === 'scored' ? { TX1: { display: '7,0', scoreTenths: 70, text: null, version: 1 } } : {},
+      cells: (i === 0 && assessment.assessmentKind === 'scored' ? { TX1: { display: '7,0', scoreTenths: 70, text: null, version: 1 } } : {}) as ScoreWorkbookSheet['rows'][number]['cells'],
       average: null,
     })),
   };

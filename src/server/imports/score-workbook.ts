@@ -56,7 +56,7 @@ export interface ScoreWorkbookSheet {
   subject: { id: string; code: string; name: string; assessmentKind: 'scored' | 'comment' | 'primaryLevel' };
   termNo: number;
   teacherName: string | null;
-  columns: (Pick<GradebookColumn, 'key' | 'label' | 'kind'> & { blockedBy?: string | null })[];
+  columns: (Pick<GradebookColumn, 'key' | 'label' | 'kind' | 'point'> & { blockedBy?: string | null })[];
   rows: ScoreWorkbookRow[];
   schoolName?: string;
   schoolYearName?: string;

@@ -4,6 +4,7 @@ import { registerAuditRoutes } from './audit/audit.routes.ts';
 import { registerAuthRoutes } from './auth/auth.routes.ts';
 import { registerCorrectionRoutes } from './corrections/corrections.routes.ts';
 import { registerGradebookRoutes } from './gradebook/gradebook.routes.ts';
+import { registerGradebookExcelRoutes } from './gradebook/gradebook-excel.routes.ts';
 import { registerLockRoutes } from './locks/locks.routes.ts';
 import type { RouteDeps } from './deps.ts';
 import { registerPeopleRoutes } from './people/people.routes.ts';
@@ -17,6 +18,7 @@ export async function registerRoutes(app: FastifyInstance, deps: RouteDeps): Pro
   await registerSetupRoutes(app, deps);
   await registerPeopleRoutes(app, deps);
   await registerGradebookRoutes(app, deps);
+  await registerGradebookExcelRoutes(app, deps);
   await registerLockRoutes(app, deps);
   await registerCorrectionRoutes(app, deps);
   await registerAuditRoutes(app, deps);
