@@ -38,6 +38,13 @@ export type Action =
   | 'correction.request'
   | 'correction.decide'
   | 'correction.apply'
+  | 'attendance.record'
+  | 'attendance.markLesson'
+  | 'conduct.assess'
+  | 'weeklyNote.write'
+  | 'results.view'
+  | 'results.propose'
+  | 'results.approve';
 
 const allow: Decision = { allowed: true };
 const deny = (reason: string): Decision => ({ allowed: false, reason });
