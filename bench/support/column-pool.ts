@@ -38,6 +38,8 @@ export class ColumnPool {
   failed = 0;
   /** Saves cut off when a timed run stopped, found committed by reconcile(): in the database, not in the figures. */
   committedUnacknowledged = 0;
+  /** Only re-save columns already saved (measures the re-entry path on its own). */
+  onlySaved = false;
   /** Claims whose answer has not come (yet): one per grade book at most. */
   readonly outstanding = new Map<number, Claim>();
 
@@ -60,13 +62,14 @@ export class ColumnPool {
       for (let k = 0; k < cols.length; k++) {
         const column = this.cursor[gradebook];
         this.cursor[gradebook] = (column + 1) % cols.length;
-        if (!cols[column].poisoned) {
+        if (!cols[column].poisoned && (!this.onlySaved || cols[column].version > 0)) {
           const claim = { gradebook, column, baseVersion: cols[column].version };
           this.outstanding.set(gradebook, claim);
           return claim;
         }
       }
-      // every column of this grade book failed: retire it
+      // every column of this grade book failed (or none saved yet, with onlySaved): skip it this time
+      this.free.push(gradebook);
     }
     throw new Error('no grade book free to save: more connections than grade books, or every save failed');
   }
