@@ -49,7 +49,7 @@ export interface EditLogPdfData {
 const ORIENTATION = 'landscape' as const;
 // STT, time, class, subject, student, column, old → new, source, reason, explanation (the
 // rest of the width), evidence boxes.
-const WIDTHS = [20, 44, 24, 48, 78, 42, 40, 44, 72, 0, 112];
+const WIDTHS = [21, 44, 24, 46, 94, 40, 40, 42, 66, 0, 104];
 const EXPLAIN = 9;
 const CELL_PADDING = 6;
 

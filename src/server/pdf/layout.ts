@@ -242,19 +242,19 @@ export function pageFrame(input: FrameInput): TDocumentDefinitions {
     defaultStyle: { fontSize: 12, lineHeight: 1.1 },
     header: (currentPage: number) =>
       currentPage > 1 ? { text: input.runningTitle, style: 'footer', italics: true, alignment: 'right', margin: [left, 10 * MM, right, 0] } : null,
+    // "Trang x/y" over the document id and address; the QR code on the right.
     footer: (currentPage: number, pageCount: number) => ({
-      margin: [left, 3 * MM, right, 0],
+      margin: [left, 2.5 * MM, right, 0],
       columns: [
         {
           width: '*',
-          style: 'footer',
           stack: [
-            { text: `Mã văn bản: ${input.documentId}` },
-            { text: `Kiểm tra bản gốc: ${input.verifyUrl}` },
+            { text: `Trang ${currentPage}/${pageCount}`, fontSize: 10, alignment: 'center', margin: [16 * MM, 0, 0, 3] },
+            { text: `Mã văn bản: ${input.documentId}`, style: 'footer' },
+            { text: `Kiểm tra bản gốc: ${input.verifyUrl}`, style: 'footer' },
           ],
         },
-        { width: 70, text: `Trang ${currentPage}/${pageCount}`, fontSize: 10, alignment: 'center', margin: [0, 4, 0, 0] },
-        { width: '*', stack: [{ qr: input.verifyUrl, fit: 15 * MM, eccLevel: 'M', alignment: 'right' }] },
+        { width: 16 * MM, stack: [{ qr: input.verifyUrl, fit: 15 * MM, eccLevel: 'M', alignment: 'right' }] },
       ],
     }),
     content: input.content,
