@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyAuditChains } from '../../src/server/audit.ts';
+import { verifyAuditChains, verifyStoredCells } from '../../src/server/audit.ts';
 import { SCORE_HEADER_ROW } from '../../src/server/imports/score-workbook.ts';
 import { TestClient } from '../helpers/client.ts';
 import { type TestServer, startTestServer } from '../helpers/server.ts';
@@ -115,6 +115,7 @@ describe('authentication and authorization', () => {
       expect(doc.paths[p], p).toBeDefined();
     }
     expect(doc.paths['/api/v1/score-imports/{id}/apply'].post.requestBody).toBeDefined();
+    expect(doc.paths['/api/v1/classes/{classId}/subjects/{subjectId}/terms/{termNo}/import/preview'].post.requestBody.content['multipart/form-data']).toBeDefined();
     expect(doc.paths['/api/v1/score-imports/{id}/apply'].post.responses['423']).toBeDefined();
   });
 });
@@ -312,6 +313,8 @@ describe('locks and conflicts', () => {
     expect(back.body.message).toContain('Không hoàn tác được');
     expect(back.body.message).toContain('Khóa sổ HK I');
     expect(await cellsOf()).toEqual(before);
+    // Every stored cell still equals its last audited value; every chain verifies.
     expect((await verifyAuditChains(db())).breaks).toEqual([]);
+    expect(await verifyStoredCells(db())).toEqual([]);
   });
 });

@@ -68,6 +68,9 @@ export async function registerGradebookExcelRoutes(app: FastifyInstance, deps: R
         summary: 'Xem trước nhập điểm từ Excel: lưu tệp và danh sách ô sẽ thay đổi; sổ điểm chưa thay đổi',
         consumes: ['multipart/form-data'],
         params: ZSheetParams,
+        // Documents the upload; the multipart parser reads the stream itself (request.file()), so
+        // the body seen by validation is null and the schema allows it.
+        body: z.object({ file: ZXlsxFile }).nullish(),
         response: { 200: ZScoreImportPreview, ...authErrors },
       },
     },
