@@ -4,6 +4,7 @@ import { registerAuditRoutes } from './audit/audit.routes.ts';
 import { registerAuthRoutes } from './auth/auth.routes.ts';
 import { registerCorrectionRoutes } from './corrections/corrections.routes.ts';
 import { registerGradebookRoutes } from './gradebook/gradebook.routes.ts';
+import { registerHomeroomRoutes } from './homeroom/homeroom.routes.ts';
 import { registerGradebookExcelRoutes } from './gradebook/gradebook-excel.routes.ts';
 import { registerLockRoutes } from './locks/locks.routes.ts';
 import type { RouteDeps } from './deps.ts';
@@ -21,6 +22,7 @@ export async function registerRoutes(app: FastifyInstance, deps: RouteDeps): Pro
   await registerGradebookExcelRoutes(app, deps);
   await registerLockRoutes(app, deps);
   await registerCorrectionRoutes(app, deps);
+  await registerHomeroomRoutes(app, deps);
   await registerAuditRoutes(app, deps);
   await registerPrintRoutes(app, deps);
 }

@@ -1,0 +1,153 @@
+/**
+ * Live results of a class (G7): every value computed now by src/domain from what is stored —
+ * grade-book cells, the homeroom teacher's conduct levels, the absence count — never typed in.
+ */
+import { createHash } from 'node:crypto';
+import { evaluateTt22, TT22_2021_RULE_VERSION, type StudentYearResultTt22 } from '../../../domain/assessment/evaluate-tt22.ts';
+import { explainTt22 } from '../../../domain/assessment/explain-tt22.ts';
+import { formatTenths } from '../../../domain/assessment/tenths.ts';
+import type { Tt22Level } from '../../../domain/assessment/tt22-level.ts';
+import { yearConductTt22 } from '../../../domain/assessment/year-conduct-tt22.ts';
+import { gradebookColumns } from '../../../domain/gradebook/gradebook-columns.ts';
+import type { CellValue } from '../../../domain/gradebook/parse-cell-input.ts';
+import { buildTt22Input, cellKey, type ResultSubject } from '../../../domain/results/build-tt22-input.ts';
+import { summarizeClassResults } from '../../../domain/results/summarize-class-results.ts';
+import { canonicalJson } from '../../audit.ts';
+import type { ClassResults } from '../../../shared/homeroom.ts';
+import { subjectAssessment } from '../../actions/save-cells.ts';
+import { AppError, notFound } from '../../errors.ts';
+import type { Executor } from '../database.ts';
+import { loadClassStudents } from './gradebook.ts';
+
+export type ResultScope = 'term1' | 'term2' | 'year' | 'final';
+
+export async function loadConduct(db: Executor, classId: string, yearId: string) {
+  const rows = await db.selectFrom('conduct_assessments').selectAll().where('class_id', '=', classId).where('school_year_id', '=', yearId).execute();
+  const by = new Map<string, Map<string, (typeof rows)[number]>>();
+  for (const r of rows) {
+    const m = by.get(r.student_id) ?? new Map();
+    m.set(r.period, r);
+    by.set(r.student_id, m);
+  }
+  return by;
+}
+
+/** The year KQRL: the Điều 8 table, unless the homeroom teacher overrode it with a reason. */
+export function yearConduct(periods: Map<string, { level: string | null }> | undefined): { level: Tt22Level | null; computed: Tt22Level | null } {
+  const computed = yearConductTt22((periods?.get('term1')?.level as Tt22Level) ?? null, (periods?.get('term2')?.level as Tt22Level) ?? null);
+  const override = (periods?.get('year')?.level as Tt22Level | null | undefined) ?? null;
+  return { level: override ?? computed, computed };
+}
+
+export async function computeClassResults(db: Executor, classId: string, scope: ResultScope): Promise<Omit<ClassResults, 'snapshot'> & { contentSha256: string }> {
+  const cls = await db.selectFrom('classes').selectAll().where('id', '=', classId).executeTakeFirst();
+  if (!cls) throw notFound('lớp');
+  const grade = await db.selectFrom('grade_levels').select('regime').where('school_year_id', '=', cls.school_year_id).where('grade', '=', cls.grade).executeTakeFirst();
+  if (grade?.regime !== 'TT22_2021') {
+    throw new AppError('INVALID_STATE', 'Kết quả tổng hợp theo Thông tư 27/2020 (tiểu học) được xem ở Sổ tổng hợp kết quả đánh giá giáo dục.');
+  }
+  const subjectRows = await db
+    .selectFrom('subjects')
+    .selectAll()
+    .where('school_year_id', '=', cls.school_year_id)
+    .where('grade', '=', cls.grade)
+    .where('assessment_kind', 'in', ['scored', 'comment'])
+    .orderBy('sort_order')
+    .execute();
+  const subjects: (ResultSubject & { name: string })[] = subjectRows.map((s) => ({
+    id: s.id,
+    code: s.code,
+    name: s.name,
+    kind: s.assessment_kind as 'scored' | 'comment',
+    regularCount: subjectAssessment(s).regularCount ?? 2,
+  }));
+  const students = (await loadClassStudents(db, classId)).filter((s) => s.active);
+  const cells = await db.selectFrom('gradebook_cells').selectAll().where('class_id', '=', classId).execute();
+  const byStudent = new Map<string, Map<string, CellValue>>();
+  for (const c of cells) {
+    const m = byStudent.get(c.student_id) ?? new Map();
+    m.set(cellKey(c.subject_id, Number(c.term_no), c.column_key), { scoreTenths: c.score_tenths === null ? null : Number(c.score_tenths), text: c.text_value });
+    byStudent.set(c.student_id, m);
+  }
+  const conduct = await loadConduct(db, classId, cls.school_year_id);
+  const absences = await db
+    .selectFrom('attendance_records')
+    .select(['student_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('school_year_id', '=', cls.school_year_id)
+    .where('period_no', '=', 0)
+    .groupBy('student_id')
+    .execute();
+  const absenceCount = new Map(absences.map((a) => [a.student_id, Number(a.n)]));
+
+  const terms = scope === 'term1' ? [1] : scope === 'term2' ? [2] : [1, 2];
+  const rows = students.map((st) => {
+    const periods = conduct.get(st.studentId);
+    const yc = yearConduct(periods);
+    const mine = byStudent.get(st.studentId) ?? new Map<string, CellValue>();
+    const input = buildTt22Input({
+      studentId: st.studentId,
+      subjects,
+      cells: mine,
+      conduct: {
+        term1: (periods?.get('term1')?.level as Tt22Level) ?? null,
+        term2: (periods?.get('term2')?.level as Tt22Level) ?? null,
+        summer: (periods?.get('summer')?.level as Tt22Level) ?? null,
+      },
+      absences: absenceCount.get(st.studentId) ?? 0,
+    });
+    const r: StudentYearResultTt22 = evaluateTt22(input);
+    const missing: string[] = [];
+    for (const s of subjects) {
+      for (const t of terms) {
+        const cols = gradebookColumns({ assessmentKind: s.kind, regularCount: s.regularCount, hasPeriodicTest: false }, t as 1 | 2).filter((c) => c.required);
+        const gaps = cols.filter((c) => {
+          const v = mine.get(cellKey(s.id, t, c.key));
+          return !v || (v.scoreTenths === null && v.text === null);
+        });
+        if (gaps.length) missing.push(`${s.name} (HK ${t === 1 ? 'I' : 'II'}): ${gaps.map((g) => g.label).join(', ')}`);
+      }
+    }
+    for (const t of terms) if (!periods?.get(`term${t}`)?.level) missing.push(`Kết quả rèn luyện HK ${t === 1 ? 'I' : 'II'}`);
+    const pick = scope === 'term1' || scope === 'term2' ? r[scope] : scope === 'year' ? r.year : r.final;
+    const subjectValue = (i: number) => {
+      const sr = r.subjects[i];
+      const v = scope === 'term1' ? sr.term1 : scope === 'term2' ? sr.term2 : sr.year;
+      if (scope === 'final') {
+        const replaced = r.final.subjects.find((f) => f.subject === sr.subject);
+        if (replaced) return typeof replaced.year === 'number' ? formatTenths(replaced.year, ',') : replaced.year;
+      }
+      return v === null ? null : typeof v === 'number' ? formatTenths(v, ',') : v;
+    };
+    return {
+      studentId: st.studentId,
+      listNumber: st.listNumber,
+      fullName: st.fullName,
+      subjects: subjects.map((s, i) => ({ subjectId: s.id, code: s.code, name: s.name, value: subjectValue(i) })),
+      academic: pick.academic,
+      academicBeforeAdjustment: pick.academicBeforeAdjustment,
+      conduct: scope === 'year' ? yc.level : pick.conduct,
+      title: scope === 'year' ? r.year.title : null,
+      outcome: scope === 'year' ? r.year.outcome : scope === 'final' ? r.final.outcome : null,
+      retestSubjects: scope === 'year' ? [...r.year.retestSubjects] : [],
+      absences: absenceCount.get(st.studentId) ?? 0,
+      explanations: explainTt22(r)
+        .filter((e) => e.scope === scope)
+        .map((e) => ({ code: e.code, text: e.text })),
+      missing,
+    };
+  });
+  const summary = summarizeClassResults(rows);
+  const missingCount = rows.reduce((n, r) => n + r.missing.length, 0);
+  const contentSha256 = createHash('sha256').update(canonicalJson(rows.map(({ explanations: _e, ...rest }) => rest))).digest('hex');
+  return {
+    classId,
+    className: cls.name,
+    scope,
+    ruleVersion: TT22_2021_RULE_VERSION,
+    students: rows,
+    summary,
+    complete: missingCount === 0,
+    missingCount,
+    contentSha256,
+  };
+}

@@ -1,0 +1,187 @@
+/**
+ * Homeroom work and results (G4, G6, G7, C5): attendance per session, absence totals, conduct
+ * per term and year, live class results with explanations and the summary table, the homeroom
+ * teacher's proposal and the principal's approval.
+ */
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { summarizeAbsences } from '../../../domain/attendance/summarize-absences.ts';
+import { ZId, authErrors } from '../../../shared/api-common.ts';
+import {
+  ZAttendanceDay,
+  ZAttendanceSummary,
+  ZClassResults,
+  ZConductPeriod,
+  ZConductSheet,
+  ZRecordAttendanceInput,
+  ZResultScope,
+  ZSaveConductInput,
+} from '../../../shared/homeroom.ts';
+import { approveClassResults, proposeClassResults } from '../../actions/approve-class-results.ts';
+import { assessConduct } from '../../actions/assess-conduct.ts';
+import { recordAttendance } from '../../actions/record-attendance.ts';
+import type { Db } from '../../db/database.ts';
+import { loadClassStudents } from '../../db/queries/gradebook.ts';
+import { computeClassResults, loadConduct, yearConduct } from '../../db/queries/results.ts';
+import { getClassOr404 } from '../../db/queries/setup.ts';
+import { auditContext, authorize, requireAuth } from '../../http/context.ts';
+import { type RouteDeps, typed } from '../deps.ts';
+
+const P = z.object({ classId: ZId });
+
+async function attendanceDay(db: Db, classId: string, date: string) {
+  const students = (await loadClassStudents(db, classId)).filter((s) => s.active);
+  const marks = await db.selectFrom('attendance_records').selectAll().where('class_id', '=', classId).where('date', '=', date).orderBy('period_no').execute();
+  return {
+    classId,
+    date,
+    students: students.map((s) => ({ studentId: s.studentId, listNumber: s.listNumber, fullName: s.fullName })),
+    marks: marks.map((m) => ({ studentId: m.student_id, session: m.session as 'morning' | 'afternoon', periodNo: Number(m.period_no), kind: m.kind as 'P' | 'K', note: m.note, subjectId: m.subject_id })),
+  };
+}
+
+export async function registerHomeroomRoutes(app: FastifyInstance, deps: RouteDeps): Promise<void> {
+  const api = typed(app);
+  const { db } = deps;
+
+  api.get(
+    '/classes/:classId/attendance',
+    { schema: { tags: ['attendance'], summary: 'Điểm danh một ngày của lớp', params: P, querystring: z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }), response: { 200: ZAttendanceDay, ...authErrors } } },
+    async (request) => {
+      const auth = requireAuth(request);
+      const cls = await getClassOr404(db, request.params.classId);
+      authorize(auth, 'class.view', { schoolId: cls.school_id, classIds: [cls.id] });
+      return attendanceDay(db, cls.id, request.query.date);
+    },
+  );
+
+  api.put(
+    '/classes/:classId/attendance',
+    { schema: { tags: ['attendance'], summary: 'Ghi điểm danh một buổi (cả lớp) hoặc một tiết', params: P, body: ZRecordAttendanceInput, response: { 200: ZAttendanceDay, ...authErrors } } },
+    async (request) => {
+      const auth = requireAuth(request);
+      const cls = await getClassOr404(db, request.params.classId);
+      const b = request.body;
+      if (b.lesson) authorize(auth, 'attendance.markLesson', { schoolId: cls.school_id, classIds: [cls.id], subjectId: b.lesson.subjectId });
+      else authorize(auth, 'attendance.record', { schoolId: cls.school_id, classIds: [cls.id] });
+      await recordAttendance({ db, cls, date: b.date, session: b.session, marks: b.marks, lesson: b.lesson, userId: auth.user.id, audit: auditContext(request) });
+      return attendanceDay(db, cls.id, b.date);
+    },
+  );
+
+  api.get(
+    '/classes/:classId/attendance/summary',
+    { schema: { tags: ['attendance'], summary: 'Tổng hợp số buổi nghỉ (tháng, học kỳ, năm; quy định 45 buổi)', params: P, response: { 200: ZAttendanceSummary, ...authErrors } } },
+    async (request) => {
+      const auth = requireAuth(request);
+      const cls = await getClassOr404(db, request.params.classId);
+      authorize(auth, 'class.view', { schoolId: cls.school_id, classIds: [cls.id] });
+      const students = (await loadClassStudents(db, cls.id)).filter((s) => s.active);
+      const records = await db.selectFrom('attendance_records').select(['student_id', 'date', 'period_no', 'kind']).where('class_id', '=', cls.id).execute();
+      const terms = await db.selectFrom('terms').select(['term_no', 'starts_on', 'ends_on']).where('school_year_id', '=', cls.school_year_id).execute();
+      const totals = summarizeAbsences(
+        records.map((r) => ({ studentId: r.student_id, date: r.date, periodNo: Number(r.period_no), kind: r.kind as 'P' | 'K' })),
+        terms.map((t) => ({ termNo: Number(t.term_no), startsOn: t.starts_on, endsOn: t.ends_on })),
+      );
+      const zero = { excused: 0, unexcused: 0, sessions: 0, lessons: 0 };
+      return {
+        classId: cls.id,
+        rows: students.map((s) => {
+          const t = totals.get(s.studentId);
+          return { studentId: s.studentId, listNumber: s.listNumber, fullName: s.fullName, year: t?.year ?? zero, term1: t?.term1 ?? zero, term2: t?.term2 ?? zero, byMonth: t?.byMonth ?? {}, overLimit: t?.overLimit ?? false, sessionsLeft: t?.sessionsLeft ?? 45 };
+        }),
+      };
+    },
+  );
+
+  api.get(
+    '/classes/:classId/conduct',
+    { schema: { tags: ['conduct'], summary: 'Kết quả rèn luyện của lớp theo học kỳ, cả năm, sau rèn luyện hè', params: P, querystring: z.object({ period: ZConductPeriod }), response: { 200: ZConductSheet, ...authErrors } } },
+    async (request) => {
+      const auth = requireAuth(request);
+      const cls = await getClassOr404(db, request.params.classId);
+      authorize(auth, 'results.view', { schoolId: cls.school_id, classIds: [cls.id] });
+      const students = (await loadClassStudents(db, cls.id)).filter((s) => s.active);
+      const conduct = await loadConduct(db, cls.id, cls.school_year_id);
+      const period = request.query.period;
+      return {
+        classId: cls.id,
+        period,
+        rows: students.map((s) => {
+          const periods = conduct.get(s.studentId);
+          const row = periods?.get(period);
+          const yc = yearConduct(periods);
+          return {
+            studentId: s.studentId,
+            listNumber: s.listNumber,
+            fullName: s.fullName,
+            level: (period === 'year' ? yc.level : ((row?.level as 'T') ?? null)) ?? null,
+            comment: row?.comment ?? '',
+            version: row ? Number(row.version) : 0,
+            computed: period === 'year' ? yc.computed : null,
+          };
+        }),
+      };
+    },
+  );
+
+  api.put(
+    '/classes/:classId/conduct',
+    { schema: { tags: ['conduct'], summary: 'Giáo viên chủ nhiệm đánh giá kết quả rèn luyện', params: P, body: ZSaveConductInput, response: { 200: z.object({ ok: z.literal(true) }), ...authErrors } } },
+    async (request) => {
+      const auth = requireAuth(request);
+      const cls = await getClassOr404(db, request.params.classId);
+      authorize(auth, 'conduct.assess', { schoolId: cls.school_id, classIds: [cls.id] });
+      await assessConduct({ db, cls, period: request.body.period, entries: request.body.entries, reason: request.body.reason, userId: auth.user.id, audit: auditContext(request) });
+      return { ok: true as const };
+    },
+  );
+
+  api.get(
+    '/classes/:classId/results',
+    { schema: { tags: ['results'], summary: 'Kết quả của lớp (tính từ sổ điểm), bảng tổng hợp, trạng thái phê duyệt', params: P, querystring: z.object({ scope: ZResultScope }), response: { 200: ZClassResults, ...authErrors } } },
+    async (request) => {
+      const auth = requireAuth(request);
+      const cls = await getClassOr404(db, request.params.classId);
+      authorize(auth, 'results.view', { schoolId: cls.school_id, classIds: [cls.id] });
+      const { contentSha256, ...results } = await computeClassResults(db, cls.id, request.query.scope);
+      const snap = await db
+        .selectFrom('result_snapshots')
+        .selectAll()
+        .where('class_id', '=', cls.id)
+        .where('scope', '=', request.query.scope)
+        .where('status', 'in', ['proposed', 'approved'])
+        .orderBy('proposed_at', 'desc')
+        .executeTakeFirst();
+      return {
+        ...results,
+        snapshot: snap
+          ? { id: snap.id, status: snap.status as 'proposed' | 'approved', proposedAt: snap.proposed_at, approvedAt: snap.approved_at, sha256: snap.sha256, changedSince: snap.sha256 !== contentSha256 }
+          : null,
+      };
+    },
+  );
+
+  api.post(
+    '/classes/:classId/results/:scope/proposal',
+    { schema: { tags: ['results'], summary: 'Giáo viên chủ nhiệm đề nghị phê duyệt kết quả', params: P.extend({ scope: ZResultScope }), response: { 200: z.object({ snapshotId: z.string() }), ...authErrors } } },
+    async (request) => {
+      const auth = requireAuth(request);
+      const cls = await getClassOr404(db, request.params.classId);
+      authorize(auth, 'results.propose', { schoolId: cls.school_id, classIds: [cls.id] });
+      return { snapshotId: await proposeClassResults({ db, cls, scope: request.params.scope, userId: auth.user.id, audit: auditContext(request) }) };
+    },
+  );
+
+  api.post(
+    '/classes/:classId/results/:scope/approval',
+    { schema: { tags: ['results'], summary: 'Hiệu trưởng phê duyệt kết quả (chỉ khi đủ điểm)', params: P.extend({ scope: ZResultScope }), body: z.object({ snapshotId: ZId }), response: { 200: z.object({ ok: z.literal(true) }), ...authErrors } } },
+    async (request) => {
+      const auth = requireAuth(request);
+      const cls = await getClassOr404(db, request.params.classId);
+      authorize(auth, 'results.approve', { schoolId: cls.school_id, classIds: [cls.id] });
+      await approveClassResults({ db, cls, scope: request.params.scope, snapshotId: request.body.snapshotId, userId: auth.user.id, audit: auditContext(request) });
+      return { ok: true as const };
+    },
+  );
+}

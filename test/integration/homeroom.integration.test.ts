@@ -1,0 +1,150 @@
+/**
+ * Homeroom work and results through HTTP (G4, G6, G7, C5): attendance, conduct, live results,
+ * approval only when complete, a frozen snapshot and the lock it sets.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { saveCells, subjectAssessment } from '../../src/server/actions/save-cells.ts';
+import { gradebookColumns } from '../../src/domain/gradebook/gradebook-columns.ts';
+import { TestClient } from '../helpers/client.ts';
+import { type TestServer, startTestServer } from '../helpers/server.ts';
+
+let server: TestServer;
+let homeroom: TestClient;
+let principal: TestClient;
+let classId: string;
+let students: string[];
+const secret = (u: string) => server.demo!.logins.find((l) => l.username === u)!.totpSecret;
+
+/** Fills every required column of every TT 22 subject of the class, as each assigned teacher would. */
+async function fillGradebook(termNo: 1 | 2, value: (i: number) => string) {
+  const db = server.database.handle.db;
+  const subjects = await db
+    .selectFrom('teaching_assignments')
+    .innerJoin('subjects', 'subjects.id', 'teaching_assignments.subject_id')
+    .innerJoin('users', 'users.staff_id', 'teaching_assignments.staff_id')
+    .selectAll('subjects')
+    .select(['users.id as userId'])
+    .where('teaching_assignments.class_id', '=', classId)
+    .where('subjects.assessment_kind', 'in', ['scored', 'comment'])
+    .execute();
+  // Teachers without an account in the demo: enter as the system for this fixture.
+  const all = await db.selectFrom('subjects').selectAll().where('school_year_id', '=', server.demo!.yearId).where('grade', '=', 6).where('assessment_kind', 'in', ['scored', 'comment']).execute();
+  for (const s of all) {
+    const userId = subjects.find((x) => x.id === s.id)?.userId ?? null;
+    const cols = gradebookColumns(subjectAssessment(s), termNo).filter((c) => c.required);
+    const changes = students.flatMap((studentId, i) => cols.map((c) => ({ studentId, columnKey: c.key, value: s.assessment_kind === 'scored' ? value(i) : 'Đ', baseVersion: 0 })));
+    await saveCells({ db, classId, subjectId: s.id, termNo, input: { changes, source: 'typed', reason: '' }, audit: { actorUserId: userId, actorRole: 'teacher', ip: '127.0.0.1', userAgent: 'test', requestId: 'fill', now: new Date().toISOString() } });
+  }
+}
+
+beforeAll(async () => {
+  server = await startTestServer({ demo: true, demoScores: false });
+  classId = server.demo!.classIds['6A1'];
+  homeroom = await new TestClient(server.baseUrl).login('gvcn.6a1', server.demo!.password);
+  principal = await new TestClient(server.baseUrl).login('hieutruong', server.demo!.password, secret('hieutruong'));
+  const list = await homeroom.get(`/api/v1/classes/${classId}/students`);
+  students = list.body.entries.map((e: any) => e.student.id);
+});
+afterAll(async () => server?.close());
+
+describe('attendance (G4)', () => {
+  it('the homeroom teacher takes the morning roll; changes are audited; totals count sessions', async () => {
+    const res = await homeroom.put(`/api/v1/classes/${classId}/attendance`, {
+      date: '2026-11-20',
+      session: 'morning',
+      marks: [
+        { studentId: students[0], kind: 'P', note: 'Ốm, có giấy xin phép' },
+        { studentId: students[1], kind: 'K' },
+      ],
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.marks).toHaveLength(2);
+    // marking present removes the absence
+    await homeroom.put(`/api/v1/classes/${classId}/attendance`, { date: '2026-11-20', session: 'morning', marks: [{ studentId: students[1], kind: null }] });
+    const day = await homeroom.get(`/api/v1/classes/${classId}/attendance?date=2026-11-20`);
+    expect(day.body.marks.map((m: any) => m.studentId)).toEqual([students[0]]);
+    const summary = await homeroom.get(`/api/v1/classes/${classId}/attendance/summary`);
+    const row = summary.body.rows.find((r: any) => r.studentId === students[0]);
+    expect(row.year).toEqual({ excused: 1, unexcused: 0, sessions: 1, lessons: 0 });
+    expect(row.sessionsLeft).toBe(44);
+    const events = await server.database.handle.db.selectFrom('audit_events').select('action').where('chain_key', '=', `class:${classId}`).where('action', '=', 'attendance.marked').execute();
+    expect(events).toHaveLength(3);
+  });
+
+  it('a teacher of another class cannot take this roll (403); a future date is refused (400)', async () => {
+    const other = await new TestClient(server.baseUrl).login('gvcn.9a1', server.demo!.password);
+    const res = await other.put(`/api/v1/classes/${classId}/attendance`, { date: '2026-11-20', session: 'morning', marks: [{ studentId: students[2], kind: 'K' }] });
+    expect(res.status).toBe(403);
+    expect(res.body.message).toContain('chủ nhiệm');
+    const future = await homeroom.put(`/api/v1/classes/${classId}/attendance`, { date: '2027-03-01', session: 'morning', marks: [{ studentId: students[2], kind: 'K' }] });
+    expect(future.status).toBe(400);
+  });
+});
+
+describe('conduct (G6)', () => {
+  it('only the homeroom teacher of the class records its conduct', async () => {
+    const body = { period: 'term1', entries: [{ studentId: students[0], level: 'T', comment: '', baseVersion: 0 }] };
+    expect((await principal.put(`/api/v1/classes/${classId}/conduct`, body)).status).toBe(403);
+    expect((await homeroom.put(`/api/v1/classes/${classId}/conduct`, body)).status).toBe(200);
+    const stale = await homeroom.put(`/api/v1/classes/${classId}/conduct`, { period: 'term1', entries: [{ studentId: students[0], level: 'K', comment: '', baseVersion: 0 }] });
+    expect(stale.status).toBe(409);
+  });
+
+  it('the year level follows the Điều 8 table; a different level needs a reason, which is audited', async () => {
+    await homeroom.put(`/api/v1/classes/${classId}/conduct`, { period: 'term2', entries: [{ studentId: students[0], level: 'K', comment: '', baseVersion: 0 }] });
+    const year = await homeroom.get(`/api/v1/classes/${classId}/conduct?period=year`);
+    const row = year.body.rows.find((r: any) => r.studentId === students[0]);
+    expect(row).toMatchObject({ computed: 'K', level: 'K' });
+    const noReason = await homeroom.put(`/api/v1/classes/${classId}/conduct`, { period: 'year', entries: [{ studentId: students[0], level: 'T', comment: '', baseVersion: 0 }] });
+    expect(noReason.status).toBe(400);
+    expect(noReason.body.message).toContain('lý do');
+    const ok = await homeroom.put(`/api/v1/classes/${classId}/conduct`, { period: 'year', entries: [{ studentId: students[0], level: 'T', comment: '', baseVersion: 0 }], reason: 'Tiến bộ vượt bậc trong học kỳ II, hội đồng thống nhất' });
+    expect(ok.status).toBe(200);
+    const ev = await server.database.handle.db.selectFrom('audit_events').select(['reason']).where('action', '=', 'conduct.yearOverridden').executeTakeFirstOrThrow();
+    expect(ev.reason).toContain('Tiến bộ');
+  });
+});
+
+describe('results and approval (G7, C5)', () => {
+  it('approval is refused while anything is missing, and the page says what', async () => {
+    const res = await homeroom.get(`/api/v1/classes/${classId}/results?scope=term1`);
+    expect(res.status).toBe(200);
+    expect(res.body.complete).toBe(false);
+    expect(res.body.students[0].missing.length).toBeGreaterThan(0);
+    const propose = await homeroom.post(`/api/v1/classes/${classId}/results/term1/proposal`);
+    expect(propose.status).toBe(409);
+    expect(propose.body.message).toContain('Chưa đủ dữ liệu');
+  });
+
+  it('with every score and conduct level in, the homeroom teacher proposes, the principal approves; the snapshot is frozen and the term locked', async () => {
+    await fillGradebook(1, (i) => (i % 5 === 0 ? '9,5' : i % 5 === 1 ? '8' : i % 5 === 2 ? '6,5' : i % 5 === 3 ? '5' : '3,5'));
+    const entries = students.map((studentId, i) => ({ studentId, level: i === 0 ? 'T' : i % 4 === 3 ? 'K' : 'T', comment: '', baseVersion: i === 0 ? 1 : 0 }));
+    expect((await homeroom.put(`/api/v1/classes/${classId}/conduct`, { period: 'term1', entries })).status).toBe(200);
+    const results = (await homeroom.get(`/api/v1/classes/${classId}/results?scope=term1`)).body;
+    expect(results.complete).toBe(true);
+    expect(results.students[0]).toMatchObject({ academic: 'T', conduct: 'T' });
+    expect(results.students[0].subjects.every((s: any) => s.value === '9,5' || s.value === 'Đ')).toBe(true);
+    expect(results.summary.students).toBe(40);
+    // Only the homeroom teacher proposes; only the principal approves.
+    expect((await principal.post(`/api/v1/classes/${classId}/results/term1/proposal`)).status).toBe(403);
+    const p = await homeroom.post(`/api/v1/classes/${classId}/results/term1/proposal`);
+    expect(p.status).toBe(200);
+    expect((await homeroom.post(`/api/v1/classes/${classId}/results/term1/approval`, { snapshotId: p.body.snapshotId })).status).toBe(403);
+    const a = await principal.post(`/api/v1/classes/${classId}/results/term1/approval`, { snapshotId: p.body.snapshotId });
+    expect(a.status).toBe(200);
+    const after = (await homeroom.get(`/api/v1/classes/${classId}/results?scope=term1`)).body;
+    expect(after.snapshot).toMatchObject({ status: 'approved', changedSince: false });
+    // The approved term is locked: a direct edit is refused and names the approval.
+    const sheetSubject = (await homeroom.get('/api/v1/auth/me')).body.teaching.find((t: any) => t.classId === classId).subjectId;
+    const sheet = (await homeroom.get(`/api/v1/classes/${classId}/subjects/${sheetSubject}/terms/1/sheet`)).body;
+    const refused = await homeroom.post(`/api/v1/classes/${classId}/subjects/${sheetSubject}/terms/1/cells`, {
+      changes: [{ studentId: students[3], columnKey: 'GK', value: '7', baseVersion: sheet.rows.find((r: any) => r.studentId === students[3]).cells.GK.version }],
+      reason: 'sửa',
+    });
+    expect(refused.status).toBe(423);
+    expect(refused.body.message).toContain('Đã phê duyệt kết quả học kỳ I');
+    const snap = await server.database.handle.db.selectFrom('result_snapshots').selectAll().where('id', '=', p.body.snapshotId).executeTakeFirstOrThrow();
+    expect(snap.rule_version).toBe('TT22_2021@1');
+    expect(JSON.parse(snap.snapshot_json).students).toHaveLength(40);
+  });
+});
