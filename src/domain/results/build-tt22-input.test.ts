@@ -2,15 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { evaluateTt22 } from '../assessment/evaluate-tt22.ts';
 import { buildTt22Input, cellKey } from './build-tt22-input.ts';
 
-const s = (t: number) => ({ scoreTenths: t, text: null });
-const m = (t: string) => ({ scoreTenths: null, text: t });
+import type { CellValue } from '../gradebook/parse-cell-input.ts';
+
+const s = (t: number): CellValue => ({ scoreTenths: t, text: null });
+const m = (t: string): CellValue => ({ scoreTenths: null, text: t });
 
 describe('grade-book cells → TT 22/2021 year input (G7)', () => {
   const subjects = [
     { id: 'toan', code: 'TOAN', kind: 'scored' as const, regularCount: 2 },
     { id: 'gdtc', code: 'GDTC', kind: 'comment' as const, regularCount: 2 },
   ];
-  const cells = new Map([
+  const cells = new Map<string, CellValue>([
     [cellKey('toan', 1, 'TX1'), s(80)],
     [cellKey('toan', 1, 'TX2'), s(90)],
     [cellKey('toan', 1, 'GK'), s(70)],
