@@ -318,3 +318,38 @@ describe('locks and conflicts', () => {
     expect(await verifyStoredCells(db())).toEqual([]);
   });
 });
+
+describe('round trip on the living demo grade book (scores, comments, primary levels)', () => {
+  it('an exported sheet imported back unchanged changes nothing', async () => {
+    const living = await startTestServer({ demo: true });
+    let total = 0;
+    try {
+      const ldb = living.database.handle.db;
+      for (const username of ['gvcn.6a1', 'gvcn.3a']) {
+        const client = await new TestClient(living.baseUrl).login(username, living.demo!.password);
+        const user = await ldb.selectFrom('users').select('staff_id').where('username', '=', username).executeTakeFirstOrThrow();
+        const assigned = await ldb.selectFrom('teaching_assignments').select(['class_id', 'subject_id']).where('staff_id', '=', user.staff_id!).execute();
+        expect(assigned.length).toBeGreaterThan(0);
+        for (const a of assigned) {
+          for (const term of [1, 2]) {
+            const path = `/api/v1/classes/${a.class_id}/subjects/${a.subject_id}/terms/${term}`;
+            const file = await client.get(`${path}/export.xlsx`);
+            expect(file.status).toBe(200);
+            const res = await preview(file.body as Buffer, 'khong-doi.xlsx', client, path);
+            expect(res.status, JSON.stringify(res.body).slice(0, 500)).toBe(200);
+            expect(res.body.diff).toEqual([]);
+            const filledCells = Object.values((await client.get(`${path}/sheet`)).body.rows).reduce(
+              (n: number, r: any) => n + Object.values(r.cells).filter((c: any) => c.display !== '').length,
+              0,
+            );
+            expect(res.body.unchanged).toBe(filledCells);
+            total += filledCells;
+          }
+        }
+      }
+      expect(total).toBeGreaterThan(100);
+    } finally {
+      await living.close();
+    }
+  });
+});
