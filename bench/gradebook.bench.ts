@@ -13,7 +13,7 @@
  * (keep the databases). CI never runs benchmarks.
  */
 import { execSync } from 'node:child_process';
-import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
+import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
@@ -148,7 +148,7 @@ async function runDialect(dialect: Dialect): Promise<DialectRun> {
   const handle = database.open(); // the bench's own connection: reconciling, statement counts, checks
   const apiPool = new ColumnPool(school.gradebooks);
   const floorPool = new ColumnPool(floorGradebooks(school.gradebooks));
-  const profileDir = PROFILE ? join(database.dataDir, 'profile') : undefined;
+  const profileDir = PROFILE ? join(tmpdir(), 'sodiem-bench-profiles') : undefined; // kept after the database is dropped
   const server = await startServerProcess({ repoRoot, dataDir: database.dataDir, databaseUrl: database.url, cpuProfileDir: profileDir });
   let sessions: TeacherSession[];
   let statements: DialectRun['statements'];
@@ -212,6 +212,8 @@ async function runDialect(dialect: Dialect): Promise<DialectRun> {
       for (const c of s.components) console.log(`    ${fmt(100 * c.share, 1).padStart(5)} %  ${ms(c.ms).padStart(11)}  ${c.name}`);
       console.log('  top functions (self time):');
       for (const f of s.functions) console.log(`    ${fmt(100 * f.share, 1).padStart(5)} %  ${f.name}`);
+      console.log('  native time by the first JavaScript caller outside node internals:');
+      for (const c of s.nativeCallers) console.log(`    ${fmt(100 * c.share, 1).padStart(5)} %  ${c.name}`);
     }
   }
 

@@ -32,6 +32,8 @@ export interface ProfileSummary {
   busyMs: number;
   components: { name: string; ms: number; share: number }[];
   functions: { name: string; ms: number; share: number }[];
+  /** Native self time (writev, …) attributed to the nearest caller in a package or src/. */
+  nativeCallers: { name: string; ms: number; share: number }[];
 }
 
 /**
@@ -43,6 +45,16 @@ export function summarizeProfile(file: string, window: { fromEndMs: number; toEn
   const byId = new Map(p.nodes.map((n) => [n.id, n]));
   const lo = p.endTime - window.fromEndMs * 1000;
   const hi = p.endTime - window.toEndMs * 1000;
+  const parent = new Map<number, number>();
+  for (const n of p.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const callerOf = (id: number): string => {
+    for (let at = parent.get(id); at !== undefined; at = parent.get(at)) {
+      const f = byId.get(at)!.callFrame;
+      if (f.url && !f.url.startsWith('node:')) return `${f.functionName || '(anonymous)'} ${component(f.url, f.functionName)}:${f.lineNumber + 1}`;
+    }
+    return '(none)';
+  };
+  const native = new Map<string, number>();
   const comp = new Map<string, number>();
   const fns = new Map<string, number>();
   let t = p.startTime;
@@ -60,6 +72,10 @@ export function summarizeProfile(file: string, window: { fromEndMs: number; toEn
     comp.set(c, (comp.get(c) ?? 0) + dt);
     const f = `${functionName || '(anonymous)'} ${c}${url ? `:${lineNumber + 1}` : ''}`;
     fns.set(f, (fns.get(f) ?? 0) + dt);
+    if (!url && !functionName.startsWith('(')) {
+      const k = `${functionName} ← ${callerOf(node.id)}`;
+      native.set(k, (native.get(k) ?? 0) + dt);
+    }
   }
   const busy = total - idle;
   const top = (m: Map<string, number>, k: number) =>
@@ -68,5 +84,5 @@ export function summarizeProfile(file: string, window: { fromEndMs: number; toEn
       .sort((a, b) => b[1] - a[1])
       .slice(0, k)
       .map(([name, us]) => ({ name, ms: us / 1000, share: busy ? us / busy : 0 }));
-  return { windowMs: total / 1000, busyMs: busy / 1000, components: top(comp, 14), functions: top(fns, 20) };
+  return { windowMs: total / 1000, busyMs: busy / 1000, components: top(comp, 14), functions: top(fns, 20), nativeCallers: top(native, 8) };
 }
