@@ -147,4 +147,40 @@ describe('results and approval (G7, C5)', () => {
     expect(snap.rule_version).toBe('TT22_2021@1');
     expect(JSON.parse(snap.snapshot_json).students).toHaveLength(40);
   });
+
+  it('after the year, a student below Đạt goes to retests; retest scores are entered for eligible subjects only and the final result is re-classified', async () => {
+    await fillGradebook(2, (i) => (i % 5 === 0 ? '9,5' : i % 5 === 1 ? '8' : i % 5 === 2 ? '6,5' : i % 5 === 3 ? '5' : '3,5'));
+    const entries = students.map((studentId) => ({ studentId, level: 'T', comment: '', baseVersion: 0 }));
+    expect((await homeroom.put(`/api/v1/classes/${classId}/conduct`, { period: 'term2', entries: entries.map((e, i) => ({ ...e, baseVersion: i === 0 ? 1 : 0 })) })).status).toBe(200);
+    const year = (await homeroom.get(`/api/v1/classes/${classId}/results?scope=year`)).body;
+    expect(year.complete).toBe(true);
+    const weak = year.students[4];
+    expect(weak).toMatchObject({ academic: 'CĐ', outcome: 'retest' });
+    expect(weak.retestSubjects.length).toBeGreaterThan(3);
+    expect(year.students[0]).toMatchObject({ academic: 'T', title: 'XS', outcome: 'promoted' });
+
+    // The homeroom teacher's own subject: she enters the retest through HTTP; a promoted student is refused.
+    const me = (await homeroom.get('/api/v1/auth/me')).body;
+    const mine = me.teaching.find((t: any) => t.classId === classId).subjectId;
+    const code = (await server.database.handle.db.selectFrom('subjects').select('code').where('id', '=', mine).executeTakeFirstOrThrow()).code;
+    if (weak.retestSubjects.includes(code)) {
+      const ok = await homeroom.put(`/api/v1/classes/${classId}/subjects/${mine}/retest`, { entries: [{ studentId: weak.studentId, value: '7', baseVersion: 0 }] });
+      expect(ok.status).toBe(200);
+    }
+    const refused = await homeroom.put(`/api/v1/classes/${classId}/subjects/${mine}/retest`, { entries: [{ studentId: students[0], value: '7', baseVersion: 0 }] });
+    expect(refused.status).toBe(400);
+    expect(refused.body.message).toContain('không phải kiểm tra lại');
+
+    // The other retests, entered as their teachers would; every subject passes → promoted.
+    const db = server.database.handle.db;
+    const subjects = await db.selectFrom('subjects').select(['id', 'code', 'assessment_kind']).where('school_year_id', '=', server.demo!.yearId).where('grade', '=', 6).execute();
+    for (const sub of subjects.filter((x) => weak.retestSubjects.includes(x.code) && x.id !== mine)) {
+      await saveCells({ db, classId, subjectId: sub.id, termNo: 3, input: { changes: [{ studentId: weak.studentId, columnKey: 'KTL', value: sub.assessment_kind === 'scored' ? '6,5' : 'Đ', baseVersion: 0 }], source: 'typed', reason: '' }, audit: { actorUserId: null, actorRole: 'teacher', ip: '127.0.0.1', userAgent: 'test', requestId: 'retest', now: new Date().toISOString() } });
+    }
+    const final = (await homeroom.get(`/api/v1/classes/${classId}/results?scope=final`)).body;
+    const after = final.students.find((x: any) => x.studentId === weak.studentId);
+    expect(after.outcome).toBe('promoted');
+    expect(['Đ', 'K']).toContain(after.academic);
+  });
 });
+

@@ -63,3 +63,14 @@ export function gradebookColumns(subject: SubjectAssessment, termNo: 1 | 2): Gra
     { key: 'NX', label: 'Nhận xét', kind: 'comment', point: 'comment', required: false },
   ];
 }
+
+/** Summer re-assessment (kiểm tra lại, TT 22 Điều 14) is kept as a third "term" of the grade book. */
+export const SUMMER_TERM = 3;
+export const RETEST_COLUMN = 'KTL';
+
+/** The columns of a sheet: the term's assessments, or the summer re-assessment of a TT 22 subject. */
+export function sheetColumns(subject: SubjectAssessment, termNo: 1 | 2 | 3): GradebookColumn[] {
+  if (termNo !== SUMMER_TERM) return gradebookColumns(subject, termNo as 1 | 2);
+  if (subject.assessmentKind === 'primaryLevel') return [];
+  return [{ key: RETEST_COLUMN, label: 'Kiểm tra lại', kind: subject.assessmentKind === 'scored' ? 'score' : 'mark', point: 'endOfTerm', required: false }];
+}

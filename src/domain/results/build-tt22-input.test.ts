@@ -19,7 +19,7 @@ describe('grade-book cells → TT 22/2021 year input (G7)', () => {
     [cellKey('toan', 1, 'CK'), s(85)],
     [cellKey('toan', 2, 'TX1'), s(60)],
     [cellKey('gdtc', 1, 'TX1'), m('Đ')],
-    [cellKey('gdtc', 2, 'KTL'), m('Đ')],
+    [cellKey('gdtc', 3, 'KTL'), m('Đ')],
   ]);
 
   it('maps stored cells to terms in column order, missing ones as null', () => {

@@ -20,8 +20,8 @@ export type StudentCells = ReadonlyMap<string, CellValue>;
 
 export const cellKey = (subjectId: string, termNo: number, columnKey: string) => `${subjectId}|${termNo}|${columnKey}`;
 
-/** The column holding the summer re-assessment (kiểm tra lại, Điều 14), kept with term II. */
-export const RETEST_COLUMN = 'KTL';
+export { RETEST_COLUMN, SUMMER_TERM } from '../gradebook/gradebook-columns.ts';
+import { RETEST_COLUMN, SUMMER_TERM } from '../gradebook/gradebook-columns.ts';
 
 export function buildTt22Input(p: {
   studentId: string;
@@ -39,11 +39,11 @@ export function buildTt22Input(p: {
         midterm: get(t, 'GK')?.scoreTenths ?? null,
         endOfTerm: get(t, 'CK')?.scoreTenths ?? null,
       });
-      return { subject: s.code, kind: 'scored', regularCount: s.regularCount, term1: term(1), term2: term(2), retest: get(2, RETEST_COLUMN)?.scoreTenths ?? null };
+      return { subject: s.code, kind: 'scored', regularCount: s.regularCount, term1: term(1), term2: term(2), retest: get(SUMMER_TERM, RETEST_COLUMN)?.scoreTenths ?? null };
     }
     const mark = (t: number, k: string) => (get(t, k)?.text as CommentMark | undefined) ?? null;
     const term = (t: number) => ({ regular: keys.map((k) => mark(t, k)), midterm: mark(t, 'GK'), endOfTerm: mark(t, 'CK') });
-    return { subject: s.code, kind: 'comment', regularCount: s.regularCount, term1: term(1), term2: term(2), retest: mark(2, RETEST_COLUMN) };
+    return { subject: s.code, kind: 'comment', regularCount: s.regularCount, term1: term(1), term2: term(2), retest: mark(SUMMER_TERM, RETEST_COLUMN) };
   });
   return { id: p.studentId, subjects, conduct: p.conduct, absences: p.absences };
 }

@@ -85,30 +85,35 @@ export async function approveClassResults(options: { db: Db; cls: Row<'classes'>
       .where('status', '=', 'proposed')
       .executeTakeFirst();
     if (Number(res.numUpdatedRows) !== 1) throw new AppError('CONFLICT', 'Bản đề nghị vừa thay đổi. Hãy tải lại.');
-    // The approved period is locked: later changes need a correction and a new approval.
-    const termNo = scope === 'term1' ? 1 : scope === 'term2' ? 2 : null;
-    const lockId = randomUUID();
-    await tx
-      .insertInto('locks')
-      .values({
-        id: lockId,
-        school_id: cls.school_id,
-        school_year_id: cls.school_year_id,
-        grade: null,
-        class_id: cls.id,
-        subject_id: null,
-        term_no: termNo,
-        column_key: null,
-        reason: `Đã phê duyệt kết quả ${SCOPE_LABEL[scope]} lớp ${cls.name}`,
-        ordered_by: '',
-        set_by: options.userId,
-        set_at: audit.now,
-        released_by: null,
-        released_at: null,
-        release_reason: '',
-      })
-      .execute();
-    await writeAudit(tx, audit, { chainKey: classChain(cls.id), schoolId: cls.school_id, action: 'results.approved', entityType: 'result_snapshot', entityId: snapshot.id, before: { status: 'proposed' }, after: { status: 'approved', sha256: snapshot.sha256, ruleVersion: snapshot.rule_version, lockId } });
+    // The approved period is locked: later changes need a correction and a new approval. The year
+    // locks both terms but leaves the summer re-assessment (term 3) open until the final approval.
+    const termNos = scope === 'term1' ? [1] : scope === 'term2' ? [2] : scope === 'year' ? [1, 2] : [3];
+    const lockIds: string[] = [];
+    for (const termNo of termNos) {
+      const lockId = randomUUID();
+      lockIds.push(lockId);
+      await tx
+        .insertInto('locks')
+        .values({
+          id: lockId,
+          school_id: cls.school_id,
+          school_year_id: cls.school_year_id,
+          grade: null,
+          class_id: cls.id,
+          subject_id: null,
+          term_no: termNo,
+          column_key: null,
+          reason: `Đã phê duyệt kết quả ${SCOPE_LABEL[scope]} lớp ${cls.name}`,
+          ordered_by: '',
+          set_by: options.userId,
+          set_at: audit.now,
+          released_by: null,
+          released_at: null,
+          release_reason: '',
+        })
+        .execute();
+    }
+    await writeAudit(tx, audit, { chainKey: classChain(cls.id), schoolId: cls.school_id, action: 'results.approved', entityType: 'result_snapshot', entityId: snapshot.id, before: { status: 'proposed' }, after: { status: 'approved', sha256: snapshot.sha256, ruleVersion: snapshot.rule_version, lockIds } });
     await notify(tx, {
       schoolId: cls.school_id,
       userIds: await homeroomUsers(tx, cls.id),

@@ -9,7 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import { requiredRegularCount } from '../../domain/assessment/required-regular-count.ts';
 import { vietnamDate } from '../../domain/calendar/check-year-dates.ts';
-import { type GradebookColumn, gradebookColumns } from '../../domain/gradebook/gradebook-columns.ts';
+import { type GradebookColumn, sheetColumns } from '../../domain/gradebook/gradebook-columns.ts';
 import { type EditBlock, findEditBlock } from '../../domain/gradebook/find-edit-block.ts';
 import { type CellValue, EMPTY_CELL, isEmptyCell, parseCellInput, sameCellValue } from '../../domain/gradebook/parse-cell-input.ts';
 import { displayCell, rowAverage } from '../../domain/gradebook/row-average.ts';
@@ -27,7 +27,8 @@ export type CellSource = 'typed' | 'pasted' | 'filled' | 'imported' | 'correctio
 export interface SaveCellsOptions {
   classId: string;
   subjectId: string;
-  termNo: 1 | 2;
+  /** 1, 2, or 3 for the summer re-assessment. */
+  termNo: 1 | 2 | 3;
   input: SaveCellsInput;
   audit: AuditContext;
   /** Corrections approved by the principal pass locks; everything else does not. */
@@ -67,7 +68,7 @@ export async function saveCellsInTransaction(db: Tx, options: SaveCellsOptions) 
   const { classId, subjectId, termNo, input, audit } = options;
   const { cls, subject, settings } = await loadSheetContext(db, classId, subjectId);
   const assessment = subjectAssessment(subject);
-  const columns = new Map(gradebookColumns(assessment, termNo).map((c) => [c.key, c]));
+  const columns = new Map(sheetColumns(assessment, termNo).map((c) => [c.key, c]));
   const students = new Map((await loadClassStudents(db, classId)).map((s) => [s.studentId, s]));
   const existing = new Map((await loadCells(db, classId, subjectId, termNo)).map((c) => [`${c.student_id}|${c.column_key}`, c]));
   const today = vietnamDate(audit.now);

@@ -18,6 +18,10 @@ import {
   ZSaveConductInput,
 } from '../../../shared/homeroom.ts';
 import { approveClassResults, proposeClassResults } from '../../actions/approve-class-results.ts';
+import { saveCells } from '../../actions/save-cells.ts';
+import { RETEST_COLUMN, SUMMER_TERM } from '../../../domain/gradebook/gradebook-columns.ts';
+import { ZSaveCellsResult } from '../../../shared/gradebook.ts';
+import { invalid, notFound } from '../../errors.ts';
 import { assessConduct } from '../../actions/assess-conduct.ts';
 import { recordAttendance } from '../../actions/record-attendance.ts';
 import type { Db } from '../../db/database.ts';
@@ -134,6 +138,43 @@ export async function registerHomeroomRoutes(app: FastifyInstance, deps: RouteDe
       authorize(auth, 'conduct.assess', { schoolId: cls.school_id, classIds: [cls.id] });
       await assessConduct({ db, cls, period: request.body.period, entries: request.body.entries, reason: request.body.reason, userId: auth.user.id, audit: auditContext(request) });
       return { ok: true as const };
+    },
+  );
+
+  api.put(
+    '/classes/:classId/subjects/:subjectId/retest',
+    {
+      schema: {
+        tags: ['results'],
+        summary: 'Nhập điểm kiểm tra lại trong hè (chỉ học sinh phải kiểm tra lại môn này)',
+        params: P.extend({ subjectId: ZId }),
+        body: z.object({
+          entries: z.array(z.object({ studentId: ZId, value: z.string().max(10), baseVersion: z.number().int().min(0) })).min(1).max(60),
+          reason: z.string().trim().max(500).default(''),
+        }),
+        response: { 200: ZSaveCellsResult, ...authErrors },
+      },
+    },
+    async (request) => {
+      const auth = requireAuth(request);
+      const cls = await getClassOr404(db, request.params.classId);
+      const subject = await db.selectFrom('subjects').selectAll().where('id', '=', request.params.subjectId).executeTakeFirst();
+      if (!subject || subject.school_year_id !== cls.school_year_id) throw notFound('môn học của lớp này');
+      authorize(auth, 'gradebook.edit', { schoolId: cls.school_id, classIds: [cls.id], subjectId: subject.id });
+      const year = await computeClassResults(db, cls.id, 'year');
+      const errors = request.body.entries
+        .map((e, i) => ({ e, i, st: year.students.find((s) => s.studentId === e.studentId) }))
+        .filter(({ st }) => !st || !st.retestSubjects.includes(subject.code))
+        .map(({ i, st }) => ({ field: `entries[${i}]`, message: `${st?.fullName ?? 'Học sinh'} không phải kiểm tra lại môn ${subject.name}` }));
+      if (errors.length) throw invalid(`Chưa lưu: ${errors.map((e) => e.message).join('; ')}`, errors);
+      return saveCells({
+        db,
+        classId: cls.id,
+        subjectId: subject.id,
+        termNo: SUMMER_TERM,
+        input: { changes: request.body.entries.map((e) => ({ ...e, columnKey: RETEST_COLUMN })), source: 'typed', reason: request.body.reason },
+        audit: auditContext(request),
+      });
     },
   );
 
