@@ -101,3 +101,23 @@ export const ZClassResults = z.object({
     .nullable(),
 });
 export type ClassResults = z.infer<typeof ZClassResults>;
+
+export const ZWeeklyNote = z.object({
+  id: z.string(),
+  weekStart: ZIsoDate,
+  kind: z.enum(['discipline', 'subject']),
+  subjectId: z.string().nullable(),
+  subjectName: z.string().nullable(),
+  authorName: z.string(),
+  text: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  version: z.number().int(),
+});
+export const ZWriteWeeklyNoteInput = z.object({
+  /** The Monday of the week (yyyy-mm-dd). */
+  weekStart: ZIsoDate,
+  kind: z.enum(['discipline', 'subject']),
+  subjectId: ZId.nullable().default(null),
+  text: z.string().trim().min(1, 'chưa có nội dung').max(4000),
+});

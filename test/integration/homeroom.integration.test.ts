@@ -81,6 +81,24 @@ describe('attendance (G4)', () => {
   });
 });
 
+describe('weekly notes (G5)', () => {
+  it('the homeroom teacher writes the week\'s discipline note; a subject teacher comments on a class she teaches; others are refused', async () => {
+    const note = await homeroom.post(`/api/v1/classes/${classId}/weekly-notes`, { weekStart: '2026-11-16', kind: 'discipline', text: 'Lớp giữ trật tự tốt; 2 bạn đi muộn thứ Ba.' });
+    expect(note.status).toBe(200);
+    expect((await homeroom.post(`/api/v1/classes/${classId}/weekly-notes`, { weekStart: '2026-11-17', kind: 'discipline', text: 'x' })).status).toBe(400);
+    const other = await new TestClient(server.baseUrl).login('gvcn.9a1', server.demo!.password);
+    const db = server.database.handle.db;
+    const u = await db.selectFrom('users').select('staff_id').where('username', '=', 'gvcn.9a1').executeTakeFirstOrThrow();
+    const teaches = await db.selectFrom('teaching_assignments').select('subject_id').where('class_id', '=', classId).where('staff_id', '=', u.staff_id!).executeTakeFirst();
+    const anySubject = (await db.selectFrom('subjects').select('id').where('school_year_id', '=', server.demo!.yearId).where('grade', '=', 6).executeTakeFirstOrThrow()).id;
+    const res = await other.post(`/api/v1/classes/${classId}/weekly-notes`, { weekStart: '2026-11-16', kind: 'subject', subjectId: teaches?.subject_id ?? anySubject, text: 'Lớp chuẩn bị bài tốt.' });
+    expect(res.status).toBe(teaches ? 200 : 403);
+    const list = await principal.get(`/api/v1/classes/${classId}/weekly-notes`);
+    expect(list.status).toBe(200);
+    expect(list.body[0]).toMatchObject({ kind: 'discipline', weekStart: '2026-11-16' });
+  });
+});
+
 describe('conduct (G6)', () => {
   it('only the homeroom teacher of the class records its conduct', async () => {
     const body = { period: 'term1', entries: [{ studentId: students[0], level: 'T', comment: '', baseVersion: 0 }] };

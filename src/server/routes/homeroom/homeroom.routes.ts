@@ -6,7 +6,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { summarizeAbsences } from '../../../domain/attendance/summarize-absences.ts';
-import { ZId, authErrors } from '../../../shared/api-common.ts';
+import { ZId, ZIsoDate, authErrors } from '../../../shared/api-common.ts';
 import {
   ZAttendanceDay,
   ZAttendanceSummary,
@@ -16,6 +16,8 @@ import {
   ZRecordAttendanceInput,
   ZResultScope,
   ZSaveConductInput,
+  ZWeeklyNote,
+  ZWriteWeeklyNoteInput,
 } from '../../../shared/homeroom.ts';
 import { approveClassResults, proposeClassResults } from '../../actions/approve-class-results.ts';
 import { saveCells } from '../../actions/save-cells.ts';
@@ -23,7 +25,9 @@ import { RETEST_COLUMN, SUMMER_TERM } from '../../../domain/gradebook/gradebook-
 import { ZSaveCellsResult } from '../../../shared/gradebook.ts';
 import { invalid, notFound } from '../../errors.ts';
 import { assessConduct } from '../../actions/assess-conduct.ts';
-import { recordAttendance } from '../../actions/record-attendance.ts';
+import { classChain, recordAttendance } from '../../actions/record-attendance.ts';
+import { writeAudit } from '../../audit.ts';
+import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/database.ts';
 import { loadClassStudents } from '../../db/queries/gradebook.ts';
 import { computeClassResults, loadConduct, yearConduct } from '../../db/queries/results.ts';
@@ -175,6 +179,62 @@ export async function registerHomeroomRoutes(app: FastifyInstance, deps: RouteDe
         input: { changes: request.body.entries.map((e) => ({ ...e, columnKey: RETEST_COLUMN })), source: 'typed', reason: request.body.reason },
         audit: auditContext(request),
       });
+    },
+  );
+
+  api.get(
+    '/classes/:classId/weekly-notes',
+    { schema: { tags: ['conduct'], summary: 'Nề nếp, kỷ luật và nhận xét tuần của lớp', params: P, querystring: z.object({ from: ZIsoDate.optional(), to: ZIsoDate.optional() }), response: { 200: z.array(ZWeeklyNote), ...authErrors } } },
+    async (request) => {
+      const auth = requireAuth(request);
+      const cls = await getClassOr404(db, request.params.classId);
+      authorize(auth, 'class.view', { schoolId: cls.school_id, classIds: [cls.id] });
+      let q = db
+        .selectFrom('weekly_notes')
+        .innerJoin('users', 'users.id', 'weekly_notes.author_id')
+        .leftJoin('subjects', 'subjects.id', 'weekly_notes.subject_id')
+        .selectAll('weekly_notes')
+        .select(['users.full_name', 'subjects.name as subject_name'])
+        .where('weekly_notes.class_id', '=', cls.id);
+      if (request.query.from) q = q.where('weekly_notes.week_start', '>=', request.query.from);
+      if (request.query.to) q = q.where('weekly_notes.week_start', '<=', request.query.to);
+      const rows = await q.orderBy('weekly_notes.week_start', 'desc').orderBy('weekly_notes.created_at').execute();
+      return rows.map((r) => ({
+        id: r.id,
+        weekStart: r.week_start,
+        kind: r.kind as 'discipline' | 'subject',
+        subjectId: r.subject_id,
+        subjectName: r.subject_name ?? null,
+        authorName: r.full_name,
+        text: r.text,
+        createdAt: r.created_at,
+        updatedAt: r.updated_at,
+        version: Number(r.version),
+      }));
+    },
+  );
+
+  api.post(
+    '/classes/:classId/weekly-notes',
+    { schema: { tags: ['conduct'], summary: 'Ghi nề nếp tuần (GVCN) hoặc nhận xét tuần của giáo viên bộ môn', params: P, body: ZWriteWeeklyNoteInput, response: { 200: z.object({ id: z.string() }), ...authErrors } } },
+    async (request) => {
+      const auth = requireAuth(request);
+      const cls = await getClassOr404(db, request.params.classId);
+      const b = request.body;
+      if (b.kind === 'discipline') authorize(auth, 'attendance.record', { schoolId: cls.school_id, classIds: [cls.id] });
+      else {
+        if (!b.subjectId) throw invalid('Nhận xét của giáo viên bộ môn cần chọn môn.', [{ field: 'subjectId', message: 'chưa chọn môn' }]);
+        authorize(auth, 'weeklyNote.write', { schoolId: cls.school_id, classIds: [cls.id], subjectId: b.subjectId });
+      }
+      if (new Date(`${b.weekStart}T00:00:00Z`).getUTCDay() !== 1) throw invalid('Tuần bắt đầu vào thứ Hai.', [{ field: 'weekStart', message: 'không phải thứ Hai' }]);
+      const ctx = auditContext(request);
+      const id = randomUUID();
+      const row = { id, school_id: cls.school_id, school_year_id: cls.school_year_id, class_id: cls.id, week_start: b.weekStart, kind: b.kind, subject_id: b.kind === 'subject' ? b.subjectId : null, author_id: auth.user.id, text: b.text, created_at: ctx.now, updated_at: ctx.now, version: 1 };
+      await db.transaction().execute(async (tx) => {
+        await tx.insertInto('weekly_notes').values(row).execute();
+        await writeAudit(tx, ctx, { chainKey: classChain(cls.id), schoolId: cls.school_id, action: 'weeklyNote.written', entityType: 'weekly_note', entityId: id, before: null, after: row });
+      });
+      return { id };
     },
   );
 
