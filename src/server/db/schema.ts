@@ -450,6 +450,23 @@ export interface ResultSnapshotsTable {
   version: number;
 }
 
+export interface PrimaryAssessmentsTable {
+  id: string;
+  school_id: string;
+  school_year_id: string;
+  class_id: string;
+  student_id: string;
+  point: string;
+  qualities_json: string;
+  competences_json: string;
+  comment: string;
+  nominated: number;
+  nomination_note: string;
+  version: number;
+  updated_by: string;
+  updated_at: string;
+}
+
 export interface Database {
   org_units: OrgUnitsTable;
   schools: SchoolsTable;
@@ -482,6 +499,7 @@ export interface Database {
   conduct_assessments: ConductAssessmentsTable;
   weekly_notes: WeeklyNotesTable;
   result_snapshots: ResultSnapshotsTable;
+  primary_assessments: PrimaryAssessmentsTable;
 }
 
 export type Row<T extends keyof Database> = Selectable<Database[T]>;
@@ -521,4 +539,5 @@ export const TABLES_IN_ORDER: (keyof Database)[] = [
   'conduct_assessments',
   'weekly_notes',
   'result_snapshots',
+  'primary_assessments',
 ];

@@ -10,6 +10,7 @@ import { registerLockRoutes } from './locks/locks.routes.ts';
 import type { RouteDeps } from './deps.ts';
 import { registerPeopleRoutes } from './people/people.routes.ts';
 import { registerPrintRoutes } from './print/print.routes.ts';
+import { registerPrimaryRoutes } from './primary/primary.routes.ts';
 import { registerSetupRoutes } from './setup/setup.routes.ts';
 
 /** Every /api/v1 area. A new area registers here (and gets its rows in the permission tests). */
@@ -23,6 +24,7 @@ export async function registerRoutes(app: FastifyInstance, deps: RouteDeps): Pro
   await registerLockRoutes(app, deps);
   await registerCorrectionRoutes(app, deps);
   await registerHomeroomRoutes(app, deps);
+  await registerPrimaryRoutes(app, deps);
   await registerAuditRoutes(app, deps);
   await registerPrintRoutes(app, deps);
 }

@@ -1,0 +1,43 @@
+/**
+ * TT 27/2020 Điều 6 k2 (Chương trình GDPT 2018): the 5 qualities (phẩm chất chủ yếu) and the
+ * 10 competences (3 general, 7 specific) assessed for every primary student at the four points.
+ */
+export const QUALITIES = ['Yêu nước', 'Nhân ái', 'Chăm chỉ', 'Trung thực', 'Trách nhiệm'] as const;
+
+export const COMPETENCES = [
+  'Tự chủ và tự học',
+  'Giao tiếp và hợp tác',
+  'Giải quyết vấn đề và sáng tạo',
+  'Ngôn ngữ',
+  'Tính toán',
+  'Khoa học',
+  'Công nghệ',
+  'Tin học',
+  'Thẩm mĩ',
+  'Thể chất',
+] as const;
+
+/** The four assessment points of TT 27 Điều 7 k1. */
+export const PRIMARY_POINTS = ['GK1', 'CK1', 'GK2', 'CN'] as const;
+export type PrimaryPoint = (typeof PRIMARY_POINTS)[number];
+
+export const PRIMARY_POINT_LABELS: Record<PrimaryPoint, string> = {
+  GK1: 'Giữa học kỳ I',
+  CK1: 'Cuối học kỳ I',
+  GK2: 'Giữa học kỳ II',
+  CN: 'Cuối năm học',
+};
+
+/** Which grade-book term and columns hold a point's subject level and test score. */
+export function pointColumns(point: PrimaryPoint): { termNo: 1 | 2; level: string; test: string } {
+  switch (point) {
+    case 'GK1':
+      return { termNo: 1, level: 'MUC_GK', test: 'KT_GK' };
+    case 'CK1':
+      return { termNo: 1, level: 'MUC_CK', test: 'KT_CK' };
+    case 'GK2':
+      return { termNo: 2, level: 'MUC_GK', test: 'KT_GK' };
+    case 'CN':
+      return { termNo: 2, level: 'MUC_CK', test: 'KT_CK' };
+  }
+}
