@@ -3,7 +3,7 @@
  * how (typed, pasted, filled, correction), why, and the request number; the leadership prints a
  * teacher's month for explanation. A teacher sees her own.
  */
-import { Badge, Button, Checkbox, Group, Pagination, Select, SimpleGrid, Table, Text } from '@mantine/core';
+import { Button, Checkbox, Group, Pagination, Select, SimpleGrid, Table, Text } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { accountsApi, editLogApi } from '../../api/endpoints.ts';
@@ -175,10 +175,10 @@ export function EditLogView() {
                   <Table.Th>Môn</Table.Th>
                   <Table.Th>Học sinh</Table.Th>
                   <Table.Th>Cột</Table.Th>
-                  <Table.Th>Cũ → Mới</Table.Th>
+                  <Table.Th className="nowrap">Cũ → Mới</Table.Th>
                   <Table.Th>Nguồn</Table.Th>
                   <Table.Th>Lý do</Table.Th>
-                  <Table.Th>Số đề nghị</Table.Th>
+                  <Table.Th className="nowrap">Số đề nghị</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -204,9 +204,9 @@ export function EditLogView() {
                       </Text>
                     </Table.Td>
                     <Table.Td>
-                      <Badge variant="light" size="sm" color={e.source === 'correction' ? 'violet' : 'gray'}>
+                      <Text size="xs" c={e.source === 'correction' ? 'violet.8' : 'dimmed'} fw={e.source === 'correction' ? 600 : 400}>
                         {EDIT_SOURCE_LABELS[e.source] ?? e.source}
-                      </Badge>
+                      </Text>
                     </Table.Td>
                     <Table.Td>{e.reason}</Table.Td>
                     <Table.Td>{e.correctionNumber !== null ? `Số ${e.correctionNumber}` : ''}</Table.Td>

@@ -52,6 +52,16 @@ export function averageLabel(sheet: GradebookSheet): string | null {
   return null;
 }
 
+/** A small padlock drawn in SVG (emoji fonts are missing on many school computers). */
+export function LockIcon({ size = 11 }: { size?: number }) {
+  return (
+    <svg width={size} height={size} viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2.5" strokeLinecap="round" aria-hidden="true" style={{ verticalAlign: '-1px' }}>
+      <rect x="4" y="11" width="16" height="10" rx="2" />
+      <path d="M8 11V7a4 4 0 0 1 8 0v4" />
+    </svg>
+  );
+}
+
 function StatusMark({ status, onRetry }: { status: RowStatus; onRetry: () => void }) {
   const text = STATUS_TEXT[status.state];
   if (status.state === 'idle') return <span className="gb-status" data-status="idle" />;
@@ -61,7 +71,7 @@ function StatusMark({ status, onRetry }: { status: RowStatus; onRetry: () => voi
         <Loader size={10} />
       </span>
     );
-  const glyph = { pending: '•', saved: '✓', invalid: '!', failed: '↻', conflict: '⚠', locked: '🔒', needReason: '?' }[status.state];
+  const glyph = { pending: '•', saved: '✓', invalid: '!', failed: '↻', conflict: '!', locked: <LockIcon />, needReason: '?' }[status.state];
   const clickable = status.state === 'failed';
   return (
     <button
@@ -358,7 +368,12 @@ export function GradebookGrid({ sheet, editor, editable }: { sheet: GradebookShe
                   data-column={col.key}
                 >
                   {col.label}
-                  {col.blockedBy ? ' 🔒' : ''}
+                  {col.blockedBy && (
+                    <>
+                      {' '}
+                      <LockIcon />
+                    </>
+                  )}
                 </th>
               ))}
               {avgLabel && <th className="gb-h gb-avg-h">{avgLabel}</th>}

@@ -14,7 +14,7 @@ import { formatDate } from '../../lib/format.ts';
 import { CorrectionFormModal, type CorrectionDraftCell } from '../corrections/CorrectionForm.tsx';
 import { useYearSetup } from '../setup/hooks.ts';
 import { useClasses } from '../students/hooks.ts';
-import { GradebookGrid, STATUS_TEXT } from './GradebookGrid.tsx';
+import { GradebookGrid, LockIcon, STATUS_TEXT } from './GradebookGrid.tsx';
 import { TERM_LABELS, currentTermNo, useSchoolWideReader, useSheet } from './hooks.ts';
 import { useSheetEditor } from './useSheetEditor.ts';
 
@@ -217,9 +217,16 @@ function SheetEditorPanel({ sheet }: { sheet: GradebookSheet }) {
 
       {blockedColumns.length > 0 && (
         <Alert color="gray" variant="light" title="Cột đang khóa" p="xs">
-          {blockedColumns.map((c) => (
-            <Text key={c.key} size="sm">
-              <b>{c.label}:</b> {c.blockedBy}
+          {[...new Set(blockedColumns.map((c) => c.blockedBy as string))].map((message) => (
+            <Text key={message} size="sm">
+              <b>
+                {blockedColumns
+                  .filter((c) => c.blockedBy === message)
+                  .map((c) => c.label)
+                  .join(', ')}
+                :
+              </b>{' '}
+              {message}
             </Text>
           ))}
         </Alert>
@@ -294,8 +301,8 @@ function SheetEditorPanel({ sheet }: { sheet: GradebookSheet }) {
       <GradebookGrid sheet={sheet} editor={editor} editable={sheet.canEdit} />
 
       <Text size="xs" c="dimmed" className="no-print">
-        Trạng thái dòng: • {STATUS_TEXT.pending} · ⟳ {STATUS_TEXT.saving} · ✓ {STATUS_TEXT.saved} · ↻ {STATUS_TEXT.failed} (bấm để thử lại) · ⚠{' '}
-        {STATUS_TEXT.conflict} · 🔒 {STATUS_TEXT.locked}. Xem{' '}
+        Trạng thái dòng (cạnh tên học sinh): • {STATUS_TEXT.pending} · {STATUS_TEXT.saving} · ✓ {STATUS_TEXT.saved} · ↻ {STATUS_TEXT.failed} (bấm để thử lại) · !{' '}
+        {STATUS_TEXT.conflict} · <LockIcon /> {STATUS_TEXT.locked}. Xem{' '}
         <Anchor component={Link} href="/nhat-ki-sua-diem" size="xs">
           nhật kí sửa điểm
         </Anchor>{' '}
