@@ -78,22 +78,18 @@ export async function writeAudit(tx: Tx, ctx: AuditContext, entry: AuditEntry): 
 
 /**
  * Writes several audit events, in order, in the caller's transaction. Each chain's head is
- * claimed once for the whole batch: the UPDATE takes its row lock on PostgreSQL (SQLite has one
+ * claimed once for the whole batch: the upsert takes its row lock on PostgreSQL (SQLite has one
  * writer), so writers of one chain queue while other chains proceed.
  */
 export async function writeAudits(tx: Tx, ctx: AuditContext, entries: AuditEntry[]): Promise<void> {
   const byChain = new Map<string, AuditEntry[]>();
   for (const e of entries) byChain.set(e.chainKey, [...(byChain.get(e.chainKey) ?? []), e]);
   for (const [chainKey, list] of byChain) {
-    await tx
-      .insertInto('audit_chain_heads')
-      .values({ chain_key: chainKey, seq: 0, hash: GENESIS_HASH })
-      .onConflict((oc) => oc.column('chain_key').doNothing())
-      .execute();
+    // One statement claims the head: a new chain starts at n, an existing one moves on by n.
     const claimed = await tx
-      .updateTable('audit_chain_heads')
-      .set((eb) => ({ seq: eb('seq', '+', list.length) }))
-      .where('chain_key', '=', chainKey)
+      .insertInto('audit_chain_heads')
+      .values({ chain_key: chainKey, seq: list.length, hash: GENESIS_HASH })
+      .onConflict((oc) => oc.column('chain_key').doUpdateSet((eb) => ({ seq: eb('audit_chain_heads.seq', '+', list.length) })))
       .returning(['seq', 'hash'])
       .executeTakeFirstOrThrow();
     let seq = Number(claimed.seq) - list.length;

@@ -15,7 +15,7 @@ import { type CellValue, EMPTY_CELL, isEmptyCell, parseCellInput, sameCellValue 
 import { displayCell, rowAverage } from '../../domain/gradebook/row-average.ts';
 import type { SaveCellsInput } from '../../shared/gradebook.ts';
 import { type AuditContext, type AuditEntry, writeAudits } from '../audit.ts';
-import type { Db, Tx } from '../db/database.ts';
+import { type Db, type Tx, sql } from '../db/database.ts';
 import { gradebookChain, loadBlockContext, loadCells, loadClassStudents, loadSheetContext } from '../db/queries/gradebook.ts';
 import type { NewRow, Row } from '../db/schema.ts';
 
@@ -154,12 +154,15 @@ export async function saveCellsInTransaction(db: Tx, options: SaveCellsOptions) 
   const saved: SavedCell[] = [];
   const events: AuditEntry[] = [];
   const inserts: NewCell[] = [];
+  const updates: CellUpdate[] = [];
   for (const p of planned) {
-    const written = await writeCell(db, { cls, subjectId, termNo, change: p, audit, source: options.source ?? input.source, reason: input.reason, correctionId: options.correction?.requestId });
+    const written = planCellWrite({ cls, subjectId, termNo, change: p, audit, source: options.source ?? input.source, reason: input.reason, correctionId: options.correction?.requestId });
     saved.push(written.saved);
     events.push(written.event);
     if (written.insert) inserts.push(written.insert);
+    if (written.update) updates.push(written.update);
   }
+  await updateCells(db, updates, audit);
   try {
     for (let i = 0; i < inserts.length; i += 50) await db.insertInto('gradebook_cells').values(inserts.slice(i, i + 50)).execute();
   } catch (e) {
@@ -171,19 +174,28 @@ export async function saveCellsInTransaction(db: Tx, options: SaveCellsOptions) 
   }
   await writeAudits(db, audit, events);
 
-  // Averages of the touched rows, recomputed by src/domain from what is now stored.
-  const touched = [...new Set(saved.map((s) => s.studentId))];
-  const after = await loadCells(db, classId, subjectId, termNo);
+  // Averages of the touched rows, recomputed by src/domain from what is now stored (the sheet as
+  // loaded in this transaction, with this batch's values).
+  const values = new Map<string, Map<string, CellValue>>();
+  for (const c of existing.values()) {
+    const m = values.get(c.student_id) ?? new Map<string, CellValue>();
+    m.set(c.column_key, toValue(c));
+    values.set(c.student_id, m);
+  }
+  for (const p of planned) {
+    const m = values.get(p.studentId) ?? new Map<string, CellValue>();
+    m.set(p.column.key, p.value);
+    values.set(p.studentId, m);
+  }
   const cols = [...columns.values()];
-  const averages = touched.map((studentId) => {
-    const cells = new Map(after.filter((c) => c.student_id === studentId).map((c) => [c.column_key, toValue(c)]));
-    return { studentId, average: rowAverage(assessment, cols, cells).display };
-  });
+  const averages = [...new Set(saved.map((x) => x.studentId))].map((studentId) => ({
+    studentId,
+    average: rowAverage(assessment, cols, values.get(studentId) ?? new Map()).display,
+  }));
   return { saved, averages };
 }
 
-async function writeCell(
-  tx: Tx,
+function planCellWrite(
   p: {
     cls: Row<'classes'>;
     subjectId: string;
@@ -194,20 +206,15 @@ async function writeCell(
     reason: string;
     correctionId?: string;
   },
-): Promise<{ saved: SavedCell; event: AuditEntry; insert: NewCell | null }> {
+): { saved: SavedCell; event: AuditEntry; insert: NewCell | null; update: CellUpdate | null } {
   const { cls, change, audit } = p;
   let insert: NewCell | null = null;
   const version = (change.current ? Number(change.current.version) : 0) + 1;
   let cellId: string;
+  let update: CellUpdate | null = null;
   if (change.current) {
     cellId = change.current.id;
-    const res = await tx
-      .updateTable('gradebook_cells')
-      .set({ score_tenths: change.value.scoreTenths, text_value: change.value.text, version, updated_at: audit.now, updated_by: audit.actorUserId ?? 'system' })
-      .where('id', '=', cellId)
-      .where('version', '=', change.current.version)
-      .executeTakeFirst();
-    if (Number(res.numUpdatedRows) !== 1) throw new AppError('CONFLICT', 'Chưa lưu: một ô vừa được sửa ở nơi khác. Hãy tải lại.');
+    update = { id: cellId, fromVersion: Number(change.current.version), scoreTenths: change.value.scoreTenths, text: change.value.text };
   } else {
     cellId = randomUUID();
     insert = {
@@ -250,5 +257,28 @@ async function writeCell(
     saved: { studentId: change.studentId, columnKey: change.column.key, cell: { display: displayCell(change.column.kind, change.value), ...change.value, version } },
     event,
     insert,
+    update,
   };
+}
+
+interface CellUpdate {
+  id: string;
+  fromVersion: number;
+  scoreTenths: number | null;
+  text: string | null;
+}
+
+/**
+ * Re-saved cells in one statement per 100: each row moves on one version only if it is still at the
+ * version the teacher edited from; anything less than every row updated is a conflict.
+ */
+async function updateCells(tx: Tx, updates: CellUpdate[], audit: AuditContext): Promise<void> {
+  for (let i = 0; i < updates.length; i += 100) {
+    const chunk = updates.slice(i, i + 100);
+    const score = sql.join(chunk.map((u) => sql`WHEN ${u.id} THEN CAST(${u.scoreTenths} AS INTEGER)`), sql` `);
+    const text = sql.join(chunk.map((u) => sql`WHEN ${u.id} THEN CAST(${u.text} AS TEXT)`), sql` `);
+    const match = sql.join(chunk.map((u) => sql`(id = ${u.id} AND version = ${u.fromVersion})`), sql` OR `);
+    const result = await sql`UPDATE gradebook_cells SET score_tenths = CASE id ${score} END, text_value = CASE id ${text} END, version = version + 1, updated_at = ${audit.now}, updated_by = ${audit.actorUserId ?? 'system'} WHERE ${match}`.execute(tx);
+    if (Number(result.numAffectedRows ?? 0) !== chunk.length) throw new AppError('CONFLICT', 'Chưa lưu: một ô vừa được sửa ở nơi khác. Hãy tải lại.');
+  }
 }
