@@ -7,6 +7,10 @@ export const ZErrorResponse = z.object({
   error: z.string(),
   message: z.string(),
   errors: z.array(z.object({ row: z.number().optional(), field: z.string(), message: z.string() })).optional(),
+  /** On a 400 from a grade-book save: the school requires a reason for this change. */
+  reasonRequired: z.boolean().optional(),
+  /** On a 409 from results approval: how many items are still missing. */
+  missingCount: z.number().int().optional(),
   /** On a 403 while the login is incomplete: the step to finish first. */
   next: z.enum(['totp', 'changePassword', 'setupTotp', 'ready']).optional(),
 });

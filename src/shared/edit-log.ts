@@ -9,6 +9,8 @@ export const ZEditLogQuery = z.object({
   to: ZIsoDate.optional(),
   /** Only changes of values already entered (re-entries, clears, corrections), not first entries. */
   changesOnly: z.enum(['0', '1']).default('0'),
+  /** asc for printing (oldest first), desc for the page (newest first). */
+  order: z.enum(['asc', 'desc']).default('asc'),
   limit: z.coerce.number().int().min(1).max(1000).default(200),
   offset: z.coerce.number().int().min(0).default(0),
 });

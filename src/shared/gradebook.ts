@@ -79,6 +79,8 @@ export type SaveCellsInput = z.infer<typeof ZSaveCellsInput>;
 export const ZSaveCellsResult = z.object({
   saved: z.array(z.object({ studentId: z.string(), columnKey: z.string(), cell: ZGradebookCell })),
   averages: z.array(z.object({ studentId: z.string(), average: z.string().nullable() })),
+  /** Cells sent with the value they already hold: nothing written, here is their version. */
+  unchanged: z.array(z.object({ studentId: z.string(), columnKey: z.string(), version: z.number().int() })),
 });
 
 export const ZConflictResponse = z.object({

@@ -79,6 +79,7 @@ export async function saveCellsInTransaction(db: Tx, options: SaveCellsOptions) 
   const blocks: { studentId: string; columnKey: string; kind: string; message: string }[] = [];
   const planned: { studentId: string; column: GradebookColumn; value: CellValue; current: Row<'gradebook_cells'> | undefined }[] = [];
   const seen = new Set<string>();
+  const unchanged: { studentId: string; columnKey: string; version: number }[] = [];
   let reEntries = 0;
 
   for (const change of input.changes) {
@@ -111,13 +112,14 @@ export async function saveCellsInTransaction(db: Tx, options: SaveCellsOptions) 
     const current = existing.get(key);
     const currentVersion = current ? Number(current.version) : 0;
     const currentValue = current ? toValue(current) : EMPTY_CELL;
-    if (change.baseVersion !== currentVersion) {
-      if (!sameCellValue(currentValue, parsed.value)) {
-        conflicts.push({ studentId: change.studentId, columnKey: change.columnKey, cell: { display: displayCell(column.kind, currentValue), ...currentValue, version: currentVersion } });
-      }
+    if (sameCellValue(currentValue, parsed.value)) {
+      unchanged.push({ studentId: change.studentId, columnKey: change.columnKey, version: currentVersion });
       continue;
     }
-    if (sameCellValue(currentValue, parsed.value)) continue;
+    if (change.baseVersion !== currentVersion) {
+      conflicts.push({ studentId: change.studentId, columnKey: change.columnKey, cell: { display: displayCell(column.kind, currentValue), ...currentValue, version: currentVersion } });
+      continue;
+    }
     const isReEntry = !isEmptyCell(currentValue);
     if (!options.correction) {
       const block: EditBlock | null = findEditBlock(
@@ -192,7 +194,7 @@ export async function saveCellsInTransaction(db: Tx, options: SaveCellsOptions) 
     studentId,
     average: rowAverage(assessment, cols, values.get(studentId) ?? new Map()).display,
   }));
-  return { saved, averages };
+  return { saved, averages, unchanged };
 }
 
 function planCellWrite(

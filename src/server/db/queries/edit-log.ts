@@ -33,8 +33,8 @@ export async function loadEditLog(db: Executor, schoolId: string, q: EditLogQuer
     .leftJoin('users', 'users.id', 'audit_events.actor_user_id')
     .selectAll('audit_events')
     .select('users.full_name')
-    .orderBy('audit_events.at')
-    .orderBy('audit_events.seq')
+    .orderBy('audit_events.at', q.order)
+    .orderBy('audit_events.seq', q.order)
     .limit(q.limit)
     .offset(q.offset)
     .execute();

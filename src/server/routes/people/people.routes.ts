@@ -183,6 +183,31 @@ export async function registerPeopleRoutes(app: FastifyInstance, deps: RouteDeps
     },
   );
 
+  api.get(
+    '/schools/:schoolId/teachers',
+    {
+      schema: {
+        tags,
+        summary: 'Tài khoản giáo viên (để lọc nhật kí sửa điểm, in theo giáo viên)',
+        params: z.object({ schoolId: ZId }),
+        response: { 200: z.array(z.object({ userId: z.string(), fullName: z.string(), staffId: z.string().nullable() })), ...authErrors },
+      },
+    },
+    async (request) => {
+      const auth = requireAuth(request);
+      authorize(auth, 'editLog.view', { schoolId: request.params.schoolId });
+      const rows = await db
+        .selectFrom('users')
+        .innerJoin('user_roles', 'user_roles.user_id', 'users.id')
+        .select(['users.id', 'users.full_name', 'users.staff_id'])
+        .where('users.school_id', '=', request.params.schoolId)
+        .where('user_roles.role', '=', 'teacher')
+        .orderBy('users.full_name')
+        .execute();
+      return rows.map((r) => ({ userId: r.id, fullName: r.full_name, staffId: r.staff_id }));
+    },
+  );
+
   // ---- students ----
   api.get(
     '/classes/:classId/students',

@@ -93,7 +93,7 @@ export async function registerPrintRoutes(app: FastifyInstance, deps: RouteDeps)
       const { month } = request.query;
       const [y, m] = month.split('-').map(Number);
       const lastDay = new Date(Date.UTC(y, m, 0)).getUTCDate();
-      const log = await loadEditLog(db, schoolId, { teacherUserId, from: `${month}-01`, to: `${month}-${lastDay}`, changesOnly: '1', limit: MAX_EDIT_LOG_ROWS, offset: 0 });
+      const log = await loadEditLog(db, schoolId, { teacherUserId, from: `${month}-01`, to: `${month}-${lastDay}`, changesOnly: '1', order: 'asc', limit: MAX_EDIT_LOG_ROWS, offset: 0 });
       const school = await loadSchoolPrintInfo(db, schoolId);
       const schoolYear = await schoolYearLabelFor(db, schoolId, `${month}-15`);
 
