@@ -8,6 +8,10 @@
  *
  * Screenshots go to test-results/ (desktop 1280 px; the grid also at 390 px).
  */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { totpCode } from '../../src/server/auth/totp.ts';
@@ -283,6 +287,23 @@ describe.runIf(RUN_BROWSER_TESTS)('grade book in the browser', () => {
     await teacher.getByLabel('Chỉ các lần sửa (không tính lần nhập đầu)').check();
     await teacher.getByRole('button', { name: 'Lọc', exact: true }).click();
     await teacher.getByTestId('edit-log').getByText('Nhập nhầm, đối chiếu sổ điểm cá nhân').first().waitFor();
+  });
+
+  it('the teacher\'s monthly edit log prints as a PDF with the change and room for her explanation', async () => {
+    const me = await teacher.evaluate(async () => (await fetch('/api/v1/auth/me')).json());
+    const log = await admin.evaluate(async (q) => (await fetch(`/api/v1/schools/${q.school}/edit-log?teacherUserId=${q.teacher}&changesOnly=1`)).json(), { school: me.schools[0].id, teacher: me.user.id });
+    const entryMonth = log.entries[0].at.slice(0, 7);
+    const res = await admin.request.get(`${server.baseUrl}/api/v1/schools/${me.schools[0].id}/edit-log.pdf?teacherUserId=${me.user.id}&month=${entryMonth}`);
+    expect(res.status()).toBe(200);
+    expect(res.headers()['content-type']).toContain('application/pdf');
+    const dir = mkdtempSync(join(tmpdir(), 'sodiem-pdf-'));
+    const file = join(dir, 'nhat-ki.pdf');
+    writeFileSync(file, await res.body());
+    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+    expect(text).toContain('NHẬT KÍ SỬA ĐIỂM');
+    expect(text).toContain('Nhập nhầm'); // the teacher's reason (the cell wraps the rest)
+    expect(text).toContain('Giải trình'); // the header cell "Giải trình của giáo viên" wraps
+    expect(text).toMatch(/Trang 1\/\d/);
   });
 
   it('the principal sees the progress and the class book', async () => {
