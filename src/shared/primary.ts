@@ -56,6 +56,7 @@ export const ZPrimarySummary = z.object({
       subjects: z.array(z.object({ subjectId: z.string(), level: z.enum(['T', 'H', 'C']).nullable(), test: z.number().int().nullable() })),
       qualities: z.array(ZTrait),
       competences: z.array(ZTrait),
+      comment: z.string(),
       /** At the end of the year (CN): the level of Điều 9, the award of Điều 15 and completion. */
       yearLevel: z.enum(['HTXS', 'HTT', 'HT', 'CHT']).nullable(),
       award: z.enum(['XS', 'TB']).nullable(),

@@ -7,15 +7,14 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { evaluateTt27, TT27_2020_RULE_VERSION } from '../../../domain/assessment/evaluate-tt27.ts';
-import type { SubjectLevelTt27, TraitLevelTt27 } from '../../../domain/assessment/year-level-tt27.ts';
-import { COMPETENCES, PRIMARY_POINT_LABELS, QUALITIES, pointColumns } from '../../../domain/results/primary-traits.ts';
+import type { TraitLevelTt27 } from '../../../domain/assessment/year-level-tt27.ts';
+import { COMPETENCES, QUALITIES } from '../../../domain/results/primary-traits.ts';
 import { ZId, authErrors } from '../../../shared/api-common.ts';
 import { ZPrimaryAssessmentSheet, ZPrimaryPoint, ZPrimarySummary, ZSavePrimaryAssessmentsInput } from '../../../shared/primary.ts';
 import { classChain } from '../../actions/record-attendance.ts';
 import { type AuditEntry, writeAudits } from '../../audit.ts';
-import type { Db } from '../../db/database.ts';
 import { loadClassStudents } from '../../db/queries/gradebook.ts';
+import { loadPrimaryAssessments, loadPrimarySummary } from '../../db/queries/primary-summary.ts';
 import { getClassOr404 } from '../../db/queries/setup.ts';
 import { AppError, invalid } from '../../errors.ts';
 import { auditContext, authorize, requireAuth } from '../../http/context.ts';
@@ -24,10 +23,6 @@ import { type RouteDeps, typed } from '../deps.ts';
 const P = z.object({ classId: ZId });
 type Trait = TraitLevelTt27 | null;
 
-async function loadAssessments(db: Db, classId: string, point: string) {
-  const rows = await db.selectFrom('primary_assessments').selectAll().where('class_id', '=', classId).where('point', '=', point).execute();
-  return new Map(rows.map((r) => [r.student_id, r]));
-}
 
 export async function registerPrimaryRoutes(app: FastifyInstance, deps: RouteDeps): Promise<void> {
   const api = typed(app);
@@ -41,7 +36,7 @@ export async function registerPrimaryRoutes(app: FastifyInstance, deps: RouteDep
       const cls = await getClassOr404(db, request.params.classId);
       authorize(auth, 'results.view', { schoolId: cls.school_id, classIds: [cls.id] });
       const students = (await loadClassStudents(db, cls.id)).filter((s) => s.active);
-      const saved = await loadAssessments(db, cls.id, request.query.point);
+      const saved = await loadPrimaryAssessments(db, cls.id, request.query.point);
       return {
         classId: cls.id,
         point: request.query.point,
@@ -76,7 +71,7 @@ export async function registerPrimaryRoutes(app: FastifyInstance, deps: RouteDep
       if (grade?.regime !== 'TT27_2020') throw new AppError('INVALID_STATE', 'Lớp này không đánh giá theo Thông tư 27/2020.');
       const { point, entries } = request.body;
       const students = new Map((await loadClassStudents(db, cls.id)).map((s) => [s.studentId, s]));
-      const saved = await loadAssessments(db, cls.id, point);
+      const saved = await loadPrimaryAssessments(db, cls.id, point);
       const bad = entries.filter((e) => !students.get(e.studentId)?.active);
       if (bad.length) throw invalid('Có học sinh không đang học ở lớp này.', bad.map((e) => ({ field: 'studentId', message: e.studentId })));
       const stale = entries.filter((e) => (saved.get(e.studentId) ? Number(saved.get(e.studentId)!.version) : 0) !== e.baseVersion);
@@ -126,63 +121,7 @@ export async function registerPrimaryRoutes(app: FastifyInstance, deps: RouteDep
       const auth = requireAuth(request);
       const cls = await getClassOr404(db, request.params.classId);
       authorize(auth, 'results.view', { schoolId: cls.school_id, classIds: [cls.id] });
-      const point = request.query.point;
-      const cols = pointColumns(point);
-      const subjects = await db.selectFrom('subjects').selectAll().where('school_year_id', '=', cls.school_year_id).where('grade', '=', cls.grade).where('assessment_kind', '=', 'primaryLevel').orderBy('sort_order').execute();
-      const students = (await loadClassStudents(db, cls.id)).filter((s) => s.active);
-      const cells = await db.selectFrom('gradebook_cells').selectAll().where('class_id', '=', cls.id).where('term_no', '=', cols.termNo).where('column_key', 'in', [cols.level, cols.test]).execute();
-      const cell = new Map(cells.map((c) => [`${c.student_id}|${c.subject_id}|${c.column_key}`, c]));
-      const saved = await loadAssessments(db, cls.id, point);
-      return {
-        classId: cls.id,
-        className: cls.name,
-        point,
-        ruleVersion: TT27_2020_RULE_VERSION,
-        subjects: subjects.map((s) => ({ id: s.id, code: s.code, name: s.name, hasTest: s.has_periodic_test === 1 })),
-        rows: students.map((st) => {
-          const subjectRows = subjects.map((s) => {
-            const level = cell.get(`${st.studentId}|${s.id}|${cols.level}`)?.text_value as SubjectLevelTt27 | undefined;
-            const test = cell.get(`${st.studentId}|${s.id}|${cols.test}`)?.score_tenths;
-            return { subjectId: s.id, code: s.code, name: s.name, hasTest: s.has_periodic_test === 1, level: level ?? null, test: test === null || test === undefined ? null : Number(test) / 10 };
-          });
-          const a = saved.get(st.studentId);
-          const qualities = a ? (JSON.parse(a.qualities_json) as Trait[]) : QUALITIES.map(() => null);
-          const competences = a ? (JSON.parse(a.competences_json) as Trait[]) : COMPETENCES.map(() => null);
-          const missing = [
-            ...subjectRows.filter((s) => !s.level).map((s) => `${s.name}: mức đạt được`),
-            ...(point === 'CK1' || point === 'CN' ? subjectRows.filter((s) => s.hasTest && s.test === null).map((s) => `${s.name}: điểm kiểm tra định kì`) : []),
-            ...(qualities.some((q) => !q) ? ['Phẩm chất'] : []),
-            ...(competences.some((c) => !c) ? ['Năng lực'] : []),
-          ];
-          let yearLevel = null;
-          let award = null;
-          let completed = null;
-          if (point === 'CN' && missing.length === 0) {
-            const r = evaluateTt27({
-              id: st.studentId,
-              subjects: subjectRows.map((s) => ({ subject: s.code, level: s.level as SubjectLevelTt27, test: s.hasTest ? s.test : null })),
-              qualities: qualities as TraitLevelTt27[],
-              competences: competences as TraitLevelTt27[],
-              nominated: a?.nominated === 1,
-            });
-            yearLevel = r.level;
-            award = r.award;
-            completed = r.completed;
-          }
-          return {
-            studentId: st.studentId,
-            listNumber: st.listNumber,
-            fullName: st.fullName,
-            subjects: subjectRows.map(({ subjectId, level, test }) => ({ subjectId, level, test })),
-            qualities,
-            competences,
-            yearLevel,
-            award,
-            completed,
-            missing: missing.map((m) => `${PRIMARY_POINT_LABELS[point]} — ${m}`),
-          };
-        }),
-      };
+      return loadPrimarySummary(db, cls, request.query.point);
     },
   );
 }
