@@ -58,6 +58,24 @@ import type {
   UpdateSubjectInput,
   UpdateTermsInput,
   YearSetup,
+  AttendanceDay,
+  AttendanceSummary,
+  ClassResults,
+  ConductPeriod,
+  ConductSheet,
+  PrimaryAssessmentSheet,
+  PrimaryPoint,
+  PrimarySummary,
+  RecordAttendanceInput,
+  ResultScope,
+  RetestInput,
+  SaveConductInput,
+  SavePrimaryAssessmentsInput,
+  ScoreImport,
+  ScoreImportPreview,
+  Teacher,
+  WeeklyNote,
+  WriteWeeklyNoteInput,
 } from './types.ts';
 
 const quiet = { quietAuth: true };
@@ -90,6 +108,8 @@ export const setupApi = {
 };
 
 export const staffApi = {
+  /** Teachers' accounts of the school (edit-log filter, printing by teacher). */
+  teachers: (schoolId: string) => http.get<Teacher[]>(`/schools/${schoolId}/teachers`),
   list: (schoolId: string) => http.get<Staff[]>(`/schools/${schoolId}/staff`),
   create: (schoolId: string, body: StaffInput) => http.post<Staff>(`/schools/${schoolId}/staff`, body),
   update: (staffId: string, body: UpdateStaffInput) => http.patch<Staff>(`/staff/${staffId}`, body),
@@ -150,6 +170,37 @@ export const gradebookApi = {
     }),
   classBook: (classId: string, termNo: number) => http.get<ClassBook>(`/classes/${classId}/class-book${query({ termNo })}`),
   progress: (yearId: string, termNo: number) => http.get<Progress>(`/years/${yearId}/progress${query({ termNo })}`),
+  /** The score sheet as an .xlsx file (a download link, same origin). */
+  exportUrl: (classId: string, subjectId: string, termNo: number) => `/api/v1/classes/${classId}/subjects/${subjectId}/terms/${termNo}/export.xlsx`,
+  /** Reads the file and shows what it would change; nothing is written. */
+  importPreview: (classId: string, subjectId: string, termNo: number, file: File) => {
+    const form = new FormData();
+    form.append('file', file);
+    return http.post<ScoreImportPreview>(`/classes/${classId}/subjects/${subjectId}/terms/${termNo}/import/preview`, form);
+  },
+  importApply: (importId: string, expectedSha256: string) => http.post<ScoreImport>(`/score-imports/${importId}/apply`, { expectedSha256 }),
+  importRollBack: (importId: string) => http.post<ScoreImport>(`/score-imports/${importId}/roll-back`),
+};
+
+export const homeroomApi = {
+  attendance: (classId: string, date: string) => http.get<AttendanceDay>(`/classes/${classId}/attendance${query({ date })}`),
+  recordAttendance: (classId: string, body: RecordAttendanceInput) => http.put<AttendanceDay>(`/classes/${classId}/attendance`, body),
+  attendanceSummary: (classId: string) => http.get<AttendanceSummary>(`/classes/${classId}/attendance/summary`),
+  weeklyNotes: (classId: string, q: { from?: string; to?: string } = {}) => http.get<WeeklyNote[]>(`/classes/${classId}/weekly-notes${query(q)}`),
+  writeWeeklyNote: (classId: string, body: WriteWeeklyNoteInput) => http.post<{ id: string }>(`/classes/${classId}/weekly-notes`, body),
+  conduct: (classId: string, period: ConductPeriod) => http.get<ConductSheet>(`/classes/${classId}/conduct${query({ period })}`),
+  saveConduct: (classId: string, body: SaveConductInput) => http.put<{ ok: true }>(`/classes/${classId}/conduct`, body),
+  results: (classId: string, scope: ResultScope) => http.get<ClassResults>(`/classes/${classId}/results${query({ scope })}`),
+  propose: (classId: string, scope: ResultScope) => http.post<{ snapshotId: string }>(`/classes/${classId}/results/${scope}/proposal`),
+  approve: (classId: string, scope: ResultScope, snapshotId: string) =>
+    http.post<{ ok: true }>(`/classes/${classId}/results/${scope}/approval`, { snapshotId }),
+  saveRetest: (classId: string, subjectId: string, body: RetestInput) => http.put<SaveCellsResult>(`/classes/${classId}/subjects/${subjectId}/retest`, body),
+};
+
+export const primaryApi = {
+  assessments: (classId: string, point: PrimaryPoint) => http.get<PrimaryAssessmentSheet>(`/classes/${classId}/primary-assessments${query({ point })}`),
+  save: (classId: string, body: SavePrimaryAssessmentsInput) => http.put<{ ok: true }>(`/classes/${classId}/primary-assessments`, body),
+  summary: (classId: string, point: PrimaryPoint) => http.get<PrimarySummary>(`/classes/${classId}/primary-summary${query({ point })}`),
 };
 
 export const locksApi = {

@@ -61,6 +61,24 @@ import type { ZEditLogEntry, ZEditLogPage, ZEditLogQuery } from '../../shared/ed
 import type { ZGradebookCell, ZGradebookColumn, ZGradebookRow, ZGradebookSheet, ZSaveCellsInput, ZSaveCellsResult } from '../../shared/gradebook.ts';
 import type { ZCreateLockInput, ZLock, ZLocksOverview, ZReleaseLockInput, ZSetWindowInput, ZWindow, ZWindowPoint } from '../../shared/locks.ts';
 import type { ZSchoolSettings } from '../../shared/school-settings.ts';
+import type {
+  ZAttendanceDay,
+  ZAttendanceSummary,
+  ZAbsenceTotals,
+  ZClassResults,
+  ZConductPeriod,
+  ZConductSheet,
+  ZLevel,
+  ZRecordAttendanceInput,
+  ZResultScope,
+  ZSaveConductInput,
+  ZSession,
+  ZStudentResult,
+  ZWeeklyNote,
+  ZWriteWeeklyNoteInput,
+} from '../../shared/homeroom.ts';
+import type { ZPrimaryAssessmentSheet, ZPrimaryPoint, ZPrimarySummary, ZSavePrimaryAssessmentsInput, ZTrait } from '../../shared/primary.ts';
+import type { ZScoreImport, ZScoreImportPreview, ZScoreImportDiffItem } from '../../shared/gradebook-excel.ts';
 
 export type ErrorResponse = z.infer<typeof ZErrorResponse>;
 
@@ -172,6 +190,41 @@ export type EditLogEntry = z.infer<typeof ZEditLogEntry>;
 export type EditLogPage = z.infer<typeof ZEditLogPage>;
 export type EditLogQuery = Partial<z.input<typeof ZEditLogQuery>>;
 
+export type Level = z.infer<typeof ZLevel>;
+export type AttendanceSession = z.infer<typeof ZSession>;
+export type AttendanceDay = z.infer<typeof ZAttendanceDay>;
+export type AttendanceMark = AttendanceDay['marks'][number];
+export type RecordAttendanceInput = z.input<typeof ZRecordAttendanceInput>;
+export type AbsenceTotals = z.infer<typeof ZAbsenceTotals>;
+export type AttendanceSummary = z.infer<typeof ZAttendanceSummary>;
+export type AttendanceSummaryRow = AttendanceSummary['rows'][number];
+export type ConductPeriod = z.infer<typeof ZConductPeriod>;
+export type ConductSheet = z.infer<typeof ZConductSheet>;
+export type ConductRow = ConductSheet['rows'][number];
+export type SaveConductInput = z.input<typeof ZSaveConductInput>;
+export type ResultScope = z.infer<typeof ZResultScope>;
+export type ClassResults = z.infer<typeof ZClassResults>;
+export type StudentResult = z.infer<typeof ZStudentResult>;
+export type WeeklyNote = z.infer<typeof ZWeeklyNote>;
+export type WriteWeeklyNoteInput = z.input<typeof ZWriteWeeklyNoteInput>;
+export type RetestInput = { entries: { studentId: string; value: string; baseVersion: number }[]; reason?: string };
+
+export type PrimaryPoint = z.infer<typeof ZPrimaryPoint>;
+export type Trait = z.infer<typeof ZTrait>;
+export type PrimaryAssessmentSheet = z.infer<typeof ZPrimaryAssessmentSheet>;
+export type PrimaryAssessmentRow = PrimaryAssessmentSheet['rows'][number];
+export type SavePrimaryAssessmentsInput = z.input<typeof ZSavePrimaryAssessmentsInput>;
+export type PrimarySummary = z.infer<typeof ZPrimarySummary>;
+
+export type ScoreImportPreview = z.infer<typeof ZScoreImportPreview>;
+export type ScoreImportDiffItem = z.infer<typeof ZScoreImportDiffItem>;
+export type ScoreImport = z.infer<typeof ZScoreImport>;
+export interface Teacher {
+  userId: string;
+  fullName: string;
+  staffId: string | null;
+}
+
 /** The actions the server reports in `me.abilities[schoolId]`. */
 export type Ability =
   | 'school.view'
@@ -196,4 +249,11 @@ export type Ability =
   | 'editLog.view'
   | 'correction.request'
   | 'correction.decide'
-  | 'correction.apply';
+  | 'correction.apply'
+  | 'attendance.record'
+  | 'attendance.markLesson'
+  | 'conduct.assess'
+  | 'weeklyNote.write'
+  | 'results.view'
+  | 'results.propose'
+  | 'results.approve';

@@ -31,7 +31,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
     window.location.assign('/');
   };
 
-  const items = NAV_ITEMS.filter((item) => navVisible(item, me, can));
+  const items = NAV_ITEMS.filter((item) => navVisible(item, me, can, school?.level));
 
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 250, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">

@@ -17,6 +17,13 @@ import { StaffPage } from '../pages/StaffPage.tsx';
 import { StudentPage } from '../pages/StudentPage.tsx';
 import { YearSetupPage } from '../pages/YearSetupPage.tsx';
 import { YearsPage } from '../pages/YearsPage.tsx';
+import { AttendancePage } from '../pages/AttendancePage.tsx';
+import { ConductPage } from '../pages/ConductPage.tsx';
+import { PrimaryAssessmentPage } from '../pages/PrimaryAssessmentPage.tsx';
+import { PrimarySummaryPage } from '../pages/PrimarySummaryPage.tsx';
+import { ResultsPage } from '../pages/ResultsPage.tsx';
+import { RetestPage } from '../pages/RetestPage.tsx';
+import { WeeklyNotesPage } from '../pages/WeeklyNotesPage.tsx';
 
 export function AppRoutes() {
   return (
@@ -42,6 +49,13 @@ export function AppRoutes() {
       {/* Notification links from the server name the request this way. */}
       <Route path="/corrections/:id" component={CorrectionPage} />
       <Route path="/nhat-ki-sua-diem" component={EditLogPage} />
+      <Route path="/diem-danh/:classId?" component={AttendancePage} />
+      <Route path="/ne-nep/:classId?" component={WeeklyNotesPage} />
+      <Route path="/ren-luyen/:classId?" component={ConductPage} />
+      <Route path="/ket-qua/:classId?/:scope?" component={ResultsPage} />
+      <Route path="/kiem-tra-lai/:classId?" component={RetestPage} />
+      <Route path="/tieu-hoc/:classId?" component={PrimaryAssessmentPage} />
+      <Route path="/so-tong-hop/:classId?" component={PrimarySummaryPage} />
       <Route component={NotFoundPage} />
     </Switch>
   );

@@ -8,10 +8,13 @@ export interface NavItem {
   ability: Ability | null;
   /** Shown also when this holds (a teacher's own class-subjects, a homeroom class). */
   orIf?: (me: Me) => boolean;
+  /** Only in schools of this level (TT 27 pages in primary schools, TT 22 pages elsewhere). */
+  level?: 'primary' | 'secondary';
 }
 
 /** Whether the menu shows this item to this user. */
-export function navVisible(item: NavItem, me: Me, can: (a: Ability) => boolean): boolean {
+export function navVisible(item: NavItem, me: Me, can: (a: Ability) => boolean, schoolLevel?: string | null): boolean {
+  if (item.level && schoolLevel && (item.level === 'primary') !== (schoolLevel === 'primary')) return false;
   return item.ability === null || can(item.ability) || (item.orIf?.(me) ?? false);
 }
 
@@ -40,6 +43,60 @@ export const NAV_ITEMS: NavItem[] = [
     description: 'Toàn bộ các môn của một lớp (chỉ xem): giáo viên chủ nhiệm, Ban giám hiệu',
     ability: 'classBook.view',
     orIf: homeroom,
+  },
+  {
+    href: '/diem-danh',
+    label: 'Điểm danh',
+    description: 'Điểm danh theo buổi (GVCN) hoặc theo tiết (GVBM); tổng hợp số buổi nghỉ, cảnh báo 45 buổi',
+    ability: 'attendance.record',
+    orIf: (me) => teaches(me) || homeroom(me),
+  },
+  {
+    href: '/ne-nep',
+    label: 'Nề nếp, nhận xét tuần',
+    description: 'Nề nếp, kỷ luật của lớp từng tuần; nhận xét tuần của giáo viên bộ môn',
+    ability: 'results.view',
+    orIf: (me) => teaches(me) || homeroom(me),
+  },
+  {
+    href: '/ren-luyen',
+    label: 'Kết quả rèn luyện',
+    description: 'Đánh giá rèn luyện từng học kỳ, cả năm (bảng Điều 8) và sau rèn luyện hè',
+    ability: 'results.view',
+    orIf: homeroom,
+    level: 'secondary',
+  },
+  {
+    href: '/ket-qua',
+    label: 'Kết quả học tập, tổng hợp',
+    description: 'Kết quả học tập, rèn luyện, danh hiệu, lên lớp của lớp; đề nghị và phê duyệt',
+    ability: 'results.view',
+    orIf: homeroom,
+    level: 'secondary',
+  },
+  {
+    href: '/kiem-tra-lai',
+    label: 'Kiểm tra lại',
+    description: 'Nhập điểm kiểm tra lại trong hè; kết quả sau kiểm tra lại',
+    ability: 'results.view',
+    orIf: (me) => teaches(me) || homeroom(me),
+    level: 'secondary',
+  },
+  {
+    href: '/tieu-hoc',
+    label: 'Phẩm chất, năng lực',
+    description: 'Đánh giá 5 phẩm chất, 10 năng lực tại bốn thời điểm; đề xuất khen thưởng cuối năm',
+    ability: 'results.view',
+    orIf: homeroom,
+    level: 'primary',
+  },
+  {
+    href: '/so-tong-hop',
+    label: 'Sổ tổng hợp kết quả',
+    description: 'Sổ tổng hợp kết quả đánh giá giáo dục của lớp: mức đạt được, điểm KTĐK, phẩm chất, năng lực',
+    ability: 'results.view',
+    orIf: homeroom,
+    level: 'primary',
   },
   { href: '/tien-do', label: 'Tiến độ nhập điểm', description: 'Lớp, môn, giáo viên nào còn cột điểm trống', ability: 'progress.view' },
   { href: '/khoa-so', label: 'Khóa sổ, mở sổ', description: 'Khóa, mở sổ theo phạm vi; đợt cập nhật điểm; thiết lập sửa điểm', ability: 'lock.manage' },

@@ -1,5 +1,5 @@
 /** Trang chủ: what this user may do here, plus their own classes. */
-import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'wouter';
 import { setupApi } from '../../api/endpoints.ts';
@@ -13,13 +13,15 @@ export function Dashboard() {
   const classes = useQuery({
     queryKey: keys.classes(yearId ?? ''),
     queryFn: () => setupApi.classes(yearId as string),
-    enabled: Boolean(yearId) && can('class.view'),
+    // The server lists only the classes this user may see (all, or her homeroom and teaching classes).
+    enabled: Boolean(yearId) && (can('class.view') || can('school.view')),
   });
   const byId = new Map((classes.data ?? []).map((c) => [c.id, c]));
   const homeroom = me.homeroomClassIds.map((id) => byId.get(id)).filter((c) => c !== undefined);
   const teachingClassIds = [...new Set(me.teaching.map((t) => t.classId))];
   const teaching = teachingClassIds.map((id) => byId.get(id)).filter((c) => c !== undefined);
-  const items = NAV_ITEMS.filter((i) => i.href !== '/' && navVisible(i, me, can));
+  const items = NAV_ITEMS.filter((i) => i.href !== '/' && navVisible(i, me, can, school?.level));
+  const primary = school?.level === 'primary';
 
   return (
     <Stack gap="lg">
@@ -37,6 +39,25 @@ export function Dashboard() {
           </Text>
         )}
       </Stack>
+
+      {homeroom.map((c) => (
+        <Card key={c.id} withBorder data-testid="homeroom-card">
+          <Text fw={600} mb={6}>
+            Lớp chủ nhiệm {c.name}
+            <Text span c="dimmed" size="sm">
+              {' '}
+              — {c.studentCount} học sinh
+            </Text>
+          </Text>
+          <Group gap="xs">
+            {homeroomShortcuts(c.id, primary).map((s) => (
+              <Button key={s.href} component={Link} href={s.href} size="xs" variant="light">
+                {s.label}
+              </Button>
+            ))}
+          </Group>
+        </Card>
+      ))}
 
       {(homeroom.length > 0 || teaching.length > 0) && (
         <Card withBorder>
@@ -83,4 +104,24 @@ export function Dashboard() {
       )}
     </Stack>
   );
+}
+
+/** The homeroom teacher's daily work on her class, one click each. */
+function homeroomShortcuts(classId: string, primary: boolean): { href: string; label: string }[] {
+  return [
+    { href: `/diem-danh/${classId}`, label: 'Điểm danh' },
+    { href: `/ne-nep/${classId}`, label: 'Nề nếp tuần' },
+    ...(primary
+      ? [
+          { href: `/tieu-hoc/${classId}`, label: 'Phẩm chất, năng lực' },
+          { href: `/so-tong-hop/${classId}`, label: 'Sổ tổng hợp kết quả' },
+        ]
+      : [
+          { href: `/ren-luyen/${classId}`, label: 'Kết quả rèn luyện' },
+          { href: `/ket-qua/${classId}`, label: 'Kết quả học tập, tổng hợp' },
+          { href: `/kiem-tra-lai/${classId}`, label: 'Kiểm tra lại' },
+        ]),
+    { href: `/so-theo-doi/${classId}`, label: 'Sổ theo dõi' },
+    { href: `/lop/${classId}`, label: 'Danh sách lớp' },
+  ];
 }

@@ -1,0 +1,133 @@
+/**
+ * What the homeroom pages share: the Ministry's labels of levels, outcomes and titles (GLOSSARY.md),
+ * the class picker (homeroom classes first; every class for the leadership), percentages as
+ * "37,5%", and week arithmetic for the weekly notes.
+ */
+import { Group, Select } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { useLocation } from 'wouter';
+import type { Ability, ClassGroup, ConductPeriod, Level, PrimaryPoint, ResultScope } from '../../api/types.ts';
+import { useSession } from '../../app/session.tsx';
+import { useYearSetup } from '../setup/hooks.ts';
+import { useClasses } from '../students/hooks.ts';
+
+export const LEVEL_LABELS: Record<Level, string> = { T: 'Tốt', K: 'Khá', Đ: 'Đạt', CĐ: 'Chưa đạt' };
+export const LEVELS: Level[] = ['T', 'K', 'Đ', 'CĐ'];
+export const LEVEL_COLORS: Record<Level, string> = { T: 'teal', K: 'blue', Đ: 'yellow', CĐ: 'red' };
+
+export const OUTCOME_LABELS: Record<string, string> = {
+  promoted: 'Lên lớp',
+  retest: 'Kiểm tra lại',
+  summerTraining: 'Rèn luyện trong kỳ nghỉ hè',
+  retained: 'Không lên lớp',
+  review: 'Cần xem xét',
+};
+export const OUTCOME_COLORS: Record<string, string> = { promoted: 'teal', retest: 'orange', summerTraining: 'orange', retained: 'red', review: 'gray' };
+export const TITLE_LABELS: Record<string, string> = { XS: 'Học sinh Xuất sắc', G: 'Học sinh Giỏi' };
+
+export const SCOPE_LABELS: Record<ResultScope, string> = {
+  term1: 'Học kỳ I',
+  term2: 'Học kỳ II',
+  year: 'Cả năm',
+  final: 'Sau kiểm tra lại, rèn luyện hè',
+};
+export const CONDUCT_PERIOD_LABELS: Record<ConductPeriod, string> = {
+  term1: 'Học kỳ I',
+  term2: 'Học kỳ II',
+  year: 'Cả năm',
+  summer: 'Sau rèn luyện hè',
+};
+export const PRIMARY_POINT_LABELS: Record<PrimaryPoint, string> = {
+  GK1: 'Giữa học kỳ I',
+  CK1: 'Cuối học kỳ I',
+  GK2: 'Giữa học kỳ II',
+  CN: 'Cuối năm học',
+};
+export const TRAIT_LABELS: Record<string, string> = { T: 'Tốt', Đ: 'Đạt', C: 'Cần cố gắng' };
+export const SUBJECT_LEVEL_LABELS: Record<string, string> = { T: 'Hoàn thành tốt', H: 'Hoàn thành', C: 'Chưa hoàn thành' };
+export const YEAR_LEVEL_LABELS: Record<string, string> = {
+  HTXS: 'Hoàn thành xuất sắc',
+  HTT: 'Hoàn thành tốt',
+  HT: 'Hoàn thành',
+  CHT: 'Chưa hoàn thành',
+};
+export const PRIMARY_AWARD_LABELS: Record<string, string> = {
+  XS: 'Học sinh Xuất sắc',
+  TB: 'Học sinh Tiêu biểu hoàn thành tốt trong học tập và rèn luyện',
+};
+
+/** 375 (tenths of a percent) → "37,5%". */
+export function percentLabel(tenths: number): string {
+  return `${Math.floor(tenths / 10)},${tenths % 10}%`;
+}
+
+/** The Monday of the week holding this ISO date. */
+export function mondayOf(iso: string): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  const back = (d.getUTCDay() + 6) % 7;
+  d.setUTCDate(d.getUTCDate() - back);
+  return d.toISOString().slice(0, 10);
+}
+
+export function addDays(iso: string, days: number): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** Regime of a class's grade: primary classes follow TT 27, the others TT 22. */
+export function usePrimaryGrades(yearId: string): Set<number> {
+  const setup = useYearSetup(yearId);
+  return new Set((setup.data?.gradeLevels ?? []).filter((g) => g.regime === 'TT27_2020').map((g) => g.grade));
+}
+
+/**
+ * The classes this user works on for a page: her homeroom classes, those she teaches (when
+ * `teaching`), or all of them when the school-wide ability allows it.
+ */
+export function useClassChoices(
+  yearId: string,
+  options: { wideAbility?: Ability; teaching?: boolean; regime?: 'TT22' | 'TT27' } = {},
+): { choices: ClassGroup[]; loading: boolean; error: unknown } {
+  const { me, can } = useSession();
+  const classes = useClasses(yearId);
+  const setup = useYearSetup(yearId);
+  const primary = new Set((setup.data?.gradeLevels ?? []).filter((g) => g.regime === 'TT27_2020').map((g) => g.grade));
+  const wide = options.wideAbility ? can(options.wideAbility) : false;
+  const choices = (classes.data ?? [])
+    .filter((c) => wide || me.homeroomClassIds.includes(c.id) || (options.teaching && me.teaching.some((t) => t.classId === c.id)))
+    .filter((c) => !options.regime || (options.regime === 'TT27' ? primary.has(c.grade) : !primary.has(c.grade)))
+    .sort(
+      (a, b) =>
+        Number(me.homeroomClassIds.includes(b.id)) - Number(me.homeroomClassIds.includes(a.id)) || a.grade - b.grade || a.name.localeCompare(b.name, 'vi'),
+    );
+  return { choices, loading: classes.isLoading || setup.isLoading, error: classes.error ?? setup.error };
+}
+
+/** The class picker of a page whose path is `${base}/${classId}`. */
+export function ClassSelect({ base, suffix = '', choices, value, children }: { base: string; suffix?: string; choices: ClassGroup[]; value: string | null; children?: ReactNode }) {
+  const [, navigate] = useLocation();
+  return (
+    <Group gap="sm" align="flex-end" mb="md" className="no-print" wrap="wrap">
+      <Select
+        label="Lớp"
+        w={130}
+        data={choices.map((c) => ({ value: c.id, label: c.name }))}
+        value={value}
+        onChange={(v) => v && navigate(`${base}/${v}${suffix}`)}
+        allowDeselect={false}
+        searchable
+        nothingFoundMessage="Không có lớp"
+        placeholder="Chọn lớp"
+      />
+      {children}
+    </Group>
+  );
+}
+
+/** The class of the page: the one in the path, else the only (or first homeroom) choice. */
+export function pickClass(classId: string | null, choices: ClassGroup[], homeroomClassIds: string[]): string | null {
+  if (classId) return classId;
+  if (choices.length === 1) return choices[0].id;
+  return choices.find((c) => homeroomClassIds.includes(c.id))?.id ?? null;
+}
