@@ -121,3 +121,16 @@ export const ZWriteWeeklyNoteInput = z.object({
   subjectId: ZId.nullable().default(null),
   text: z.string().trim().min(1, 'chưa có nội dung').max(4000),
 });
+
+export const ZTranscriptRecord = z.object({
+  id: z.string(),
+  studentId: z.string(),
+  fullName: z.string(),
+  versionNo: z.number().int(),
+  status: z.enum(['confirmed', 'superseded']),
+  sha256: z.string(),
+  ruleVersion: z.string(),
+  confirmedAt: z.string(),
+  confirmedByName: z.string(),
+  record: z.record(z.string(), z.unknown()),
+});

@@ -200,5 +200,36 @@ describe('results and approval (G7, C5)', () => {
     expect(after.outcome).toBe('promoted');
     expect(['Đ', 'K']).toContain(after.academic);
   });
+
+  it('the principal confirms the transcript year records (C6): frozen with the rule version, idempotent, a change makes a new version', async () => {
+    const results = (await homeroom.get(`/api/v1/classes/${classId}/results?scope=year`)).body;
+    // Not before the year is approved.
+    const early = await principal.post(`/api/v1/classes/${classId}/transcript-records/confirmation`, {});
+    expect(early.status).toBe(409);
+    const p = await homeroom.post(`/api/v1/classes/${classId}/results/year/proposal`);
+    expect(p.status).toBe(200);
+    expect((await principal.post(`/api/v1/classes/${classId}/results/year/approval`, { snapshotId: p.body.snapshotId })).status).toBe(200);
+    expect((await homeroom.post(`/api/v1/classes/${classId}/transcript-records/confirmation`, {})).status).toBe(403);
+    const first = await principal.post(`/api/v1/classes/${classId}/transcript-records/confirmation`, {});
+    expect(first.status).toBe(200);
+    expect(first.body).toEqual({ created: 40, unchanged: 0 });
+    const again = await principal.post(`/api/v1/classes/${classId}/transcript-records/confirmation`, {});
+    expect(again.body).toEqual({ created: 0, unchanged: 40 });
+    const records = (await homeroom.get(`/api/v1/classes/${classId}/transcript-records`)).body;
+    expect(records).toHaveLength(40);
+    const top = records.find((r: any) => r.studentId === students[0]);
+    expect(top).toMatchObject({ versionNo: 1, ruleVersion: 'TT22_2021@1', status: 'confirmed' });
+    expect(top.record.results).toMatchObject({ academic: 'T', title: 'XS' });
+    expect(top.record.identity.fullName).toBe(results.students[0].fullName);
+    // A corrected profile: confirming again makes version 2 of that student's record only.
+    const detail = (await principal.get(`/api/v1/students/${students[0]}`)).body;
+    const admin = await new TestClient(server.baseUrl).login('quantri', server.demo!.password, secret('quantri'));
+    expect((await admin.put(`/api/v1/students/${students[0]}`, { student: { ...detail.student, placeOfBirth: 'Hưng Yên' }, version: detail.student.version })).status).toBe(200);
+    expect((await principal.post(`/api/v1/classes/${classId}/transcript-records/confirmation`, {})).body).toEqual({ created: 1, unchanged: 39 });
+    const v2 = (await homeroom.get(`/api/v1/classes/${classId}/transcript-records`)).body.find((r: any) => r.studentId === students[0]);
+    expect(v2.versionNo).toBe(2);
+    const all = await server.database.handle.db.selectFrom('transcript_records').select(['status']).where('student_id', '=', students[0]).execute();
+    expect(all.map((r) => r.status).sort()).toEqual(['confirmed', 'superseded']);
+  });
 });
 

@@ -127,6 +127,8 @@ const table: Row[] = [
   ['the homeroom teacher proposes the lists', homeroom6A1, 'results.propose', onClass6A1, true],
   ['the principal approves', principal, 'results.approve', onSchool, true],
   ['the vice-principal does not approve', vice, 'results.approve', onSchool, false],
+  ['only the principal confirms transcript records', principal, 'transcript.confirm', onSchool, true],
+  ['not the admin board', admin, 'transcript.confirm', onSchool, false],
   // school read access
   ['a teacher reads her school', unassignedTeacher, 'school.view', onSchool, true],
   ['an officer above reads the school', officer, 'school.view', onSchool, true],

@@ -44,7 +44,8 @@ export type Action =
   | 'weeklyNote.write'
   | 'results.view'
   | 'results.propose'
-  | 'results.approve';
+  | 'results.approve'
+  | 'transcript.confirm';
 
 const allow: Decision = { allowed: true };
 const deny = (reason: string): Decision => ({ allowed: false, reason });
@@ -221,6 +222,9 @@ const rules: Record<Action, (actor: Actor, t: Target) => Decision> = {
     isHomeroomOf(a, t.classIds) ? allow : deny('Chỉ giáo viên chủ nhiệm của lớp được đề nghị danh sách kết quả của lớp.'),
   'results.approve': (a, t) =>
     hasRole(a, 'principal', t.schoolId) ? allow : deny('Chỉ Hiệu trưởng được phê duyệt kết quả đánh giá của lớp.'),
+  // C6: the principal confirms student information and results going into the transcript.
+  'transcript.confirm': (a, t) =>
+    hasRole(a, 'principal', t.schoolId) ? allow : deny('Chỉ Hiệu trưởng được xác nhận thông tin và kết quả đưa vào học bạ.'),
 };
 
 export function can(actor: Actor, action: Action, target: Target): Decision {

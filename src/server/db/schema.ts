@@ -467,6 +467,24 @@ export interface PrimaryAssessmentsTable {
   updated_at: string;
 }
 
+export interface TranscriptRecordsTable {
+  id: string;
+  school_id: string;
+  school_year_id: string;
+  class_id: string;
+  student_id: string;
+  regime: string;
+  rule_version: string;
+  record_json: string;
+  sha256: string;
+  status: string;
+  version_no: number;
+  supersedes_id: string | null;
+  result_snapshot_id: string | null;
+  confirmed_by: string;
+  confirmed_at: string;
+}
+
 export interface Database {
   org_units: OrgUnitsTable;
   schools: SchoolsTable;
@@ -500,6 +518,7 @@ export interface Database {
   weekly_notes: WeeklyNotesTable;
   result_snapshots: ResultSnapshotsTable;
   primary_assessments: PrimaryAssessmentsTable;
+  transcript_records: TranscriptRecordsTable;
 }
 
 export type Row<T extends keyof Database> = Selectable<Database[T]>;
@@ -540,4 +559,5 @@ export const TABLES_IN_ORDER: (keyof Database)[] = [
   'weekly_notes',
   'result_snapshots',
   'primary_assessments',
+  'transcript_records',
 ];

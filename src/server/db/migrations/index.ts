@@ -4,6 +4,7 @@ import * as gradebook from './20261123_0002_gradebook.ts';
 import * as scoreImports from './20261123_0003_score_imports.ts';
 import * as homeroom from './20261123_0004_homeroom.ts';
 import * as primary from './20261123_0005_primary.ts';
+import * as transcriptRecords from './20261123_0006_transcript_records.ts';
 
 /** Every migration, in order. One change per timestamped file; never edit a released one. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '20261123_0003_score_imports': scoreImports,
   '20261123_0004_homeroom': homeroom,
   '20261123_0005_primary': primary,
+  '20261123_0006_transcript_records': transcriptRecords,
 };

@@ -17,6 +17,7 @@ import {
   ZResultScope,
   ZSaveConductInput,
   ZWeeklyNote,
+  ZTranscriptRecord,
   ZWriteWeeklyNoteInput,
 } from '../../../shared/homeroom.ts';
 import { approveClassResults, proposeClassResults } from '../../actions/approve-class-results.ts';
@@ -25,6 +26,7 @@ import { RETEST_COLUMN, SUMMER_TERM } from '../../../domain/gradebook/gradebook-
 import { ZSaveCellsResult } from '../../../shared/gradebook.ts';
 import { invalid, notFound } from '../../errors.ts';
 import { assessConduct } from '../../actions/assess-conduct.ts';
+import { confirmTranscriptRecords } from '../../actions/confirm-transcript-records.ts';
 import { classChain, recordAttendance } from '../../actions/record-attendance.ts';
 import { writeAudit } from '../../audit.ts';
 import { randomUUID } from 'node:crypto';
@@ -235,6 +237,58 @@ export async function registerHomeroomRoutes(app: FastifyInstance, deps: RouteDe
         await writeAudit(tx, ctx, { chainKey: classChain(cls.id), schoolId: cls.school_id, action: 'weeklyNote.written', entityType: 'weekly_note', entityId: id, before: null, after: row });
       });
       return { id };
+    },
+  );
+
+  api.get(
+    '/classes/:classId/transcript-records',
+    { schema: { tags: ['results'], summary: 'Bản ghi học bạ năm học đã được Hiệu trưởng xác nhận (mới nhất của mỗi học sinh)', params: P, response: { 200: z.array(ZTranscriptRecord), ...authErrors } } },
+    async (request) => {
+      const auth = requireAuth(request);
+      const cls = await getClassOr404(db, request.params.classId);
+      authorize(auth, 'results.view', { schoolId: cls.school_id, classIds: [cls.id] });
+      const rows = await db
+        .selectFrom('transcript_records')
+        .innerJoin('users', 'users.id', 'transcript_records.confirmed_by')
+        .selectAll('transcript_records')
+        .select('users.full_name')
+        .where('transcript_records.class_id', '=', cls.id)
+        .where('transcript_records.status', '=', 'confirmed')
+        .execute();
+      return rows.map((r) => {
+        const record = JSON.parse(r.record_json) as { identity: { fullName: string } };
+        return {
+          id: r.id,
+          studentId: r.student_id,
+          fullName: record.identity.fullName,
+          versionNo: Number(r.version_no),
+          status: r.status as 'confirmed',
+          sha256: r.sha256,
+          ruleVersion: r.rule_version,
+          confirmedAt: r.confirmed_at,
+          confirmedByName: r.full_name,
+          record,
+        };
+      });
+    },
+  );
+
+  api.post(
+    '/classes/:classId/transcript-records/confirmation',
+    {
+      schema: {
+        tags: ['results'],
+        summary: 'Hiệu trưởng xác nhận thông tin và kết quả đưa vào học bạ (đóng băng bản ghi năm học)',
+        params: P,
+        body: z.object({ studentIds: z.array(ZId).max(100).optional() }),
+        response: { 200: z.object({ created: z.number().int(), unchanged: z.number().int() }), ...authErrors },
+      },
+    },
+    async (request) => {
+      const auth = requireAuth(request);
+      const cls = await getClassOr404(db, request.params.classId);
+      authorize(auth, 'transcript.confirm', { schoolId: cls.school_id, classIds: [cls.id] });
+      return confirmTranscriptRecords({ db, cls, studentIds: request.body.studentIds, userId: auth.user.id, audit: auditContext(request) });
     },
   );
 
