@@ -41,6 +41,8 @@ describe.runIf(RUN_BROWSER_TESTS)('year set-up in the browser', () => {
     await page.getByRole('link', { name: /Năm học 2026-2027/ }).click();
     await page.getByRole('tab', { name: 'Phân công chuyên môn' }).click();
     const cell = page.getByLabel('Toán lớp 6A1');
+    // The teacher options arrive with the staff list: wait for them before choosing.
+    await expect.poll(() => cell.locator('option').count()).toBeGreaterThan(2);
     const options = await cell.locator('option').allTextContents();
     const current = await cell.evaluate((el) => (el as HTMLSelectElement).selectedOptions[0]?.textContent ?? '');
     const other = options.find((o) => o !== current && o !== '—')!;
@@ -53,6 +55,7 @@ describe.runIf(RUN_BROWSER_TESTS)('year set-up in the browser', () => {
 
     await page.getByRole('tab', { name: 'Phân công chủ nhiệm' }).click();
     const homeroom = page.getByLabel('Giáo viên chủ nhiệm lớp 9A2');
+    await expect.poll(() => homeroom.locator('option').count()).toBeGreaterThan(2);
     const hOptions = await homeroom.locator('option').allTextContents();
     const hCurrent = await homeroom.evaluate((el) => (el as HTMLSelectElement).selectedOptions[0]?.textContent ?? '');
     const hOther = hOptions.find((o) => o !== hCurrent && !o.startsWith('—'))!;
