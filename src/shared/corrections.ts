@@ -65,6 +65,8 @@ export const ZDecideCorrectionInput = z.object({
 
 export const ZCorrectionQuery = z.object({
   status: ZCorrectionStatus.optional(),
+  /** Search: the request number, or words of the reason. */
+  q: z.string().trim().max(100).optional(),
   classId: ZId.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).default(0),

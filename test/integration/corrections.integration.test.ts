@@ -115,6 +115,10 @@ describe('corrections after a lock (C2)', () => {
     expect((await principal.post(`/api/v1/corrections/${r2}/decision`, { decision: 'reject', reason: 'Không có minh chứng', version: 1 })).status).toBe(200);
     const list = await teacher.get(`/api/v1/schools/${server.demo!.schoolId}/corrections`);
     expect(list.body.requests.map((r: any) => r.status).sort()).toEqual(['applied', 'rejected']);
+    const byNumber = await principal.get(`/api/v1/schools/${server.demo!.schoolId}/corrections?q=1`);
+    expect(byNumber.body.requests.map((r: any) => r.number)).toEqual([1]);
+    const byWords = await principal.get(`/api/v1/schools/${server.demo!.schoolId}/corrections?q=${encodeURIComponent('Cộng nhầm')}`);
+    expect(byWords.body.requests.map((r: any) => r.number)).toEqual([1]);
     expect((await verifyAuditChains(server.database.handle.db)).breaks).toEqual([]);
   });
 });

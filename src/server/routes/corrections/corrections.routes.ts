@@ -127,6 +127,10 @@ export async function registerCorrectionRoutes(app: FastifyInstance, deps: Route
       }
       if (q.status) base = base.where('status', '=', q.status);
       if (q.classId) base = base.where('class_id', '=', q.classId);
+      if (q.q) {
+        const text = q.q;
+        base = /^\d+$/.test(text) ? base.where('number', '=', Number(text)) : base.where('reason', 'like', `%${text.replace(/[%_]/g, '')}%`);
+      }
       const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
       const rows = await base.selectAll().orderBy('number', 'desc').limit(q.limit).offset(q.offset).execute();
       return { total: Number(total.n), requests: await presentCorrections(db, rows) };
