@@ -61,7 +61,7 @@ export async function loadSession(db: Db, request: FastifyRequest, settings: Ses
       .where('id', '=', session.id)
       .execute();
   }
-  request.auth = { session, user, actor: await loadActor(db, user.id) };
+  request.auth = { session, user, actor: await loadActor(db, user) };
 }
 
 export function loginNext(auth: RequestAuth): LoginNext {

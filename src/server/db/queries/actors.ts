@@ -2,8 +2,8 @@
 import type { Actor, Role } from '../../../domain/policies/actor.ts';
 import type { Executor } from '../database.ts';
 
-export async function loadActor(db: Executor, userId: string): Promise<Actor> {
-  const user = await db.selectFrom('users').select(['id', 'staff_id']).where('id', '=', userId).executeTakeFirstOrThrow();
+export async function loadActor(db: Executor, user: { id: string; staff_id: string | null }): Promise<Actor> {
+  const userId = user.id;
   const grants = await db
     .selectFrom('user_roles')
     .select(['role', 'school_id', 'org_unit_id', 'student_id'])
