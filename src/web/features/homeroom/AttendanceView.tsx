@@ -192,7 +192,7 @@ function DayRoll({ yearId, classId }: { yearId: string; classId: string }) {
               </Button>
             </Group>
           </Group>
-          <Text size="xs" c="dimmed" className="no-print">
+          <Text size="xs" c="dimmed" className="no-print" visibleFrom="sm">
             Bàn phím: P = nghỉ có phép, K = nghỉ không phép, phím cách = có mặt; mũi tên hoặc Enter để chuyển dòng. Bấm vào ô để đổi.
           </Text>
           {save.error && <ErrorAlert error={save.error} />}
@@ -203,7 +203,7 @@ function DayRoll({ yearId, classId }: { yearId: string; classId: string }) {
           )}
           <KeyGrid
             testId="attendance-grid"
-            columns={[{ key: 'mark', label: mode === 'lesson' ? `Tiết ${periodNo}` : SESSION_LABELS[session].replace('Buổi ', '') }]}
+            columns={[{ key: 'mark', label: mode === 'lesson' ? `Tiết ${periodNo}` : session === 'morning' ? 'Sáng' : 'Chiều' }]}
             choices={ABSENCE_CHOICES}
             emptyLabel="có mặt"
             rows={students.map((s) => ({
@@ -227,16 +227,17 @@ function DayRoll({ yearId, classId }: { yearId: string; classId: string }) {
               return (
                 <>
                   <Table.Td p={2} miw={160}>
-                    <TextInput
-                      size="xs"
-                      variant="unstyled"
-                      px={4}
-                      placeholder={v.kind ? 'Lý do nghỉ' : ''}
-                      disabled={!v.kind}
-                      value={v.note}
-                      aria-label={`Ghi chú — ${s.fullName}`}
-                      onChange={(e) => set(s.studentId, { note: e.currentTarget.value })}
-                    />
+                    {v.kind && (
+                      <TextInput
+                        size="xs"
+                        variant="unstyled"
+                        px={4}
+                        placeholder="Lý do nghỉ"
+                        value={v.note}
+                        aria-label={`Ghi chú — ${s.fullName}`}
+                        onChange={(e) => set(s.studentId, { note: e.currentTarget.value })}
+                      />
+                    )}
                   </Table.Td>
                   {mode === 'session' && (
                     <Table.Td fz="xs" className="nowrap">

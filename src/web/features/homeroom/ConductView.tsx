@@ -137,7 +137,7 @@ function ConductSheetPanel({ classId, period }: { classId: string; period: Condu
         )}
       </Group>
       {editable && (
-        <Text size="xs" c="dimmed" className="no-print">
+        <Text size="xs" c="dimmed" className="no-print" visibleFrom="sm">
           Bàn phím: T (hoặc 1) = Tốt, K (2) = Khá, Đ hoặc D (3) = Đạt, C (4) = Chưa đạt, phím cách = xóa; mũi tên hoặc Enter để chuyển dòng.
         </Text>
       )}

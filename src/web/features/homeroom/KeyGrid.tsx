@@ -37,6 +37,11 @@ export interface KeyGridProps {
   headHeader?: ReactNode;
   /** Move right instead of down after a letter (rows of many columns). */
   across?: boolean;
+  /** A header row above the choice columns: consecutive groups with their span. */
+  groups?: { label: string; span: number }[];
+  /** How many header cells the head() and tail() add (for the group row). */
+  headSpan?: number;
+  tailSpan?: number;
 }
 
 export function KeyGrid(props: KeyGridProps) {
@@ -104,6 +109,17 @@ export function KeyGrid(props: KeyGridProps) {
     <div className="kg-scroll">
       <Table ref={ref} withTableBorder withColumnBorders verticalSpacing={2} horizontalSpacing={6} fz="sm" className="kg-table" data-testid={props.testId}>
         <Table.Thead>
+          {props.groups && (
+            <Table.Tr>
+              <Table.Th colSpan={2 + (props.headSpan ?? 0)} />
+              {props.groups.map((g) => (
+                <Table.Th key={g.label} colSpan={g.span} ta="center" fz="xs">
+                  {g.label}
+                </Table.Th>
+              ))}
+              {(props.tailSpan ?? 0) > 0 && <Table.Th colSpan={props.tailSpan} />}
+            </Table.Tr>
+          )}
           <Table.Tr>
             <Table.Th w={36}>STT</Table.Th>
             <Table.Th className="kg-name">Họ và tên</Table.Th>

@@ -53,6 +53,11 @@ const SHORT: Record<string, string> = {
   GDQPAN: 'QP-AN',
   AMNHAC: 'Nhạc',
   MYTHUAT: 'MT',
+  // Primary (TT 27)
+  TV: 'Tiếng Việt',
+  TNXH: 'TN&XH',
+  THCN: 'TH&CN',
+  KH: 'Khoa học',
 };
 export const subjectShort = (code: string) => SHORT[code] ?? code;
 

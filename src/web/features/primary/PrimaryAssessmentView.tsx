@@ -179,7 +179,7 @@ function AssessmentPanel({ classId, point }: { classId: string; point: PrimaryPo
         )}
       </Group>
       {editable && (
-        <Text size="xs" c="dimmed" className="no-print">
+        <Text size="xs" c="dimmed" className="no-print" visibleFrom="sm">
           Bàn phím: T (1) = Tốt, Đ hoặc D (2) = Đạt, C (3) = Cần cố gắng, phím cách = xóa; gõ xong một ô sẽ sang ô bên phải; mũi tên, Enter để di chuyển.
         </Text>
       )}
@@ -192,6 +192,12 @@ function AssessmentPanel({ classId, point }: { classId: string; point: PrimaryPo
       <KeyGrid
         testId="primary-grid"
         across
+        groups={[
+          { label: 'Phẩm chất', span: q.length },
+          { label: 'Năng lực chung', span: 3 },
+          { label: 'Năng lực đặc thù', span: c.length - 3 },
+        ]}
+        tailSpan={point === 'CN' ? 2 : 1}
         readOnly={!editable}
         columns={columns}
         choices={TRAIT_CHOICES}

@@ -14,6 +14,7 @@ import { useSession } from '../../app/session.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { Loading, PageHeader } from '../../components/Page.tsx';
 import { ClassSelect, PRIMARY_AWARD_LABELS, PRIMARY_POINT_LABELS, SUBJECT_LEVEL_LABELS, YEAR_LEVEL_LABELS, percentLabel, pickClass, useClassChoices } from '../homeroom/common.tsx';
+import { subjectShort } from '../homeroom/ResultsView.tsx';
 import { PointControl, traitAbbr } from './PrimaryAssessmentView.tsx';
 
 const QUALITY_NAMES = ['Yêu nước', 'Nhân ái', 'Chăm chỉ', 'Trung thực', 'Trách nhiệm'];
@@ -116,7 +117,7 @@ function SummaryBook({ classId, point }: { classId: string; point: PrimaryPoint 
             <Table.Tr>
               {data.subjects.flatMap((s) => [
                 <Table.Th key={s.id} ta="center" title={s.name}>
-                  {s.name.length > 10 ? s.code : s.name}
+                  {s.name.length > 10 ? subjectShort(s.code) : s.name}
                 </Table.Th>,
                 ...(s.hasTest && showTests
                   ? [
