@@ -3,6 +3,7 @@ import { registerAccountRoutes } from './accounts/accounts.routes.ts';
 import { registerAuditRoutes } from './audit/audit.routes.ts';
 import { registerAuthRoutes } from './auth/auth.routes.ts';
 import { registerCorrectionRoutes } from './corrections/corrections.routes.ts';
+import { registerDashboardRoutes } from './dashboard/dashboard.routes.ts';
 import { registerGradebookRoutes } from './gradebook/gradebook.routes.ts';
 import { registerHomeroomRoutes } from './homeroom/homeroom.routes.ts';
 import { registerGradebookExcelRoutes } from './gradebook/gradebook-excel.routes.ts';
@@ -27,4 +28,5 @@ export async function registerRoutes(app: FastifyInstance, deps: RouteDeps): Pro
   await registerPrimaryRoutes(app, deps);
   await registerAuditRoutes(app, deps);
   await registerPrintRoutes(app, deps);
+  await registerDashboardRoutes(app, deps);
 }
