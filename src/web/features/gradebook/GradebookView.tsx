@@ -3,7 +3,7 @@
  * and the homeroom teacher any they may read), then the grid with autosave, the conflicts to
  * resolve, the lock refusals with their correction request, and the reason dialog.
  */
-import { Alert, Anchor, Badge, Button, Card, Checkbox, Group, Modal, SegmentedControl, Select, SimpleGrid, Stack, Text, Textarea, Tooltip } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Checkbox, Group, Modal, SegmentedControl, Select, SimpleGrid, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { Link, useLocation } from 'wouter';
 import type { GradebookSheet } from '../../api/types.ts';
@@ -14,6 +14,7 @@ import { formatDate } from '../../lib/format.ts';
 import { CorrectionFormModal, type CorrectionDraftCell } from '../corrections/CorrectionForm.tsx';
 import { useYearSetup } from '../setup/hooks.ts';
 import { useClasses } from '../students/hooks.ts';
+import { ExcelExportButton, ExcelImportButton } from './ExcelImport.tsx';
 import { GradebookGrid, LockIcon, STATUS_TEXT } from './GradebookGrid.tsx';
 import { TERM_LABELS, currentTermNo, useSchoolWideReader, useSheet } from './hooks.ts';
 import { useSheetEditor } from './useSheetEditor.ts';
@@ -200,18 +201,8 @@ function SheetEditorPanel({ sheet }: { sheet: GradebookSheet }) {
               Lập giấy đề nghị sửa điểm
             </Button>
           )}
-          <Tooltip label="Đang xây dựng">
-            <Button size="xs" variant="default" disabled data-testid="excel-export">
-              Xuất Excel
-            </Button>
-          </Tooltip>
-          {sheet.canEdit && (
-            <Tooltip label="Đang xây dựng">
-              <Button size="xs" variant="default" disabled data-testid="excel-import">
-                Nhập từ Excel
-              </Button>
-            </Tooltip>
-          )}
+          <ExcelExportButton sheet={sheet} />
+          {sheet.canEdit && <ExcelImportButton sheet={sheet} />}
         </Group>
       </Group>
 

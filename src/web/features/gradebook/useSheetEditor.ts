@@ -166,6 +166,8 @@ export function useSheetEditor(sheet: GradebookSheet): SheetEditor {
         const res = await gradebookApi.saveCells(s.classId, s.subject.id, s.termNo, body, key);
         attempts.current.delete(studentId);
         const saved = new Map(res.saved.map((x) => [x.columnKey, x.cell]));
+        // Cells sent with the value the server already had: it tells their current version.
+        const unchangedVersions = new Map((res.unchanged ?? []).filter((x) => x.studentId === studentId).map((x) => [x.columnKey, x.version]));
         let unconfirmed = false;
         setRow(studentId, (r) => {
           const cells = { ...r.cells };
@@ -176,9 +178,10 @@ export function useSheetEditor(sheet: GradebookSheet): SheetEditor {
             const sent = readCell(kind, { ...cell, input: ch.value });
             if (got) cells[ch.columnKey] = { ...cell, saved: { scoreTenths: got.scoreTenths, text: got.text }, version: got.version };
             else if (sent.ok) {
-              // The server already had this value (unchanged): its version may be newer than ours.
-              cells[ch.columnKey] = { ...cell, saved: sent.value };
-              unconfirmed = true;
+              // The server already had this value (unchanged): take its version from the answer.
+              const version = unchangedVersions.get(ch.columnKey);
+              cells[ch.columnKey] = { ...cell, saved: sent.value, version: version ?? cell.version };
+              if (version === undefined) unconfirmed = true;
             }
           }
           return { cells, status: invalid.length ? { state: 'invalid', message: invalid.join(' ') } : { state: 'saved', at: Date.now() } };
