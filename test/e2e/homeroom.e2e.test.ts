@@ -279,7 +279,7 @@ describe.runIf(RUN_BROWSER_TESTS)('homeroom work in the browser', () => {
     // Pupil 3 is nominated, with the class's recognition.
     await teacher.getByLabel(`Đề xuất khen thưởng — ${pupils[2].full_name}`).check();
     await teacher.getByLabel(`Ghi chú đề xuất — ${pupils[2].full_name}`).fill('Tiến bộ rõ rệt môn Toán; tập thể lớp công nhận ngày 20/5');
-    await grid.evaluate((el) => el.closest('.kg-scroll')?.scrollTo({ left: 0 }));
+    await grid.evaluate((el) => el.closest('.kg-scroll')?.scrollTo({ left: 0, behavior: 'instant' }));
     await shots(teacher, 'h14-primary-assessment');
     await teacher.getByTestId('primary-save').click();
     await expect.poll(() => teacher.getByTestId('primary-save').textContent()).toBe('Đã lưu');
@@ -298,7 +298,7 @@ describe.runIf(RUN_BROWSER_TESTS)('homeroom work in the browser', () => {
     expect(levels.every((l) => ['HTXS', 'HTT', 'HT', 'CHT'].includes(l))).toBe(true);
     await shots(teacher, 'h15-primary-summary-book');
     // The year-end columns (Đánh giá, Khen thưởng, HTCT) are at the right end of the book.
-    await book.evaluate((el) => el.closest('.kg-scroll')?.scrollTo({ left: 10_000 }));
+    await book.evaluate((el) => el.closest('.kg-scroll')?.scrollTo({ left: 10_000, behavior: 'instant' }));
     await shot(teacher, 'h16-primary-summary-book-year', false);
   });
 });

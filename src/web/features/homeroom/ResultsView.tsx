@@ -13,6 +13,7 @@ import { keys } from '../../api/keys.ts';
 import type { ClassResults, ResultScope, StudentResult } from '../../api/types.ts';
 import { useSession } from '../../app/session.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { ClassDashboardLink } from '../dashboard/ClassDashboardLink.tsx';
 import { Loading, PageHeader } from '../../components/Page.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import {
@@ -85,6 +86,7 @@ export function ResultsView({ yearId, classId, scope }: { yearId: string; classI
             if (chosen) navigate(`/ket-qua/${chosen}/${v}`);
           }}
         />
+        {chosen && <ClassDashboardLink classId={chosen} grade={cls?.grade} scope={current} />}
       </ClassSelect>
       {loading && <Loading />}
       {error ? <ErrorAlert error={error} /> : null}
@@ -120,7 +122,13 @@ function ApprovalCard({ data, scope }: { data: ClassResults; scope: ResultScope 
   const approve = useMutation({ mutationFn: () => homeroomApi.approve(data.classId, scope, snap!.id), onSuccess: refresh });
 
   const approved = snap?.status === 'approved' && !snap.changedSince;
-  const proposeBlock = !data.complete ? `Chưa đủ dữ liệu: còn ${data.missingCount} mục (xem danh sách bên dưới).` : approved ? 'Kết quả đã được phê duyệt.' : null;
+  const proposeBlock = !data.complete
+    ? `Chưa đủ dữ liệu: còn ${data.missingCount} mục (xem danh sách bên dưới).`
+    : approved
+      ? 'Kết quả đã được phê duyệt.'
+      : snap?.status === 'proposed' && !snap.changedSince
+        ? 'Đã đề nghị, chờ Hiệu trưởng phê duyệt.'
+        : null;
   const approveBlock = !data.complete
     ? `Chưa đủ dữ liệu: còn ${data.missingCount} mục chưa nhập (xem danh sách bên dưới).`
     : !snap
@@ -199,26 +207,66 @@ function ApprovalCard({ data, scope }: { data: ClassResults; scope: ResultScope 
 
 function MissingList({ data }: { data: ClassResults }) {
   const [all, setAll] = useState(false);
+  const [by, setBy] = useState<'subject' | 'student'>('subject');
   const students = data.students.filter((s) => s.missing.length > 0);
   if (students.length === 0) return null;
+  // "Ngữ văn (HK I): ĐĐGtx 1, ĐĐGck" → grouped by what is before the colon (a subject, the conduct…).
+  const groups = new Map<string, { students: Set<string>; details: Set<string> }>();
+  for (const s of students)
+    for (const m of s.missing) {
+      const i = m.indexOf(':');
+      const key = i > 0 ? m.slice(0, i) : m;
+      const g = groups.get(key) ?? { students: new Set(), details: new Set() };
+      g.students.add(s.studentId);
+      if (i > 0) for (const d of m.slice(i + 1).split(',')) g.details.add(d.trim());
+      groups.set(key, g);
+    }
   const shown = all ? students : students.slice(0, 8);
   return (
     <Alert color="orange" title={`Còn thiếu ${data.missingCount} mục của ${students.length} học sinh`} data-testid="missing-list">
-      <List size="sm" spacing={2}>
-        {shown.map((s) => (
-          <List.Item key={s.studentId}>
-            <b>
-              {s.listNumber}. {s.fullName}:
-            </b>{' '}
-            {s.missing.slice(0, 6).join('; ')}
-            {s.missing.length > 6 ? `; và ${s.missing.length - 6} mục khác` : ''}
-          </List.Item>
-        ))}
-      </List>
-      {students.length > shown.length && (
-        <Button size="xs" variant="subtle" color="orange" mt={4} onClick={() => setAll(true)}>
-          Xem cả {students.length} học sinh
-        </Button>
+      <SegmentedControl
+        size="xs"
+        mb="xs"
+        className="no-print"
+        data={[
+          { value: 'subject', label: 'Theo môn, nội dung' },
+          { value: 'student', label: 'Theo học sinh' },
+        ]}
+        value={by}
+        onChange={(v) => setBy(v as 'subject' | 'student')}
+      />
+      {by === 'subject' ? (
+        <List size="sm" spacing={2}>
+          {[...groups.entries()].map(([key, g]) => (
+            <List.Item key={key}>
+              <b>{key}</b>: {g.students.size === data.students.length ? 'cả lớp' : `${g.students.size} học sinh`}
+              {g.details.size > 0 && (
+                <Text span size="xs" c="dimmed">
+                  {' '}
+                  — {[...g.details].join(', ')}
+                </Text>
+              )}
+            </List.Item>
+          ))}
+        </List>
+      ) : (
+        <>
+          <List size="sm" spacing={2}>
+            {shown.map((s) => (
+              <List.Item key={s.studentId}>
+                <b>
+                  {s.listNumber}. {s.fullName}:
+                </b>{' '}
+                {s.missing.join('; ')}
+              </List.Item>
+            ))}
+          </List>
+          {students.length > shown.length && (
+            <Button size="xs" variant="subtle" color="orange" mt={4} onClick={() => setAll(true)}>
+              Xem cả {students.length} học sinh
+            </Button>
+          )}
+        </>
       )}
     </Alert>
   );
@@ -237,7 +285,7 @@ function StudentTable({ data, scope }: { data: ClassResults; scope: ResultScope 
   const [open, setOpen] = useState<string | null>(null);
   const subjects = data.students[0]?.subjects ?? [];
   const withOutcome = scope === 'year' || scope === 'final';
-  const cols = 2 + subjects.length + 4 + (withOutcome ? 2 : 0);
+  const cols = 2 + subjects.length + 3 + (withOutcome ? 3 : 0);
   return (
     <Stack gap={4}>
       <Title order={2} size="h4">
@@ -266,9 +314,9 @@ function StudentTable({ data, scope }: { data: ClassResults; scope: ResultScope 
               <Table.Th ta="center" title="Số buổi nghỉ">
                 Nghỉ
               </Table.Th>
-              <Table.Th ta="center">Danh hiệu</Table.Th>
               {withOutcome && (
                 <>
+                  <Table.Th ta="center">Danh hiệu</Table.Th>
                   <Table.Th>Kết quả</Table.Th>
                   <Table.Th title="Môn phải kiểm tra lại">Kiểm tra lại</Table.Th>
                 </>
@@ -310,23 +358,21 @@ function StudentTable({ data, scope }: { data: ClassResults; scope: ResultScope 
                   <Table.Td ta="center" className="tabular">
                     {s.absences || ''}
                   </Table.Td>
-                  <Table.Td ta="center" className="nowrap">
-                    {s.title ? (
-                      <Badge size="sm" color={s.title === 'XS' ? 'grape' : 'teal'} variant="light">
-                        {s.title === 'XS' ? 'Xuất sắc' : 'Giỏi'}
-                      </Badge>
-                    ) : null}
-                  </Table.Td>
                   {withOutcome && (
                     <>
-                      <Table.Td className="nowrap" data-testid="outcome">
-                        {s.outcome ? (
-                          <Badge size="sm" color={OUTCOME_COLORS[s.outcome] ?? 'gray'} variant="light">
-                            {OUTCOME_LABELS[s.outcome] ?? s.outcome}
-                          </Badge>
+                      <Table.Td ta="center" className="nowrap">
+                        {s.title ? (
+                          <Text span size="sm" fw={600} c={s.title === 'XS' ? 'grape.8' : 'teal.8'} title={TITLE_LABELS[s.title]}>
+                            {s.title === 'XS' ? 'Xuất sắc' : 'Giỏi'}
+                          </Text>
                         ) : null}
                       </Table.Td>
-                      <Table.Td fz="xs">{s.retestSubjects.map((c) => subjectShort(c)).join(', ')}</Table.Td>
+                      <Table.Td className="nowrap" data-testid="outcome" fw={600} c={s.outcome ? `${OUTCOME_COLORS[s.outcome] ?? 'gray'}.8` : undefined}>
+                        {s.outcome ? OUTCOME_LABELS[s.outcome] ?? s.outcome : ''}
+                      </Table.Td>
+                      <Table.Td fz="xs" className="nowrap">
+                        {s.retestSubjects.map((c) => subjectShort(c)).join(', ')}
+                      </Table.Td>
                     </>
                   )}
                 </Table.Tr>

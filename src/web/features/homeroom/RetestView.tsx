@@ -152,7 +152,7 @@ function RetestSubject({
             <Table.Th>Họ và tên</Table.Th>
             <Table.Th ta="center">{scored ? 'ĐTBmcn' : 'Cả năm'}</Table.Th>
             <Table.Th ta="center">Kiểm tra lại</Table.Th>
-            <Table.Th>Kết quả sau kiểm tra lại</Table.Th>
+            <Table.Th title="Tính với các điểm kiểm tra lại đã nhập; đủ các môn mới là kết quả chính thức">Kết quả (với điểm đã nhập)</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>

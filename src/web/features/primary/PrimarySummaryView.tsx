@@ -166,12 +166,8 @@ function SummaryBook({ classId, point }: { classId: string; point: PrimaryPoint 
                 ))}
                 {cn && (
                   <>
-                    <Table.Td ta="center" data-testid="year-level">
-                      {r.yearLevel && (
-                        <Badge size="sm" variant="light" color={YEAR_LEVEL_COLORS[r.yearLevel]} title={YEAR_LEVEL_LABELS[r.yearLevel]}>
-                          {r.yearLevel}
-                        </Badge>
-                      )}
+                    <Table.Td ta="center" data-testid="year-level" fw={700} c={r.yearLevel ? `${YEAR_LEVEL_COLORS[r.yearLevel]}.8` : undefined} title={r.yearLevel ? YEAR_LEVEL_LABELS[r.yearLevel] : undefined}>
+                      {r.yearLevel ?? ''}
                     </Table.Td>
                     <Table.Td ta="center" className="nowrap" title={r.award ? PRIMARY_AWARD_LABELS[r.award] : undefined}>
                       {r.award === 'XS' ? 'HS Xuất sắc' : r.award === 'TB' ? 'HS Tiêu biểu' : ''}
