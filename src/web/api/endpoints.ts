@@ -245,6 +245,7 @@ export const editLogApi = {
         from: q.from,
         to: q.to,
         changesOnly: q.changesOnly === '1' ? '1' : undefined,
+        order: q.order,
         limit: q.limit as number | undefined,
         offset: q.offset as number | undefined,
       })}`,

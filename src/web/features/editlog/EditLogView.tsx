@@ -6,7 +6,7 @@
 import { Button, Checkbox, Group, Pagination, Select, SimpleGrid, Table, Text } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { accountsApi, editLogApi } from '../../api/endpoints.ts';
+import { editLogApi, staffApi } from '../../api/endpoints.ts';
 import { keys } from '../../api/keys.ts';
 import type { EditLogQuery } from '../../api/types.ts';
 import { useSession } from '../../app/session.tsx';
@@ -64,7 +64,7 @@ export function EditLogView() {
   const [pdfMonth, setPdfMonth] = useState<string | null>(todayIso().slice(0, 7));
   const classes = useClasses(yearId);
   const setup = useYearSetup(yearId ?? '');
-  const accounts = useQuery({ queryKey: keys.accounts(schoolId), queryFn: () => accountsApi.list(schoolId), enabled: everyone && can('account.manage') });
+  const teachers = useQuery({ queryKey: keys.teachers(schoolId), queryFn: () => staffApi.teachers(schoolId), enabled: everyone });
   const q: EditLogQuery = {
     teacherUserId: everyone ? (filters.teacherUserId ?? undefined) : me.user.id,
     classId: filters.classId ?? undefined,
@@ -72,6 +72,8 @@ export function EditLogView() {
     from: filters.from ?? undefined,
     to: filters.to ?? undefined,
     changesOnly: filters.changesOnly ? '1' : '0',
+    // Newest first on the page; the printed month stays oldest first (the server's default).
+    order: 'desc',
     limit: PAGE_SIZE,
     offset: (page - 1) * PAGE_SIZE,
   };
@@ -79,7 +81,7 @@ export function EditLogView() {
   const total = log.data?.total ?? 0;
 
   const teacherOptions = new Map<string, string>();
-  for (const a of accounts.data ?? []) if (a.staffId || a.roles.includes('teacher')) teacherOptions.set(a.id, a.fullName);
+  for (const t of teachers.data ?? []) teacherOptions.set(t.userId, t.fullName);
   for (const e of log.data?.entries ?? []) if (e.teacherUserId) teacherOptions.set(e.teacherUserId, e.teacherName);
   const pdfTeacher = everyone ? filters.teacherUserId : me.user.id;
 
