@@ -297,8 +297,12 @@ describe.runIf(RUN_BROWSER_TESTS)('homeroom work in the browser', () => {
     expect(levels).toHaveLength(pupils.length);
     expect(levels.every((l) => ['HTXS', 'HTT', 'HT', 'CHT'].includes(l))).toBe(true);
     await shots(teacher, 'h15-primary-summary-book');
-    // The year-end columns (Đánh giá, Khen thưởng, HTCT) are at the right end of the book.
+    // The year-end columns (Đánh giá, Khen thưởng, HTCT) at the right end of the book, and the lists below it.
+    await teacher.waitForTimeout(300);
     await book.evaluate((el) => el.closest('.kg-scroll')?.scrollTo({ left: 10_000, behavior: 'instant' }));
     await shot(teacher, 'h16-primary-summary-book-year', false);
+    await expect.poll(() => teacher.getByTestId('primary-year-lists').textContent()).toContain(`Học sinh Tiêu biểu hoàn thành tốt trong học tập và rèn luyện: 1`);
+    await teacher.getByTestId('primary-year-lists').scrollIntoViewIfNeeded();
+    await shot(teacher, 'h17-primary-year-lists', false);
   });
 });

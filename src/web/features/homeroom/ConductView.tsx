@@ -3,7 +3,7 @@
  * term with a comment, by keyboard; the year view with the level of the Điều 8 table and an
  * override that needs a reason; the re-evaluation after summer training (Điều 13).
  */
-import { Alert, Badge, Button, Group, Menu, SegmentedControl, Stack, Table, Text, TextInput, Textarea } from '@mantine/core';
+import { Alert, Badge, Button, Group, Menu, Stack, Table, Text, TextInput, Textarea } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { homeroomApi } from '../../api/endpoints.ts';
@@ -12,7 +12,7 @@ import type { ConductPeriod, ConductRow, Level } from '../../api/types.ts';
 import { useSession } from '../../app/session.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { Loading, PageHeader } from '../../components/Page.tsx';
-import { CONDUCT_PERIOD_LABELS, ClassSelect, LEVEL_COLORS, LEVEL_LABELS, LEVELS, pickClass, useClassChoices } from './common.tsx';
+import { CONDUCT_PERIOD_LABELS, ClassSelect, PeriodControl, LEVEL_COLORS, LEVEL_LABELS, LEVELS, pickClass, useClassChoices } from './common.tsx';
 import { type Choice, KeyGrid } from './KeyGrid.tsx';
 
 export const LEVEL_CHOICES: Choice[] = [
@@ -21,6 +21,8 @@ export const LEVEL_CHOICES: Choice[] = [
   { value: 'Đ', keys: ['đ', 'd', '3'], color: 'yellow', title: 'Đạt' },
   { value: 'CĐ', keys: ['c', '4'], color: LEVEL_COLORS.CĐ, title: 'Chưa đạt' },
 ];
+
+const CONDUCT_SHORT: Record<ConductPeriod, string> = { term1: 'HK I', term2: 'HK II', year: 'Cả năm', summer: 'Sau hè' };
 
 export function ConductView({ yearId, classId }: { yearId: string; classId: string | null }) {
   const { me } = useSession();
@@ -35,11 +37,11 @@ export function ConductView({ yearId, classId }: { yearId: string; classId: stri
         subtitle="Giáo viên chủ nhiệm đánh giá: Tốt (T), Khá (K), Đạt (Đ), Chưa đạt (CĐ). Cả năm theo bảng tại Điều 8, Thông tư 22/2021."
       />
       <ClassSelect base="/ren-luyen" choices={choices} value={chosen}>
-        <SegmentedControl
-          aria-label="Kỳ đánh giá"
-          data={(Object.keys(CONDUCT_PERIOD_LABELS) as ConductPeriod[]).map((p) => ({ value: p, label: CONDUCT_PERIOD_LABELS[p] }))}
+        <PeriodControl
+          label="Kỳ đánh giá"
+          data={(Object.keys(CONDUCT_PERIOD_LABELS) as ConductPeriod[]).map((p) => ({ value: p, label: CONDUCT_PERIOD_LABELS[p], short: CONDUCT_SHORT[p] }))}
           value={period}
-          onChange={(v) => setPeriod(v as ConductPeriod)}
+          onChange={setPeriod}
         />
       </ClassSelect>
       {loading && <Loading />}

@@ -22,6 +22,7 @@ import {
   LEVELS,
   OUTCOME_COLORS,
   OUTCOME_LABELS,
+  PeriodControl,
   SCOPE_LABELS,
   TITLE_LABELS,
   percentLabel,
@@ -59,6 +60,8 @@ const SHORT: Record<string, string> = {
   THCN: 'TH&CN',
   KH: 'Khoa học',
 };
+const SCOPE_SHORT: Record<ResultScope, string> = { term1: 'HK I', term2: 'HK II', year: 'Cả năm', final: 'Sau hè' };
+
 export const subjectShort = (code: string) => SHORT[code] ?? code;
 
 export function ResultsView({ yearId, classId, scope }: { yearId: string; classId: string | null; scope: ResultScope }) {
@@ -76,12 +79,12 @@ export function ResultsView({ yearId, classId, scope }: { yearId: string; classI
         subtitle="Tính từ sổ điểm theo Thông tư 22/2021 (Điều 9, 12, 14, 15). Giáo viên chủ nhiệm đề nghị, Hiệu trưởng phê duyệt."
       />
       <ClassSelect base="/ket-qua" suffix={`/${current}`} choices={choices} value={chosen}>
-        <SegmentedControl
-          aria-label="Kỳ"
-          data={(Object.keys(SCOPE_LABELS) as ResultScope[]).map((s) => ({ value: s, label: s === 'final' ? 'Sau KTL, RLH' : SCOPE_LABELS[s] }))}
+        <PeriodControl
+          label="Kỳ"
+          data={(Object.keys(SCOPE_LABELS) as ResultScope[]).map((s) => ({ value: s, label: s === 'final' ? 'Sau KTL, RLH' : SCOPE_LABELS[s], short: SCOPE_SHORT[s] }))}
           value={current}
           onChange={(v) => {
-            setScope(v as ResultScope);
+            setScope(v);
             if (chosen) navigate(`/ket-qua/${chosen}/${v}`);
           }}
         />

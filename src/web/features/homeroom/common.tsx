@@ -3,7 +3,8 @@
  * the class picker (homeroom classes first; every class for the leadership), percentages as
  * "37,5%", and week arithmetic for the weekly notes.
  */
-import { Group, Select } from '@mantine/core';
+import { Group, SegmentedControl, Select } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import type { ReactNode } from 'react';
 import { useLocation } from 'wouter';
 import type { Ability, ClassGroup, ConductPeriod, Level, PrimaryPoint, ResultScope } from '../../api/types.ts';
@@ -130,4 +131,30 @@ export function pickClass(classId: string | null, choices: ClassGroup[], homeroo
   if (classId) return classId;
   if (choices.length === 1) return choices[0].id;
   return choices.find((c) => homeroomClassIds.includes(c.id))?.id ?? null;
+}
+
+/** A SegmentedControl of periods that fits a phone: short labels and a smaller size under 480 px. */
+export function PeriodControl<T extends string>({
+  label,
+  data,
+  value,
+  onChange,
+}: {
+  label: string;
+  data: { value: T; label: string; short: string }[];
+  value: T;
+  onChange: (v: T) => void;
+}) {
+  const phone = useMediaQuery('(max-width: 30em)', false);
+  return (
+    <div style={{ maxWidth: '100%', overflowX: 'auto' }}>
+      <SegmentedControl
+        aria-label={label}
+        size={phone ? 'xs' : 'sm'}
+        data={data.map((d) => ({ value: d.value, label: phone ? d.short : d.label }))}
+        value={value}
+        onChange={(v) => onChange(v as T)}
+      />
+    </div>
+  );
 }

@@ -3,7 +3,7 @@
  * the 10 competences of every student at a point (T / Đ / C by keyboard), writes a comment, and at
  * the end of the year nominates students for "Học sinh Tiêu biểu" with the class's recognition.
  */
-import { Alert, Anchor, Badge, Button, Checkbox, Group, Menu, SegmentedControl, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Checkbox, Group, Menu, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Link } from 'wouter';
@@ -13,7 +13,7 @@ import type { PrimaryAssessmentRow, PrimaryPoint, Trait } from '../../api/types.
 import { useSession } from '../../app/session.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { Loading, PageHeader } from '../../components/Page.tsx';
-import { ClassSelect, PRIMARY_POINT_LABELS, TRAIT_LABELS, pickClass, useClassChoices } from '../homeroom/common.tsx';
+import { ClassSelect, PRIMARY_POINT_LABELS, PeriodControl, TRAIT_LABELS, pickClass, useClassChoices } from '../homeroom/common.tsx';
 import { type Choice, KeyGrid } from '../homeroom/KeyGrid.tsx';
 
 export const TRAIT_CHOICES: Choice[] = [
@@ -43,15 +43,11 @@ export const traitAbbr = (name: string) => ABBR[name] ?? name.slice(0, 4);
 
 export const POINTS: PrimaryPoint[] = ['GK1', 'CK1', 'GK2', 'CN'];
 
+const POINT_SHORT: Record<PrimaryPoint, string> = { GK1: 'GK I', CK1: 'CK I', GK2: 'GK II', CN: 'Cuối năm' };
+
 export function PointControl({ value, onChange }: { value: PrimaryPoint; onChange: (p: PrimaryPoint) => void }) {
   return (
-    <SegmentedControl
-      aria-label="Thời điểm đánh giá"
-      data={POINTS.map((p) => ({ value: p, label: PRIMARY_POINT_LABELS[p] }))}
-      value={value}
-      onChange={(v) => onChange(v as PrimaryPoint)}
-      styles={{ root: { maxWidth: '100%', overflowX: 'auto' } }}
-    />
+    <PeriodControl label="Thời điểm đánh giá" data={POINTS.map((p) => ({ value: p, label: PRIMARY_POINT_LABELS[p], short: POINT_SHORT[p] }))} value={value} onChange={onChange} />
   );
 }
 

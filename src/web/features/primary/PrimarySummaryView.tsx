@@ -4,7 +4,7 @@
  * and competences, and at the end of the year the level, the award and the completion of the
  * grade's programme, computed by the rules; what is still missing.
  */
-import { Alert, Badge, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { primaryApi } from '../../api/endpoints.ts';
@@ -172,7 +172,9 @@ function SummaryBook({ classId, point }: { classId: string; point: PrimaryPoint 
                     <Table.Td ta="center" className="nowrap" title={r.award ? PRIMARY_AWARD_LABELS[r.award] : undefined}>
                       {r.award === 'XS' ? 'HS Xuất sắc' : r.award === 'TB' ? 'HS Tiêu biểu' : ''}
                     </Table.Td>
-                    <Table.Td ta="center">{r.completed === null ? '' : r.completed ? 'Hoàn thành' : 'Chưa hoàn thành'}</Table.Td>
+                    <Table.Td ta="center" className="nowrap">
+                      {r.completed === null ? '' : r.completed ? 'Hoàn thành' : 'Chưa hoàn thành'}
+                    </Table.Td>
                   </>
                 )}
               </Table.Tr>
@@ -200,6 +202,22 @@ function SummaryBook({ classId, point }: { classId: string; point: PrimaryPoint 
               ))}
             </Table.Tbody>
           </Table>
+          <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} mt="xs" data-testid="primary-year-lists">
+            {[
+              ...['HTXS', 'HTT', 'HT', 'CHT'].map((l) => ({ key: l, title: `${YEAR_LEVEL_LABELS[l]} (${l})`, rows: data.rows.filter((r) => r.yearLevel === l) })),
+              { key: 'XS', title: 'Khen thưởng: Học sinh Xuất sắc', rows: data.rows.filter((r) => r.award === 'XS') },
+              { key: 'TB', title: 'Khen thưởng: Học sinh Tiêu biểu hoàn thành tốt trong học tập và rèn luyện', rows: data.rows.filter((r) => r.award === 'TB') },
+            ].map((g) => (
+              <Card key={g.key} withBorder padding="xs">
+                <Text size="sm" fw={600}>
+                  {g.title}: {g.rows.length}
+                </Text>
+                <Text size="xs" c={g.rows.length ? undefined : 'dimmed'}>
+                  {g.rows.length ? g.rows.map((r) => `${r.listNumber}. ${r.fullName}`).join('; ') : 'Không có.'}
+                </Text>
+              </Card>
+            ))}
+          </SimpleGrid>
           <Text size="xs" c="dimmed">
             HTXS = Hoàn thành xuất sắc, HTT = Hoàn thành tốt, HT = Hoàn thành, CHT = Chưa hoàn thành. Mức: T = Hoàn thành tốt / Tốt, H = Hoàn thành, Đ = Đạt, C = Chưa hoàn thành / Cần cố gắng.
           </Text>
