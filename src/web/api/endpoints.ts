@@ -77,6 +77,7 @@ import type {
   WeeklyNote,
   WriteWeeklyNoteInput,
 } from './types.ts';
+import type { ClassDashboard, DashboardScope, SchoolDashboard } from './types.ts';
 
 const quiet = { quietAuth: true };
 
@@ -253,4 +254,9 @@ export const editLogApi = {
   /** The month's edit log of a teacher as a PDF (built by the PDF work; may 404 until it lands). */
   pdfUrl: (schoolId: string, teacherUserId: string, month: string) =>
     `/api/v1/schools/${schoolId}/edit-log.pdf${query({ teacherUserId, month })}`,
+};
+
+export const dashboardApi = {
+  classDashboard: (classId: string, scope: DashboardScope) => http.get<ClassDashboard>(`/classes/${classId}/dashboard${query({ scope })}`),
+  schoolDashboard: (yearId: string, scope: DashboardScope) => http.get<SchoolDashboard>(`/years/${yearId}/dashboard${query({ scope })}`),
 };

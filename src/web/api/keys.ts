@@ -29,4 +29,6 @@ export const keys = {
   primarySummary: (classId: string, point: string) => ['primarySummary', classId, point] as const,
   teachers: (schoolId: string) => ['teachers', schoolId] as const,
   editLog: (schoolId: string, q?: unknown) => (q === undefined ? (['editLog', schoolId] as const) : (['editLog', schoolId, q] as const)),
+  classDashboard: (classId: string, scope: string) => ['classDashboard', classId, scope] as const,
+  schoolDashboard: (yearId: string, scope: string) => ['schoolDashboard', yearId, scope] as const,
 };

@@ -257,3 +257,5 @@ export type Ability =
   | 'results.view'
   | 'results.propose'
   | 'results.approve';
+
+export type { AttendanceMonth, ClassDashboard, DashboardScope, LevelDistribution, SchoolDashboard, SubjectDistribution } from '../../shared/dashboard.ts';

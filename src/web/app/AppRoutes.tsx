@@ -2,6 +2,8 @@ import { Route, Switch } from 'wouter';
 import { AccountsPage } from '../pages/AccountsPage.tsx';
 import { AuditPage } from '../pages/AuditPage.tsx';
 import { ClassBookPage } from '../pages/ClassBookPage.tsx';
+import { ClassDashboardPage } from '../pages/ClassDashboardPage.tsx';
+import { SchoolDashboardPage } from '../pages/SchoolDashboardPage.tsx';
 import { ClassListPage } from '../pages/ClassListPage.tsx';
 import { ClassesPage } from '../pages/ClassesPage.tsx';
 import { CorrectionPage } from '../pages/CorrectionPage.tsx';
@@ -54,6 +56,8 @@ export function AppRoutes() {
       <Route path="/ren-luyen/:classId?" component={ConductPage} />
       <Route path="/ket-qua/:classId?/:scope?" component={ResultsPage} />
       <Route path="/kiem-tra-lai/:classId?" component={RetestPage} />
+      <Route path="/bieu-do/:classId?/:scope?" component={ClassDashboardPage} />
+      <Route path="/thong-ke/:scope?" component={SchoolDashboardPage} />
       <Route path="/tieu-hoc/:classId?" component={PrimaryAssessmentPage} />
       <Route path="/so-tong-hop/:classId?" component={PrimarySummaryPage} />
       <Route component={NotFoundPage} />

@@ -75,6 +75,21 @@ export const NAV_ITEMS: NavItem[] = [
     level: 'secondary',
   },
   {
+    href: '/bieu-do',
+    label: 'Biểu đồ kết quả lớp',
+    description: 'Phân bố KQHT, KQRL, điểm trung bình các môn theo khoảng điểm, số buổi nghỉ theo tháng',
+    ability: 'results.view',
+    orIf: homeroom,
+    level: 'secondary',
+  },
+  {
+    href: '/thong-ke',
+    label: 'Thống kê toàn trường',
+    description: 'KQHT, KQRL từng lớp và toàn trường; số buổi nghỉ của trường theo tháng',
+    ability: 'progress.view',
+    level: 'secondary',
+  },
+  {
     href: '/kiem-tra-lai',
     label: 'Kiểm tra lại',
     description: 'Nhập điểm kiểm tra lại trong hè; kết quả sau kiểm tra lại',

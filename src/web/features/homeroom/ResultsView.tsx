@@ -13,6 +13,7 @@ import { keys } from '../../api/keys.ts';
 import type { ClassResults, ResultScope, StudentResult } from '../../api/types.ts';
 import { useSession } from '../../app/session.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { ClassDashboardLink } from '../dashboard/ClassDashboardLink.tsx';
 import { Loading, PageHeader } from '../../components/Page.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import {
@@ -88,6 +89,7 @@ export function ResultsView({ yearId, classId, scope }: { yearId: string; classI
             if (chosen) navigate(`/ket-qua/${chosen}/${v}`);
           }}
         />
+        {chosen && <ClassDashboardLink classId={chosen} grade={cls?.grade} scope={current} />}
       </ClassSelect>
       {loading && <Loading />}
       {error ? <ErrorAlert error={error} /> : null}

@@ -14,6 +14,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { Loading, PageHeader } from '../../components/Page.tsx';
 import { formatDate } from '../../lib/format.ts';
 import { ENROLLMENT_STATUS_COLORS, ENROLLMENT_STATUS_LABELS, SEX_LABELS } from '../../lib/labels.ts';
+import { ClassDashboardLink } from '../dashboard/ClassDashboardLink.tsx';
 import { AddStudentModal } from './AddStudentModal.tsx';
 import { useClassAbility, useClasses } from './hooks.ts';
 import { ImportStudentsModal } from './ImportStudentsModal.tsx';
@@ -98,6 +99,7 @@ export function ClassListView({ classId }: { classId: string }) {
                   </Menu.Dropdown>
                 </Menu>
               )}
+              <ClassDashboardLink classId={classId} grade={klass?.grade} />
               <Button variant="default" onClick={() => window.print()}>
                 In
               </Button>
