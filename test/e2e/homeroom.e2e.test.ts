@@ -138,6 +138,26 @@ describe.runIf(RUN_BROWSER_TESTS)('homeroom work in the browser', () => {
     await homeroom.keyboard.press('Escape');
   });
 
+  it('a subject teacher marks an absence in her lesson', async () => {
+    const teacher = await login('giaovien');
+    const mine = await teacher.evaluate(async () => (await (await fetch('/api/v1/auth/me')).json()).teaching[0] as { classId: string; subjectId: string });
+    await teacher.goto(`${server.baseUrl}/diem-danh/${mine.classId}`);
+    await teacher.getByTestId('attendance-date').fill('20/11/2026');
+    await teacher.getByTestId('attendance-date').blur();
+    await teacher.getByRole('textbox', { name: 'Tiết' }).fill('3');
+    const grid = teacher.getByTestId('attendance-grid');
+    await grid.waitFor();
+    await expect.poll(() => grid.locator('thead').textContent()).toContain('Tiết 3');
+    await grid.locator('button[data-r="0"][data-c="0"]').focus();
+    await teacher.keyboard.press('k');
+    await teacher.getByTestId('attendance-save').click();
+    await teacher.getByTestId('attendance-saved').waitFor();
+    await shots(teacher, 'h05b-attendance-lesson');
+    const day = await teacher.evaluate(async (id) => (await fetch(`/api/v1/classes/${id}/attendance?date=2026-11-20`)).json(), mine.classId);
+    expect(day.marks).toContainEqual(expect.objectContaining({ periodNo: 3, kind: 'K', subjectId: mine.subjectId }));
+    await teacher.context().close();
+  });
+
   it('the homeroom teacher enters the conduct of HK I by keyboard and fills the rest', async () => {
     await homeroom.getByRole('link', { name: 'Kết quả rèn luyện', exact: true }).first().click();
     const grid = homeroom.getByTestId('conduct-grid');
