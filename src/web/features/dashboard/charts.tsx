@@ -42,9 +42,9 @@ export function LevelDonut({ distribution, total, testId }: { distribution: Leve
       ) : (
         <ResponsiveContainer width="100%" height={260} initialDimension={{ width: 320, height: 260 }}>
           <PieChart>
-            <Pie data={shown} dataKey="value" nameKey="name" innerRadius="52%" outerRadius="80%" paddingAngle={shown.length > 1 ? 1 : 0} animationDuration={ANIMATION} stroke="none">
+            <Pie data={shown} dataKey="value" nameKey="name" startAngle={90} endAngle={-270} innerRadius="52%" outerRadius="80%" paddingAngle={shown.length > 1 ? 1 : 0} animationDuration={ANIMATION} stroke="none">
               {shown.map((d) => (
-                <Cell key={d.key} fill={p.level(d.key)} />
+                <Cell key={d.key} fill={p.level(d.key)} stroke={shown.length === 1 ? p.level(d.key) : undefined} />
               ))}
             </Pie>
             <Tooltip
