@@ -49,6 +49,7 @@ describe.runIf(RUN_BROWSER_TESTS)('homeroom work in the browser', () => {
   async function shots(page: Page, name: string) {
     await shot(page, name, false);
     await page.setViewportSize({ width: 390, height: 844 });
+    await page.waitForTimeout(400); // the menu slides away on a phone
     await shot(page, `${name}-phone`, false);
     await page.setViewportSize({ width: 1280, height: 900 });
   }
@@ -218,8 +219,18 @@ describe.runIf(RUN_BROWSER_TESTS)('homeroom work in the browser', () => {
     await homeroom.getByTestId('conduct-save').click();
     await expect.poll(() => homeroom.getByTestId('conduct-save').textContent()).toBe('Đã lưu');
     await segment(homeroom, 'Cả năm');
-    await homeroom.getByTestId('conduct-grid').waitFor();
+    const yearGrid = homeroom.getByTestId('conduct-grid');
+    await yearGrid.waitFor();
+    // A year level other than the Điều 8 table's needs a reason before it can be saved.
+    await yearGrid.locator('button[data-r="1"][data-c="0"]').focus();
+    await homeroom.keyboard.press('k');
+    await homeroom.getByTestId('conduct-reason').waitFor();
+    await expect.poll(() => homeroom.getByTestId('conduct-save').isDisabled()).toBe(true);
+    await homeroom.getByTestId('conduct-reason').fill('Vi phạm nội quy thi học kỳ II, hội đồng thống nhất');
     await shots(homeroom, 'h10-conduct-year');
+    await homeroom.getByTestId('conduct-save').click();
+    await expect.poll(() => homeroom.getByTestId('conduct-save').textContent()).toBe('Đã lưu');
+    await expect.poll(() => yearGrid.locator('button[data-r="1"][data-c="0"]').getAttribute('data-value')).toBe('K');
 
     // The year: student no. 5 (every score 3,5) must retest.
     const weak = students[4];

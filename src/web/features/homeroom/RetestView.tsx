@@ -145,63 +145,65 @@ function RetestSubject({
         {students.length} học sinh kiểm tra lại môn <b>{subject.name}</b>. {scored ? 'Nhập điểm từ 0 đến 10 (8,5 hoặc 8.5).' : 'Nhập Đ (Đạt) hoặc CĐ (Chưa đạt).'}
       </Text>
       {!editable && <Badge color="gray">Chỉ xem (giáo viên dạy môn này nhập)</Badge>}
-      <Table withTableBorder withColumnBorders fz="sm" verticalSpacing={3} maw={760} data-testid="retest-table">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>STT</Table.Th>
-            <Table.Th>Họ và tên</Table.Th>
-            <Table.Th ta="center">{scored ? 'ĐTBmcn' : 'Cả năm'}</Table.Th>
-            <Table.Th ta="center">Kiểm tra lại</Table.Th>
-            <Table.Th title="Tính với các điểm kiểm tra lại đã nhập; đủ các môn mới là kết quả chính thức">Kết quả (với điểm đã nhập)</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {students.map((s, i) => {
-            const f = finalOf(s.studentId);
-            const after = f?.subjects.find((x) => x.code === subject.code)?.value ?? null;
-            const before = yearValue(s.studentId);
-            return (
-              <Table.Tr key={s.studentId} data-student={s.fullName}>
-                <Table.Td>{s.listNumber}</Table.Td>
-                <Table.Td className="nowrap">{s.fullName}</Table.Td>
-                <Table.Td ta="center" c="red.8" className="tabular">
-                  {before ?? ''}
-                </Table.Td>
-                <Table.Td p={2} w={110}>
-                  <TextInput
-                    size="xs"
-                    aria-label={`Điểm kiểm tra lại — ${s.fullName}`}
-                    data-row={i}
-                    readOnly={!editable}
-                    value={values[s.studentId] ?? (after !== before ? after ?? '' : '')}
-                    onChange={(e) => {
-                      const v = e.currentTarget.value;
-                      setValues((x) => ({ ...x, [s.studentId]: v }));
-                    }}
-                    onKeyDown={(e) => {
-                      if (e.key === 'Enter') {
-                        e.preventDefault();
-                        document.querySelector<HTMLInputElement>(`[data-testid="retest-table"] input[data-row="${i + 1}"]`)?.focus();
-                      }
-                    }}
-                  />
-                </Table.Td>
-                <Table.Td>
-                  {f?.outcome ? (
-                    <Badge size="sm" variant="light" color={OUTCOME_COLORS[f.outcome] ?? 'gray'}>
-                      {OUTCOME_LABELS[f.outcome] ?? f.outcome}
-                    </Badge>
-                  ) : (
-                    <Text size="xs" c="dimmed">
-                      chờ các môn khác
-                    </Text>
-                  )}
-                </Table.Td>
-              </Table.Tr>
-            );
-          })}
-        </Table.Tbody>
-      </Table>
+      <div className="kg-scroll">
+        <Table withTableBorder withColumnBorders fz="sm" verticalSpacing={3} maw={760} data-testid="retest-table">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>STT</Table.Th>
+              <Table.Th>Họ và tên</Table.Th>
+              <Table.Th ta="center">{scored ? 'ĐTBmcn' : 'Cả năm'}</Table.Th>
+              <Table.Th ta="center">Kiểm tra lại</Table.Th>
+              <Table.Th title="Tính với các điểm kiểm tra lại đã nhập; đủ các môn mới là kết quả chính thức">Kết quả (với điểm đã nhập)</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {students.map((s, i) => {
+              const f = finalOf(s.studentId);
+              const after = f?.subjects.find((x) => x.code === subject.code)?.value ?? null;
+              const before = yearValue(s.studentId);
+              return (
+                <Table.Tr key={s.studentId} data-student={s.fullName}>
+                  <Table.Td>{s.listNumber}</Table.Td>
+                  <Table.Td className="nowrap">{s.fullName}</Table.Td>
+                  <Table.Td ta="center" c="red.8" className="tabular">
+                    {before ?? ''}
+                  </Table.Td>
+                  <Table.Td p={2} w={110}>
+                    <TextInput
+                      size="xs"
+                      aria-label={`Điểm kiểm tra lại — ${s.fullName}`}
+                      data-row={i}
+                      readOnly={!editable}
+                      value={values[s.studentId] ?? (after !== before ? after ?? '' : '')}
+                      onChange={(e) => {
+                        const v = e.currentTarget.value;
+                        setValues((x) => ({ ...x, [s.studentId]: v }));
+                      }}
+                      onKeyDown={(e) => {
+                        if (e.key === 'Enter') {
+                          e.preventDefault();
+                          document.querySelector<HTMLInputElement>(`[data-testid="retest-table"] input[data-row="${i + 1}"]`)?.focus();
+                        }
+                      }}
+                    />
+                  </Table.Td>
+                  <Table.Td>
+                    {f?.outcome ? (
+                      <Badge size="sm" variant="light" color={OUTCOME_COLORS[f.outcome] ?? 'gray'}>
+                        {OUTCOME_LABELS[f.outcome] ?? f.outcome}
+                      </Badge>
+                    ) : (
+                      <Text size="xs" c="dimmed">
+                        chờ các môn khác
+                      </Text>
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              );
+            })}
+          </Table.Tbody>
+        </Table>
+      </div>
       {needReason && (
         <Textarea label="Lý do sửa điểm đã nhập" required maw={560} value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
       )}
