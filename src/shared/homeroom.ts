@@ -75,6 +75,8 @@ export const ZStudentResult = z.object({
   title: z.enum(['XS', 'G']).nullable(),
   outcome: z.string().nullable(),
   retestSubjects: z.array(z.string()),
+  /** Final scope: subjects to retest that have no retest score yet (the outcome is provisional). */
+  retestPending: z.array(z.string()),
   absences: z.number().int(),
   explanations: z.array(z.object({ code: z.string(), text: z.string() })),
   /** What is still missing for this student (subject — column), so the principal sees why approval waits. */

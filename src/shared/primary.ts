@@ -53,7 +53,7 @@ export const ZPrimarySummary = z.object({
       studentId: z.string(),
       listNumber: z.number().int(),
       fullName: z.string(),
-      subjects: z.array(z.object({ subjectId: z.string(), level: z.enum(['T', 'H', 'C']).nullable(), test: z.number().int().nullable() })),
+      subjects: z.array(z.object({ subjectId: z.string(), level: z.enum(['T', 'H', 'C']).nullable(), test: z.number().nullable() })),
       qualities: z.array(ZTrait),
       competences: z.array(ZTrait),
       comment: z.string(),

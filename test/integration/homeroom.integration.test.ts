@@ -148,6 +148,9 @@ describe('results and approval (G7, C5)', () => {
     const p = await homeroom.post(`/api/v1/classes/${classId}/results/term1/proposal`);
     expect(p.status).toBe(200);
     expect((await homeroom.post(`/api/v1/classes/${classId}/results/term1/approval`, { snapshotId: p.body.snapshotId })).status).toBe(403);
+    const waiting = await principal.get(`/api/v1/years/${server.demo!.yearId}/result-snapshots?status=proposed`);
+    expect(waiting.body).toEqual([expect.objectContaining({ id: p.body.snapshotId, className: '6A1', scope: 'term1' })]);
+    expect((await homeroom.get(`/api/v1/years/${server.demo!.yearId}/result-snapshots`)).status).toBe(403);
     const a = await principal.post(`/api/v1/classes/${classId}/results/term1/approval`, { snapshotId: p.body.snapshotId });
     expect(a.status).toBe(200);
     const after = (await homeroom.get(`/api/v1/classes/${classId}/results?scope=term1`)).body;
@@ -189,6 +192,10 @@ describe('results and approval (G7, C5)', () => {
     expect(refused.status).toBe(400);
     expect(refused.body.message).toContain('không phải kiểm tra lại');
 
+    const partialFinal = (await homeroom.get(`/api/v1/classes/${classId}/results?scope=final`)).body.students.find((x: any) => x.studentId === weak.studentId);
+    expect(partialFinal.retestPending.length).toBeGreaterThan(0);
+    expect(partialFinal.missing.some((m: string) => m.includes('điểm kiểm tra lại'))).toBe(true);
+
     // The other retests, entered as their teachers would; every subject passes → promoted.
     const db = server.database.handle.db;
     const subjects = await db.selectFrom('subjects').select(['id', 'code', 'assessment_kind']).where('school_year_id', '=', server.demo!.yearId).where('grade', '=', 6).execute();
@@ -198,6 +205,7 @@ describe('results and approval (G7, C5)', () => {
     const final = (await homeroom.get(`/api/v1/classes/${classId}/results?scope=final`)).body;
     const after = final.students.find((x: any) => x.studentId === weak.studentId);
     expect(after.outcome).toBe('promoted');
+    expect(after.retestPending).toEqual([]);
     expect(['Đ', 'K']).toContain(after.academic);
   });
 

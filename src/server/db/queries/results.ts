@@ -10,7 +10,7 @@ import type { Tt22Level } from '../../../domain/assessment/tt22-level.ts';
 import { yearConductTt22 } from '../../../domain/assessment/year-conduct-tt22.ts';
 import { gradebookColumns } from '../../../domain/gradebook/gradebook-columns.ts';
 import type { CellValue } from '../../../domain/gradebook/parse-cell-input.ts';
-import { buildTt22Input, cellKey, type ResultSubject } from '../../../domain/results/build-tt22-input.ts';
+import { buildTt22Input, cellKey, RETEST_COLUMN, SUMMER_TERM, type ResultSubject } from '../../../domain/results/build-tt22-input.ts';
 import { summarizeClassResults } from '../../../domain/results/summarize-class-results.ts';
 import { canonicalJson } from '../../audit.ts';
 import type { ClassResults } from '../../../shared/homeroom.ts';
@@ -108,6 +108,13 @@ export async function computeClassResults(db: Executor, classId: string, scope: 
       }
     }
     for (const t of terms) if (!periods?.get(`term${t}`)?.level) missing.push(`Kết quả rèn luyện HK ${t === 1 ? 'I' : 'II'}`);
+    // After the summer: every subject to retest needs its score, and summer training its re-evaluation.
+    const retestPending =
+      scope === 'final' && (r.year.outcome === 'retest' || (r.year.outcome === 'summerTraining' && r.year.academic === 'CĐ'))
+        ? subjects.filter((s) => r.year.retestSubjects.includes(s.code) && !mine.get(cellKey(s.id, SUMMER_TERM, RETEST_COLUMN)))
+        : [];
+    for (const s of retestPending) missing.push(`${s.name}: điểm kiểm tra lại`);
+    if (scope === 'final' && r.year.outcome === 'summerTraining' && !periods?.get('summer')?.level) missing.push('Kết quả rèn luyện sau rèn luyện hè');
     const pick = scope === 'term1' || scope === 'term2' ? r[scope] : scope === 'year' ? r.year : r.final;
     const subjectValue = (i: number) => {
       const sr = r.subjects[i];
@@ -128,7 +135,8 @@ export async function computeClassResults(db: Executor, classId: string, scope: 
       conduct: scope === 'year' ? yc.level : pick.conduct,
       title: scope === 'year' ? r.year.title : null,
       outcome: scope === 'year' ? r.year.outcome : scope === 'final' ? r.final.outcome : null,
-      retestSubjects: scope === 'year' ? [...r.year.retestSubjects] : [],
+      retestSubjects: scope === 'year' || scope === 'final' ? [...r.year.retestSubjects] : [],
+      retestPending: retestPending.map((s) => s.code),
       absences: absenceCount.get(st.studentId) ?? 0,
       explanations: explainTt22(r)
         .filter((e) => e.scope === scope)

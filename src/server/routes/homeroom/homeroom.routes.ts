@@ -33,7 +33,7 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/database.ts';
 import { loadClassStudents } from '../../db/queries/gradebook.ts';
 import { computeClassResults, loadConduct, yearConduct } from '../../db/queries/results.ts';
-import { getClassOr404 } from '../../db/queries/setup.ts';
+import { getClassOr404, getYearOr404 } from '../../db/queries/setup.ts';
 import { auditContext, authorize, requireAuth } from '../../http/context.ts';
 import { type RouteDeps, typed } from '../deps.ts';
 
@@ -237,6 +237,37 @@ export async function registerHomeroomRoutes(app: FastifyInstance, deps: RouteDe
         await writeAudit(tx, ctx, { chainKey: classChain(cls.id), schoolId: cls.school_id, action: 'weeklyNote.written', entityType: 'weekly_note', entityId: id, before: null, after: row });
       });
       return { id };
+    },
+  );
+
+  api.get(
+    '/years/:yearId/result-snapshots',
+    {
+      schema: {
+        tags: ['results'],
+        summary: 'Các lớp đang chờ phê duyệt kết quả (hoặc đã phê duyệt)',
+        params: z.object({ yearId: ZId }),
+        querystring: z.object({ status: z.enum(['proposed', 'approved']).default('proposed') }),
+        response: {
+          200: z.array(z.object({ id: z.string(), classId: z.string(), className: z.string(), scope: ZResultScope, proposedAt: z.string(), approvedAt: z.string().nullable(), proposedByName: z.string() })),
+          ...authErrors,
+        },
+      },
+    },
+    async (request) => {
+      const auth = requireAuth(request);
+      const year = await getYearOr404(db, request.params.yearId);
+      authorize(auth, 'progress.view', { schoolId: year.school_id });
+      const rows = await db
+        .selectFrom('result_snapshots')
+        .innerJoin('classes', 'classes.id', 'result_snapshots.class_id')
+        .innerJoin('users', 'users.id', 'result_snapshots.proposed_by')
+        .select(['result_snapshots.id', 'result_snapshots.class_id', 'classes.name', 'result_snapshots.scope', 'result_snapshots.proposed_at', 'result_snapshots.approved_at', 'users.full_name'])
+        .where('result_snapshots.school_year_id', '=', year.id)
+        .where('result_snapshots.status', '=', request.query.status)
+        .orderBy('result_snapshots.proposed_at')
+        .execute();
+      return rows.map((r) => ({ id: r.id, classId: r.class_id, className: r.name, scope: r.scope as 'year', proposedAt: r.proposed_at, approvedAt: r.approved_at, proposedByName: r.full_name }));
     },
   );
 
