@@ -225,37 +225,7 @@ export interface Teacher {
   staffId: string | null;
 }
 
-/** The actions the server reports in `me.abilities[schoolId]`. */
-export type Ability =
-  | 'school.view'
-  | 'setup.manage'
-  | 'staff.view'
-  | 'staff.manage'
-  | 'account.manage'
-  | 'account.grantPrivileged'
-  | 'class.view'
-  | 'classList.reorder'
-  | 'student.view'
-  | 'student.create'
-  | 'student.edit'
-  | 'student.import'
-  | 'enrollment.manage'
-  | 'audit.view'
-  | 'gradebook.view'
-  | 'gradebook.edit'
-  | 'classBook.view'
-  | 'progress.view'
-  | 'lock.manage'
-  | 'editLog.view'
-  | 'correction.request'
-  | 'correction.decide'
-  | 'correction.apply'
-  | 'attendance.record'
-  | 'attendance.markLesson'
-  | 'conduct.assess'
-  | 'weeklyNote.write'
-  | 'results.view'
-  | 'results.propose'
-  | 'results.approve';
+/** The actions the server reports in `me.abilities[schoolId]`: the policy module's own list. */
+export type { Action as Ability } from '../../domain/policies/policy.ts';
 
 export type { AttendanceMonth, ClassDashboard, DashboardScope, LevelDistribution, SchoolDashboard, SubjectDistribution } from '../../shared/dashboard.ts';
