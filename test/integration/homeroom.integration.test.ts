@@ -167,6 +167,19 @@ describe('results and approval (G7, C5)', () => {
     const snap = await server.database.handle.db.selectFrom('result_snapshots').selectAll().where('id', '=', p.body.snapshotId).executeTakeFirstOrThrow();
     expect(snap.rule_version).toBe('TT22_2021@1');
     expect(JSON.parse(snap.snapshot_json).students).toHaveLength(40);
+
+    // A rule setting changes after the approval (Toán assessed by comments instead of scores): the
+    // live results move, the approved snapshot does not.
+    const admin = await new TestClient(server.baseUrl).login('quantri', server.demo!.password, secret('quantri'));
+    const setup = (await admin.get(`/api/v1/years/${server.demo!.yearId}`)).body;
+    const toan = setup.subjects.find((x: any) => x.grade === 6 && x.code === 'TOAN');
+    expect((await admin.patch(`/api/v1/subjects/${toan.id}`, { assessmentKind: 'comment' })).status).toBe(200);
+    const moved = (await homeroom.get(`/api/v1/classes/${classId}/results?scope=term1`)).body;
+    expect(moved.snapshot).toMatchObject({ status: 'approved', changedSince: true });
+    const frozen = await server.database.handle.db.selectFrom('result_snapshots').select(['snapshot_json', 'sha256']).where('id', '=', p.body.snapshotId).executeTakeFirstOrThrow();
+    expect(frozen).toEqual({ snapshot_json: snap.snapshot_json, sha256: snap.sha256 });
+    expect((await admin.patch(`/api/v1/subjects/${toan.id}`, { assessmentKind: 'scored' })).status).toBe(200);
+    expect((await homeroom.get(`/api/v1/classes/${classId}/results?scope=term1`)).body.snapshot.changedSince).toBe(false);
   });
 
   it('after the year, a student below Đạt goes to retests; retest scores are entered for eligible subjects only and the final result is re-classified', async () => {
