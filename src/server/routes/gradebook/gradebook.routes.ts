@@ -16,7 +16,7 @@ import { ZConflictResponse, ZGradebookSheet, ZSaveCellsInput, ZSaveCellsResult, 
 import { saveCells, subjectAssessment } from '../../actions/save-cells.ts';
 import type { Db } from '../../db/database.ts';
 import { loadBlockContext, loadCells, loadClassStudents, loadSheetContext } from '../../db/queries/gradebook.ts';
-import { getYearOr404 } from '../../db/queries/setup.ts';
+import { getClassOr404, getYearOr404 } from '../../db/queries/setup.ts';
 import { notFound } from '../../errors.ts';
 import { auditContext, authorize, requireAuth, type RequestAuth } from '../../http/context.ts';
 import { type RouteDeps, typed } from '../deps.ts';
@@ -101,7 +101,8 @@ export async function registerGradebookRoutes(app: FastifyInstance, deps: RouteD
     async (request) => {
       const auth = requireAuth(request);
       const { classId, subjectId, termNo } = request.params;
-      const { cls } = await loadSheetContext(db, classId, subjectId);
+      // Only the class is needed to authorize; saveCells loads the whole sheet context in its transaction.
+      const cls = await getClassOr404(db, classId);
       authorize(auth, 'gradebook.edit', { schoolId: cls.school_id, classIds: [classId], subjectId });
       return saveCells({ db, classId, subjectId, termNo: termNo as 1 | 2, input: request.body, audit: auditContext(request) });
     },
