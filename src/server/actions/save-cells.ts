@@ -25,6 +25,8 @@ import { AppError, type FieldError } from '../errors.ts';
 export type CellSource = 'typed' | 'pasted' | 'filled' | 'imported' | 'correction';
 
 export interface SaveCellsOptions {
+  /** The class row, when the caller already loaded it (saves a query). */
+  cls?: Row<'classes'>;
   classId: string;
   subjectId: string;
   /** 1, 2, or 3 for the summer re-assessment. */
@@ -66,7 +68,7 @@ export async function saveCells(options: SaveCellsOptions & { db: Db }) {
 /** The same, inside a transaction the caller owns (an approved correction applies all its cells at once). */
 export async function saveCellsInTransaction(db: Tx, options: SaveCellsOptions) {
   const { classId, subjectId, termNo, input, audit } = options;
-  const { cls, subject, settings } = await loadSheetContext(db, classId, subjectId);
+  const { cls, subject, settings } = await loadSheetContext(db, classId, subjectId, { withTeacher: false, cls: options.cls });
   const assessment = subjectAssessment(subject);
   const columns = new Map(sheetColumns(assessment, termNo).map((c) => [c.key, c]));
   const students = new Map((await loadClassStudents(db, classId)).map((s) => [s.studentId, s]));

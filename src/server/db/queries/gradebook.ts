@@ -4,23 +4,36 @@ import { editDeadline } from '../../../domain/gradebook/find-edit-block.ts';
 import { parseSchoolSettings } from '../../../shared/school-settings.ts';
 import { notFound } from '../../errors.ts';
 import type { Executor } from '../database.ts';
+import type { Row } from '../schema.ts';
 import { formatStaffName } from './people.ts';
 
 export const gradebookChain = (classId: string, subjectId: string) => `gradebook:${classId}:${subjectId}`;
 
-export async function loadSheetContext(db: Executor, classId: string, subjectId: string) {
-  const cls = await db.selectFrom('classes').selectAll().where('id', '=', classId).executeTakeFirst();
+/**
+ * The class, subject and school settings of a sheet (and its teacher's name unless `withTeacher` is
+ * false). A caller that already holds the class row passes it in.
+ */
+export async function loadSheetContext(
+  db: Executor,
+  classId: string,
+  subjectId: string,
+  options: { withTeacher?: boolean; cls?: Row<'classes'> } = {},
+) {
+  const cls = options.cls?.id === classId ? options.cls : await db.selectFrom('classes').selectAll().where('id', '=', classId).executeTakeFirst();
   if (!cls) throw notFound('lớp');
   const subject = await db.selectFrom('subjects').selectAll().where('id', '=', subjectId).executeTakeFirst();
   if (!subject || subject.school_year_id !== cls.school_year_id || Number(subject.grade) !== Number(cls.grade)) throw notFound('môn học của lớp này');
   const school = await db.selectFrom('schools').select(['settings_json']).where('id', '=', cls.school_id).executeTakeFirstOrThrow();
-  const teacher = await db
-    .selectFrom('teaching_assignments')
-    .innerJoin('staff', 'staff.id', 'teaching_assignments.staff_id')
-    .select(['staff.family_name', 'staff.middle_name', 'staff.given_name'])
-    .where('teaching_assignments.class_id', '=', classId)
-    .where('teaching_assignments.subject_id', '=', subjectId)
-    .executeTakeFirst();
+  const teacher =
+    options.withTeacher === false
+      ? undefined
+      : await db
+          .selectFrom('teaching_assignments')
+          .innerJoin('staff', 'staff.id', 'teaching_assignments.staff_id')
+          .select(['staff.family_name', 'staff.middle_name', 'staff.given_name'])
+          .where('teaching_assignments.class_id', '=', classId)
+          .where('teaching_assignments.subject_id', '=', subjectId)
+          .executeTakeFirst();
   return { cls, subject, settings: parseSchoolSettings(school.settings_json), teacherName: teacher ? formatStaffName(teacher) : null };
 }
 

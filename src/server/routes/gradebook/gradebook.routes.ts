@@ -104,7 +104,7 @@ export async function registerGradebookRoutes(app: FastifyInstance, deps: RouteD
       // Only the class is needed to authorize; saveCells loads the whole sheet context in its transaction.
       const cls = await getClassOr404(db, classId);
       authorize(auth, 'gradebook.edit', { schoolId: cls.school_id, classIds: [classId], subjectId });
-      return saveCells({ db, classId, subjectId, termNo: termNo as 1 | 2, input: request.body, audit: auditContext(request) });
+      return saveCells({ db, cls, classId, subjectId, termNo: termNo as 1 | 2, input: request.body, audit: auditContext(request) });
     },
   );
 
