@@ -9,13 +9,24 @@ export const ZAttendanceDay = z.object({
   date: ZIsoDate,
   students: z.array(z.object({ studentId: z.string(), listNumber: z.number().int(), fullName: z.string() })),
   marks: z.array(z.object({ studentId: z.string(), session: ZSession, periodNo: z.number().int(), kind: z.enum(['P', 'K']), note: z.string(), subjectId: z.string().nullable() })),
+  /** Rolls taken that day (also those where nobody was absent). */
+  rolls: z.array(z.object({ session: ZSession, periodNo: z.number().int(), takenBy: z.string(), takenAt: z.string() })),
+});
+
+export const ZAttendanceRange = z.object({
+  classId: z.string(),
+  from: ZIsoDate,
+  to: ZIsoDate,
+  marks: z.array(z.object({ date: ZIsoDate, studentId: z.string(), session: ZSession, periodNo: z.number().int(), kind: z.enum(['P', 'K']), note: z.string(), subjectId: z.string().nullable() })),
+  rolls: z.array(z.object({ date: ZIsoDate, session: ZSession, periodNo: z.number().int(), takenBy: z.string(), takenAt: z.string() })),
 });
 
 export const ZRecordAttendanceInput = z.object({
   date: ZIsoDate,
   session: ZSession,
   /** Every student of the session whose mark changes: kind null removes the absence. */
-  marks: z.array(z.object({ studentId: ZId, kind: z.enum(['P', 'K']).nullable(), note: z.string().trim().max(300).default('') })).min(1).max(100),
+  /** Empty when everybody was present: the roll is still recorded. */
+  marks: z.array(z.object({ studentId: ZId, kind: z.enum(['P', 'K']).nullable(), note: z.string().trim().max(300).default('') })).max(100),
   /** A lesson marked by a subject teacher; omitted for the homeroom teacher's whole-session roll. */
   lesson: z.object({ subjectId: ZId, periodNo: z.number().int().min(1).max(10) }).nullable().default(null),
 });
@@ -116,6 +127,8 @@ export const ZWeeklyNote = z.object({
   updatedAt: z.string(),
   version: z.number().int(),
 });
+export const ZEditWeeklyNoteInput = z.object({ text: z.string().trim().min(1, 'chưa có nội dung').max(4000), baseVersion: z.number().int().min(1) });
+
 export const ZWriteWeeklyNoteInput = z.object({
   /** The Monday of the week (yyyy-mm-dd). */
   weekStart: ZIsoDate,

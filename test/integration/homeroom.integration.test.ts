@@ -71,6 +71,18 @@ describe('attendance (G4)', () => {
     expect(events).toHaveLength(3);
   });
 
+  it('a roll with nobody absent is recorded too; a range of days comes back in one request', async () => {
+    const res = await homeroom.put(`/api/v1/classes/${classId}/attendance`, { date: '2026-11-19', session: 'afternoon', marks: [] });
+    expect(res.status).toBe(200);
+    expect(res.body.marks).toEqual([]);
+    expect(res.body.rolls).toEqual([expect.objectContaining({ session: 'afternoon', periodNo: 0 })]);
+    const range = await homeroom.get(`/api/v1/classes/${classId}/attendance/range?from=2026-11-01&to=2026-11-30`);
+    expect(range.status).toBe(200);
+    expect(range.body.rolls.map((r: any) => `${r.date}/${r.session}`)).toEqual(['2026-11-19/afternoon', '2026-11-20/morning']);
+    expect(range.body.marks.map((m: any) => m.date)).toEqual(['2026-11-20']);
+    expect((await homeroom.get(`/api/v1/classes/${classId}/attendance/range?from=2026-09-01&to=2026-12-31`)).status).toBe(400);
+  });
+
   it('a teacher of another class cannot take this roll (403); a future date is refused (400)', async () => {
     const other = await new TestClient(server.baseUrl).login('gvcn.9a1', server.demo!.password);
     const res = await other.put(`/api/v1/classes/${classId}/attendance`, { date: '2026-11-20', session: 'morning', marks: [{ studentId: students[2], kind: 'K' }] });
@@ -96,6 +108,11 @@ describe('weekly notes (G5)', () => {
     const list = await principal.get(`/api/v1/classes/${classId}/weekly-notes`);
     expect(list.status).toBe(200);
     expect(list.body[0]).toMatchObject({ kind: 'discipline', weekStart: '2026-11-16' });
+    // Only the author edits, from the version she read.
+    const path = `/api/v1/classes/${classId}/weekly-notes/${note.body.id}`;
+    expect((await principal.put(path, { text: 'Sửa', baseVersion: 1 })).status).toBe(403);
+    expect((await homeroom.put(path, { text: 'Lớp giữ trật tự tốt; 1 bạn đi muộn thứ Ba.', baseVersion: 1 })).body).toEqual({ id: note.body.id, version: 2 });
+    expect((await homeroom.put(path, { text: 'Lần nữa', baseVersion: 1 })).status).toBe(409);
   });
 });
 

@@ -92,6 +92,31 @@ export async function recordAttendance(options: {
       });
       changed += 1;
     }
+    // The roll itself is recorded — also when everybody was present.
+    const roll = await tx
+      .selectFrom('attendance_rolls')
+      .select('id')
+      .where('class_id', '=', cls.id)
+      .where('date', '=', date)
+      .where('session', '=', session)
+      .where('period_no', '=', periodNo)
+      .executeTakeFirst();
+    const rollId = roll?.id ?? randomUUID();
+    if (roll) await tx.updateTable('attendance_rolls').set({ taken_by: options.userId, taken_at: audit.now }).where('id', '=', roll.id).execute();
+    else
+      await tx
+        .insertInto('attendance_rolls')
+        .values({ id: rollId, school_id: cls.school_id, school_year_id: cls.school_year_id, class_id: cls.id, date, session, period_no: periodNo, taken_by: options.userId, taken_at: audit.now })
+        .execute();
+    events.push({
+      chainKey: classChain(cls.id),
+      schoolId: cls.school_id,
+      action: 'attendance.rollTaken',
+      entityType: 'attendance_roll',
+      entityId: rollId,
+      before: null,
+      after: { date, session, periodNo, absences: options.marks.filter((m) => m.kind).length, changed },
+    });
     await writeAudits(tx, audit, events);
   });
   return changed;

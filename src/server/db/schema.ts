@@ -485,6 +485,18 @@ export interface TranscriptRecordsTable {
   confirmed_at: string;
 }
 
+export interface AttendanceRollsTable {
+  id: string;
+  school_id: string;
+  school_year_id: string;
+  class_id: string;
+  date: string;
+  session: string;
+  period_no: number;
+  taken_by: string;
+  taken_at: string;
+}
+
 export interface Database {
   org_units: OrgUnitsTable;
   schools: SchoolsTable;
@@ -519,6 +531,7 @@ export interface Database {
   result_snapshots: ResultSnapshotsTable;
   primary_assessments: PrimaryAssessmentsTable;
   transcript_records: TranscriptRecordsTable;
+  attendance_rolls: AttendanceRollsTable;
 }
 
 export type Row<T extends keyof Database> = Selectable<Database[T]>;
@@ -560,4 +573,5 @@ export const TABLES_IN_ORDER: (keyof Database)[] = [
   'result_snapshots',
   'primary_assessments',
   'transcript_records',
+  'attendance_rolls',
 ];

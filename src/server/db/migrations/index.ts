@@ -5,6 +5,7 @@ import * as scoreImports from './20261123_0003_score_imports.ts';
 import * as homeroom from './20261123_0004_homeroom.ts';
 import * as primary from './20261123_0005_primary.ts';
 import * as transcriptRecords from './20261123_0006_transcript_records.ts';
+import * as attendanceRolls from './20261123_0007_attendance_rolls.ts';
 
 /** Every migration, in order. One change per timestamped file; never edit a released one. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '20261123_0004_homeroom': homeroom,
   '20261123_0005_primary': primary,
   '20261123_0006_transcript_records': transcriptRecords,
+  '20261123_0007_attendance_rolls': attendanceRolls,
 };

@@ -9,6 +9,7 @@ import { summarizeAbsences } from '../../../domain/attendance/summarize-absences
 import { ZId, ZIsoDate, authErrors } from '../../../shared/api-common.ts';
 import {
   ZAttendanceDay,
+  ZAttendanceRange,
   ZAttendanceSummary,
   ZClassResults,
   ZConductPeriod,
@@ -17,6 +18,7 @@ import {
   ZResultScope,
   ZSaveConductInput,
   ZWeeklyNote,
+  ZEditWeeklyNoteInput,
   ZTranscriptRecord,
   ZWriteWeeklyNoteInput,
 } from '../../../shared/homeroom.ts';
@@ -24,7 +26,7 @@ import { approveClassResults, proposeClassResults } from '../../actions/approve-
 import { saveCells } from '../../actions/save-cells.ts';
 import { RETEST_COLUMN, SUMMER_TERM } from '../../../domain/gradebook/gradebook-columns.ts';
 import { ZSaveCellsResult } from '../../../shared/gradebook.ts';
-import { invalid, notFound } from '../../errors.ts';
+import { AppError, invalid, notFound } from '../../errors.ts';
 import { assessConduct } from '../../actions/assess-conduct.ts';
 import { confirmTranscriptRecords } from '../../actions/confirm-transcript-records.ts';
 import { classChain, recordAttendance } from '../../actions/record-attendance.ts';
@@ -41,12 +43,38 @@ const P = z.object({ classId: ZId });
 
 async function attendanceDay(db: Db, classId: string, date: string) {
   const students = (await loadClassStudents(db, classId)).filter((s) => s.active);
-  const marks = await db.selectFrom('attendance_records').selectAll().where('class_id', '=', classId).where('date', '=', date).orderBy('period_no').execute();
+  const range = await attendanceRange(db, classId, date, date);
   return {
     classId,
     date,
     students: students.map((s) => ({ studentId: s.studentId, listNumber: s.listNumber, fullName: s.fullName })),
-    marks: marks.map((m) => ({ studentId: m.student_id, session: m.session as 'morning' | 'afternoon', periodNo: Number(m.period_no), kind: m.kind as 'P' | 'K', note: m.note, subjectId: m.subject_id })),
+    marks: range.marks.map(({ date: _d, ...m }) => m),
+    rolls: range.rolls.map(({ date: _d, ...r }) => r),
+  };
+}
+
+async function attendanceRange(db: Db, classId: string, from: string, to: string) {
+  const marks = await db
+    .selectFrom('attendance_records')
+    .selectAll()
+    .where('class_id', '=', classId)
+    .where('date', '>=', from)
+    .where('date', '<=', to)
+    .orderBy('date')
+    .orderBy('period_no')
+    .execute();
+  const rolls = await db
+    .selectFrom('attendance_rolls')
+    .innerJoin('users', 'users.id', 'attendance_rolls.taken_by')
+    .select(['attendance_rolls.date', 'attendance_rolls.session', 'attendance_rolls.period_no', 'attendance_rolls.taken_at', 'users.full_name'])
+    .where('attendance_rolls.class_id', '=', classId)
+    .where('attendance_rolls.date', '>=', from)
+    .where('attendance_rolls.date', '<=', to)
+    .orderBy('attendance_rolls.date')
+    .execute();
+  return {
+    marks: marks.map((m) => ({ date: m.date, studentId: m.student_id, session: m.session as 'morning' | 'afternoon', periodNo: Number(m.period_no), kind: m.kind as 'P' | 'K', note: m.note, subjectId: m.subject_id })),
+    rolls: rolls.map((r) => ({ date: r.date, session: r.session as 'morning' | 'afternoon', periodNo: Number(r.period_no), takenBy: r.full_name, takenAt: r.taken_at })),
   };
 }
 
@@ -62,6 +90,27 @@ export async function registerHomeroomRoutes(app: FastifyInstance, deps: RouteDe
       const cls = await getClassOr404(db, request.params.classId);
       authorize(auth, 'class.view', { schoolId: cls.school_id, classIds: [cls.id] });
       return attendanceDay(db, cls.id, request.query.date);
+    },
+  );
+
+  api.get(
+    '/classes/:classId/attendance/range',
+    {
+      schema: {
+        tags: ['attendance'],
+        summary: 'Điểm danh của lớp trong một khoảng ngày (tối đa 62 ngày)',
+        params: P,
+        querystring: z.object({ from: ZIsoDate, to: ZIsoDate }),
+        response: { 200: ZAttendanceRange, ...authErrors },
+      },
+    },
+    async (request) => {
+      const auth = requireAuth(request);
+      const cls = await getClassOr404(db, request.params.classId);
+      authorize(auth, 'class.view', { schoolId: cls.school_id, classIds: [cls.id] });
+      const { from, to } = request.query;
+      if (from > to || Date.parse(to) - Date.parse(from) > 62 * 86_400_000) throw invalid('Khoảng ngày không hợp lệ (từ ngày phải trước đến ngày, tối đa 62 ngày).', [{ field: 'to', message: 'khoảng ngày' }]);
+      return { classId: cls.id, from, to, ...(await attendanceRange(db, cls.id, from, to)) };
     },
   );
 
@@ -320,6 +369,26 @@ export async function registerHomeroomRoutes(app: FastifyInstance, deps: RouteDe
       const cls = await getClassOr404(db, request.params.classId);
       authorize(auth, 'transcript.confirm', { schoolId: cls.school_id, classIds: [cls.id] });
       return confirmTranscriptRecords({ db, cls, studentIds: request.body.studentIds, userId: auth.user.id, audit: auditContext(request) });
+    },
+  );
+
+  api.put(
+    '/classes/:classId/weekly-notes/:noteId',
+    { schema: { tags: ['conduct'], summary: 'Sửa nhận xét tuần (chỉ người viết)', params: P.extend({ noteId: ZId }), body: ZEditWeeklyNoteInput, response: { 200: z.object({ id: z.string(), version: z.number().int() }), ...authErrors } } },
+    async (request) => {
+      const auth = requireAuth(request);
+      const cls = await getClassOr404(db, request.params.classId);
+      const note = await db.selectFrom('weekly_notes').selectAll().where('id', '=', request.params.noteId).where('class_id', '=', cls.id).executeTakeFirst();
+      if (!note) throw notFound('nhận xét tuần');
+      if (note.author_id !== auth.user.id) throw new AppError('FORBIDDEN', 'Chỉ người viết được sửa nhận xét tuần này.');
+      if (Number(note.version) !== request.body.baseVersion) throw new AppError('CONFLICT', 'Nhận xét vừa được sửa ở nơi khác. Hãy tải lại.');
+      const ctx = auditContext(request);
+      const version = Number(note.version) + 1;
+      await db.transaction().execute(async (tx) => {
+        await tx.updateTable('weekly_notes').set({ text: request.body.text, updated_at: ctx.now, version }).where('id', '=', note.id).where('version', '=', note.version).execute();
+        await writeAudit(tx, ctx, { chainKey: classChain(cls.id), schoolId: cls.school_id, action: 'weeklyNote.edited', entityType: 'weekly_note', entityId: note.id, before: { text: note.text, version: Number(note.version) }, after: { text: request.body.text, version } });
+      });
+      return { id: note.id, version };
     },
   );
 
