@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { gradebookColumns } from '../../src/domain/gradebook/gradebook-columns.ts';
 import { addStudents } from '../../src/server/actions/add-students.ts';
-import { subjectAssessment } from '../../src/server/actions/save-cells.ts';
+import { subjectAssessment } from '../../src/server/db/queries/subjects.ts';
 import { updateAssignments } from '../../src/server/actions/update-assignments.ts';
 import type { AuditContext } from '../../src/server/audit.ts';
 import { hashPassword } from '../../src/server/auth/passwords.ts';

@@ -9,7 +9,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gradebookColumns } from '../../src/domain/gradebook/gradebook-columns.ts';
-import { saveCells, subjectAssessment } from '../../src/server/actions/save-cells.ts';
+import { saveCells } from '../../src/server/actions/save-cells.ts';
+import { subjectAssessment } from '../../src/server/db/queries/subjects.ts';
 import { totpCode } from '../../src/server/auth/totp.ts';
 import { TestClient } from '../helpers/client.ts';
 import { type TestServer, startTestServer } from '../helpers/server.ts';

@@ -12,7 +12,7 @@ import type { StoredCorrectionCell } from '../db/queries/corrections.ts';
 import { gradebookChain, loadCells, loadClassStudents, loadSheetContext } from '../db/queries/gradebook.ts';
 import { type FieldError, invalid } from '../errors.ts';
 import { homeroomUsers, notify, usersWithRole } from '../notify.ts';
-import { subjectAssessment } from './save-cells.ts';
+import { subjectAssessment } from '../db/queries/subjects.ts';
 
 export interface FileCorrectionRequestOptions {
   db: Db;

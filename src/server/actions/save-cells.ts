@@ -7,7 +7,6 @@
  * the same transaction.
  */
 import { randomUUID } from 'node:crypto';
-import { requiredRegularCount } from '../../domain/assessment/required-regular-count.ts';
 import { vietnamDate } from '../../domain/calendar/check-year-dates.ts';
 import { type GradebookColumn, sheetColumns } from '../../domain/gradebook/gradebook-columns.ts';
 import { type EditBlock, findEditBlock } from '../../domain/gradebook/find-edit-block.ts';
@@ -17,6 +16,7 @@ import type { SaveCellsInput } from '../../shared/gradebook.ts';
 import { type AuditContext, type AuditEntry, writeAudits } from '../audit.ts';
 import { type Db, type Tx, sql } from '../db/database.ts';
 import { gradebookChain, loadBlockContext, loadCells, loadClassStudents, loadSheetContext } from '../db/queries/gradebook.ts';
+import { subjectAssessment } from '../db/queries/subjects.ts';
 import type { NewRow, Row } from '../db/schema.ts';
 
 type NewCell = NewRow<'gradebook_cells'>;
@@ -38,17 +38,6 @@ export interface SaveCellsOptions {
   source?: CellSource;
 }
 
-/** What the domain needs to know of a subject row to lay out and compute its sheet. */
-export function subjectAssessment(subject: Row<'subjects'>) {
-  return {
-    assessmentKind: subject.assessment_kind as 'scored' | 'comment' | 'primaryLevel',
-    regularCount:
-      subject.assessment_kind === 'primaryLevel'
-        ? null
-        : requiredRegularCount({ periodsPerYear: Number(subject.periods_per_year), learningTopicCluster: subject.learning_topic_cluster === 1 }),
-    hasPeriodicTest: subject.has_periodic_test === 1,
-  };
-}
 
 const toValue = (c: { score_tenths: number | null; text_value: string | null }): CellValue => ({
   scoreTenths: c.score_tenths === null ? null : Number(c.score_tenths),

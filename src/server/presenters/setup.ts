@@ -1,5 +1,5 @@
 /** Explicit field picks from rows to API shapes, so a new column never leaks. */
-import { requiredRegularCount } from '../../domain/assessment/required-regular-count.ts';
+import { subjectAssessment } from '../db/queries/subjects.ts';
 import type { ClassGroup, SchoolYear, Subject } from '../../shared/setup.ts';
 import type { Row } from '../db/schema.ts';
 
@@ -16,7 +16,6 @@ export function presentSchoolYear(r: Row<'school_years'>): SchoolYear {
 }
 
 export function presentSubject(r: Row<'subjects'>): Subject {
-  const scoredOrComment = r.assessment_kind === 'scored' || r.assessment_kind === 'comment';
   return {
     id: r.id,
     grade: Number(r.grade),
@@ -28,12 +27,7 @@ export function presentSubject(r: Row<'subjects'>): Subject {
     hasPeriodicTest: r.has_periodic_test === 1,
     sortOrder: Number(r.sort_order),
     subjectGroupId: r.subject_group_id,
-    regularCount: scoredOrComment
-      ? requiredRegularCount({
-          periodsPerYear: Number(r.periods_per_year),
-          learningTopicCluster: r.learning_topic_cluster === 1,
-        })
-      : null,
+    regularCount: subjectAssessment(r).regularCount,
   };
 }
 

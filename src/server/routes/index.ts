@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { registerAccountRoutes } from './accounts/accounts.routes.ts';
+import { registerAttendanceRoutes } from './attendance/attendance.routes.ts';
 import { registerAuditRoutes } from './audit/audit.routes.ts';
 import { registerAuthRoutes } from './auth/auth.routes.ts';
 import { registerCorrectionRoutes } from './corrections/corrections.routes.ts';
@@ -24,6 +25,7 @@ export async function registerRoutes(app: FastifyInstance, deps: RouteDeps): Pro
   await registerGradebookExcelRoutes(app, deps);
   await registerLockRoutes(app, deps);
   await registerCorrectionRoutes(app, deps);
+  await registerAttendanceRoutes(app, deps);
   await registerHomeroomRoutes(app, deps);
   await registerPrimaryRoutes(app, deps);
   await registerAuditRoutes(app, deps);

@@ -2,7 +2,7 @@
 import { type GradebookColumn, gradebookColumns } from '../../../domain/gradebook/gradebook-columns.ts';
 import { displayCell } from '../../../domain/gradebook/row-average.ts';
 import type { Correction } from '../../../shared/corrections.ts';
-import { subjectAssessment } from '../../actions/save-cells.ts';
+import { subjectAssessment } from './subjects.ts';
 import { notFound } from '../../errors.ts';
 import type { Executor } from '../database.ts';
 import type { Row } from '../schema.ts';

@@ -14,7 +14,7 @@ import { buildTt22Input, cellKey, RETEST_COLUMN, SUMMER_TERM, type ResultSubject
 import { summarizeClassResults } from '../../../domain/results/summarize-class-results.ts';
 import { canonicalJson } from '../../audit.ts';
 import type { ClassResults } from '../../../shared/homeroom.ts';
-import { subjectAssessment } from '../../actions/save-cells.ts';
+import { subjectAssessment } from './subjects.ts';
 import { AppError, notFound } from '../../errors.ts';
 import type { Executor } from '../database.ts';
 import { loadClassStudents } from './gradebook.ts';

@@ -13,7 +13,8 @@ import { displayCell, rowAverage } from '../../../domain/gradebook/row-average.t
 import { can } from '../../../domain/policies/policy.ts';
 import { ZId, ZLockedResponse, authErrors } from '../../../shared/api-common.ts';
 import { ZConflictResponse, ZGradebookSheet, ZSaveCellsInput, ZSaveCellsResult, type GradebookSheet } from '../../../shared/gradebook.ts';
-import { saveCells, subjectAssessment } from '../../actions/save-cells.ts';
+import { saveCells } from '../../actions/save-cells.ts';
+import { subjectAssessment } from '../../db/queries/subjects.ts';
 import type { Db } from '../../db/database.ts';
 import { loadBlockContext, loadCells, loadClassStudents, loadSheetContext } from '../../db/queries/gradebook.ts';
 import { getClassOr404, getYearOr404 } from '../../db/queries/setup.ts';
