@@ -4,6 +4,7 @@
  * booleans are integers 0/1, structured values are JSON text.
  */
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { DocumentSignaturesTable, DocumentsTable, JobsTable } from './schema-documents.ts';
 
 export interface OrgUnitsTable {
   id: string;
@@ -532,6 +533,9 @@ export interface Database {
   primary_assessments: PrimaryAssessmentsTable;
   transcript_records: TranscriptRecordsTable;
   attendance_rolls: AttendanceRollsTable;
+  documents: DocumentsTable;
+  document_signatures: DocumentSignaturesTable;
+  jobs: JobsTable;
 }
 
 export type Row<T extends keyof Database> = Selectable<Database[T]>;
@@ -574,4 +578,7 @@ export const TABLES_IN_ORDER: (keyof Database)[] = [
   'primary_assessments',
   'transcript_records',
   'attendance_rolls',
+  'documents',
+  'document_signatures',
+  'jobs',
 ];
