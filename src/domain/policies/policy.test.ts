@@ -129,6 +129,12 @@ const table: Row[] = [
   ['the vice-principal does not approve', vice, 'results.approve', onSchool, false],
   ['only the principal confirms transcript records', principal, 'transcript.confirm', onSchool, true],
   ['not the admin board', admin, 'transcript.confirm', onSchool, false],
+  ['the homeroom teacher prints the học bạ of her class', homeroom6A1, 'transcript.print', onClass6A1, true],
+  ['a subject teacher does not print the học bạ', mathTeacher6A2, 'transcript.print', { schoolId: S, classIds: ['6A2'] }, false],
+  ['the clerk prints the học bạ', clerk, 'transcript.print', onSchool, true],
+  ['an officer above does not print the học bạ', officer, 'transcript.print', onSchool, false],
+  ['the guardian reads the report book of the child', guardian, 'reportBook.view', { schoolId: S, classIds: ['6A1'], studentId: 'child' }, true],
+  ['but not of another child', guardian, 'reportBook.view', { schoolId: S, classIds: ['6A1'], studentId: 'another-child' }, false],
   // school read access
   ['a teacher reads her school', unassignedTeacher, 'school.view', onSchool, true],
   ['an officer above reads the school', officer, 'school.view', onSchool, true],

@@ -45,7 +45,9 @@ export type Action =
   | 'results.view'
   | 'results.propose'
   | 'results.approve'
-  | 'transcript.confirm';
+  | 'transcript.confirm'
+  | 'transcript.print'
+  | 'reportBook.view';
 
 const allow: Decision = { allowed: true };
 const deny = (reason: string): Decision => ({ allowed: false, reason });
@@ -225,6 +227,18 @@ const rules: Record<Action, (actor: Actor, t: Target) => Decision> = {
   // C6: the principal confirms student information and results going into the transcript.
   'transcript.confirm': (a, t) =>
     hasRole(a, 'principal', t.schoolId) ? allow : deny('Chỉ Hiệu trưởng được xác nhận thông tin và kết quả đưa vào học bạ.'),
+  // P3, C6: the học bạ (print, JSON, XML) — the student's homeroom teacher, the leadership, the board, the clerk.
+  'transcript.print': (a, t) =>
+    isHomeroomOf(a, t.classIds) || anyRole(a, SCHOOL_WIDE_READERS, t.schoolId)
+      ? allow
+      : deny('Chỉ giáo viên chủ nhiệm của học sinh, Ban giám hiệu, Ban quản trị và văn thư được in học bạ.'),
+  // P8: the report book (sổ liên lạc) — as the học bạ, plus the student's own guardian.
+  'reportBook.view': (a, t) => {
+    if (t.studentId && a.grants.some((g) => g.role === 'guardian' && g.studentId === t.studentId)) return allow;
+    if (isHomeroomOf(a, t.classIds) || anyRole(a, SCHOOL_WIDE_READERS, t.schoolId)) return allow;
+    if (hasRole(a, 'guardian')) return deny('Phụ huynh chỉ xem được sổ liên lạc của con mình.');
+    return deny('Chỉ giáo viên chủ nhiệm của học sinh, Ban giám hiệu, Ban quản trị, văn thư và cha mẹ học sinh được xem sổ liên lạc.');
+  },
 };
 
 export function can(actor: Actor, action: Action, target: Target): Decision {
