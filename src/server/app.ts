@@ -22,6 +22,8 @@ import type { Env } from './env.ts';
 import { AppError, STATUS_BY_CODE } from './errors.ts';
 import { loadSession } from './http/context.ts';
 import { registerIdempotency } from './http/idempotency.ts';
+import { JOB_HANDLERS } from './jobs/definitions.ts';
+import { type JobRunner, startJobRunner } from './jobs/job-runner.ts';
 import { registerRoutes } from './routes/index.ts';
 
 export interface AppDeps {
@@ -31,9 +33,17 @@ export interface AppDeps {
   webRoot?: string;
   /** Override the clock (tests). */
   clock?: () => Date;
+  /** Run the background job worker in this process (default true). */
+  jobWorker?: boolean;
 }
 
 export type App = FastifyInstance;
+
+const routeTables = new WeakMap<object, { method: string; url: string }[]>();
+/** Every route the app registered (method + URL), collected by an onRoute hook: the permission matrix test reads it, so no route escapes it. */
+export function registeredRoutes(app: FastifyInstance): { method: string; url: string }[] {
+  return routeTables.get(app) ?? [];
+}
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** Routes a client calls before it has a CSRF token. */
@@ -50,6 +60,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     bodyLimit: 2 * 1024 * 1024,
     genReqId: () => crypto.randomUUID(),
   }).withTypeProvider<ZodTypeProvider>();
+
+  const routeTable: { method: string; url: string }[] = [];
+  routeTables.set(app, routeTable);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) routeTable.push({ method, url: route.url });
+  });
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -156,7 +172,20 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.get('/api/health', { schema: { hide: true } }, async () => ({ status: 'ok' }));
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  await app.register(async (api) => registerRoutes(api, { db: database.db, dialect: database.dialect, env }), {
+  // Every process runs a worker; the queue lives in the database, so jobs survive restarts and
+  // several processes share the work (src/server/jobs).
+  let runner: JobRunner | null = null;
+  const jobs = { wake: () => runner?.wake() };
+  if (deps.jobWorker !== false) {
+    app.addHook('onReady', async () => {
+      runner = startJobRunner({ db: database.db, dataDir: env.dataDir, handlers: JOB_HANDLERS, clock, log: (m, e) => app.log.error({ err: e }, m) });
+    });
+    app.addHook('onClose', async () => {
+      await runner?.stop();
+    });
+  }
+
+  await app.register(async (api) => registerRoutes(api, { db: database.db, dialect: database.dialect, env, jobs, clock }), {
     prefix: '/api/v1',
   });
 

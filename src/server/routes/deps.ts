@@ -7,6 +7,9 @@ export interface RouteDeps {
   db: Db;
   dialect: Dialect;
   env: Env;
+  /** Wakes this process's job worker after a job was enqueued. */
+  jobs: { wake(): void };
+  clock: () => Date;
 }
 
 /** A Fastify instance typed for zod schemas. */

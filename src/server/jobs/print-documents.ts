@@ -1,0 +1,102 @@
+/**
+ * Job `print_documents`: prints one kind of document for one or more classes (a class, a grade or
+ * the whole school), stores every document in the registry, then writes one zip with a file per
+ * document and one merged PDF for the printer. Re-running after a crash gives the same result:
+ * documents are stored by id (same inputs → same id) and the outputs are rewritten whole.
+ */
+import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Zip, ZipPassThrough } from 'fflate';
+import { PDFDocument } from 'pdf-lib';
+import { storeDocument, writeStoredFile } from '../documents/store-document.ts';
+import { invalid } from '../errors.ts';
+import type { JobContext } from './job-runner.ts';
+import { PRINT_TARGETS, type PrintItem } from './print-targets.ts';
+
+export interface PrintDocumentsParams {
+  kind: string;
+  classIds: string[];
+  options: Record<string, string>;
+  baseUrl: string;
+  /** the name of the outputs, e.g. "so-theo-doi-6A1" */
+  name: string;
+  actorRole: string;
+}
+
+export interface PrintDocumentsResult {
+  documents: { id: string; title: string; filename: string }[];
+  zipPath: string;
+  mergedPath: string;
+  pages: number;
+}
+
+export async function printDocuments(ctx: JobContext): Promise<PrintDocumentsResult> {
+  const p = ctx.params as PrintDocumentsParams;
+  const target = PRINT_TARGETS[p.kind];
+  if (!target) throw invalid(`Không in được loại văn bản "${p.kind}".`, [{ field: 'kind', message: 'không hỗ trợ' }]);
+  const items: PrintItem[] = [];
+  for (const classId of p.classIds) items.push(...(await target.items(ctx.db, classId)));
+  const total = items.length + 1;
+  await ctx.progress(0, total);
+
+  const outDir = join('jobs', ctx.job.id);
+  const documents: PrintDocumentsResult['documents'] = [];
+  const buffers: Buffer[] = [];
+  for (const [i, item] of items.entries()) {
+    const doc = await target.build(ctx.db, item, p.options, { baseUrl: p.baseUrl });
+    await storeDocument(ctx.db, doc, {
+      schoolId: ctx.job.school_id,
+      dataDir: ctx.dataDir,
+      audit: { actorUserId: ctx.job.created_by, actorRole: p.actorRole, ip: '', userAgent: 'job', requestId: ctx.job.id, now: ctx.now().toISOString() },
+    });
+    documents.push({ id: doc.documentId, title: doc.title, filename: doc.filename });
+    buffers.push(doc.pdf);
+    await ctx.progress(i + 1, total);
+  }
+
+  const zipPath = join(outDir, `${p.name}.zip`);
+  await writeZip(join(ctx.dataDir, 'files', zipPath), documents.map((d, i) => ({ name: uniqueName(d.filename, i, documents), bytes: buffers[i] })));
+  const merged = await PDFDocument.create();
+  merged.setTitle(p.name);
+  merged.setCreator('Sổ Điểm Số');
+  merged.setProducer('Sổ Điểm Số');
+  merged.setCreationDate(ctx.now());
+  merged.setModificationDate(ctx.now());
+  for (const bytes of buffers) {
+    const source = await PDFDocument.load(bytes);
+    for (const page of await merged.copyPages(source, source.getPageIndices())) merged.addPage(page);
+  }
+  const mergedPath = join(outDir, `${p.name}.pdf`);
+  writeStoredFile(ctx.dataDir, mergedPath, Buffer.from(await merged.save()));
+  await ctx.progress(total, total);
+  return { documents, zipPath, mergedPath, pages: merged.getPageCount() };
+}
+
+function uniqueName(filename: string, index: number, all: { filename: string }[]): string {
+  const clash = all.findIndex((d) => d.filename === filename) !== index;
+  return clash ? filename.replace(/\.pdf$/, `-${index + 1}.pdf`) : filename;
+}
+
+/** A zip of stored (not recompressed) PDFs, streamed to disk. */
+function writeZip(fullPath: string, files: { name: string; bytes: Buffer }[]): Promise<void> {
+  mkdirSync(join(fullPath, '..'), { recursive: true });
+  const out = createWriteStream(fullPath);
+  return new Promise((resolve, reject) => {
+    const zip = new Zip((error, chunk, final) => {
+      if (error) return reject(error);
+      out.write(chunk);
+      if (final) out.end(resolve);
+    });
+    for (const f of files) {
+      const entry = new ZipPassThrough(f.name);
+      entry.mtime = new Date('2000-01-01T00:00:00Z');
+      zip.add(entry);
+      entry.push(new Uint8Array(f.bytes), true);
+    }
+    zip.end();
+  });
+}
+
+export function readJobFile(dataDir: string, relative: string): Buffer {
+  return readFileSync(join(dataDir, 'files', relative));
+}
