@@ -47,7 +47,12 @@ export type Action =
   | 'results.approve'
   | 'transcript.confirm'
   | 'transcript.print'
-  | 'reportBook.view';
+  | 'reportBook.view'
+  | 'documents.print'
+  | 'document.view'
+  | 'document.signAsHomeroom'
+  | 'document.signAsPrincipal'
+  | 'document.applySeal';
 
 const allow: Decision = { allowed: true };
 const deny = (reason: string): Decision => ({ allowed: false, reason });
@@ -233,6 +238,24 @@ const rules: Record<Action, (actor: Actor, t: Target) => Decision> = {
       ? allow
       : deny('Chỉ giáo viên chủ nhiệm của học sinh, Ban giám hiệu, Ban quản trị và văn thư được in học bạ.'),
   // P8: the report book (sổ liên lạc) — as the học bạ, plus the student's own guardian.
+  // P1–P3: bulk printing (jobs) — the homeroom teacher for her class, the leadership, the board, the clerk.
+  'documents.print': (a, t) =>
+    isHomeroomOf(a, t.classIds) || anyRole(a, SCHOOL_WIDE_READERS, t.schoolId)
+      ? allow
+      : deny('Chỉ giáo viên chủ nhiệm của lớp, Ban giám hiệu, Ban quản trị và văn thư được in hàng loạt.'),
+  // A stored document (its PDF, versions, signatures): as printing it.
+  'document.view': (a, t) =>
+    isHomeroomOf(a, t.classIds) || anyRole(a, SCHOOL_WIDE_READERS, t.schoolId)
+      ? allow
+      : deny('Chỉ giáo viên chủ nhiệm của lớp, Ban giám hiệu, Ban quản trị và văn thư được xem văn bản này.'),
+  // P5: the học bạ is signed in order — homeroom teacher, principal, the school's seal certificate.
+  'document.signAsHomeroom': (a, t) =>
+    isHomeroomOf(a, t.classIds) ? allow : deny('Chỉ giáo viên chủ nhiệm của lớp được ký ở mục Giáo viên chủ nhiệm.'),
+  'document.signAsPrincipal': (a, t) =>
+    hasRole(a, 'principal', t.schoolId) ? allow : deny('Chỉ Hiệu trưởng được ký ở mục Hiệu trưởng.'),
+  // The seal is kept by the clerk (văn thư) and applied on the principal's signature.
+  'document.applySeal': (a, t) =>
+    anyRole(a, ['principal', 'clerk'], t.schoolId) ? allow : deny('Chỉ Hiệu trưởng hoặc văn thư được đóng dấu số của nhà trường.'),
   'reportBook.view': (a, t) => {
     if (t.studentId && a.grants.some((g) => g.role === 'guardian' && g.studentId === t.studentId)) return allow;
     if (isHomeroomOf(a, t.classIds) || anyRole(a, SCHOOL_WIDE_READERS, t.schoolId)) return allow;
