@@ -1,0 +1,151 @@
+/**
+ * A throw-away PKI for the signing tests: a root CA, an intermediate CA and end-entity
+ * certificates (RSA 2048, SHA-256) made with @peculiar/x509, with ASCII or Vietnamese names
+ * (UTF8String), written as PEM/DER/PKCS#8 files for openssl, softhsm2-util and pdfsig, and as
+ * PKCS#12 through `openssl pkcs12 -export`.
+ *
+ * The chain of every end entity is three certificates (signer, intermediate, root), the size the
+ * PDF signature placeholder must hold.
+ */
+import { execFileSync } from 'node:child_process';
+import { webcrypto } from 'node:crypto';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import './reflect-metadata.ts';
+import * as x509 from '@peculiar/x509';
+
+x509.cryptoProvider.set(webcrypto as unknown as Crypto);
+
+const RSA: RsaHashedKeyGenParams = { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256', publicExponent: new Uint8Array([1, 0, 1]), modulusLength: 2048 };
+const ECDSA: EcKeyGenParams = { name: 'ECDSA', namedCurve: 'P-256' };
+
+export interface NameParts {
+  commonName: string;
+  organization?: string;
+  organizationalUnit?: string;
+  locality?: string;
+  province?: string;
+  /** Two letters, default "VN". */
+  country?: string;
+}
+
+export interface TestIdentity {
+  name: NameParts;
+  certificate: x509.X509Certificate;
+  /** DER of the certificate. */
+  der: Buffer;
+  /** DER chain, this certificate first (signer, intermediate, root). */
+  chain: Buffer[];
+  /** PKCS#8 DER of the private key. */
+  keyPkcs8: Buffer;
+  /** Files in the PKI directory. */
+  certFile: string;
+  keyFile: string;
+  keyPk8File: string;
+  chainFile: string;
+}
+
+export interface TestPki {
+  dir: string;
+  root: TestIdentity;
+  intermediate: TestIdentity;
+  /** The root certificate (PEM) to give openssl as -CAfile. */
+  caFile: string;
+  /** Issues an end-entity certificate (key usage digitalSignature + nonRepudiation). */
+  issue(name: NameParts, options?: { keyType?: 'rsa' | 'ec'; notAfter?: Date }): Promise<TestIdentity>;
+  /** Writes a .p12 with `openssl pkcs12 -export`; `legacy` = 3DES/RC2-40 + SHA-1 MAC as older tools write. */
+  pkcs12(identity: TestIdentity, password: string, options?: { legacy?: boolean; fileName?: string }): string;
+}
+
+function encodeName(parts: NameParts): x509.Name {
+  const entries: x509.JsonAttributeAndValue[] = [{ '2.5.4.6': [{ printableString: parts.country ?? 'VN' }] }];
+  if (parts.province) entries.push({ '2.5.4.8': [{ utf8String: parts.province }] });
+  if (parts.locality) entries.push({ '2.5.4.7': [{ utf8String: parts.locality }] });
+  if (parts.organization) entries.push({ '2.5.4.10': [{ utf8String: parts.organization }] });
+  if (parts.organizationalUnit) entries.push({ '2.5.4.11': [{ utf8String: parts.organizationalUnit }] });
+  entries.push({ '2.5.4.3': [{ utf8String: parts.commonName }] });
+  return new x509.Name(entries);
+}
+
+function pem(label: string, der: Buffer): string {
+  const b64 = der.toString('base64').replace(/.{64}/g, '$&\n').replace(/\n$/, '');
+  return `-----BEGIN ${label}-----\n${b64}\n-----END ${label}-----\n`;
+}
+
+let fileCounter = 0;
+
+async function makeIdentity(
+  dir: string,
+  name: NameParts,
+  issuer: { certificate: x509.X509Certificate; key: CryptoKey; chain: Buffer[] } | null,
+  ca: boolean,
+  keyType: 'rsa' | 'ec',
+  notAfter?: Date,
+): Promise<TestIdentity & { privateKey: CryptoKey }> {
+  const keys = (await webcrypto.subtle.generateKey(keyType === 'ec' ? ECDSA : RSA, true, ['sign', 'verify'])) as CryptoKeyPair;
+  const now = Date.now();
+  const extensions: x509.Extension[] = [
+    new x509.BasicConstraintsExtension(ca, ca ? 1 : undefined, true),
+    new x509.KeyUsagesExtension(
+      ca ? x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign : x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.nonRepudiation,
+      true,
+    ),
+    await x509.SubjectKeyIdentifierExtension.create(keys.publicKey),
+  ];
+  if (issuer) extensions.push(await x509.AuthorityKeyIdentifierExtension.create(issuer.certificate, false));
+  const subject = encodeName(name);
+  const serialNumber = `${ca ? '01' : '7e'}${Buffer.from(webcrypto.getRandomValues(new Uint8Array(8))).toString('hex')}`;
+  const common = { serialNumber, notBefore: new Date(now - 86_400_000), notAfter: notAfter ?? new Date(now + 2 * 365 * 86_400_000), extensions };
+  // The issuer signs with RSA (the CAs are RSA); the end entity may hold an EC key.
+  const signingAlgorithm = { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' };
+  const certificate = issuer
+    ? await x509.X509CertificateGenerator.create({ ...common, subject, issuer: issuer.certificate.subjectName, publicKey: keys.publicKey, signingKey: issuer.key, signingAlgorithm })
+    : await x509.X509CertificateGenerator.createSelfSigned({ ...common, name: subject, keys, signingAlgorithm });
+  const der = Buffer.from(certificate.rawData);
+  const chain = [der, ...(issuer?.chain ?? [])];
+  const keyPkcs8 = Buffer.from(await webcrypto.subtle.exportKey('pkcs8', keys.privateKey));
+  const base = join(dir, `id${++fileCounter}`);
+  const files = { certFile: `${base}.crt.pem`, keyFile: `${base}.key.pem`, keyPk8File: `${base}.key.pk8`, chainFile: `${base}.chain.pem` };
+  writeFileSync(files.certFile, pem('CERTIFICATE', der));
+  writeFileSync(files.keyFile, pem('PRIVATE KEY', keyPkcs8));
+  writeFileSync(files.keyPk8File, pem('PRIVATE KEY', keyPkcs8));
+  writeFileSync(files.chainFile, chain.map((c) => pem('CERTIFICATE', c)).join(''));
+  return { name, certificate, der, chain, keyPkcs8, ...files, privateKey: keys.privateKey };
+}
+
+/** Creates the PKI in a fresh temporary directory (or `dir`). */
+export async function createTestPki(dir = mkdtempSync(join(tmpdir(), 'sodiem-pki-'))): Promise<TestPki> {
+  mkdirSync(dir, { recursive: true });
+  const root = await makeIdentity(dir, { commonName: 'Sổ Điểm Số Test Root CA', organization: 'Sổ Điểm Số (thử nghiệm)' }, null, true, 'rsa');
+  const intermediate = await makeIdentity(
+    dir,
+    { commonName: 'Sổ Điểm Số Test CA cấp 2', organization: 'Sổ Điểm Số (thử nghiệm)' },
+    { certificate: root.certificate, key: root.privateKey, chain: root.chain },
+    true,
+    'rsa',
+  );
+  const caFile = join(dir, 'ca.pem');
+  writeFileSync(caFile, pem('CERTIFICATE', root.der));
+  return {
+    dir,
+    root,
+    intermediate,
+    caFile,
+    issue: (name, options) =>
+      makeIdentity(dir, name, { certificate: intermediate.certificate, key: intermediate.privateKey, chain: intermediate.chain }, false, options?.keyType ?? 'rsa', options?.notAfter),
+    pkcs12(identity, password, options) {
+      const out = join(dir, options?.fileName ?? `id${++fileCounter}.p12`);
+      const legacy = options?.legacy ? ['-legacy'] : [];
+      execFileSync('openssl', ['pkcs12', '-export', ...legacy, '-in', identity.certFile, '-inkey', identity.keyFile, '-certfile', intermediate.chainFile, '-passout', `pass:${password}`, '-out', out]);
+      return out;
+    },
+  };
+}
+
+/** The Vietnamese test names of the three signers of a transcript. */
+export const VIETNAMESE_NAMES = {
+  homeroomTeacher: { commonName: 'Nguyễn Thị Hương', organization: 'Trường THCS Lê Quý Đôn', locality: 'Mỹ Hào', province: 'Hưng Yên' },
+  principal: { commonName: 'Trần Văn Đức', organization: 'Trường THCS Lê Quý Đôn', locality: 'Mỹ Hào', province: 'Hưng Yên' },
+  schoolSeal: { commonName: 'Trường THCS Lê Quý Đôn', organization: 'Trường THCS Lê Quý Đôn', organizationalUnit: 'Con dấu điện tử', locality: 'Mỹ Hào', province: 'Hưng Yên' },
+} satisfies Record<string, NameParts>;
