@@ -24,6 +24,10 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
     summary: 'restore FILE           phục hồi vào một cơ sở dữ liệu trống',
     load: async () => (await import('./commands/restore.ts')).restoreCommand,
   },
+  archive: {
+    summary: 'archive verify DIR     kiểm tra gói lưu trữ năm học (không cần mạng); archive create: lập gói',
+    load: async () => (await import('./commands/archive.ts')).archiveCommand,
+  },
   'demo-totp': {
     summary: 'demo-totp USERNAME     mã TOTP hiện tại của tài khoản dùng thử',
     load: async () => (await import('./commands/demo-totp.ts')).demoTotpCommand,
