@@ -148,6 +148,12 @@ const table: Row[] = [
   ['the clerk applies the seal', clerk, 'document.applySeal', onSchool, true],
   ['a teacher does not apply the seal', homeroom6A1, 'document.applySeal', onClass6A1, false],
   ['a principal of another school does not apply this seal', otherPrincipal, 'document.applySeal', onSchool, false],
+  // P6: the year-end archive
+  ['the principal builds and downloads the year archive', principal, 'archive.manage', onSchool, true],
+  ['the admin board does too', admin, 'archive.manage', onSchool, true],
+  ['the clerk does not', clerk, 'archive.manage', onSchool, false],
+  ['a teacher does not', homeroom6A1, 'archive.manage', onSchool, false],
+  ['a principal of another school does not', otherPrincipal, 'archive.manage', onSchool, false],
   // school read access
   ['a teacher reads her school', unassignedTeacher, 'school.view', onSchool, true],
   ['an officer above reads the school', officer, 'school.view', onSchool, true],

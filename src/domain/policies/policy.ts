@@ -52,7 +52,8 @@ export type Action =
   | 'document.view'
   | 'document.signAsHomeroom'
   | 'document.signAsPrincipal'
-  | 'document.applySeal';
+  | 'document.applySeal'
+  | 'archive.manage';
 
 const allow: Decision = { allowed: true };
 const deny = (reason: string): Decision => ({ allowed: false, reason });
@@ -256,6 +257,11 @@ const rules: Record<Action, (actor: Actor, t: Target) => Decision> = {
   // The seal is kept by the clerk (văn thư) and applied on the principal's signature.
   'document.applySeal': (a, t) =>
     anyRole(a, ['principal', 'clerk'], t.schoolId) ? allow : deny('Chỉ Hiệu trưởng hoặc văn thư được đóng dấu số của nhà trường.'),
+  // P6: the year-end archive package holds every record of the year: the principal and the board.
+  'archive.manage': (a, t) =>
+    anyRole(a, MANAGERS, t.schoolId)
+      ? allow
+      : deny('Chỉ Hiệu trưởng và Ban quản trị phần mềm được lập và tải gói lưu trữ hồ sơ năm học.'),
   'reportBook.view': (a, t) => {
     if (t.studentId && a.grants.some((g) => g.role === 'guardian' && g.studentId === t.studentId)) return allow;
     if (isHomeroomOf(a, t.classIds) || anyRole(a, SCHOOL_WIDE_READERS, t.schoolId)) return allow;

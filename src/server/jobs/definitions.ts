@@ -1,7 +1,9 @@
 /** Every kind of background job and its handler. A new kind registers here. */
 import type { JobHandler } from './job-runner.ts';
 import { printDocuments } from './print-documents.ts';
+import { yearArchiveJob } from '../archive/year-archive-job.ts';
 
 export const JOB_HANDLERS: Record<string, JobHandler> = {
   print_documents: printDocuments,
+  year_archive: yearArchiveJob,
 };

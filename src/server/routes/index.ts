@@ -1,10 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import { registerAccountRoutes } from './accounts/accounts.routes.ts';
+import { registerArchiveRoutes } from './archive/archive.routes.ts';
 import { registerAttendanceRoutes } from './attendance/attendance.routes.ts';
 import { registerAuditRoutes } from './audit/audit.routes.ts';
 import { registerAuthRoutes } from './auth/auth.routes.ts';
 import { registerCorrectionRoutes } from './corrections/corrections.routes.ts';
 import { registerDashboardRoutes } from './dashboard/dashboard.routes.ts';
+import { registerDocumentRoutes } from './documents/documents.routes.ts';
+import { registerPrintJobRoutes } from './documents/print-jobs.routes.ts';
+import { registerVerifyRoutes } from './verify/verify.routes.ts';
 import { registerGradebookRoutes } from './gradebook/gradebook.routes.ts';
 import { registerHomeroomRoutes } from './homeroom/homeroom.routes.ts';
 import { registerGradebookExcelRoutes } from './gradebook/gradebook-excel.routes.ts';
@@ -31,4 +35,8 @@ export async function registerRoutes(app: FastifyInstance, deps: RouteDeps): Pro
   await registerAuditRoutes(app, deps);
   await registerPrintRoutes(app, deps);
   await registerDashboardRoutes(app, deps);
+  await registerDocumentRoutes(app, deps);
+  await registerPrintJobRoutes(app, deps);
+  await registerVerifyRoutes(app, deps);
+  await registerArchiveRoutes(app, deps);
 }

@@ -1,0 +1,58 @@
+/**
+ * The `year_archive` background job: builds the package of one school year into
+ * DATA_DIR/archives/<schoolId>/ (outside DATA_DIR/files, so backups do not carry it twice).
+ * A re-run after a crash removes the half-made package of the same job and starts again.
+ */
+import { rmSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { JobContext } from '../jobs/job-runner.ts';
+import { buildYearArchive, vnStamp } from './build-year-archive.ts';
+import { slug } from './archive-package.ts';
+
+export interface YearArchiveJobResult {
+  schoolYearId: string;
+  name: string;
+  /** The zip, relative to DATA_DIR. */
+  zipPath: string;
+  files: number;
+  bytes: number;
+  zipBytes: number;
+  manifestSha256: string;
+  signed: boolean;
+  warnings: string[];
+  counts: Record<string, number>;
+}
+
+export const archivesDir = (dataDir: string, schoolId: string) => join(dataDir, 'archives', schoolId);
+
+export async function yearArchiveJob(ctx: JobContext): Promise<YearArchiveJobResult> {
+  const { schoolYearId } = ctx.params as { schoolYearId: string };
+  const schoolId = ctx.job.school_id;
+  const school = await ctx.db.selectFrom('schools').select(['code']).where('id', '=', schoolId).executeTakeFirstOrThrow();
+  const year = await ctx.db.selectFrom('school_years').select(['name']).where('id', '=', schoolYearId).executeTakeFirstOrThrow();
+  const outDir = archivesDir(ctx.dataDir, schoolId);
+  const name = `luu-tru-${slug(school.code)}-${slug(year.name)}-${vnStamp(new Date(ctx.job.created_at))}-${ctx.job.id.slice(0, 8)}`;
+  rmSync(join(outDir, name), { recursive: true, force: true });
+  rmSync(join(outDir, `${name}.zip`), { force: true });
+  const result = await buildYearArchive(ctx.db, {
+    schoolId,
+    schoolYearId,
+    dataDir: ctx.dataDir,
+    outDir,
+    now: ctx.now(),
+    name,
+    onProgress: (p) => ctx.progress(p.done, p.total),
+  });
+  return {
+    schoolYearId,
+    name,
+    zipPath: relative(ctx.dataDir, result.zipFile),
+    files: result.files,
+    bytes: result.bytes,
+    zipBytes: statSync(result.zipFile).size,
+    manifestSha256: result.manifestSha256,
+    signed: result.signed,
+    warnings: result.warnings,
+    counts: result.counts,
+  };
+}
