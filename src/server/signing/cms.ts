@@ -44,7 +44,7 @@ function signingCertificateV2(certificateDer: Buffer, certificate: pkijs.Certifi
     ],
   });
   const essCertIdV2 = new asn1js.Sequence({
-    value: [new asn1js.OctetString({ valueHex: createHash('sha256').update(certificateDer).digest() }), issuerSerial],
+    value: [new asn1js.OctetString({ valueHex: new Uint8Array(createHash('sha256').update(certificateDer).digest()) }), issuerSerial],
   });
   return new asn1js.Sequence({ value: [new asn1js.Sequence({ value: [essCertIdV2] })] });
 }
@@ -68,13 +68,13 @@ function sortedForDer(attributes: pkijs.Attribute[]): pkijs.Attribute[] {
 export async function signDetachedDigest(digest: Buffer, signer: Signer, options: SignDetachedOptions = {}): Promise<Buffer> {
   const chain = await signer.certificateChain();
   if (chain.length === 0) throw new Error('signer has no certificate');
-  const certificates = chain.map((der) => pkijs.Certificate.fromBER(der));
+  const certificates = chain.map((der) => pkijs.Certificate.fromBER(new Uint8Array(der)));
   const own = certificates[0];
   const algorithm = await signer.signatureAlgorithm();
 
   const attributes = [
     attribute(OIDS.contentType, new asn1js.ObjectIdentifier({ value: OIDS.data })),
-    attribute(OIDS.messageDigest, new asn1js.OctetString({ valueHex: digest })),
+    attribute(OIDS.messageDigest, new asn1js.OctetString({ valueHex: new Uint8Array(digest) })),
     attribute(OIDS.signingCertificateV2, signingCertificateV2(chain[0], own)),
   ];
   if (options.includeSigningTime !== false) {
@@ -96,7 +96,7 @@ export async function signDetachedDigest(digest: Buffer, signer: Signer, options
     digestAlgorithm: new pkijs.AlgorithmIdentifier({ algorithmId: OIDS.sha256 }),
     signedAttrs,
     signatureAlgorithm: signatureAlgorithmIdentifier(algorithm),
-    signature: new asn1js.OctetString({ valueHex: signature }),
+    signature: new asn1js.OctetString({ valueHex: new Uint8Array(signature) }),
   });
   const signedData = new pkijs.SignedData({
     version: 1,

@@ -52,7 +52,7 @@ function first(name: pkijs.RelativeDistinguishedNames, type: string): string | n
 }
 
 export function parseCertificate(der: Buffer | Uint8Array): pkijs.Certificate {
-  return pkijs.Certificate.fromBER(der);
+  return pkijs.Certificate.fromBER(new Uint8Array(der));
 }
 
 /** Describes a DER certificate (or an already parsed one with its DER). */

@@ -1,0 +1,197 @@
+/**
+ * Verifies every signature of an uploaded PDF in pure JS (pkijs for the CMS structures, Node's
+ * crypto for hashes and signatures), for the public verification page: for each signature the
+ * signer (names decoded, so Vietnamese shows correctly), the issuer, the signing time, whether it
+ * covers the whole file, and valid/invalid with a Vietnamese reason.
+ *
+ * Trust is reported, not enforced: with `trustedRoots` each signature also says whether its
+ * embedded chain leads to one of them.
+ */
+import { X509Certificate, createHash, verify as cryptoVerify } from 'node:crypto';
+import * as asn1js from 'asn1js';
+import * as pkijs from 'pkijs';
+import { OIDS } from './cms.ts';
+import { describeCertificate } from './describe-certificate.ts';
+import { findPdfSignatures } from './find-pdf-signatures.ts';
+import type { CertificateDescription } from './signer.ts';
+
+export interface PdfSignatureVerification {
+  /** 1-based, in file (= signing) order. */
+  index: number;
+  fieldName: string | null;
+  subFilter: string | null;
+  valid: boolean;
+  /** "Chữ kí hợp lệ." or why not, in Vietnamese. */
+  message: string;
+  /** The signer's certificate (null when the CMS could not be read). */
+  signer: CertificateDescription | null;
+  /** The other embedded certificates (issuers), in the order found. */
+  chain: CertificateDescription[];
+  /** From the CMS signingTime attribute, else the dictionary's /M. */
+  signingTime: Date | null;
+  name: string | null;
+  reason: string | null;
+  location: string | null;
+  contactInfo: string | null;
+  byteRange: [number, number, number, number];
+  /** True when the signed ranges reach the end of the file (nothing was added after). */
+  coversWholeDocument: boolean;
+  /** Length of the revision this signature covers. */
+  signedRevisionLength: number;
+  /** With trustedRoots: whether the chain leads to one of them; null when none were given. */
+  trusted: boolean | null;
+  /** Whether the signing time is inside the certificate's validity (null if unknown). */
+  certificateValidAtSigningTime: boolean | null;
+}
+
+export interface VerifyPdfOptions {
+  /** DER root certificates to check each chain against (e.g. the Root CA of the NEAC). */
+  trustedRoots?: Buffer[];
+}
+
+const HASH_BY_OID: Record<string, string> = {
+  '1.3.14.3.2.26': 'sha1',
+  '2.16.840.1.101.3.4.2.1': 'sha256',
+  '2.16.840.1.101.3.4.2.2': 'sha384',
+  '2.16.840.1.101.3.4.2.3': 'sha512',
+};
+/** Signature algorithm OIDs that name their hash. */
+const SIGNATURE_HASH: Record<string, string> = {
+  '1.2.840.113549.1.1.5': 'sha1',
+  '1.2.840.113549.1.1.11': 'sha256',
+  '1.2.840.113549.1.1.12': 'sha384',
+  '1.2.840.113549.1.1.13': 'sha512',
+  '1.2.840.10045.4.1': 'sha1',
+  '1.2.840.10045.4.3.2': 'sha256',
+  '1.2.840.10045.4.3.3': 'sha384',
+  '1.2.840.10045.4.3.4': 'sha512',
+};
+
+class Invalid extends Error {}
+
+function attributeValue(signerInfo: pkijs.SignerInfo, oid: string): asn1js.AsnType | null {
+  return signerInfo.signedAttrs?.attributes.find((a) => a.type === oid)?.values[0] ?? null;
+}
+
+function findSignerCertificate(signedData: pkijs.SignedData, signerInfo: pkijs.SignerInfo): pkijs.Certificate | null {
+  const certificates = (signedData.certificates ?? []).filter((c): c is pkijs.Certificate => c instanceof pkijs.Certificate);
+  const sid = signerInfo.sid;
+  if (sid instanceof pkijs.IssuerAndSerialNumber) {
+    return certificates.find((c) => c.issuer.isEqual(sid.issuer) && c.serialNumber.isEqual(sid.serialNumber)) ?? null;
+  }
+  // [0] SubjectKeyIdentifier
+  const ski = Buffer.from((sid as asn1js.Primitive).valueBlock?.valueHexView ?? []);
+  return (
+    certificates.find((c) => {
+      const ext = c.extensions?.find((e) => e.extnID === '2.5.29.14');
+      const value = ext?.parsedValue as asn1js.OctetString | undefined;
+      return value ? Buffer.from(value.valueBlock.valueHexView).equals(ski) : false;
+    }) ?? null
+  );
+}
+
+function chainIsTrusted(signer: X509Certificate, others: X509Certificate[], roots: X509Certificate[]): boolean {
+  let current = signer;
+  for (let depth = 0; depth < 10; depth++) {
+    const root = roots.find((r) => current.checkIssued(r) && current.verify(r.publicKey));
+    if (root) return true;
+    if (roots.some((r) => r.raw.equals(current.raw))) return true;
+    const next = others.find((o) => o !== current && current.checkIssued(o) && current.verify(o.publicKey));
+    if (!next) return false;
+    current = next;
+  }
+  return false;
+}
+
+function verifyOne(pdf: Buffer, index: number, dict: ReturnType<typeof findPdfSignatures>[number], roots: X509Certificate[] | null): PdfSignatureVerification {
+  const [a, b, c, d] = dict.byteRange;
+  const result: PdfSignatureVerification = {
+    index,
+    fieldName: dict.fieldName,
+    subFilter: dict.subFilter,
+    valid: false,
+    message: '',
+    signer: null,
+    chain: [],
+    signingTime: dict.signingTime,
+    name: dict.name,
+    reason: dict.reason,
+    location: dict.location,
+    contactInfo: dict.contactInfo,
+    byteRange: dict.byteRange,
+    coversWholeDocument: a === 0 && c + d === pdf.length,
+    signedRevisionLength: c + d,
+    trusted: null,
+    certificateValidAtSigningTime: null,
+  };
+  try {
+    if (dict.problem) throw new Invalid(dict.problem);
+    let signedData: pkijs.SignedData;
+    try {
+      const contentInfo = pkijs.ContentInfo.fromBER(new Uint8Array(dict.contents));
+      if (contentInfo.contentType !== OIDS.signedData) throw new Error('not SignedData');
+      signedData = new pkijs.SignedData({ schema: contentInfo.content });
+    } catch {
+      throw new Invalid('Không đọc được dữ liệu chữ kí (CMS) trong tệp.');
+    }
+    const signerInfo = signedData.signerInfos[0];
+    if (!signerInfo) throw new Invalid('Chữ kí không có thông tin người kí.');
+    const certificate = findSignerCertificate(signedData, signerInfo);
+    const embedded = (signedData.certificates ?? []).filter((x): x is pkijs.Certificate => x instanceof pkijs.Certificate);
+    const ders = embedded.map((x) => Buffer.from(x.toSchema().toBER()));
+    result.chain = embedded.filter((x) => x !== certificate).map((x) => describeCertificate(Buffer.from(x.toSchema().toBER()), x));
+    if (!certificate) throw new Invalid('Chữ kí không kèm chứng thư số của người kí.');
+    const certificateDer = Buffer.from(certificate.toSchema().toBER());
+    result.signer = describeCertificate(certificateDer, certificate);
+
+    const signingTimeValue = attributeValue(signerInfo, OIDS.signingTime) as asn1js.UTCTime | asn1js.GeneralizedTime | null;
+    if (signingTimeValue && 'toDate' in signingTimeValue) result.signingTime = signingTimeValue.toDate();
+    if (result.signingTime) {
+      result.certificateValidAtSigningTime = result.signingTime >= result.signer.notBefore && result.signingTime <= result.signer.notAfter;
+    }
+
+    const hash = HASH_BY_OID[signerInfo.digestAlgorithm.algorithmId];
+    if (!hash) throw new Invalid(`Thuật toán băm của chữ kí chưa được hỗ trợ (${signerInfo.digestAlgorithm.algorithmId}).`);
+    const digest = createHash(hash).update(pdf.subarray(0, b)).update(pdf.subarray(c, c + d)).digest();
+
+    let signedBytes: Buffer;
+    if (signerInfo.signedAttrs) {
+      const messageDigest = attributeValue(signerInfo, OIDS.messageDigest) as asn1js.OctetString | null;
+      if (!messageDigest) throw new Invalid('Chữ kí thiếu thuộc tính messageDigest.');
+      if (!Buffer.from(messageDigest.valueBlock.valueHexView).equals(digest)) {
+        throw new Invalid('Nội dung tài liệu đã bị thay đổi sau khi kí (mã băm không khớp).');
+      }
+      signedBytes = Buffer.from(signerInfo.signedAttrs.encodedValue); // already tagged SET (0x31)
+    } else {
+      signedBytes = Buffer.concat([pdf.subarray(0, b), pdf.subarray(c, c + d)]);
+    }
+
+    const algorithm = signerInfo.signatureAlgorithm.algorithmId;
+    if (algorithm === '1.2.840.113549.1.1.10') throw new Invalid('Chữ kí RSA-PSS chưa được hỗ trợ kiểm tra.');
+    const signatureHash = SIGNATURE_HASH[algorithm] ?? hash;
+    const publicKey = new X509Certificate(certificateDer).publicKey;
+    const signature = Buffer.from(signerInfo.signature.valueBlock.valueHexView);
+    const isEc = publicKey.asymmetricKeyType === 'ec';
+    const ok = cryptoVerify(signatureHash, signedBytes, isEc ? { key: publicKey, dsaEncoding: 'der' } : publicKey, signature);
+    if (!ok) throw new Invalid('Chữ kí không khớp với chứng thư số (chữ kí hoặc dữ liệu kí đã bị sửa).');
+
+    if (roots) {
+      const others = ders.filter((x) => !x.equals(certificateDer)).map((x) => new X509Certificate(x));
+      result.trusted = chainIsTrusted(new X509Certificate(certificateDer), others, roots);
+    }
+    result.valid = true;
+    result.message = result.coversWholeDocument
+      ? 'Chữ kí hợp lệ; tài liệu không bị thay đổi sau khi kí.'
+      : 'Chữ kí hợp lệ cho phiên bản tài liệu lúc kí; sau đó tài liệu được bổ sung (ví dụ chữ kí tiếp theo).';
+  } catch (error) {
+    result.valid = false;
+    result.message = error instanceof Invalid ? error.message : 'Không kiểm tra được chữ kí: dữ liệu chữ kí bị hỏng.';
+  }
+  return result;
+}
+
+/** Verifies every signature in the PDF (an empty list when it has none). */
+export async function verifyPdfSignatures(pdf: Buffer, options: VerifyPdfOptions = {}): Promise<PdfSignatureVerification[]> {
+  const roots = options.trustedRoots ? options.trustedRoots.map((r) => new X509Certificate(r)) : null;
+  return findPdfSignatures(pdf).map((dict, i) => verifyOne(pdf, i + 1, dict, roots));
+}
