@@ -25,6 +25,7 @@ import { registerIdempotency } from './http/idempotency.ts';
 import { JOB_HANDLERS } from './jobs/definitions.ts';
 import { type JobRunner, startJobRunner } from './jobs/job-runner.ts';
 import { registerRoutes } from './routes/index.ts';
+import { registerVerifyPage } from './routes/verify/verify-page.ts';
 
 export interface AppDeps {
   env: Env;
@@ -49,7 +50,14 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** Routes a client calls before it has a CSRF token. */
 const CSRF_EXEMPT = new Set(['/api/v1/auth/login']);
 /** Routes answered without a session; every other /api/v1 route is 401 before its input is even read. */
-const PUBLIC_ROUTES = new Set(['/api/v1/auth/login', '/api/v1/auth/totp', '/api/v1/auth/logout']);
+const PUBLIC_ROUTES = new Set([
+  '/api/v1/auth/login',
+  '/api/v1/auth/totp',
+  '/api/v1/auth/logout',
+  // Q3: anyone holding a paper copy checks it (src/server/routes/verify)
+  '/api/v1/verify/:documentId',
+  '/api/v1/verify/:documentId/check',
+]);
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { env, database } = deps;
@@ -88,6 +96,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         { name: 'results', description: 'Kết quả học tập, tổng hợp, phê duyệt' },
         { name: 'audit', description: 'Nhật kí hệ thống, nhật kí sửa điểm' },
         { name: 'oversight', description: 'Phòng/Sở GDĐT theo dõi các trường' },
+        { name: 'print', description: 'In sổ, học bạ, sổ liên lạc; in hàng loạt' },
+        { name: 'signing', description: 'Văn bản đã lưu, ký số, kiểm tra văn bản công khai' },
+        { name: 'archive', description: 'Lưu trữ cuối năm, thời hạn bảo quản, sao lưu' },
       ],
       components: {
         securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'sodiem_session' } },
@@ -188,6 +199,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(async (api) => registerRoutes(api, { db: database.db, dialect: database.dialect, env, jobs, clock }), {
     prefix: '/api/v1',
   });
+
+  await registerVerifyPage(app, database.db);
 
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/')) {

@@ -1,0 +1,123 @@
+/**
+ * The records the permission matrix's samples point at (an import, a correction with evidence,
+ * a lock, a weekly note, a notification, a spare account…), made over HTTP by the users allowed
+ * to make them, before the matrix runs.
+ */
+import { randomUUID } from 'node:crypto';
+import { expect } from 'vitest';
+import { type SecurityFixture, type Subject, requestAs } from '../helpers/security-fixture.ts';
+
+export const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000a49444154789c6300010000050001', 'hex');
+export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export interface MatrixRecords {
+  fx: SecurityFixture;
+  exportXlsx: Buffer;
+  templateXlsx: Buffer;
+  importId: string;
+  importSha: string;
+  correctionId: string;
+  correctionVersion: number;
+  evidenceFileId: string;
+  lockId: string;
+  noteId: string;
+  notificationId: string;
+  snapshotId: string;
+  spareUserId: string;
+  spareStaffId: string;
+  groupId: string;
+  nextYearId: string;
+}
+
+export function fileForm(buffer: Buffer, type: string, name: string): FormData {
+  const form = new FormData();
+  form.append('file', new Blob([new Uint8Array(buffer)], { type }), name);
+  return form;
+}
+
+async function ok(fx: SecurityFixture, subject: Subject, method: string, path: string, payload?: { body?: unknown; form?: FormData }) {
+  const res = await requestAs(fx, subject, method, path, payload);
+  expect(res.status, `${method} ${path} as ${subject}: ${res.text.slice(0, 300)}`).toBe(200);
+  return res;
+}
+
+export async function makeRecords(fx: SecurityFixture): Promise<MatrixRecords> {
+  const sheet = `/api/v1/classes/${fx.classId}/subjects/${fx.subjectId}/terms/1`;
+  await ok(fx, 'subjectTeacher', 'POST', `${sheet}/cells`, { body: { changes: [{ studentId: fx.childId, columnKey: 'GK', value: '5', baseVersion: 0 }] } });
+  const exportXlsx = (await ok(fx, 'subjectTeacher', 'GET', `${sheet}/export.xlsx`)).body as Buffer;
+  const templateXlsx = (await ok(fx, 'principal', 'GET', '/api/v1/students/import-template.xlsx')).body as Buffer;
+  const preview = await ok(fx, 'subjectTeacher', 'POST', `${sheet}/import/preview`, { form: fileForm(exportXlsx, XLSX, 'bang-diem.xlsx') });
+  // Lock the GK column of this class-subject so a correction can be filed; TX columns stay open.
+  await ok(fx, 'principal', 'POST', `/api/v1/years/${fx.yearId}/locks`, {
+    body: { classId: fx.classId, subjectId: fx.subjectId, termNo: 1, columnKey: 'GK', reason: 'Khóa điểm giữa kỳ' },
+  });
+  const second = await ok(fx, 'principal', 'POST', `/api/v1/years/${fx.yearId}/locks`, { body: { classId: fx.otherClassId, termNo: 2, reason: 'Khóa thử' } });
+  const lockId = second.body.locks.find((l: any) => !l.releasedAt && l.termNo === 2).id;
+  const correction = await ok(fx, 'subjectTeacher', 'POST', `/api/v1/classes/${fx.classId}/subjects/${fx.subjectId}/corrections`, {
+    body: { termNo: 1, cells: [{ studentId: fx.childId, columnKey: 'GK', newValue: '8' }], reason: 'Cộng nhầm điểm', evidenceKind: 'testPaper' },
+  });
+  const evidence = await ok(fx, 'subjectTeacher', 'POST', `/api/v1/corrections/${correction.body.id}/evidence`, { form: fileForm(PNG, 'image/png', 'bai-kiem-tra.png') });
+  const filed = await ok(fx, 'subjectTeacher', 'GET', `/api/v1/corrections/${correction.body.id}`);
+  const notifications = await ok(fx, 'principal', 'GET', '/api/v1/notifications');
+  const note = await ok(fx, 'homeroom', 'POST', `/api/v1/classes/${fx.classId}/weekly-notes`, { body: { weekStart: '2026-11-16', kind: 'discipline', text: 'Lớp giữ trật tự tốt.' } });
+  const proposal = await requestAs(fx, 'homeroom', 'POST', `/api/v1/classes/${fx.classId}/results/term1/proposal`);
+  let snapshotId = proposal.body?.snapshotId as string | undefined;
+  if (!snapshotId) {
+    // The results are not complete enough to propose (409): make the proposal row directly, so the
+    // approval route has a record to judge (it still refuses an incomplete class, after authorizing).
+    snapshotId = randomUUID();
+    await fx.server.database.handle.db
+      .insertInto('result_snapshots')
+      .values({
+        id: snapshotId,
+        school_id: fx.schoolId,
+        school_year_id: fx.yearId,
+        class_id: fx.classId,
+        scope: 'term1',
+        rule_version: 'TT22',
+        snapshot_json: '{}',
+        sha256: '0'.repeat(64),
+        status: 'proposed',
+        proposed_by: fx.userIds.homeroom,
+        proposed_at: new Date().toISOString(),
+        approved_by: null,
+        approved_at: null,
+        superseded_by: null,
+        version: 1,
+      })
+      .execute();
+  }
+  const account = await ok(fx, 'principal', 'POST', `/api/v1/schools/${fx.schoolId}/accounts`, { body: { fullName: 'Tài khoản thử', username: 'tk.thu', roles: ['teacher'] } });
+  const staff = await ok(fx, 'principal', 'POST', `/api/v1/schools/${fx.schoolId}/staff`, { body: { familyName: 'Trần', givenName: 'Thử', sex: 'male' } });
+  const group = await ok(fx, 'principal', 'POST', `/api/v1/years/${fx.yearId}/subject-groups`, { body: { name: 'Tổ Thử' } });
+  const year = await ok(fx, 'principal', 'POST', `/api/v1/schools/${fx.schoolId}/years`, {
+    body: {
+      startYear: 2027,
+      startsOn: '2027-09-05',
+      endsOn: '2028-05-31',
+      terms: [
+        { termNo: 1, startsOn: '2027-09-05', endsOn: '2028-01-16' },
+        { termNo: 2, startsOn: '2028-01-18', endsOn: '2028-05-31' },
+      ],
+      grades: [6, 7, 8, 9],
+    },
+  });
+  return {
+    fx,
+    exportXlsx,
+    templateXlsx,
+    importId: preview.body.importId,
+    importSha: preview.body.sha256,
+    correctionId: correction.body.id,
+    correctionVersion: filed.body.version,
+    evidenceFileId: evidence.body.evidence[0].id,
+    lockId,
+    noteId: note.body.id,
+    notificationId: notifications.body[0]?.id ?? notifications.body.items?.[0]?.id,
+    snapshotId,
+    spareUserId: account.body.account.id,
+    spareStaffId: staff.body.id,
+    groupId: group.body.id,
+    nextYearId: year.body.year.id,
+  };
+}

@@ -1,0 +1,276 @@
+/**
+ * The permission matrix: one entry per route the server registers ("METHOD /url/:param", as
+ * Fastify registers it), with a sample request and who may call it. Everyone not in `allow` is
+ * denied: anonymous → 401, a logged-in subject → 403, or the status in `deny` when the route
+ * answers differently on purpose (e.g. 404 where it hides a record). `fixed` is for routes that
+ * answer one status to everybody. Entries run in this order, denied subjects before allowed
+ * ones, so a sample's writes never change what a later entry sees (destructive ones are last).
+ *
+ * Adding a route: add an entry here (key exactly as the failing test names it), with a valid
+ * body (Fastify validates the body before the handler authorizes) and the allowed subjects.
+ */
+import { type Subject, SUBJECTS, USERNAMES } from '../helpers/security-fixture.ts';
+import { type MatrixRecords, PNG, XLSX, fileForm } from './permission-matrix.records.ts';
+
+export interface Sample {
+  path: string;
+  query?: Record<string, string>;
+  body?: unknown;
+  form?: () => FormData;
+}
+
+export interface MatrixEntry {
+  allow: readonly Subject[];
+  /** Explicit status for some denied subjects (default: 401 anonymous, 403 others). */
+  deny?: Partial<Record<Subject, number>>;
+  /** Every subject gets this status (a route that answers the same to all). */
+  fixed?: number;
+  /** Log in a throw-away session for this call (logout). */
+  fresh?: boolean;
+  why?: string;
+  sample: (r: MatrixRecords, s: Subject) => Sample;
+}
+
+const OFFICERS = ['district', 'province'] as const satisfies Subject[];
+const STAFF = ['principal', 'vicePrincipal', 'adminBoard', 'homeroom', 'subjectTeacher', 'otherTeacher', 'clerk'] as const satisfies Subject[];
+/** school.view / staff.view: the school's staff and the officers above it. */
+const SCHOOL_VIEW = [...STAFF, ...OFFICERS];
+const MANAGERS = ['principal', 'adminBoard'] as const satisfies Subject[];
+const LEADERS = ['principal', 'vicePrincipal', 'adminBoard', ...OFFICERS] as const satisfies Subject[];
+const WIDE = ['principal', 'vicePrincipal', 'adminBoard', 'clerk', ...OFFICERS] as const satisfies Subject[];
+/** class.view / gradebook.view of 6A1 (and its subject). */
+const CLASS_VIEW = [...WIDE, 'homeroom', 'subjectTeacher'] as const satisfies Subject[];
+/** classBook.view / results.view of 6A1. */
+const CLASS_BOOK = [...WIDE, 'homeroom'] as const satisfies Subject[];
+/** A correction: its author, the class's homeroom teacher, the school-wide readers. */
+const CORRECTION_READERS = [...CLASS_BOOK, 'subjectTeacher'] as const satisfies Subject[];
+const AUTHENTICATED = SUBJECTS.filter((s) => s !== 'anonymous');
+const EVERYONE = [...SUBJECTS];
+
+const cls = (r: MatrixRecords) => `/api/v1/classes/${r.fx.classId}`;
+const sheet = (r: MatrixRecords) => `${cls(r)}/subjects/${r.fx.subjectId}/terms/1`;
+const year = (r: MatrixRecords) => `/api/v1/years/${r.fx.yearId}`;
+const school = (r: MatrixRecords) => `/api/v1/schools/${r.fx.schoolId}`;
+const n = (s: Subject) => SUBJECTS.indexOf(s);
+/** A 9A2 student for an enrollment sample: a different one per subject and per route. */
+const spare = (r: MatrixRecords, s: Subject, route: number) => r.fx.spareStudentIds[(route * 13 + n(s)) % r.fx.spareStudentIds.length];
+const TERMS = [
+  { termNo: 1, startsOn: '2026-09-05', endsOn: '2027-01-16', endTestOn: '2026-12-28' },
+  { termNo: 2, startsOn: '2027-01-18', endsOn: '2027-05-31', endTestOn: '2027-05-10' },
+];
+const STUDENT = { familyName: 'Nguyễn', middleName: 'Văn', givenName: 'Thử', sex: 'male', dateOfBirth: '2015-03-04' };
+
+export const PERMISSION_MATRIX: Record<string, MatrixEntry> = {
+  'GET /api/health': { allow: EVERYONE, sample: () => ({ path: '/api/health' }) },
+  'GET /api/openapi.json': { allow: EVERYONE, sample: () => ({ path: '/api/openapi.json' }) },
+
+  // ---- auth ----
+  'POST /api/v1/auth/login': {
+    allow: EVERYONE,
+    sample: (r, s) => ({ path: '/api/v1/auth/login', body: { username: s === 'anonymous' ? 'giaovien' : USERNAMES[s], password: r.fx.password } }),
+  },
+  'POST /api/v1/auth/totp': {
+    allow: [],
+    fixed: 401,
+    why: 'only a half-open login (password given, code pending) may send the code; everyone else is 401',
+    sample: () => ({ path: '/api/v1/auth/totp', body: { code: '000000' } }),
+  },
+  'GET /api/v1/auth/me': { allow: AUTHENTICATED, sample: () => ({ path: '/api/v1/auth/me' }) },
+  'POST /api/v1/auth/change-password': {
+    allow: AUTHENTICATED,
+    why: 'wrong current password → 400; nothing changes',
+    sample: () => ({ path: '/api/v1/auth/change-password', body: { currentPassword: 'khong-phai-mat-khau', newPassword: 'MatKhauMoi#2026' } }),
+  },
+  'POST /api/v1/auth/totp/setup': { allow: AUTHENTICATED, sample: () => ({ path: '/api/v1/auth/totp/setup' }) },
+  'POST /api/v1/auth/totp/enable': { allow: AUTHENTICATED, sample: () => ({ path: '/api/v1/auth/totp/enable', body: { code: '000000' } }) },
+
+  // ---- accounts ----
+  'GET /api/v1/schools/:schoolId/accounts': { allow: MANAGERS, sample: (r) => ({ path: `${school(r)}/accounts` }) },
+  'POST /api/v1/schools/:schoolId/accounts': {
+    allow: MANAGERS,
+    sample: (r, s) => ({ path: `${school(r)}/accounts`, body: { fullName: 'Giáo viên mới', username: `gv.moi${n(s)}`, roles: ['teacher'] } }),
+  },
+  'POST /api/v1/schools/:schoolId/guardian-accounts': {
+    allow: MANAGERS,
+    sample: (r, s) => ({ path: `${school(r)}/guardian-accounts`, body: { fullName: 'Phụ huynh mới', studentIds: [r.fx.childId], username: `ph.moi${n(s)}` } }),
+  },
+  'PATCH /api/v1/accounts/:userId': { allow: MANAGERS, sample: (r) => ({ path: `/api/v1/accounts/${r.spareUserId}`, body: { roles: ['teacher'], version: 1 } }) },
+  'POST /api/v1/accounts/:userId/reset-password': { allow: MANAGERS, sample: (r) => ({ path: `/api/v1/accounts/${r.spareUserId}/reset-password` }) },
+
+  // ---- setup ----
+  'GET /api/v1/schools/:schoolId/years': { allow: SCHOOL_VIEW, sample: (r) => ({ path: `${school(r)}/years` }) },
+  'POST /api/v1/schools/:schoolId/years': {
+    allow: MANAGERS,
+    sample: (r) => ({
+      path: `${school(r)}/years`,
+      body: { startYear: 2028, startsOn: '2028-09-05', endsOn: '2029-05-31', terms: [{ termNo: 1, startsOn: '2028-09-05', endsOn: '2029-01-16' }, { termNo: 2, startsOn: '2029-01-18', endsOn: '2029-05-31' }], grades: [6] },
+    }),
+  },
+  'GET /api/v1/years/:yearId': { allow: SCHOOL_VIEW, sample: (r) => ({ path: year(r) }) },
+  'PUT /api/v1/years/:yearId/terms': { allow: MANAGERS, sample: (r) => ({ path: `${year(r)}/terms`, body: { terms: TERMS } }) },
+  'POST /api/v1/years/:yearId/subjects': {
+    allow: MANAGERS,
+    sample: (r) => ({ path: `${year(r)}/subjects`, body: { grade: 6, code: 'THU', name: 'Môn thử', periodsPerYear: 35, assessmentKind: 'comment' } }),
+  },
+  'PATCH /api/v1/subjects/:subjectId': { allow: MANAGERS, sample: (r) => ({ path: `/api/v1/subjects/${r.fx.subjectId}`, body: {} }) },
+  'GET /api/v1/years/:yearId/classes': { allow: SCHOOL_VIEW, sample: (r) => ({ path: `${year(r)}/classes` }) },
+  'POST /api/v1/years/:yearId/classes': { allow: MANAGERS, sample: (r) => ({ path: `${year(r)}/classes`, body: { grade: 6, name: '6A9' } }) },
+  'PATCH /api/v1/classes/:classId': { allow: MANAGERS, sample: (r) => ({ path: cls(r), body: { room: 'P101' } }) },
+  'POST /api/v1/years/:yearId/subject-groups': { allow: MANAGERS, sample: (r, s) => ({ path: `${year(r)}/subject-groups`, body: { name: `Tổ mới ${n(s)}` } }) },
+  'PUT /api/v1/subject-groups/:groupId': { allow: MANAGERS, sample: (r) => ({ path: `/api/v1/subject-groups/${r.groupId}`, body: { name: 'Tổ Thử' } }) },
+  'GET /api/v1/years/:yearId/assignments': { allow: SCHOOL_VIEW, sample: (r) => ({ path: `${year(r)}/assignments` }) },
+  'PUT /api/v1/years/:yearId/assignments': {
+    allow: MANAGERS,
+    sample: (r) => ({ path: `${year(r)}/assignments`, body: { changes: [{ classId: r.fx.classId, subjectId: r.fx.subjectId, staffId: r.fx.subjectTeacherStaffId }] } }),
+  },
+
+  // ---- people ----
+  'GET /api/v1/schools/:schoolId/staff': { allow: SCHOOL_VIEW, sample: (r) => ({ path: `${school(r)}/staff` }) },
+  'POST /api/v1/schools/:schoolId/staff': { allow: MANAGERS, sample: (r) => ({ path: `${school(r)}/staff`, body: { familyName: 'Phạm', givenName: 'Mới', sex: 'female' } }) },
+  'PATCH /api/v1/staff/:staffId': { allow: MANAGERS, sample: (r) => ({ path: `/api/v1/staff/${r.spareStaffId}`, body: { phone: '0912345678', version: 1 } }) },
+  'GET /api/v1/schools/:schoolId/teachers': { allow: LEADERS, sample: (r) => ({ path: `${school(r)}/teachers` }) },
+  'GET /api/v1/classes/:classId/students': { allow: CLASS_VIEW, sample: (r) => ({ path: `${cls(r)}/students` }) },
+  'POST /api/v1/classes/:classId/students': { allow: MANAGERS, sample: (r) => ({ path: `${cls(r)}/students`, body: { student: STUDENT, startsOn: '2026-11-23' } }) },
+  'GET /api/v1/students/import-template.xlsx': { allow: AUTHENTICATED, why: 'a blank template, no data', sample: () => ({ path: '/api/v1/students/import-template.xlsx' }) },
+  'POST /api/v1/classes/:classId/students/import': {
+    allow: MANAGERS,
+    sample: (r) => ({ path: `${cls(r)}/students/import`, form: () => fileForm(r.templateXlsx, XLSX, 'danh-sach.xlsx') }),
+  },
+  'GET /api/v1/students/:studentId': { allow: [...CLASS_VIEW, 'guardian'], sample: (r) => ({ path: `/api/v1/students/${r.fx.childId}` }) },
+  'PUT /api/v1/students/:studentId': {
+    allow: [...MANAGERS, 'homeroom'],
+    sample: (r) => ({ path: `/api/v1/students/${r.fx.otherChildId}`, body: { student: STUDENT, version: 1 } }),
+  },
+  'PUT /api/v1/classes/:classId/list-order': { allow: [...MANAGERS, 'homeroom'], sample: (r) => ({ path: `${cls(r)}/list-order`, body: { mode: 'abc' } }) },
+
+  // ---- grade book ----
+  'GET /api/v1/classes/:classId/subjects/:subjectId/terms/:termNo/sheet': { allow: CLASS_VIEW, sample: (r) => ({ path: `${sheet(r)}/sheet` }) },
+  'POST /api/v1/classes/:classId/subjects/:subjectId/terms/:termNo/cells': {
+    allow: ['subjectTeacher'],
+    sample: (r) => ({ path: `${sheet(r)}/cells`, body: { changes: [{ studentId: r.fx.childId, columnKey: 'TX1', value: '7', baseVersion: 0 }] } }),
+  },
+  'GET /api/v1/classes/:classId/class-book': { allow: CLASS_BOOK, sample: (r) => ({ path: `${cls(r)}/class-book`, query: { termNo: '1' } }) },
+  'GET /api/v1/years/:yearId/progress': { allow: LEADERS, sample: (r) => ({ path: `${year(r)}/progress`, query: { termNo: '1' } }) },
+  'GET /api/v1/classes/:classId/subjects/:subjectId/terms/:termNo/export.xlsx': { allow: CLASS_VIEW, sample: (r) => ({ path: `${sheet(r)}/export.xlsx` }) },
+  'POST /api/v1/classes/:classId/subjects/:subjectId/terms/:termNo/import/preview': {
+    allow: ['subjectTeacher'],
+    sample: (r) => ({ path: `${sheet(r)}/import/preview`, form: () => fileForm(r.exportXlsx, XLSX, 'bang-diem.xlsx') }),
+  },
+  'GET /api/v1/score-imports/:id': { allow: CLASS_VIEW, sample: (r) => ({ path: `/api/v1/score-imports/${r.importId}` }) },
+  'POST /api/v1/score-imports/:id/apply': {
+    allow: ['subjectTeacher', 'adminBoard'],
+    why: 'the uploader or the admin board',
+    sample: (r) => ({ path: `/api/v1/score-imports/${r.importId}/apply`, body: { expectedSha256: r.importSha } }),
+  },
+  'POST /api/v1/score-imports/:id/roll-back': { allow: ['subjectTeacher', 'adminBoard'], sample: (r) => ({ path: `/api/v1/score-imports/${r.importId}/roll-back` }) },
+
+  // ---- locks ----
+  'GET /api/v1/years/:yearId/locks': { allow: SCHOOL_VIEW, sample: (r) => ({ path: `${year(r)}/locks` }) },
+  'POST /api/v1/years/:yearId/locks': {
+    allow: MANAGERS,
+    sample: (r) => ({ path: `${year(r)}/locks`, body: { classId: r.fx.otherClassId, termNo: 1, columnKey: 'CK', reason: 'Khóa thử', orderedBy: 'Hiệu trưởng' } }),
+  },
+  'POST /api/v1/locks/:lockId/release': { allow: MANAGERS, sample: (r) => ({ path: `/api/v1/locks/${r.lockId}/release`, body: { reason: 'Mở lại', orderedBy: 'Hiệu trưởng' } }) },
+  'PUT /api/v1/years/:yearId/windows/:point': {
+    allow: MANAGERS,
+    sample: (r) => ({ path: `${year(r)}/windows/term2.midterm`, body: { opensOn: '2027-02-01', closesOn: '2027-03-15', orderedBy: 'Hiệu trưởng' } }),
+  },
+  'GET /api/v1/schools/:schoolId/settings': { allow: SCHOOL_VIEW, sample: (r) => ({ path: `${school(r)}/settings` }) },
+  'PATCH /api/v1/schools/:schoolId/settings': { allow: ['principal'], why: 'the principal decides the correction rules (C1)', sample: (r) => ({ path: `${school(r)}/settings`, body: {} }) },
+
+  // ---- corrections ----
+  'POST /api/v1/classes/:classId/subjects/:subjectId/corrections': {
+    allow: ['subjectTeacher'],
+    sample: (r) => ({
+      path: `${cls(r)}/subjects/${r.fx.subjectId}/corrections`,
+      body: { termNo: 1, cells: [{ studentId: r.fx.otherChildId, columnKey: 'GK', newValue: '6' }], reason: 'Nhập nhầm', evidenceKind: 'other' },
+    }),
+  },
+  'POST /api/v1/corrections/:id/evidence': {
+    allow: ['subjectTeacher'],
+    why: 'only the author attaches evidence',
+    sample: (r) => ({ path: `/api/v1/corrections/${r.correctionId}/evidence`, form: () => fileForm(PNG, 'image/png', 'anh.png') }),
+  },
+  'GET /api/v1/corrections/:id/evidence/:fileId': { allow: CORRECTION_READERS, sample: (r) => ({ path: `/api/v1/corrections/${r.correctionId}/evidence/${r.evidenceFileId}` }) },
+  'GET /api/v1/schools/:schoolId/corrections': { allow: SCHOOL_VIEW, why: 'a teacher sees her own', sample: (r) => ({ path: `${school(r)}/corrections` }) },
+  'GET /api/v1/corrections/:id': { allow: CORRECTION_READERS, sample: (r) => ({ path: `/api/v1/corrections/${r.correctionId}` }) },
+  'GET /api/v1/corrections/:id/pdf': { allow: CORRECTION_READERS, sample: (r) => ({ path: `/api/v1/corrections/${r.correctionId}/pdf` }) },
+  'POST /api/v1/corrections/:id/decision': { allow: ['principal'], sample: (r) => ({ path: `/api/v1/corrections/${r.correctionId}/decision`, body: { decision: 'approve', version: r.correctionVersion } }) },
+  'POST /api/v1/corrections/:id/apply': { allow: MANAGERS, sample: (r) => ({ path: `/api/v1/corrections/${r.correctionId}/apply` }) },
+  'GET /api/v1/notifications': { allow: AUTHENTICATED, why: 'each user her own', sample: () => ({ path: '/api/v1/notifications' }) },
+  'POST /api/v1/notifications/:id/read': {
+    allow: AUTHENTICATED,
+    why: 'marks only the caller’s own notification; another user’s id changes nothing',
+    sample: (r) => ({ path: `/api/v1/notifications/${r.notificationId}/read` }),
+  },
+
+  // ---- attendance, conduct, notes, results ----
+  'GET /api/v1/classes/:classId/attendance': { allow: CLASS_VIEW, sample: (r) => ({ path: `${cls(r)}/attendance`, query: { date: '2026-11-23' } }) },
+  'PUT /api/v1/classes/:classId/attendance': {
+    allow: [...MANAGERS, 'homeroom'],
+    sample: (r) => ({ path: `${cls(r)}/attendance`, body: { date: '2026-11-23', session: 'morning', marks: [{ studentId: r.fx.childId, kind: 'P' }] } }),
+  },
+  'GET /api/v1/classes/:classId/attendance/range': { allow: CLASS_VIEW, sample: (r) => ({ path: `${cls(r)}/attendance/range`, query: { from: '2026-11-01', to: '2026-11-30' } }) },
+  'GET /api/v1/classes/:classId/attendance/summary': { allow: CLASS_VIEW, sample: (r) => ({ path: `${cls(r)}/attendance/summary` }) },
+  'GET /api/v1/classes/:classId/conduct': { allow: CLASS_BOOK, sample: (r) => ({ path: `${cls(r)}/conduct`, query: { period: 'term1' } }) },
+  'PUT /api/v1/classes/:classId/conduct': {
+    allow: ['homeroom'],
+    sample: (r) => ({ path: `${cls(r)}/conduct`, body: { period: 'term1', entries: [{ studentId: r.fx.childId, level: 'T', baseVersion: 0 }] } }),
+  },
+  'PUT /api/v1/classes/:classId/subjects/:subjectId/retest': {
+    allow: ['subjectTeacher'],
+    sample: (r) => ({ path: `${cls(r)}/subjects/${r.fx.subjectId}/retest`, body: { entries: [{ studentId: r.fx.childId, value: '6', baseVersion: 0 }] } }),
+  },
+  'GET /api/v1/classes/:classId/weekly-notes': { allow: CLASS_VIEW, sample: (r) => ({ path: `${cls(r)}/weekly-notes` }) },
+  'POST /api/v1/classes/:classId/weekly-notes': {
+    allow: [...MANAGERS, 'homeroom'],
+    sample: (r) => ({ path: `${cls(r)}/weekly-notes`, body: { weekStart: '2026-11-23', kind: 'discipline', text: 'Lớp đi học đầy đủ.' } }),
+  },
+  'PUT /api/v1/classes/:classId/weekly-notes/:noteId': {
+    allow: ['homeroom'],
+    why: 'only the author',
+    sample: (r) => ({ path: `${cls(r)}/weekly-notes/${r.noteId}`, body: { text: 'Lớp giữ trật tự rất tốt.', baseVersion: 1 } }),
+  },
+  'GET /api/v1/years/:yearId/result-snapshots': { allow: LEADERS, sample: (r) => ({ path: `${year(r)}/result-snapshots` }) },
+  'GET /api/v1/classes/:classId/transcript-records': { allow: CLASS_BOOK, sample: (r) => ({ path: `${cls(r)}/transcript-records` }) },
+  'POST /api/v1/classes/:classId/transcript-records/confirmation': {
+    allow: ['principal'],
+    sample: (r) => ({ path: `${cls(r)}/transcript-records/confirmation`, body: { studentIds: [r.fx.childId] } }),
+  },
+  'GET /api/v1/classes/:classId/results': { allow: CLASS_BOOK, sample: (r) => ({ path: `${cls(r)}/results`, query: { scope: 'term1' } }) },
+  'POST /api/v1/classes/:classId/results/:scope/proposal': { allow: ['homeroom'], sample: (r) => ({ path: `${cls(r)}/results/term1/proposal` }) },
+  'POST /api/v1/classes/:classId/results/:scope/approval': { allow: ['principal'], sample: (r) => ({ path: `${cls(r)}/results/term1/approval`, body: { snapshotId: r.snapshotId } }) },
+  'GET /api/v1/classes/:classId/primary-assessments': { allow: CLASS_BOOK, sample: (r) => ({ path: `${cls(r)}/primary-assessments`, query: { point: 'GK1' } }) },
+  'PUT /api/v1/classes/:classId/primary-assessments': {
+    allow: ['homeroom'],
+    sample: (r) => ({ path: `${cls(r)}/primary-assessments`, body: { point: 'GK1', entries: [{ studentId: r.fx.childId, qualities: Array(5).fill('Đ'), competences: Array(10).fill('Đ'), baseVersion: 0 }] } }),
+  },
+  'GET /api/v1/classes/:classId/primary-summary': { allow: CLASS_BOOK, sample: (r) => ({ path: `${cls(r)}/primary-summary`, query: { point: 'GK1' } }) },
+
+  // ---- audit, dashboards ----
+  'GET /api/v1/schools/:schoolId/audit': { allow: LEADERS, sample: (r) => ({ path: `${school(r)}/audit` }) },
+  'GET /api/v1/schools/:schoolId/edit-log': { allow: SCHOOL_VIEW, why: 'a teacher reads her own edits', sample: (r) => ({ path: `${school(r)}/edit-log` }) },
+  'GET /api/v1/schools/:schoolId/edit-log.pdf': { allow: SCHOOL_VIEW, sample: (r) => ({ path: `${school(r)}/edit-log.pdf`, query: { month: '2026-11', teacherUserId: r.fx.userIds.subjectTeacher } }) },
+  'GET /api/v1/classes/:classId/dashboard': { allow: CLASS_BOOK, sample: (r) => ({ path: `${cls(r)}/dashboard` }) },
+  'GET /api/v1/years/:yearId/dashboard': { allow: LEADERS, sample: (r) => ({ path: `${year(r)}/dashboard` }) },
+
+  // ---- enrollment changes (last: they move students) ----
+  'POST /api/v1/students/:studentId/transfer-out': {
+    allow: MANAGERS,
+    sample: (r, s) => ({ path: `/api/v1/students/${spare(r, s, 0)}/transfer-out`, body: { date: '2026-11-23', toSchool: 'Trường THCS Lê Lợi' } }),
+  },
+  'POST /api/v1/students/:studentId/drop-out': {
+    allow: MANAGERS,
+    sample: (r, s) => ({ path: `/api/v1/students/${spare(r, s, 1)}/drop-out`, body: { date: '2026-11-23', reason: 'Gia đình chuyển đi' } }),
+  },
+  'POST /api/v1/students/:studentId/change-class': {
+    allow: MANAGERS,
+    sample: (r, s) => ({ path: `/api/v1/students/${spare(r, s, 2)}/change-class`, body: { toClassId: r.fx.server.demo!.classIds['9A1'], date: '2026-11-23' } }),
+  },
+  'GET /api/v1/years/:yearId/rollover': { allow: MANAGERS, sample: (r) => ({ path: `${year(r)}/rollover`, query: { toYearId: r.nextYearId } }) },
+  'POST /api/v1/years/:yearId/rollover/preview': { allow: MANAGERS, sample: (r) => ({ path: `${year(r)}/rollover/preview`, body: { toYearId: r.nextYearId } }) },
+  'POST /api/v1/years/:yearId/rollover': { allow: MANAGERS, sample: (r) => ({ path: `${year(r)}/rollover`, body: { toYearId: r.nextYearId } }) },
+
+  // ---- logout (a throw-away session per subject) ----
+  'POST /api/v1/auth/logout': { allow: EVERYONE, fresh: true, sample: () => ({ path: '/api/v1/auth/logout' }) },
+};
