@@ -54,6 +54,9 @@ const school = (r: MatrixRecords) => `/api/v1/schools/${r.fx.schoolId}`;
 const n = (s: Subject) => SUBJECTS.indexOf(s);
 /** A 9A2 student for an enrollment sample: a different one per subject and per route. */
 const spare = (r: MatrixRecords, s: Subject, route: number) => r.fx.spareStudentIds[(route * 13 + n(s)) % r.fx.spareStudentIds.length];
+/** The leadership prints a teacher's edit log; a teacher her own. */
+const ownOrTeacher = (r: MatrixRecords, s: Subject) =>
+  s !== 'anonymous' && !(LEADERS as readonly Subject[]).includes(s) ? r.fx.userIds[s] : r.fx.userIds.subjectTeacher;
 const TERMS = [
   { termNo: 1, startsOn: '2026-09-05', endsOn: '2027-01-16', endTestOn: '2026-12-28' },
   { termNo: 2, startsOn: '2027-01-18', endsOn: '2027-05-31', endTestOn: '2027-05-10' },
@@ -250,7 +253,7 @@ export const PERMISSION_MATRIX: Record<string, MatrixEntry> = {
   // ---- audit, dashboards ----
   'GET /api/v1/schools/:schoolId/audit': { allow: LEADERS, sample: (r) => ({ path: `${school(r)}/audit` }) },
   'GET /api/v1/schools/:schoolId/edit-log': { allow: SCHOOL_VIEW, why: 'a teacher reads her own edits', sample: (r) => ({ path: `${school(r)}/edit-log` }) },
-  'GET /api/v1/schools/:schoolId/edit-log.pdf': { allow: SCHOOL_VIEW, sample: (r) => ({ path: `${school(r)}/edit-log.pdf`, query: { month: '2026-11', teacherUserId: r.fx.userIds.subjectTeacher } }) },
+  'GET /api/v1/schools/:schoolId/edit-log.pdf': { allow: SCHOOL_VIEW, why: 'a teacher prints her own month', sample: (r, s) => ({ path: `${school(r)}/edit-log.pdf`, query: { month: '2026-11', teacherUserId: ownOrTeacher(r, s) } }) },
   'GET /api/v1/classes/:classId/dashboard': { allow: CLASS_BOOK, sample: (r) => ({ path: `${cls(r)}/dashboard` }) },
   'GET /api/v1/years/:yearId/dashboard': { allow: LEADERS, sample: (r) => ({ path: `${year(r)}/dashboard` }) },
 

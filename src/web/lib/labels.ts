@@ -115,6 +115,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'staff.updated': 'Sửa cán bộ, giáo viên',
   'student.created': 'Thêm học sinh',
   'student.updated': 'Sửa hồ sơ học sinh',
+  'student.viewed': 'Xem hồ sơ học sinh',
   'student.transferredIn': 'Học sinh chuyển đến',
   'student.transferredOut': 'Học sinh chuyển đi',
   'student.classChanged': 'Chuyển lớp',

@@ -300,6 +300,12 @@ export async function registerPeopleRoutes(app: FastifyInstance, deps: RouteDeps
       const auth = requireAuth(request);
       const student = await getStudentOr404(db, request.params.studentId);
       authorize(auth, 'student.view', { schoolId: student.school_id, studentId: student.id, classIds: await studentClassIds(db, student.id) });
+      // ASVS V7/V8: who read a student's personal record is logged (a guardian reading her own child's is not).
+      if (!auth.actor.grants.some((g) => g.role === 'guardian' && g.studentId === student.id)) {
+        await db.transaction().execute((tx) =>
+          writeAudit(tx, auditContext(request), { chainKey: schoolChain(student.school_id), schoolId: student.school_id, action: 'student.viewed', entityType: 'student', entityId: student.id, before: null, after: null }),
+        );
+      }
       return loadStudentDetail(db, student.id);
     },
   );
