@@ -13,7 +13,8 @@ import { getCorrectionOr404, presentCorrections } from '../../db/queries/correct
 import { loadEditLog } from '../../db/queries/edit-log.ts';
 import type { Row } from '../../db/schema.ts';
 import { invalid, notFound } from '../../errors.ts';
-import { type RequestAuth, authorize, requireAuth } from '../../http/context.ts';
+import { storeDocument } from '../../documents/store-document.ts';
+import { type RequestAuth, auditContext, authorize, requireAuth } from '../../http/context.ts';
 import { type CorrectionPdfData, renderCorrectionPdf } from '../../pdf/correction-request-pdf.ts';
 import { documentIdFor, verifyUrlFor } from '../../pdf/document-id.ts';
 import { type EditLogPdfData, renderEditLogPdf } from '../../pdf/edit-log-pdf.ts';
@@ -132,6 +133,18 @@ export async function registerPrintRoutes(app: FastifyInstance, deps: RouteDeps)
         leaderSigner,
       };
       const pdf = await renderEditLogPdf(data);
+      // Every printed document is registered, so its QR code leads to /verify/<id> (Q3).
+      await storeDocument(db, {
+        kind: 'edit_log',
+        documentId,
+        title: `Nhật kí sửa điểm ${monthLabel} - ${teacher.full_name}`,
+        publicHeader: `${school.schoolName} — Nhật kí sửa điểm tháng ${monthLabel}, năm học ${schoolYear} — giáo viên ${teacher.full_name}`,
+        subject: { teacherUserId, month },
+        seriesKey: `edit_log:${teacherUserId}:${month}:${deputy ? auth.user.id : 'principal'}`,
+        inputsVersion: `${log.total}:${last?.eventId ?? ''}`,
+        filename: `nhat-ki-sua-diem-${month}.pdf`,
+        pdf,
+      }, { schoolId, dataDir: deps.env.dataDir, audit: auditContext(request) });
       return reply
         .type('application/pdf')
         .header('content-disposition', pdfDisposition(`Nhật kí sửa điểm ${month} - ${teacher.full_name}.pdf`))
@@ -191,6 +204,17 @@ export async function registerPrintRoutes(app: FastifyInstance, deps: RouteDeps)
         },
       };
       const pdf = await renderCorrectionPdf(data);
+      await storeDocument(db, {
+        kind: 'correction_request',
+        documentId,
+        title: `Giấy đề nghị thay đổi thông tin số ${c.number} - ${c.className} - ${c.subjectName}`,
+        publicHeader: `${school.schoolName} — Giấy đề nghị thay đổi thông tin số ${c.number} — lớp ${c.className}, môn ${c.subjectName}`,
+        subject: { classId: r.class_id, correctionId: c.id },
+        seriesKey: `correction_request:${c.id}`,
+        inputsVersion: `${c.version}:${c.status}`,
+        filename: `giay-de-nghi-${c.number}.pdf`,
+        pdf,
+      }, { schoolId: r.school_id, dataDir: deps.env.dataDir, audit: auditContext(request) });
       return reply
         .type('application/pdf')
         .header('content-disposition', pdfDisposition(`Giấy đề nghị thay đổi thông tin số ${c.number} - ${c.className} - ${c.subjectName}.pdf`))
