@@ -10,6 +10,7 @@ import { resolve } from 'node:path';
 import { ArchiveError, buildYearArchive } from '../../server/archive/build-year-archive.ts';
 import { type ArchiveProblem, verifyYearArchive } from '../../server/archive/verify-year-archive.ts';
 import type { Executor } from '../../server/db/database.ts';
+import { createPkcs12Signer } from '../../server/signing/pkcs12-signer.ts';
 import type { Signer } from '../../server/signing/signer.ts';
 import type { CliIo } from '../io.ts';
 import { openConfiguredDatabase } from '../open-configured-database.ts';
@@ -82,10 +83,6 @@ async function archiveCreate(args: string[], io: CliIo): Promise<number> {
     const scope = await resolveScope(database.db, school, year);
     if (p12) {
       const password = (await io.readStdin()).replace(/\r?\n$/, '');
-      const modulePath = '../../server/signing/pkcs12-signer.ts';
-      const { createPkcs12Signer } = (await import(/* @vite-ignore */ modulePath)) as {
-        createPkcs12Signer: (c: { file: string; password: string }) => Promise<Signer>;
-      };
       signer = await createPkcs12Signer({ file: resolve(p12), password });
     }
     const result = await buildYearArchive(database.db, {

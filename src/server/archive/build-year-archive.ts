@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { Zip, ZipDeflate, ZipPassThrough } from 'fflate';
 import type { Executor } from '../db/database.ts';
 import { vnDateTime } from '../routes/print/print-data.ts';
+import { signDetached } from '../signing/cms.ts';
 import type { Signer } from '../signing/signer.ts';
 import { addAuditExport, addEditLogs } from './archive-logs.ts';
 import { addCorrections, addDocuments, addScoreImports, type YearScope } from './archive-documents.ts';
@@ -34,7 +35,7 @@ export interface BuildYearArchiveOptions {
   /** The package goes to outDir/<name>/ and outDir/<name>.zip. */
   outDir: string;
   now: Date;
-  /** The school's seal: signs manifest.json through signing/cms.ts `signDetached`. */
+  /** The school's seal: signs manifest.json (signing/cms.ts `signDetached`). */
   signer?: Signer;
   /** Or any function returning the DER of a detached CMS SignedData over the given bytes. */
   signManifest?: (manifest: Buffer) => Promise<Buffer>;
@@ -70,13 +71,6 @@ export function generatorVersion(): string {
 export function vnStamp(d: Date): string {
   const iso = new Date(d.getTime() + 7 * 3600_000).toISOString();
   return `${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 10)}-${iso.slice(11, 13)}${iso.slice(14, 16)}`;
-}
-
-async function signWithModule(signer: Signer, data: Buffer): Promise<Buffer> {
-  // signing/cms.ts is written alongside; loaded lazily so the archive works without it.
-  const modulePath = '../signing/cms.ts';
-  const cms = (await import(/* @vite-ignore */ modulePath)) as { signDetached: (data: Buffer, signer: Signer) => Promise<Buffer> };
-  return Buffer.from(await cms.signDetached(data, signer));
 }
 
 const STORED_EXTENSIONS = /\.(pdf|png|jpe?g|zip|xlsx|p7s)$/i;
@@ -172,7 +166,7 @@ export async function buildYearArchive(db: Executor, o: BuildYearArchiveOptions)
     writeFileSync(join(dir, MANIFEST_FILE), manifestBytes);
     const extra: string[] = [MANIFEST_FILE];
     if (signed) {
-      const signature = o.signManifest ? await o.signManifest(manifestBytes) : await signWithModule(o.signer as Signer, manifestBytes);
+      const signature = o.signManifest ? await o.signManifest(manifestBytes) : await signDetached(manifestBytes, o.signer as Signer, { signingTime: o.now });
       writeFileSync(join(dir, SIGNATURE_FILE), signature);
       extra.push(SIGNATURE_FILE);
     }
