@@ -14,6 +14,7 @@ import type { AuditContext } from '../../audit.ts';
 import type { Db } from '../database.ts';
 import type { Role } from '../../../domain/policies/actor.ts';
 import { seedDemoScores } from './seed-demo-scores.ts';
+import { seedDemoTranscripts } from './seed-demo-transcripts.ts';
 import { createDemoIdRegistry, generateStudents, generateTeachers } from './demo-people.ts';
 
 export const DEMO_PASSWORD = 'SoDiem@2026';
@@ -216,6 +217,7 @@ export async function seedDemo(db: Db, options: { now?: Date; scores?: boolean }
   await addUser({ username: 'sogd', fullName: 'Chuyên viên Sở GDĐT', orgUnitId: provinceId, roles: ['province_officer'] });
 
   if (options.scores !== false) await seedDemoScores(db, { schoolId, yearId: year, classIds: classNames.map((n) => classIds[n]), principalUserId, adminUserId, now });
+  if (options.scores !== false) await seedDemoTranscripts(db, { schoolId, currentStartYear: DEMO_YEAR, classId9A1: classIds['9A1'], principalUserId, homeroomStaffIds: staffIds.slice(2, 6), now });
 
   // ---- Primary: class 3A ----
   const pTeachers = generateTeachers(4, { seed: 3030 });

@@ -1,0 +1,73 @@
+/**
+ * buildTranscript: the học bạ of one student as a RenderedDocument (P3, P5, C6), independent of
+ * HTTP — the routes, bulk jobs, the signing workflow and the archive call it. The document id
+ * changes whenever a year record is re-confirmed (its id and SHA-256 are among the parts).
+ */
+import type { Executor } from '../db/database.ts';
+import type { RenderedDocument } from '../documents/rendered-document.ts';
+import { documentIdFor, verifyUrlFor } from '../pdf/document-id.ts';
+import type { SchoolLevel } from '../pdf/transcript-pdf-parts.ts';
+import { renderTranscriptPdf } from '../pdf/transcript-pdf.ts';
+import { loadSchoolPrintInfo } from '../routes/print/print-data.ts';
+import { loadTranscript } from './load-transcript.ts';
+
+export interface DocumentContext {
+  /** the address the QR code and footer point to: `<baseUrl>/verify/<id>` */
+  baseUrl: string;
+}
+
+/** "Nguyễn Văn An" → "nguyen-van-an" (file names). */
+export function fileSlug(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .replace(/[^A-Za-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .toLowerCase();
+}
+
+/** "Phường Bần Yên Nhân, tỉnh Hưng Yên" → commune "Phường Bần Yên Nhân", province "Hưng Yên". */
+export function localityOf(address: string): { commune: string | null; province: string | null } {
+  const parts = address.split(',').map((p) => p.trim());
+  const commune = parts.find((p) => /^(xã|phường|đặc khu|thị trấn)\s/iu.test(p)) ?? null;
+  const prov = parts.find((p) => /^(tỉnh|thành phố)\s/iu.test(p));
+  return { commune, province: prov ? prov.replace(/^(tỉnh|thành phố)\s+/iu, '') : null };
+}
+
+export async function buildTranscript(db: Executor, input: { studentId: string }, ctx: DocumentContext): Promise<RenderedDocument> {
+  const t = await loadTranscript(db, input.studentId);
+  const d = t.document;
+  const school = await loadSchoolPrintInfo(db, t.schoolId);
+  const levelRow = await db.selectFrom('schools').select(['level', 'address']).where('id', '=', t.schoolId).executeTakeFirst();
+  const { commune, province } = localityOf(levelRow?.address ?? '');
+  const primary = d.years.some((y) => y.regime === 'TT27_2020' || y.regime === 'TT22_2016');
+  const level: SchoolLevel = primary || levelRow?.level === 'primary' ? 'primary' : levelRow?.level === 'upper_secondary' ? 'upper_secondary' : 'lower_secondary';
+  const documentId = documentIdFor('HB', [input.studentId, t.inputsVersion, t.dataSha256, school.heading.authority, school.place ?? '']);
+  const last = d.years.at(-1)!;
+  const pdf = await renderTranscriptPdf({
+    document: d,
+    documentId,
+    verifyUrl: verifyUrlFor(ctx.baseUrl, documentId),
+    dataSha256: t.dataSha256,
+    createdAt: new Date(t.lastConfirmedAt),
+    heading: school.heading,
+    place: school.place,
+    commune,
+    province,
+    level,
+  });
+  return {
+    kind: 'transcript',
+    documentId,
+    title: `Học bạ – ${d.student.fullName} – lớp ${last.class.name}`,
+    publicHeader: `${d.school.name} – Học bạ – ${d.student.fullName} – lớp ${last.class.name}`,
+    subject: { studentId: input.studentId, schoolId: t.schoolId, classId: t.latestClassId },
+    seriesKey: `transcript:${input.studentId}`,
+    inputsVersion: t.inputsVersion,
+    dataSha256: t.dataSha256,
+    filename: `hoc-ba-${fileSlug(last.class.name)}-${fileSlug(d.student.fullName)}.pdf`,
+    pdf,
+  };
+}
