@@ -1,7 +1,15 @@
 import { z } from 'zod';
 
 export const ZId = z.string().min(1).max(64);
-export const ZIsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'ngày phải có dạng yyyy-mm-dd');
+/** A real calendar day (2026-02-30 and 2026-13-45 match the pattern but are refused). */
+export const isCalendarDate = (s: string) => {
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+};
+export const ZIsoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'ngày phải có dạng yyyy-mm-dd')
+  .refine(isCalendarDate, 'ngày không có trên lịch');
 
 export const ZErrorResponse = z.object({
   error: z.string(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isCalendarDate } from './api-common.ts';
 
 /** Giới tính. */
 export const ZSex = z.enum(['male', 'female']);
@@ -16,7 +17,10 @@ export const ZGuardianInput = z.object({
 });
 export type GuardianInput = z.infer<typeof ZGuardianInput>;
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'ngày phải có dạng yyyy-mm-dd');
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'ngày phải có dạng yyyy-mm-dd')
+  .refine(isCalendarDate, 'ngày không có trên lịch');
 
 /**
  * A student's identity and profile (sơ yếu lý lịch). Names are stored in three parts so class
