@@ -137,11 +137,21 @@ export function parseSex(content: CellContent): Parsed<'male' | 'female'> {
   return { ok: false, detail: `"${showValue(content)}" không phải là giới tính hợp lệ (Nam hoặc Nữ)` };
 }
 
+/**
+ * Text typed with a legacy 8-bit Vietnamese font (TCVN3/ABC, VNI) looks like "NguyÔn V¨n An" or
+ * "Ñoã Thò Hoa" once read as Unicode (VNI text that happens to use only letters Vietnamese also uses is not caught): it uses Latin-1 letters and signs Vietnamese never
+ * uses. Such a cell is refused (naming row and column) rather than guessed at.
+ */
+const LEGACY_FONT = /[\u00A1-\u00BF\u00C4-\u00C7\u00CB\u00CE-\u00D1\u00D6-\u00D8\u00DB\u00DC\u00DE-\u00DF\u00E4-\u00E7\u00EB\u00EE-\u00F1\u00F6-\u00F8\u00FB\u00FC\u00FE\u00FF]/;
+export const LEGACY_FONT_DETAIL =
+  'chữ bị lỗi phông (gõ bằng bảng mã cũ TCVN3 hoặc VNI, ví dụ "NguyÔn V¨n An"): hãy chuyển tệp sang Unicode (Unikey → Công cụ chuyển mã) rồi nhập lại';
+
 export function parseText(content: CellContent): Parsed<string> {
   switch (content.kind) {
     case 'empty':
       return { ok: true, value: '' };
     case 'text':
+      if (LEGACY_FONT.test(content.text)) return { ok: false, detail: LEGACY_FONT_DETAIL };
       return { ok: true, value: content.text.replace(/\s+/g, ' ') };
     case 'number':
       return { ok: true, value: String(content.value) };
