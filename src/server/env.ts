@@ -18,6 +18,10 @@ const ZEnv = z.object({
   SODIEM_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(120),
   /** Secure cookies (set 1 behind HTTPS). */
   SODIEM_SECURE_COOKIES: z.enum(['0', '1']).default('0'),
+  /** Daily backup time, Vietnam time (HH:MM), or "off"; see docs/operations.md. */
+  SODIEM_BACKUP_AT: z.string().default('02:30'),
+  /** How many daily backups to keep. */
+  SODIEM_BACKUP_KEEP: z.string().default('14'),
   /** Log level for pino. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
 });
@@ -31,6 +35,9 @@ export interface Env {
   sessionIdleMinutes: number;
   secureCookies: boolean;
   logLevel: z.infer<typeof ZEnv>['LOG_LEVEL'];
+  /** SODIEM_BACKUP_AT and SODIEM_BACKUP_KEEP as given (parsed by backup/schedule.ts). */
+  backupAt: string;
+  backupKeep: string;
 }
 
 export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
@@ -49,5 +56,7 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     sessionIdleMinutes: e.SODIEM_SESSION_IDLE_MINUTES,
     secureCookies: e.SODIEM_SECURE_COOKIES === '1',
     logLevel: e.LOG_LEVEL,
+    backupAt: e.SODIEM_BACKUP_AT,
+    backupKeep: e.SODIEM_BACKUP_KEEP,
   };
 }

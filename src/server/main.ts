@@ -5,6 +5,7 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildApp } from './app.ts';
+import { parseBackupSchedule, startBackupScheduler } from './backup/schedule.ts';
 import { isEmpty, migrateToLatest, openDatabase } from './db/database.ts';
 import { DEMO_PASSWORD, existingDemoLogins, seedDemo } from './db/seed/seed-demo.ts';
 import { parseEnv } from './env.ts';
@@ -36,8 +37,17 @@ if (logins.length) {
 }
 console.log(lines.join('\n'));
 
+// Daily backups into DATA_DIR/backups (P7, docs/operations.md); one process takes each day's.
+const backups = startBackupScheduler({
+  database,
+  dataDir: env.dataDir,
+  config: parseBackupSchedule(env.backupAt, env.backupKeep),
+  log: (m, e) => (e ? console.error(m, e) : console.log(m)),
+});
+
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, async () => {
+    backups.stop();
     await app.close();
     await database.close();
     process.exit(0);
