@@ -9,7 +9,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { webcrypto } from 'node:crypto';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import './reflect-metadata.ts';
@@ -149,3 +149,83 @@ export const VIETNAMESE_NAMES = {
   principal: { commonName: 'Trần Văn Đức', organization: 'Trường THCS Lê Quý Đôn', locality: 'Mỹ Hào', province: 'Hưng Yên' },
   schoolSeal: { commonName: 'Trường THCS Lê Quý Đôn', organization: 'Trường THCS Lê Quý Đôn', organizationalUnit: 'Con dấu điện tử', locality: 'Mỹ Hào', province: 'Hưng Yên' },
 } satisfies Record<string, NameParts>;
+
+// ---------------------------------------------------------------------------------------------
+// External tools of the signing tests: pdfsig (poppler-utils), openssl, softhsm2. Missing tools
+// skip loudly, and fail under SODIEM_TEST_STRICT=1 (the pattern of test/e2e/support.ts).
+
+export const STRICT = process.env.SODIEM_TEST_STRICT === '1';
+export const SOFTHSM_MODULE = '/usr/lib/softhsm/libsofthsm2.so';
+
+function hasCommand(command: string, args: string[]): boolean {
+  try {
+    execFileSync(command, args, { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** True when the tools are there (or strict mode wants the failure); prints the loud skip line. */
+export function requireTools(tools: Array<'pdfsig' | 'openssl' | 'softhsm2'>): boolean {
+  const missing = tools.filter((tool) => {
+    if (tool === 'pdfsig') return !hasCommand('pdfsig', ['-v']);
+    if (tool === 'openssl') return !hasCommand('openssl', ['version']);
+    return !hasCommand('softhsm2-util', ['--version']) || !existsSync(SOFTHSM_MODULE);
+  });
+  if (missing.length === 0) return true;
+  const line = `SKIPPED: signing tests need ${missing.join(', ')} (apt-get install poppler-utils openssl softhsm2)`;
+  console.warn(`\n${'!'.repeat(line.length)}\n${line}\n${'!'.repeat(line.length)}\n`);
+  return STRICT;
+}
+
+export interface PdfsigSignature {
+  commonName: string;
+  distinguishedName: string;
+  signatureType: string;
+  validation: string;
+  totalDocumentSigned: boolean;
+}
+
+/** Runs pdfsig on a PDF file and parses its per-signature report. */
+export function pdfsig(file: string): PdfsigSignature[] {
+  let output: string;
+  try {
+    output = execFileSync('pdfsig', [file], { encoding: 'utf8' });
+  } catch (error) {
+    output = String((error as { stdout?: string }).stdout ?? '');
+  }
+  return output
+    .split(/^Signature #\d+:$/m)
+    .slice(1)
+    .map((block) => {
+      const field = (label: string) => block.match(new RegExp(`- ${label}: (.*)$`, 'm'))?.[1]?.trim() ?? '';
+      return {
+        commonName: field('Signer Certificate Common Name'),
+        distinguishedName: field('Signer full Distinguished Name'),
+        signatureType: field('Signature Type'),
+        validation: field('Signature Validation'),
+        totalDocumentSigned: /^\s*- Total document signed$/m.test(block),
+      };
+    });
+}
+
+/** A one-page PDF made the way every print of the app is made (renderPdf + pageFrame). */
+export async function samplePdf(title = 'HỌC BẠ'): Promise<Buffer> {
+  const { renderPdf } = await import('../../src/server/pdf/render-pdf.ts');
+  const { pageFrame } = await import('../../src/server/pdf/layout.ts');
+  const documentId = 'HB-2026-000123';
+  return renderPdf(
+    pageFrame({
+      documentId,
+      verifyUrl: `https://sodiem.example.vn/verify/${documentId}`,
+      runningTitle: `${title} – Nguyễn Văn An`,
+      content: [
+        { text: title, style: 'title', alignment: 'center' },
+        { text: 'Họ và tên học sinh: Nguyễn Văn An — Lớp 9A1 — Năm học 2026-2027', margin: [0, 12, 0, 0] },
+        { text: 'Trường THCS Lê Quý Đôn, thị xã Mỹ Hào, tỉnh Hưng Yên', margin: [0, 6, 0, 0] },
+      ],
+    }),
+    { title: `${title} – Nguyễn Văn An`, subject: title, documentId, createdAt: new Date('2026-11-20T03:00:00Z') },
+  );
+}
