@@ -254,6 +254,9 @@ export const PERMISSION_MATRIX: Record<string, MatrixEntry> = {
   'GET /api/v1/schools/:schoolId/audit': { allow: LEADERS, sample: (r) => ({ path: `${school(r)}/audit` }) },
   'GET /api/v1/schools/:schoolId/edit-log': { allow: SCHOOL_VIEW, why: 'a teacher reads her own edits', sample: (r) => ({ path: `${school(r)}/edit-log` }) },
   'GET /api/v1/schools/:schoolId/edit-log.pdf': { allow: SCHOOL_VIEW, why: 'a teacher prints her own month', sample: (r, s) => ({ path: `${school(r)}/edit-log.pdf`, query: { month: '2026-11', teacherUserId: ownOrTeacher(r, s) } }) },
+  'GET /api/v1/classes/:classId/class-book.pdf': { allow: CLASS_BOOK, sample: (r) => ({ path: `${cls(r)}/class-book.pdf`, query: { scope: 'hk1' } }) },
+  'GET /api/v1/classes/:classId/confirmation-sheet.pdf': { allow: CLASS_VIEW, why: 'the subject teacher prints her own class-subject', sample: (r) => ({ path: `${cls(r)}/confirmation-sheet.pdf`, query: { subjectId: r.fx.subjectId, term: '1' } }) },
+  'GET /api/v1/classes/:classId/primary-summary.pdf': { allow: CLASS_BOOK, why: '6A1 is not primary: allowed callers get 409', sample: (r) => ({ path: `${cls(r)}/primary-summary.pdf`, query: { point: 'GK1' } }) },
   'GET /api/v1/classes/:classId/dashboard': { allow: CLASS_BOOK, sample: (r) => ({ path: `${cls(r)}/dashboard` }) },
   'GET /api/v1/years/:yearId/dashboard': { allow: LEADERS, sample: (r) => ({ path: `${year(r)}/dashboard` }) },
 

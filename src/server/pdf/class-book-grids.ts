@@ -11,7 +11,11 @@ import { contentWidth } from './layout.ts';
 const TERM = { 1: 'I', 2: 'II' } as const;
 
 /** The header rows and body of a subject's grid, shared with the subject teacher's confirmation sheet. */
-export function subjectGridTable(p: Pick<SubjectGridPage, 'termNo' | 'assessment' | 'regularColumns' | 'rows'>, extra: { dateOfBirth?: string[] } = {}) {
+export function subjectGridTable(
+  p: Pick<SubjectGridPage, 'termNo' | 'assessment' | 'regularColumns' | 'rows'>,
+  extra: { dateOfBirth?: string[]; orientation?: 'portrait' | 'landscape' } = {},
+) {
+  const wide = extra.orientation === 'landscape';
   const n = p.regularColumns;
   const hk2 = p.termNo === 2;
   const withDob = Boolean(extra.dateOfBirth);
@@ -37,14 +41,16 @@ export function subjectGridTable(p: Pick<SubjectGridPage, 'termNo' | 'assessment
     body.push(row);
   });
   const columns = head1.length;
-  const usable = contentWidth('portrait') - tableOverhead(columns);
+  const usable = contentWidth(extra.orientation ?? 'portrait') - tableOverhead(columns);
   const fixed: (number | '*')[] = [16, '*'];
   if (withDob) fixed.push(50);
   // HK II has two more columns: narrower score columns leave the names room on one line.
-  const narrow = hk2 || withDob;
-  fixed.push(...Array.from({ length: n }, () => (narrow ? 20 : 22)), narrow ? 28 : 30, narrow ? 28 : 30, narrow ? 34 : 38);
-  if (hk2) fixed.push(34, 30);
-  fixed.push(narrow ? 26 : 44);
+  const narrow = (hk2 || withDob) && !wide;
+  const score = wide ? 30 : narrow ? 20 : 22;
+  const point = wide ? 36 : narrow ? 28 : 30;
+  fixed.push(...Array.from({ length: n }, () => score), point, point, wide ? 44 : narrow ? 34 : 38);
+  if (hk2) fixed.push(wide ? 44 : 34, wide ? 44 : 30);
+  fixed.push(wide ? 110 : narrow ? 26 : 44);
   const nameWidth = usable - fixed.reduce<number>((s, w) => s + (w === '*' ? 0 : w), 0);
   return { body, widths: fixed.map((w) => (w === '*' ? nameWidth : w)) };
 }

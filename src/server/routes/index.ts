@@ -8,6 +8,7 @@ import { registerCorrectionRoutes } from './corrections/corrections.routes.ts';
 import { registerDashboardRoutes } from './dashboard/dashboard.routes.ts';
 import { registerDocumentRoutes } from './documents/documents.routes.ts';
 import { registerPrintJobRoutes } from './documents/print-jobs.routes.ts';
+import { registerSigningRoutes } from './documents/signing.routes.ts';
 import { registerVerifyRoutes } from './verify/verify.routes.ts';
 import { registerGradebookRoutes } from './gradebook/gradebook.routes.ts';
 import { registerHomeroomRoutes } from './homeroom/homeroom.routes.ts';
@@ -16,8 +17,10 @@ import { registerLockRoutes } from './locks/locks.routes.ts';
 import type { RouteDeps } from './deps.ts';
 import { registerPeopleRoutes } from './people/people.routes.ts';
 import { registerPrintRoutes } from './print/print.routes.ts';
+import { registerClassPrintRoutes } from './print/class-print.routes.ts';
 import { registerPrimaryRoutes } from './primary/primary.routes.ts';
 import { registerSetupRoutes } from './setup/setup.routes.ts';
+import { registerStudentPrintRoutes } from './print/student-print.routes.ts';
 
 /** Every /api/v1 area. A new area registers here (and gets its rows in the permission tests). */
 export async function registerRoutes(app: FastifyInstance, deps: RouteDeps): Promise<void> {
@@ -34,9 +37,12 @@ export async function registerRoutes(app: FastifyInstance, deps: RouteDeps): Pro
   await registerPrimaryRoutes(app, deps);
   await registerAuditRoutes(app, deps);
   await registerPrintRoutes(app, deps);
+  await registerStudentPrintRoutes(app, deps);
+  await registerClassPrintRoutes(app, deps);
   await registerDashboardRoutes(app, deps);
   await registerDocumentRoutes(app, deps);
   await registerPrintJobRoutes(app, deps);
+  await registerSigningRoutes(app, deps);
   await registerVerifyRoutes(app, deps);
   await registerArchiveRoutes(app, deps);
 }
