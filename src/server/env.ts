@@ -18,6 +18,18 @@ const ZEnv = z.object({
   SODIEM_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(120),
   /** Secure cookies (set 1 behind HTTPS). */
   SODIEM_SECURE_COOKIES: z.enum(['0', '1']).default('0'),
+  /** The school's seal certificate (chữ ký số của cơ quan) as a PKCS#12 file + password (docs/signing.md). */
+  SODIEM_SEAL_P12: z.string().optional(),
+  SODIEM_SEAL_P12_PASSWORD: z.string().optional(),
+  /** …or on a PKCS#11 token / HSM: module path, token label, PIN, key label, certificate file (PEM/DER). */
+  SODIEM_SEAL_PKCS11_MODULE: z.string().optional(),
+  SODIEM_SEAL_PKCS11_TOKEN: z.string().optional(),
+  SODIEM_SEAL_PKCS11_PIN: z.string().optional(),
+  SODIEM_SEAL_PKCS11_KEY_LABEL: z.string().optional(),
+  SODIEM_SEAL_CERT: z.string().optional(),
+  /** A remote-signing service (VNPT SmartCA, Viettel MySign… through the adapter in docs/signing.md). */
+  SODIEM_REMOTE_SIGNING_URL: z.string().url().optional(),
+  SODIEM_REMOTE_SIGNING_TOKEN: z.string().optional(),
   /** Daily backup time, Vietnam time (HH:MM), or "off"; see docs/operations.md. */
   SODIEM_BACKUP_AT: z.string().default('02:30'),
   /** How many daily backups to keep. */
@@ -38,6 +50,12 @@ export interface Env {
   /** SODIEM_BACKUP_AT and SODIEM_BACKUP_KEEP as given (parsed by backup/schedule.ts). */
   backupAt: string;
   backupKeep: string;
+  signing: {
+    sealP12?: string;
+    sealP12Password?: string;
+    sealPkcs11?: { modulePath: string; tokenLabel?: string; pin: string; keyLabel?: string; certificateFile?: string };
+    remote?: { url: string; token: string };
+  };
 }
 
 export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
@@ -58,5 +76,13 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     logLevel: e.LOG_LEVEL,
     backupAt: e.SODIEM_BACKUP_AT,
     backupKeep: e.SODIEM_BACKUP_KEEP,
+    signing: {
+      sealP12: e.SODIEM_SEAL_P12 ? resolve(e.SODIEM_SEAL_P12) : undefined,
+      sealP12Password: e.SODIEM_SEAL_P12_PASSWORD,
+      sealPkcs11: e.SODIEM_SEAL_PKCS11_MODULE
+        ? { modulePath: e.SODIEM_SEAL_PKCS11_MODULE, tokenLabel: e.SODIEM_SEAL_PKCS11_TOKEN, pin: e.SODIEM_SEAL_PKCS11_PIN ?? '', keyLabel: e.SODIEM_SEAL_PKCS11_KEY_LABEL, certificateFile: e.SODIEM_SEAL_CERT }
+        : undefined,
+      remote: e.SODIEM_REMOTE_SIGNING_URL ? { url: e.SODIEM_REMOTE_SIGNING_URL, token: e.SODIEM_REMOTE_SIGNING_TOKEN ?? '' } : undefined,
+    },
   };
 }

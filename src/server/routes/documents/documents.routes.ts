@@ -12,10 +12,11 @@ import { ZDocumentDetail, ZDocumentSummary } from '../../../shared/documents.ts'
 import { type AuditContext, schoolChain, writeAudit } from '../../audit.ts';
 import {
   SIGN_ACTION,
+  assertNextStep,
+  currentFilePath,
   documentTarget,
   getDocumentOr404,
   loadSignatures,
-  nextSignature,
   presentDocumentSummary,
 } from '../../db/queries/documents.ts';
 import { can } from '../../../domain/policies/policy.ts';
@@ -150,24 +151,4 @@ export async function registerDocumentRoutes(app: FastifyInstance, deps: RouteDe
       return presentDocumentSummary(fresh, (await loadSignatures(db, [doc.id])).get(doc.id) ?? [], auth.actor);
     },
   );
-}
-
-/** The file of the document as it stands: the latest digitally signed stage, else the original. */
-export function currentFilePath(doc: { file_path: string; sha256: string; current_sha256: string }): string {
-  if (doc.current_sha256 === doc.sha256) return doc.file_path;
-  return doc.file_path.replace(/\.pdf$/, `.${doc.current_sha256.slice(0, 16)}.pdf`);
-}
-
-/** Signatures go in order; a superseded document is never signed. */
-export function assertNextStep(doc: { superseded_by_id: string | null }, signatures: { seq: number; status: string; role: string }[], seq: number): void {
-  if (doc.superseded_by_id) throw new AppError('INVALID_STATE', 'Văn bản đã có phiên bản mới thay thế: hãy ký phiên bản mới.');
-  const next = nextSignature(signatures as never);
-  if (!next) throw new AppError('INVALID_STATE', 'Văn bản đã đủ chữ ký.');
-  if (next.seq !== seq) {
-    throw new AppError('INVALID_STATE', `Chưa đến lượt ký này: văn bản đang chờ chữ ký của ${labelOf(next.role)}.`);
-  }
-}
-
-function labelOf(role: string): string {
-  return ({ homeroom: 'Giáo viên chủ nhiệm', principal: 'Hiệu trưởng', seal: 'con dấu số của nhà trường' } as Record<string, string>)[role] ?? role;
 }
