@@ -1,5 +1,6 @@
 import { Route, Switch } from 'wouter';
 import { AccountsPage } from '../pages/AccountsPage.tsx';
+import { ArchivePage } from '../pages/ArchivePage.tsx';
 import { AuditPage } from '../pages/AuditPage.tsx';
 import { ClassBookPage } from '../pages/ClassBookPage.tsx';
 import { ClassDashboardPage } from '../pages/ClassDashboardPage.tsx';
@@ -40,6 +41,7 @@ export function AppRoutes() {
       <Route path="/ket-chuyen" component={RolloverPage} />
       <Route path="/tai-khoan" component={AccountsPage} />
       <Route path="/nhat-ki" component={AuditPage} />
+      <Route path="/luu-tru" component={ArchivePage} />
       <Route path="/so-diem" component={GradebookPage} />
       <Route path="/so-diem/:classId/:subjectId/:termNo" component={GradebookPage} />
       <Route path="/so-theo-doi" component={ClassBookPage} />

@@ -143,4 +143,11 @@ export const NAV_ITEMS: NavItem[] = [
     ability: 'account.manage',
   },
   { href: '/nhat-ki', label: 'Nhật kí hệ thống', description: 'Ai đã làm gì, khi nào: trước → sau', ability: 'audit.view' },
+  {
+    href: '/luu-tru',
+    label: 'Lưu trữ hồ sơ',
+    description: 'Gói lưu trữ cuối năm học (ghi đĩa, ổ cứng ngoài); thời hạn bảo quản từng loại hồ sơ',
+    ability: 'archive.manage',
+    orIf: (me) => me.grants.some((g) => g.role === 'clerk'),
+  },
 ];
