@@ -16,6 +16,11 @@ import { type Pkcs11SignerConfig, type SignatureAlgorithm, type Signer, SigningE
 interface LoadedModule {
   pkcs11: pkcs11js.PKCS11;
   users: number;
+  /**
+   * SHA-256 of the PIN that logged in to each token (by label): login is per token and process,
+   * so a second signer on a logged-in token must still prove the same PIN.
+   */
+  loginPins: Map<string, string>;
 }
 const modules = new Map<string, LoadedModule>();
 
@@ -29,7 +34,7 @@ function loadModule(path: string): LoadedModule {
     } catch (error) {
       throw new SigningError(`Không nạp được thư viện PKCS#11 của thiết bị kí số (${path}).`, 'token_not_found', { cause: error });
     }
-    loaded = { pkcs11, users: 0 };
+    loaded = { pkcs11, users: 0, loginPins: new Map() };
     modules.set(path, loaded);
   }
   loaded.users++;
@@ -83,7 +88,8 @@ function ecdsaRawToDer(raw: Buffer): Buffer {
 
 /** Opens a session on the token, logs in and finds the key (a wrong PIN fails here). */
 export async function createPkcs11Signer(config: Omit<Pkcs11SignerConfig, 'backend'>): Promise<Signer> {
-  const { pkcs11 } = loadModule(config.modulePath);
+  const loaded = loadModule(config.modulePath);
+  const { pkcs11 } = loaded;
   let session: Buffer | null = null;
   let held = true;
   const close = async () => {
@@ -111,12 +117,16 @@ export async function createPkcs11Signer(config: Omit<Pkcs11SignerConfig, 'backe
       );
     }
     session = pkcs11.C_OpenSession(slot, pkcs11js.CKF_SERIAL_SESSION | pkcs11js.CKF_RW_SESSION);
+    const tokenKey = pkcs11.C_GetTokenInfo(slot).label.trim();
+    const pinHash = createHash('sha256').update(config.pin).digest('hex');
     try {
       pkcs11.C_Login(session, pkcs11js.CKU_USER, config.pin);
+      loaded.loginPins.set(tokenKey, pinHash);
     } catch (error) {
       const code = pkcs11Code(error);
       if (code.includes('CKR_USER_ALREADY_LOGGED_IN')) {
-        // another signer of this process logged in to the same token
+        // Another signer of this process logged in to the same token: same PIN required.
+        if (loaded.loginPins.get(tokenKey) !== pinHash) throw new SigningError('Sai mã PIN của thiết bị kí số.', 'bad_pin', { cause: error });
       } else if (code.includes('CKR_PIN_LOCKED')) throw new SigningError('Mã PIN của thiết bị kí số đã bị khoá do nhập sai nhiều lần.', 'bad_pin', { cause: error });
       else if (code.includes('CKR_PIN')) throw new SigningError('Sai mã PIN của thiết bị kí số.', 'bad_pin', { cause: error });
       else throw new SigningError('Không đăng nhập được vào thiết bị kí số.', 'bad_pin', { cause: error });

@@ -52,7 +52,7 @@ export async function createRemoteSigner(config: Omit<RemoteSignerConfig, 'backe
     } catch (error) {
       const name = (error as Error).name;
       if (name === 'TimeoutError' || name === 'AbortError') {
-        throw new SigningError(`Dịch vụ kí số từ xa không phản hồi sau ${Math.round(timeoutMs / 1000)} giây. Vui lòng thử lại sau.`, 'timeout', { cause: error });
+        throw new SigningError(`Dịch vụ kí số từ xa không phản hồi sau ${(timeoutMs / 1000).toLocaleString('vi-VN')} giây. Vui lòng thử lại sau.`, 'timeout', { cause: error });
       }
       throw new SigningError(`Không kết nối được dịch vụ kí số từ xa (${base}). Kiểm tra địa chỉ dịch vụ và kết nối mạng.`, 'service_unavailable', { cause: error });
     }
