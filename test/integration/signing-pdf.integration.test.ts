@@ -61,6 +61,15 @@ describe.runIf(RUN)('signing PDFs with a .p12 file', () => {
     await expect(createSigner({ backend: 'pkcs12', file: join(pki.dir, 'khong-co.p12'), password: 'x' })).rejects.toThrow('Không đọc được tệp chứng thư số');
   });
 
+  it('refuses to sign with a certificate outside its validity', async () => {
+    const expired = await pki.issue({ commonName: 'Đỗ Văn Cũ' }, { notAfter: new Date(Date.now() - 3_600_000) });
+    const signer = await createSigner({ backend: 'pkcs12', file: pki.pkcs12(expired, 'x'), password: 'x' });
+    await expect(signPdf(pdf, signer, { reason: 'Xác nhận', name: 'Đỗ Văn Cũ', location: 'Mỹ Hào' })).rejects.toMatchObject({
+      code: 'certificate_expired',
+      message: expect.stringMatching(/^Chứng thư số của Đỗ Văn Cũ chỉ có hiệu lực từ \d{2}\/\d{2}\/\d{4} đến \d{2}\/\d{2}\/\d{4}; không thể kí vào lúc này\.$/),
+    });
+  });
+
   it('makes a detached CMS that openssl verifies against the root', async () => {
     const data = Buffer.from('Sổ điểm lớp 9A1, học kì I, năm học 2026-2027');
     const cms = await signDetached(data, signers.principal);

@@ -84,10 +84,12 @@ export function parsePdfDate(text: string | null): Date | null {
 
 /** The object (from "N G obj" to "endobj") around an offset, as Latin-1 text. */
 function enclosingObject(pdf: Buffer, at: number): { text: string; number: string | null } {
-  const head = pdf.subarray(Math.max(0, at - 4096), at).toString('latin1');
+  // Far enough back for a /Contents written before /ByteRange (hex digits never contain " obj").
+  const from = Math.max(0, at - 262_144);
+  const head = pdf.subarray(from, at).toString('latin1');
   const objAt = head.lastIndexOf(' obj');
   const endAt = pdf.indexOf('endobj', at);
-  const start = objAt >= 0 ? Math.max(0, at - 4096) + objAt : at;
+  const start = objAt >= 0 ? from + objAt : at;
   const text = pdf.subarray(start, endAt > 0 ? endAt : pdf.length).toString('latin1');
   const number = objAt >= 0 ? (head.slice(0, objAt).match(/(\d+)\s+(\d+)$/)?.[1] ?? null) : null;
   return { text, number };

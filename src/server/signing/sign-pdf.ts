@@ -7,6 +7,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { plainAddPlaceholder } from '@signpdf/placeholder-plain';
 import { signDetachedDigest } from './cms.ts';
+import { describeCertificate } from './describe-certificate.ts';
 import { type Signer, SigningError } from './signer.ts';
 
 export const SUBFILTER_PKCS7 = 'adbe.pkcs7.detached';
@@ -88,6 +89,14 @@ function textTokens(values: Record<string, string>): { tokens: Record<string, st
 export async function signPdf(pdf: Buffer, signer: Signer, options: SignPdfOptions): Promise<Buffer> {
   const chain = await signer.certificateChain();
   const signingTime = new Date(Math.floor((options.signingTime ?? new Date()).getTime() / 1000) * 1000);
+  const certificate = describeCertificate(chain[0]);
+  if (signingTime < certificate.notBefore || signingTime > certificate.notAfter) {
+    const day = (d: Date) => d.toLocaleDateString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit', year: 'numeric' });
+    throw new SigningError(
+      `Chứng thư số của ${certificate.commonName} chỉ có hiệu lực từ ${day(certificate.notBefore)} đến ${day(certificate.notAfter)}; không thể kí vào lúc này.`,
+      'certificate_expired',
+    );
+  }
   const subFilter = options.subFilter ?? SUBFILTER_PKCS7;
   const signatureLength = options.signatureLength ?? reservedLength(chain);
   const { tokens, replacements } = textTokens({ reason: options.reason, contactInfo: options.contactInfo ?? '', name: options.name, location: options.location });

@@ -109,6 +109,7 @@ export type SigningErrorCode =
   | 'bad_file'
   | 'no_key'
   | 'no_certificate'
+  | 'certificate_expired'
   | 'token_not_found'
   | 'bad_pin'
   | 'unauthorized'
