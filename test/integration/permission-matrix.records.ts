@@ -5,6 +5,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
+import { storeDocument } from '../../src/server/documents/store-document.ts';
+import { enqueueJob } from '../../src/server/jobs/job-queue.ts';
+import { documentIdFor } from '../../src/server/pdf/document-id.ts';
 import { type SecurityFixture, type Subject, requestAs } from '../helpers/security-fixture.ts';
 
 export const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000a49444154789c6300010000050001', 'hex');
@@ -27,6 +30,13 @@ export interface MatrixRecords {
   spareStaffId: string;
   groupId: string;
   nextYearId: string;
+  /** A stored class-book PDF of 6A1 with its signing steps (homeroom, principal). */
+  documentId: string;
+  documentPdf: Buffer;
+  documentSha256: string;
+  /** A print job started by the homeroom teacher; a year archive (of the empty next year). */
+  jobId: string;
+  archiveId: string;
 }
 
 export function fileForm(buffer: Buffer, type: string, name: string): FormData {
@@ -102,7 +112,50 @@ export async function makeRecords(fx: SecurityFixture): Promise<MatrixRecords> {
       grades: [6, 7, 8, 9],
     },
   });
+  // A stored document: the app's own storeDocument, as a print does, with a real PDF.
+  const documentPdf = (await ok(fx, 'principal', 'GET', `/api/v1/corrections/${correction.body.id}/pdf`)).body as Buffer;
+  const { row: doc } = await storeDocument(
+    fx.server.database.handle.db,
+    {
+      kind: 'class_book',
+      documentId: documentIdFor('SDT', [randomUUID()]),
+      title: 'Sổ theo dõi và đánh giá học sinh – lớp 6A1',
+      publicHeader: 'Trường THCS Nguyễn Trãi – Sổ theo dõi và đánh giá học sinh lớp 6A1',
+      subject: { classId: fx.classId, schoolYearId: fx.yearId },
+      seriesKey: `class_book:${fx.classId}:matrix`,
+      inputsVersion: '1',
+      filename: 'so-theo-doi-6A1.pdf',
+      pdf: documentPdf,
+    },
+    { schoolId: fx.schoolId, dataDir: fx.server.database.dataDir, audit: { actorUserId: fx.userIds.principal, actorRole: 'principal', ip: '127.0.0.1', userAgent: 'test', requestId: 'matrix', now: new Date().toISOString() } },
+  );
+  const started = await requestAs(fx, 'homeroom', 'POST', `/api/v1/schools/${fx.schoolId}/print-jobs`, { body: { kind: 'confirmation_sheet', classIds: [fx.classId], options: {} } });
+  // While no print target is registered the route answers 400: queue the job as the route would.
+  const jobId: string =
+    started.status === 202
+      ? started.body.id
+      : (
+          await enqueueJob(fx.server.database.handle.db, {
+            schoolId: fx.schoolId,
+            kind: 'print_documents',
+            params: { kind: 'confirmation_sheet', classIds: [fx.classId], options: {}, name: 'matrix' },
+            createdBy: fx.userIds.homeroom,
+            now: new Date(),
+          })
+        ).id;
+  const archive = await requestAs(fx, 'principal', 'POST', `/api/v1/schools/${fx.schoolId}/archives`, { body: { schoolYearId: year.body.year.id } });
+  expect(archive.status, archive.text).toBe(202);
+  for (let i = 0; i < 100; i++) {
+    const list = await requestAs(fx, 'principal', 'GET', `/api/v1/schools/${fx.schoolId}/archives`);
+    if (list.body.find?.((a: any) => a.id === archive.body.id)?.status !== 'queued' && list.body.find?.((a: any) => a.id === archive.body.id)?.status !== 'running') break;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
   return {
+    documentId: doc.id,
+    documentPdf,
+    documentSha256: doc.current_sha256,
+    jobId,
+    archiveId: archive.body.id,
     fx,
     exportXlsx,
     templateXlsx,

@@ -44,6 +44,8 @@ const CLASS_VIEW = [...WIDE, 'homeroom', 'subjectTeacher'] as const satisfies Su
 const CLASS_BOOK = [...WIDE, 'homeroom'] as const satisfies Subject[];
 /** A correction: its author, the class's homeroom teacher, the school-wide readers. */
 const CORRECTION_READERS = [...CLASS_BOOK, 'subjectTeacher'] as const satisfies Subject[];
+/** document.view / documents.print of 6A1: the homeroom teacher and the school-wide readers (not the officers). */
+const DOCUMENT_VIEW = ['principal', 'vicePrincipal', 'adminBoard', 'clerk', 'homeroom'] as const satisfies Subject[];
 const AUTHENTICATED = SUBJECTS.filter((s) => s !== 'anonymous');
 const EVERYONE = [...SUBJECTS];
 
@@ -257,8 +259,45 @@ export const PERMISSION_MATRIX: Record<string, MatrixEntry> = {
   'GET /api/v1/classes/:classId/class-book.pdf': { allow: CLASS_BOOK, sample: (r) => ({ path: `${cls(r)}/class-book.pdf`, query: { scope: 'hk1' } }) },
   'GET /api/v1/classes/:classId/confirmation-sheet.pdf': { allow: CLASS_VIEW, why: 'the subject teacher prints her own class-subject', sample: (r) => ({ path: `${cls(r)}/confirmation-sheet.pdf`, query: { subjectId: r.fx.subjectId, term: '1' } }) },
   'GET /api/v1/classes/:classId/primary-summary.pdf': { allow: CLASS_BOOK, why: '6A1 is not primary: allowed callers get 409', sample: (r) => ({ path: `${cls(r)}/primary-summary.pdf`, query: { point: 'GK1' } }) },
+  'GET /api/v1/students/:studentId/transcript.pdf': { allow: ['principal', 'vicePrincipal', 'adminBoard', 'clerk', 'homeroom'], why: 'no confirmed year yet: allowed callers get 409', sample: (r) => ({ path: `/api/v1/students/${r.fx.childId}/transcript.pdf` }) },
+  'GET /api/v1/students/:studentId/transcript.json': { allow: ['principal', 'vicePrincipal', 'adminBoard', 'clerk', 'homeroom'], why: 'no confirmed year yet: allowed callers get 409', sample: (r) => ({ path: `/api/v1/students/${r.fx.childId}/transcript.json` }) },
+  'GET /api/v1/students/:studentId/transcript.xml': { allow: ['principal', 'vicePrincipal', 'adminBoard', 'clerk', 'homeroom'], why: 'no confirmed year yet: allowed callers get 409', sample: (r) => ({ path: `/api/v1/students/${r.fx.childId}/transcript.xml` }) },
+  'GET /api/v1/students/:studentId/report-book.pdf': { allow: ['principal', 'vicePrincipal', 'adminBoard', 'clerk', 'homeroom', 'guardian'], why: "the guardian reads his own child's", sample: (r) => ({ path: `/api/v1/students/${r.fx.childId}/report-book.pdf`, query: { term: '1' } }) },
   'GET /api/v1/classes/:classId/dashboard': { allow: CLASS_BOOK, sample: (r) => ({ path: `${cls(r)}/dashboard` }) },
   'GET /api/v1/years/:yearId/dashboard': { allow: LEADERS, sample: (r) => ({ path: `${year(r)}/dashboard` }) },
+
+  // ---- documents, print jobs, archives, public verification ----
+  'GET /api/v1/schools/:schoolId/documents': { allow: SCHOOL_VIEW, why: 'filtered to the documents the caller may see', sample: (r) => ({ path: `${school(r)}/documents` }) },
+  'GET /api/v1/documents/:documentId': { allow: DOCUMENT_VIEW, sample: (r) => ({ path: `/api/v1/documents/${r.documentId}` }) },
+  'GET /api/v1/documents/:documentId/pdf': { allow: DOCUMENT_VIEW, sample: (r) => ({ path: `/api/v1/documents/${r.documentId}/pdf` }) },
+  'POST /api/v1/documents/:documentId/signatures': {
+    allow: ['homeroom'],
+    why: 'step 1 is the homeroom teacher’s; the school certificate ("server") is only for the seal, so she gets 400 after being authorized',
+    sample: (r) => ({ path: `/api/v1/documents/${r.documentId}/signatures`, body: { method: 'server', seq: 1, expectedSha256: r.documentSha256 } }),
+  },
+  'POST /api/v1/documents/:documentId/signatures/:seq/handwritten': {
+    allow: ['homeroom'],
+    why: 'step 1 of a class book is the homeroom teacher’s',
+    sample: (r) => ({ path: `/api/v1/documents/${r.documentId}/signatures/1/handwritten` }),
+  },
+  'POST /api/v1/schools/:schoolId/print-jobs': {
+    allow: DOCUMENT_VIEW,
+    sample: (r) => ({ path: `${school(r)}/print-jobs`, body: { kind: 'confirmation_sheet', classIds: [r.fx.classId], options: {} } }),
+  },
+  'GET /api/v1/schools/:schoolId/print-jobs': { allow: SCHOOL_VIEW, why: 'a teacher sees her own jobs', sample: (r) => ({ path: `${school(r)}/print-jobs` }) },
+  'GET /api/v1/jobs/:jobId': { allow: DOCUMENT_VIEW, why: 'its creator (the homeroom teacher) and the school-wide readers', sample: (r) => ({ path: `/api/v1/jobs/${r.jobId}` }) },
+  'GET /api/v1/jobs/:jobId/files/:file': { allow: DOCUMENT_VIEW, sample: (r) => ({ path: `/api/v1/jobs/${r.jobId}/files/pdf` }) },
+  'GET /api/v1/schools/:schoolId/retention': { allow: SCHOOL_VIEW, sample: (r) => ({ path: `${school(r)}/retention` }) },
+  'GET /api/v1/schools/:schoolId/archives': { allow: MANAGERS, sample: (r) => ({ path: `${school(r)}/archives` }) },
+  'POST /api/v1/schools/:schoolId/archives': { allow: MANAGERS, sample: (r) => ({ path: `${school(r)}/archives`, body: { schoolYearId: r.nextYearId } }) },
+  'GET /api/v1/schools/:schoolId/archives/:archiveId/zip': { allow: MANAGERS, sample: (r) => ({ path: `${school(r)}/archives/${r.archiveId}/zip` }) },
+  'GET /api/v1/verify/:documentId': { allow: EVERYONE, why: 'public: anyone holding the paper checks it', sample: (r) => ({ path: `/api/v1/verify/${r.documentId}` }) },
+  'POST /api/v1/verify/:documentId/check': {
+    allow: EVERYONE,
+    sample: (r) => ({ path: `/api/v1/verify/${r.documentId}/check`, form: () => fileForm(r.documentPdf, 'application/pdf', 'ban-sao.pdf') }),
+  },
+  'GET /verify/:documentId': { allow: EVERYONE, why: 'the public HTML page', sample: (r) => ({ path: `/verify/${r.documentId}` }) },
+  'POST /verify/:documentId': { allow: EVERYONE, sample: (r) => ({ path: `/verify/${r.documentId}`, form: () => fileForm(r.documentPdf, 'application/pdf', 'ban-sao.pdf') }) },
 
   // ---- enrollment changes (last: they move students) ----
   'POST /api/v1/students/:studentId/transfer-out': {
