@@ -18,6 +18,8 @@ const ZEnv = z.object({
   SODIEM_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(120),
   /** Secure cookies (set 1 behind HTTPS). */
   SODIEM_SECURE_COOKIES: z.enum(['0', '1']).default('0'),
+  /** Whose X-Forwarded-For to believe: loopback (a proxy on this machine, default), 0 (none), all, or proxy IPs/CIDRs separated by commas. */
+  SODIEM_TRUST_PROXY: z.string().default('loopback'),
   /** The school's seal certificate (chữ ký số của cơ quan) as a PKCS#12 file + password (docs/signing.md). */
   SODIEM_SEAL_P12: z.string().optional(),
   SODIEM_SEAL_P12_PASSWORD: z.string().optional(),
@@ -46,6 +48,8 @@ export interface Env {
   seedDemo: boolean;
   sessionIdleMinutes: number;
   secureCookies: boolean;
+  /** Fastify's trustProxy: the client IP (login throttling, audit) comes from X-Forwarded-For only when the proxy is trusted. */
+  trustProxy: boolean | string;
   logLevel: z.infer<typeof ZEnv>['LOG_LEVEL'];
   /** SODIEM_BACKUP_AT and SODIEM_BACKUP_KEEP as given (parsed by backup/schedule.ts). */
   backupAt: string;
@@ -73,6 +77,7 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     seedDemo: e.SODIEM_DEMO === '1',
     sessionIdleMinutes: e.SODIEM_SESSION_IDLE_MINUTES,
     secureCookies: e.SODIEM_SECURE_COOKIES === '1',
+    trustProxy: e.SODIEM_TRUST_PROXY === 'all' ? true : e.SODIEM_TRUST_PROXY === '0' ? false : e.SODIEM_TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
     backupAt: e.SODIEM_BACKUP_AT,
     backupKeep: e.SODIEM_BACKUP_KEEP,

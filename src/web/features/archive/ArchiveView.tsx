@@ -67,11 +67,18 @@ function ArchivesPanel() {
         <Select
           label="Năm học"
           data={years.map((y) => ({ value: y.id, label: y.name }))}
-          value={chosenYear}
+          value={chosenYear ?? yearId}
           onChange={setChosenYear}
           w={200}
         />
-        <Button disabled={!chosenYear} loading={start.isPending} onClick={() => chosenYear && start.mutate(chosenYear)}>
+        <Button
+          disabled={!(chosenYear ?? yearId)}
+          loading={start.isPending}
+          onClick={() => {
+            const id = chosenYear ?? yearId;
+            if (id) start.mutate(id);
+          }}
+        >
           Lập gói lưu trữ
         </Button>
       </Group>
@@ -94,9 +101,9 @@ function ArchivesPanel() {
             <Table.Tbody>
               {list.data.map((a) => (
                 <Table.Tr key={a.id}>
-                  <Table.Td>{a.schoolYearName}</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{a.schoolYearName}</Table.Td>
                   <Table.Td>{formatDateTime(a.createdAt)}</Table.Td>
-                  <Table.Td>
+                  <Table.Td style={{ minWidth: 110 }}>
                     <Badge color={STATUS[a.status].color} variant="light">
                       {STATUS[a.status].label}
                     </Badge>
@@ -176,14 +183,16 @@ function RetentionPanel() {
                 {rules.data.map((r) => (
                   <Table.Tr key={r.recordType}>
                     <Table.Td>{r.name}</Table.Td>
-                    <Table.Td>
-                      <Badge color={r.years === null ? 'grape' : 'blue'} variant="light">
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                      <Text size="sm" fw={600} c={r.years === null ? 'grape' : 'blue'} span>
                         {r.label}
-                      </Badge>
+                      </Text>
                       {!r.confirmed && ' *'}
                     </Table.Td>
                     <Table.Td>
-                      <Text size="sm">{r.legalBasis}</Text>
+                      <Text size="sm" title={r.legalBasis}>
+                        {r.legalBasis.replace(/ \([^)]*\)/g, '')}
+                      </Text>
                     </Table.Td>
                     <Table.Td>
                       <Text size="sm">{r.note}</Text>
