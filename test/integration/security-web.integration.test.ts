@@ -110,6 +110,19 @@ describe('security headers on every kind of response (V14.4)', () => {
   if (!hasWeb) it('HTML headers: dist/web is not built — SKIPPED loudly (run npm run build)', () => expect(process.env.SODIEM_TEST_STRICT).not.toBe('1'));
 });
 
+/** A server as deployed behind HTTPS (SODIEM_SECURE_COOKIES=1), called through inject with chosen client addresses. */
+let configured: Awaited<ReturnType<typeof buildApp>>;
+let configuredDb: Awaited<ReturnType<typeof createTestDatabase>>;
+beforeAll(async () => {
+  configuredDb = await createTestDatabase();
+  await seedDemo(configuredDb.handle.db, { scores: false });
+  configured = await buildApp({ env: parseEnv({ DATA_DIR: configuredDb.dataDir, LOG_LEVEL: 'silent', SODIEM_SECURE_COOKIES: '1' }), database: configuredDb.handle, jobWorker: false });
+}, 60_000);
+afterAll(async () => {
+  await configured?.close();
+  await configuredDb?.drop();
+});
+
 describe('sessions (V3)', () => {
   it('the session cookie is HttpOnly, SameSite=Strict, path /, and Secure when the server says so', async () => {
     const res = await fetch(`${fx.server.baseUrl}/api/v1/auth/login`, {
@@ -122,16 +135,8 @@ describe('sessions (V3)', () => {
     expect(cookie).toMatch(/HttpOnly/i);
     expect(cookie).toMatch(/SameSite=Strict/i);
     expect(cookie).toMatch(/Path=\//);
-    const database = await createTestDatabase();
-    try {
-      await seedDemo(database.handle.db, { scores: false });
-      const app = await buildApp({ env: parseEnv({ DATA_DIR: database.dataDir, LOG_LEVEL: 'silent', SODIEM_SECURE_COOKIES: '1' }), database: database.handle });
-      const secure = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'vanthu', password: fx.password } });
-      expect(String(secure.headers['set-cookie'])).toMatch(/;\s*Secure/i);
-      await app.close();
-    } finally {
-      await database.drop();
-    }
+    const secure = await configured.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'vanthu', password: fx.password } });
+    expect(String(secure.headers['set-cookie'])).toMatch(/;\s*Secure/i);
   });
 
   it('each login gets a new token (no fixation); logout ends the session on the server', async () => {
@@ -210,6 +215,15 @@ describe('authentication (V2) and logging (V7)', () => {
       // The refusal says why and nothing else: no name, no record.
       expect(Object.keys(res.body).filter((k) => !['error', 'message', 'action'].includes(k)), path).toEqual([]);
     }
+  });
+
+  it('X-Forwarded-For counts only from a trusted proxy (default: this machine), so the throttle and the audit see the real address', async () => {
+    const attempt = (remoteAddress: string, forwarded: string) =>
+      configured.inject({ method: 'POST', url: '/api/v1/auth/login', remoteAddress, headers: { 'x-forwarded-for': forwarded }, payload: { username: 'gvcn.9a1', password: 'sai-mat-khau' } });
+    expect((await attempt('203.0.113.5', '198.51.100.7')).statusCode).toBe(401);
+    expect((await attempt('127.0.0.1', '198.51.100.8')).statusCode).toBe(401);
+    const ips = (await configuredDb.handle.db.selectFrom('audit_events').select(['ip']).where('action', '=', 'login.failed').orderBy('at').execute()).map((e) => e.ip);
+    expect(ips).toEqual(['203.0.113.5', '198.51.100.8']);
   });
 
   it('login is throttled per IP (30 failures in 15 minutes) with a Vietnamese message', async () => {
