@@ -52,7 +52,7 @@ export async function loadTranscript(db: Executor, studentId: string): Promise<L
     .orderBy('school_years.start_year')
     .orderBy('transcript_records.version_no', 'desc')
     .execute();
-  if (!records.length) throw new AppError('NOT_FOUND', 'Học sinh chưa có năm học nào được Hiệu trưởng xác nhận đưa vào học bạ.');
+  if (!records.length) throw new AppError('INVALID_STATE', 'Học sinh chưa có năm học nào được Hiệu trưởng xác nhận đưa vào học bạ.');
 
   const years: TranscriptYear[] = [];
   const versionParts: string[] = [];

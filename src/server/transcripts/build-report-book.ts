@@ -1,0 +1,38 @@
+/**
+ * buildReportBook: one student's sổ liên lạc for one term as a RenderedDocument (P8),
+ * independent of HTTP. The id changes with the approved snapshot, or with any printed value
+ * while the term is not approved yet.
+ */
+import type { Executor } from '../db/database.ts';
+import type { RenderedDocument } from '../documents/rendered-document.ts';
+import { documentIdFor, verifyUrlFor } from '../pdf/document-id.ts';
+import { renderReportBookPdf } from '../pdf/report-book-pdf.ts';
+import { vnDay } from '../pdf/transcript-pdf-parts.ts';
+import { loadSchoolPrintInfo } from '../routes/print/print-data.ts';
+import { type DocumentContext, fileSlug } from './build-transcript.ts';
+import { loadReportBook } from './load-report-book.ts';
+
+export async function buildReportBook(db: Executor, input: { studentId: string; termId?: string; term?: 1 | 2 }, ctx: DocumentContext): Promise<RenderedDocument> {
+  const data = await loadReportBook(db, input);
+  const school = await loadSchoolPrintInfo(db, data.schoolId);
+  const documentId = documentIdFor('SLL', [data.studentId, data.termId, data.inputsVersion, school.heading.authority]);
+  const pdf = await renderReportBookPdf({
+    data,
+    documentId,
+    verifyUrl: verifyUrlFor(ctx.baseUrl, documentId),
+    heading: school.heading,
+    placeDate: { place: school.place, date: vnDay(data.asOf) },
+  });
+  const term = data.termNo === 1 ? 'I' : 'II';
+  return {
+    kind: 'report_book',
+    documentId,
+    title: `Sổ liên lạc học kì ${term} – ${data.studentName} – lớp ${data.className}`,
+    publicHeader: `${school.schoolName} – Sổ liên lạc học kì ${term} năm học ${data.schoolYear} – ${data.studentName} – lớp ${data.className}`,
+    subject: { studentId: data.studentId, termId: data.termId, classId: data.classId, schoolId: data.schoolId },
+    seriesKey: `report_book:${data.studentId}:${data.termId}`,
+    inputsVersion: data.inputsVersion,
+    filename: `so-lien-lac-hk${data.termNo}-${fileSlug(data.className)}-${fileSlug(data.studentName)}.pdf`,
+    pdf,
+  };
+}
