@@ -67,12 +67,11 @@ export function tableWithSignatures(
   layout: CustomTableLayout = TIGHT_GRID,
   tail = 2,
 ): Content[] {
-  const cut = Math.max(headerRows, body.length - tail);
-  const head = body.slice(0, cut);
-  const rest = body.slice(cut);
-  const out: Content[] = [];
-  if (head.length > headerRows || rest.length === 0) out.push({ table: { headerRows, dontBreakRows: true, widths: colWidths, body: head }, layout });
-  const tailTable: Content = rest.length ? { table: { dontBreakRows: true, widths: colWidths, body: rest }, layout } : { text: '' };
+  // A short table goes whole (with its header) with the signatures.
+  if (body.length - headerRows <= tail) return [signatures({ table: { headerRows, dontBreakRows: true, widths: colWidths, body }, layout })];
+  const cut = body.length - tail;
+  const out: Content[] = [{ table: { headerRows, dontBreakRows: true, widths: colWidths, body: body.slice(0, cut) }, layout }];
+  const tailTable: Content = { table: { dontBreakRows: true, widths: colWidths, body: body.slice(cut) }, layout };
   out.push(signatures(tailTable));
   return out;
 }

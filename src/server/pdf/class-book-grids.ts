@@ -26,7 +26,7 @@ export function subjectGridTable(
   head1.push(
     th(scored ? 'ĐĐGgk' : 'Giữa kì', { rowSpan: 2, topPad: 6 }),
     th(scored ? 'ĐĐGck' : 'Cuối kì', { rowSpan: 2, topPad: 6 }),
-    th(scored ? `ĐTBmhk${TERM[p.termNo]}` : 'Học kì', { rowSpan: 2, topPad: 6, fontSize: 7.5 }),
+    th(scored ? `ĐTBmhk${TERM[p.termNo]}` : 'Học kì', { rowSpan: 2, topPad: 6, fontSize: hk2 ? 6.5 : 7.5 }),
   );
   if (hk2) head1.push(th(scored ? 'ĐTBmcn' : 'Cả năm', { rowSpan: 2, topPad: 6, fontSize: 7.5 }), th(scored ? 'Đánh giá lại' : 'Mức đánh giá lại', { rowSpan: 2, fontSize: 7.5 }));
   head1.push(th('Ghi chú', { rowSpan: 2, topPad: 6 }));

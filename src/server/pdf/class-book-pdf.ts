@@ -110,7 +110,7 @@ export interface YearClassificationPage {
   totals: { students: number; promoted: number; promotedAfterSummer: number; retained: number; pending: number };
 }
 
-export type ClassBookSection = SubjectGridPage | SummaryPage | YearClassificationPage | { kind: 'divider'; title: string };
+export type ClassBookSection = SubjectGridPage | SummaryPage | YearClassificationPage;
 
 export interface ClassBookPdfData {
   documentId: string;
@@ -132,8 +132,7 @@ export function classBookDefinition(data: ClassBookPdfData) {
   for (const s of data.sections) {
     if (s.kind === 'subject') content.push(subjectGridPage(s));
     else if (s.kind === 'summary') content.push(summaryPage(s));
-    else if (s.kind === 'year') content.push(yearClassificationPage(s));
-    else content.push({ text: s.title, style: 'title', fontSize: 20, margin: [0, 220, 0, 0], pageBreak: 'before', pageOrientation: 'portrait' } as Content);
+    else content.push(yearClassificationPage(s));
   }
   // The closing certification: the homeroom teacher and the principal (FORMS.md §1.2 step 10).
   content.push({

@@ -40,7 +40,7 @@ export async function loadScopeResults(db: Executor, cls: Row<'classes'>, scope:
       scope,
       students: frozen.students,
       snapshotId: snap.id,
-      basis: `Kết quả đã được Hiệu trưởng phê duyệt ngày ${vnDate(snap.approved_at ?? snap.proposed_at)} (bản chốt, quy tắc ${snap.rule_version}).`,
+      basis: `Kết quả đã được Hiệu trưởng phê duyệt ngày ${vnDate(snap.approved_at ?? snap.proposed_at)} (bản chốt).`,
       missingCount: 0,
     };
   }
