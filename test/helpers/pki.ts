@@ -7,7 +7,7 @@
  * The chain of every end entity is three certificates (signer, intermediate, root), the size the
  * PDF signature placeholder must hold.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { webcrypto } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -228,4 +228,22 @@ export async function samplePdf(title = 'HỌC BẠ'): Promise<Buffer> {
     }),
     { title: `${title} – Nguyễn Văn An`, subject: title, documentId, createdAt: new Date('2026-11-20T03:00:00Z') },
   );
+}
+
+/**
+ * Checks one PDF signature with openssl: the CMS cut out of /Contents, the two /ByteRange parts
+ * as the detached content, the chain checked against `caFile`. Returns openssl's stderr line
+ * ("CMS Verification successful"); throws when openssl refuses.
+ */
+export function opensslVerifyPdfSignature(pdf: Buffer, byteRange: [number, number, number, number], caFile: string): string {
+  const [a, b, c, d] = byteRange;
+  const dir = mkdtempSync(join(tmpdir(), 'sodiem-cms-'));
+  const content = join(dir, 'content.bin');
+  const cms = join(dir, 'signature.p7s');
+  writeFileSync(content, Buffer.concat([pdf.subarray(a, a + b), pdf.subarray(c, c + d)]));
+  const hex = pdf.subarray(a + b + 1, c - 1).toString('latin1');
+  writeFileSync(cms, Buffer.from(hex, 'hex'));
+  const result = spawnSync('openssl', ['cms', '-verify', '-binary', '-inform', 'DER', '-in', cms, '-content', content, '-CAfile', caFile, '-purpose', 'any', '-out', '/dev/null'], { encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`openssl cms -verify failed: ${result.stderr}`);
+  return result.stderr.trim();
 }

@@ -14,7 +14,7 @@ import { describeCertificate } from '../../src/server/signing/describe-certifica
 import { signPdf } from '../../src/server/signing/sign-pdf.ts';
 import type { Signer } from '../../src/server/signing/signer.ts';
 import { verifyPdfSignatures } from '../../src/server/signing/verify-pdf.ts';
-import { type TestIdentity, type TestPki, VIETNAMESE_NAMES, createTestPki, pdfsig, requireTools, samplePdf } from '../helpers/pki.ts';
+import { type TestIdentity, type TestPki, VIETNAMESE_NAMES, createTestPki, opensslVerifyPdfSignature, pdfsig, requireTools, samplePdf } from '../helpers/pki.ts';
 
 const RUN = requireTools(['pdfsig', 'openssl']);
 const OUT = join(process.cwd(), 'test-results');
@@ -121,6 +121,7 @@ describe.runIf(RUN)('signing PDFs with a .p12 file', () => {
     expect(ours[0].signer?.issuerCommonName).toBe('Sổ Điểm Số Test CA cấp 2');
     expect(ours[0].chain.map((c) => c.commonName)).toEqual(['Sổ Điểm Số Test CA cấp 2', 'Sổ Điểm Số Test Root CA']);
     expect(ours[2].message).toBe('Chữ kí hợp lệ; tài liệu không bị thay đổi sau khi kí.');
+    for (const s of ours) expect(opensslVerifyPdfSignature(signed, s.byteRange, pki.caFile)).toBe('CMS Verification successful');
     expect(Math.abs((ours[0].signingTime?.getTime() ?? 0) - Date.now())).toBeLessThan(120_000);
     // Another root: valid signatures, but not trusted.
     const other = await createTestPki();

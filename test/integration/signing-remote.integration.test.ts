@@ -11,10 +11,10 @@ import { createSigner, signerConfigFromEnv } from '../../src/server/signing/crea
 import { createRemoteSigner } from '../../src/server/signing/remote-signer.ts';
 import { signPdf } from '../../src/server/signing/sign-pdf.ts';
 import { verifyPdfSignatures } from '../../src/server/signing/verify-pdf.ts';
-import { type TestIdentity, type TestPki, VIETNAMESE_NAMES, createTestPki, pdfsig, requireTools, samplePdf } from '../helpers/pki.ts';
+import { type TestIdentity, type TestPki, VIETNAMESE_NAMES, createTestPki, opensslVerifyPdfSignature, pdfsig, requireTools, samplePdf } from '../helpers/pki.ts';
 import { type RemoteSigningServer, startRemoteSigningServer } from '../helpers/remote-signing-server.ts';
 
-const RUN = requireTools(['pdfsig']);
+const RUN = requireTools(['pdfsig', 'openssl']);
 const OUT = join(process.cwd(), 'test-results');
 const TOKEN = 'smartca-token-0123456789';
 const CREDENTIAL = 'hieu-truong/CTS 01';
@@ -49,7 +49,9 @@ describe.runIf(RUN)('signing with a remote-signing service', () => {
     const file = join(OUT, 'signing-remote.pdf');
     writeFileSync(file, signed);
     expect(pdfsig(file)).toMatchObject([{ commonName: 'Trần Văn Đức', validation: 'Signature is Valid.', totalDocumentSigned: true }]);
-    expect(await verifyPdfSignatures(signed, { trustedRoots: [pki.root.der] })).toMatchObject([{ valid: true, trusted: true }]);
+    const ours = await verifyPdfSignatures(signed, { trustedRoots: [pki.root.der] });
+    expect(ours).toMatchObject([{ valid: true, trusted: true }]);
+    expect(opensslVerifyPdfSignature(signed, ours[0].byteRange, pki.caFile)).toBe('CMS Verification successful');
     expect(service.receivedHashes).toHaveLength(1);
     expect(Buffer.from(service.receivedHashes[0], 'base64')).toHaveLength(32);
   });
