@@ -17,6 +17,8 @@ export interface PeakCast {
   /** The grade books of the teachers who log in; `teacher` indexes `sessions`. */
   gradebooks: ProvinceGradebook[];
   sessions: TeacherSession[];
+  /** The user id behind each session. */
+  teacherUserIds: string[];
   /** One logged-in leader per school taking part, with the year whose progress they open. */
   leaders: { session: TeacherSession; yearId: string }[];
 }
@@ -66,7 +68,7 @@ export async function castPeak(baseUrl: string, province: Province, teachers: nu
     const c = await new TestClient(baseUrl).login(province.schools[s].leader, province.password);
     leaders.push({ session: { cookie: c.cookie!, csrfToken: c.csrfToken! }, yearId: province.schools[s].yearId });
   }
-  return { gradebooks, sessions, leaders };
+  return { gradebooks, sessions, teacherUserIds: chosen.map((t) => province.teachers[t].userId), leaders };
 }
 
 async function runProgressReads(baseUrl: string, leaders: PeakCast['leaders'], connections: number, seconds: number): Promise<ReadResult> {
