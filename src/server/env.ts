@@ -3,6 +3,8 @@
  */
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { signerConfigFromEnv } from './signing/create-signer.ts';
+import type { SignerConfig } from './signing/signer.ts';
 
 const ZEnv = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -20,15 +22,6 @@ const ZEnv = z.object({
   SODIEM_SECURE_COOKIES: z.enum(['0', '1']).default('0'),
   /** Whose X-Forwarded-For to believe: loopback (a proxy on this machine, default), 0 (none), all, or proxy IPs/CIDRs separated by commas. */
   SODIEM_TRUST_PROXY: z.string().default('loopback'),
-  /** The school's seal certificate (chữ ký số của cơ quan) as a PKCS#12 file + password (docs/signing.md). */
-  SODIEM_SEAL_P12: z.string().optional(),
-  SODIEM_SEAL_P12_PASSWORD: z.string().optional(),
-  /** …or on a PKCS#11 token / HSM: module path, token label, PIN, key label, certificate file (PEM/DER). */
-  SODIEM_SEAL_PKCS11_MODULE: z.string().optional(),
-  SODIEM_SEAL_PKCS11_TOKEN: z.string().optional(),
-  SODIEM_SEAL_PKCS11_PIN: z.string().optional(),
-  SODIEM_SEAL_PKCS11_KEY_LABEL: z.string().optional(),
-  SODIEM_SEAL_CERT: z.string().optional(),
   /** A remote-signing service (VNPT SmartCA, Viettel MySign… through the adapter in docs/signing.md). */
   SODIEM_REMOTE_SIGNING_URL: z.string().url().optional(),
   SODIEM_REMOTE_SIGNING_TOKEN: z.string().optional(),
@@ -55,9 +48,9 @@ export interface Env {
   backupAt: string;
   backupKeep: string;
   signing: {
-    sealP12?: string;
-    sealP12Password?: string;
-    sealPkcs11?: { modulePath: string; tokenLabel?: string; pin: string; keyLabel?: string; certificateFile?: string };
+    /** The school's seal certificate: SODIEM_SEAL_BACKEND=pkcs12|pkcs11|remote and its variables (docs/signing.md). */
+    seal: SignerConfig | null;
+    /** The remote-signing service teachers sign through with their own credential id. */
     remote?: { url: string; token: string };
   };
 }
@@ -82,12 +75,16 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     backupAt: e.SODIEM_BACKUP_AT,
     backupKeep: e.SODIEM_BACKUP_KEEP,
     signing: {
-      sealP12: e.SODIEM_SEAL_P12 ? resolve(e.SODIEM_SEAL_P12) : undefined,
-      sealP12Password: e.SODIEM_SEAL_P12_PASSWORD,
-      sealPkcs11: e.SODIEM_SEAL_PKCS11_MODULE
-        ? { modulePath: e.SODIEM_SEAL_PKCS11_MODULE, tokenLabel: e.SODIEM_SEAL_PKCS11_TOKEN, pin: e.SODIEM_SEAL_PKCS11_PIN ?? '', keyLabel: e.SODIEM_SEAL_PKCS11_KEY_LABEL, certificateFile: e.SODIEM_SEAL_CERT }
-        : undefined,
+      seal: sealConfig(source),
       remote: e.SODIEM_REMOTE_SIGNING_URL ? { url: e.SODIEM_REMOTE_SIGNING_URL, token: e.SODIEM_REMOTE_SIGNING_TOKEN ?? '' } : undefined,
     },
   };
+}
+
+function sealConfig(source: Record<string, string | undefined>): SignerConfig | null {
+  try {
+    return signerConfigFromEnv(source, 'SODIEM_SEAL');
+  } catch (error) {
+    throw new Error(`Cấu hình không hợp lệ: ${(error as Error).message}`);
+  }
 }

@@ -41,6 +41,7 @@ export const ZJob = z.object({
   result: z
     .object({
       documents: z.array(z.object({ id: z.string(), title: z.string(), filename: z.string() })),
+      skipped: z.array(z.object({ label: z.string(), message: z.string() })),
       pages: z.number().int(),
       zipUrl: z.string(),
       pdfUrl: z.string(),

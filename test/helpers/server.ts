@@ -29,11 +29,13 @@ export function testClock(start = TEST_NOW): () => Date {
   return () => new Date(Date.now() + offset);
 }
 
-export async function startTestServer(options: { demo?: boolean; demoScores?: boolean; web?: boolean; now?: string } = {}): Promise<TestServer> {
+export async function startTestServer(
+  options: { demo?: boolean; demoScores?: boolean; web?: boolean; now?: string; env?: Record<string, string> } = {},
+): Promise<TestServer> {
   const database = await createTestDatabase();
   const clock = testClock(options.now);
   const demo = options.demo ? await seedDemo(database.handle.db, { now: clock(), scores: options.demoScores }) : null;
-  const env = parseEnv({ DATA_DIR: database.dataDir, LOG_LEVEL: 'silent', PORT: '0' });
+  const env = parseEnv({ DATA_DIR: database.dataDir, LOG_LEVEL: 'silent', PORT: '0', ...options.env });
   const app = await buildApp({
     env,
     database: database.handle,

@@ -1,6 +1,7 @@
 /** Every kind of background job and its handler. A new kind registers here. */
 import type { JobHandler } from './job-runner.ts';
 import { printDocuments } from './print-documents.ts';
+import './register-print-targets.ts';
 import { yearArchiveJob } from '../archive/year-archive-job.ts';
 
 export const JOB_HANDLERS: Record<string, JobHandler> = {

@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { Zip, ZipPassThrough } from 'fflate';
 import { PDFDocument } from 'pdf-lib';
 import { storeDocument, writeStoredFile } from '../documents/store-document.ts';
-import { invalid } from '../errors.ts';
+import type { RenderedDocument } from '../documents/rendered-document.ts';
+import { AppError, invalid } from '../errors.ts';
 import type { JobContext } from './job-runner.ts';
 import { PRINT_TARGETS, type PrintItem } from './print-targets.ts';
 
@@ -25,6 +26,8 @@ export interface PrintDocumentsParams {
 
 export interface PrintDocumentsResult {
   documents: { id: string; title: string; filename: string }[];
+  /** items that could not be printed (e.g. a student with no confirmed transcript year), with why */
+  skipped: { label: string; message: string }[];
   zipPath: string;
   mergedPath: string;
   pages: number;
@@ -41,9 +44,19 @@ export async function printDocuments(ctx: JobContext): Promise<PrintDocumentsRes
 
   const outDir = join('jobs', ctx.job.id);
   const documents: PrintDocumentsResult['documents'] = [];
+  const skipped: PrintDocumentsResult['skipped'] = [];
   const buffers: Buffer[] = [];
   for (const [i, item] of items.entries()) {
-    const doc = await target.build(ctx.db, item, p.options, { baseUrl: p.baseUrl });
+    let doc: RenderedDocument;
+    try {
+      doc = await target.build(ctx.db, item, p.options, { baseUrl: p.baseUrl });
+    } catch (error) {
+      // One student with nothing to print does not stop the class: listed in the result.
+      if (!(error instanceof AppError) || error.code === 'VALIDATION') throw error;
+      skipped.push({ label: item.label, message: error.message });
+      await ctx.progress(i + 1, total);
+      continue;
+    }
     await storeDocument(ctx.db, doc, {
       schoolId: ctx.job.school_id,
       dataDir: ctx.dataDir,
@@ -55,6 +68,7 @@ export async function printDocuments(ctx: JobContext): Promise<PrintDocumentsRes
   }
 
   const zipPath = join(outDir, `${p.name}.zip`);
+  if (!documents.length) throw invalid(`Không có văn bản nào in được: ${skipped[0]?.message ?? 'lớp chưa có học sinh'}`, [{ field: 'classIds', message: 'không có gì để in' }]);
   await writeZip(join(ctx.dataDir, 'files', zipPath), documents.map((d, i) => ({ name: uniqueName(d.filename, i, documents), bytes: buffers[i] })));
   const merged = await PDFDocument.create();
   merged.setTitle(p.name);
@@ -69,7 +83,7 @@ export async function printDocuments(ctx: JobContext): Promise<PrintDocumentsRes
   const mergedPath = join(outDir, `${p.name}.pdf`);
   writeStoredFile(ctx.dataDir, mergedPath, Buffer.from(await merged.save()));
   await ctx.progress(total, total);
-  return { documents, zipPath, mergedPath, pages: merged.getPageCount() };
+  return { documents, skipped, zipPath, mergedPath, pages: merged.getPageCount() };
 }
 
 function uniqueName(filename: string, index: number, all: { filename: string }[]): string {

@@ -39,7 +39,7 @@ function presentJob(job: Row<'jobs'>) {
     createdAt: job.created_at,
     finishedAt: job.finished_at,
     result: result?.documents
-      ? { documents: result.documents, pages: result.pages, zipUrl: `/api/v1/jobs/${job.id}/files/zip`, pdfUrl: `/api/v1/jobs/${job.id}/files/pdf` }
+      ? { documents: result.documents, skipped: result.skipped ?? [], pages: result.pages, zipUrl: `/api/v1/jobs/${job.id}/files/zip`, pdfUrl: `/api/v1/jobs/${job.id}/files/pdf` }
       : null,
   };
 }

@@ -13,7 +13,7 @@ import { getDocumentOr404, loadSignatures, presentDocumentSummary } from '../../
 import type { Env } from '../../env.ts';
 import { invalid } from '../../errors.ts';
 import { auditContext, requireAuth } from '../../http/context.ts';
-import { createPkcs11Signer } from '../../signing/pkcs11-signer.ts';
+import { createSigner } from '../../signing/create-signer.ts';
 import { createPkcs12Signer } from '../../signing/pkcs12-signer.ts';
 import { createRemoteSigner } from '../../signing/remote-signer.ts';
 import type { Signer } from '../../signing/signer.ts';
@@ -44,10 +44,9 @@ function signerFor(env: Env, body: SignRequest, role: string): () => Promise<Sig
     return () => createRemoteSigner({ url: remote.url, token: remote.token, credentialId: body.credentialId });
   }
   if (role !== 'seal') throw invalid('Chứng thư số của nhà trường chỉ dùng để đóng dấu số; người ký dùng chứng thư số của mình.', [{ field: 'method', message: 'chỉ cho con dấu' }]);
-  const { sealP12, sealP12Password, sealPkcs11 } = env.signing;
-  if (sealPkcs11) return () => createPkcs11Signer(sealPkcs11);
-  if (sealP12) return () => createPkcs12Signer({ file: sealP12, password: sealP12Password ?? '' });
-  throw invalid('Nhà trường chưa cấu hình chứng thư số con dấu (SODIEM_SEAL_P12 hoặc SODIEM_SEAL_PKCS11_MODULE).', [{ field: 'method', message: 'chưa cấu hình' }]);
+  const seal = env.signing.seal;
+  if (!seal) throw invalid('Nhà trường chưa cấu hình chứng thư số con dấu (SODIEM_SEAL_BACKEND, xem docs/signing.md).', [{ field: 'method', message: 'chưa cấu hình' }]);
+  return () => createSigner(seal);
 }
 
 export async function registerSigningRoutes(app: FastifyInstance, deps: RouteDeps): Promise<void> {
