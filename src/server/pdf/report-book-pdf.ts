@@ -81,13 +81,13 @@ export function reportBookDefinition(input: ReportBookPrintInput) {
     labelValue('Số buổi nghỉ học', `${d.absences.excused + d.absences.unexcused} (có phép: ${d.absences.excused}, không phép: ${d.absences.unexcused})`),
     { text: 'Nhận xét của giáo viên chủ nhiệm', bold: true, fontSize: 12, margin: [0, 8, 0, 2] },
     d.homeroomComment ? { text: d.homeroomComment, fontSize: 12 } : writingLines(2, w, 15),
-    parent,
     signatureRow(
       [
         { title: 'CHA MẸ HỌC SINH', caption: '(Ký, ghi rõ họ tên)', name: null },
         { title: 'GIÁO VIÊN CHỦ NHIỆM', caption: '(Ký, ghi rõ họ tên)', name: d.homeroomTeacher },
       ],
       input.placeDate,
+      parent,
     ),
   ];
   return pageFrame({ documentId: input.documentId, verifyUrl: input.verifyUrl, runningTitle: `Sổ liên lạc ${termLabel} – ${d.studentName} – lớp ${d.className}`, content });
