@@ -126,7 +126,7 @@ export async function runCrashRounds(options: CrashOptions): Promise<CrashSummar
 
     const start = () => startServerProcess({ repoRoot: options.repoRoot, dataDir: database.dataDir, databaseUrl: database.url });
     server = await start();
-    const sessions = [];
+    const sessions: { cookie: string; csrfToken: string }[] = [];
     for (const t of school.teachers) {
       const c = await new TestClient(server.baseUrl).login(t.username, school.password);
       sessions.push({ cookie: c.cookie!, csrfToken: c.csrfToken! });
