@@ -44,7 +44,7 @@ export function archiveVerify(dir: string, io: CliIo): number {
     io.stdout(
       `${v.signature.valid ? 'Chữ ký số hợp lệ' : 'Chữ ký số KHÔNG hợp lệ'} trên manifest.json, chứng thư: ${c.subject}; cấp bởi ${c.issuer}; số sê-ri ${c.serialNumber}; SHA-256 ${c.sha256}${v.signature.signingTime ? `; ký lúc ${vnTime(v.signature.signingTime)}` : ''}\n`,
     );
-  } else if (!v.signature.present) io.stdout('Gói không có chữ ký số (manifest.json.p7s).\n');
+  } else if (!v.signature.present && v.manifest) io.stdout('Gói không có chữ ký số (manifest.json.p7s).\n');
   if (v.ok) {
     const m = v.manifest;
     io.stdout(`Gói lưu trữ nguyên vẹn: ${v.files} tệp khớp bản kê${m ? ` (${m.school.name}, năm học ${m.schoolYear.name})` : ''}; ${v.auditChains} chuỗi nhật kí tính lại đúng.\n`);

@@ -7,7 +7,9 @@
 import { createWriteStream, existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Zip, ZipDeflate, ZipPassThrough } from 'fflate';
+import { type Kysely, PostgresAdapter } from 'kysely';
 import type { Executor } from '../db/database.ts';
+import type { Database } from '../db/schema.ts';
 import { vnDateTime } from '../routes/print/print-data.ts';
 import { signDetached } from '../signing/cms.ts';
 import type { Signer } from '../signing/signer.ts';
@@ -135,18 +137,29 @@ export async function buildYearArchive(db: Executor, o: BuildYearArchiveOptions)
       'archive_manifest',
       'Hướng dẫn đọc và kiểm tra gói lưu trữ',
     );
-    await progress('documents');
-    const documentIds = await addDocuments(db, pkg, scope, warnings);
-    await progress('editLogs');
-    const editLogEvents = await addEditLogs(db, pkg, scope);
-    await progress('corrections');
-    const corrections = await addCorrections(db, pkg, scope, warnings);
-    await progress('scoreImports');
-    const scoreImports = await addScoreImports(db, pkg, scope, warnings);
-    await progress('audit');
-    const audit = await addAuditExport(db, pkg, scope);
-    await progress('data');
-    await addDataExport(db, pkg, scope, documentIds);
+    // On PostgreSQL everything is read from one snapshot (repeatable read), so the data export,
+    // the edit logs and the audit export agree while others keep writing. SQLite has a single
+    // connection that a transaction would hold (progress reports and requests would wait), so
+    // there the parts are read one after the other; build the archive after the year is locked.
+    const collect = async (tx: Executor) => {
+      await progress('documents');
+      const documentIds = await addDocuments(tx, pkg, scope, warnings);
+      await progress('editLogs');
+      const editLogEvents = await addEditLogs(tx, pkg, scope);
+      await progress('corrections');
+      const corrections = await addCorrections(tx, pkg, scope, warnings);
+      await progress('scoreImports');
+      const scoreImports = await addScoreImports(tx, pkg, scope, warnings);
+      await progress('audit');
+      const audit = await addAuditExport(tx, pkg, scope);
+      await progress('data');
+      await addDataExport(tx, pkg, scope, documentIds);
+      return { documentIds, editLogEvents, corrections, scoreImports, audit };
+    };
+    const { documentIds, editLogEvents, corrections, scoreImports, audit } =
+      db.isTransaction || !(db.getExecutor().adapter instanceof PostgresAdapter)
+        ? await collect(db)
+        : await (db as Kysely<Database>).transaction().setIsolationLevel('repeatable read').setAccessMode('read only').execute(collect);
 
     await progress('manifest');
     const summary: Record<string, number> = {};
