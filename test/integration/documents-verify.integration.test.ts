@@ -108,3 +108,39 @@ describe('public verification /verify/<id>', () => {
     expect(notPdf.status).toBe(400);
   });
 });
+
+describe('versions: a changed input makes a new version that supersedes the old, never an edit', () => {
+  it('a new change in the month → the edit log prints as version 2; /verify of version 1 points to it', async () => {
+    const db = server.database.handle.db;
+    const classId = server.demo!.classIds['6A1'];
+    const staffId = (await db.selectFrom('users').select('staff_id').where('id', '=', teacherId).executeTakeFirstOrThrow()).staff_id!;
+    const subject = await db
+      .selectFrom('teaching_assignments')
+      .innerJoin('subjects', 'subjects.id', 'teaching_assignments.subject_id')
+      .select('subjects.id')
+      .where('teaching_assignments.class_id', '=', classId)
+      .where('teaching_assignments.staff_id', '=', staffId)
+      .where('subjects.assessment_kind', '=', 'scored')
+      .executeTakeFirstOrThrow();
+    const base = `/api/v1/classes/${classId}/subjects/${subject.id}/terms/1`;
+    const row = (await teacher.get(`${base}/sheet`)).body.rows[0];
+    const v = row.cells.GK?.version ?? 0;
+    expect((await teacher.post(`${base}/cells`, { changes: [{ studentId: row.studentId, columnKey: 'GK', value: '5', baseVersion: v }], reason: 'Nhập nhầm' })).status).toBe(200);
+    expect((await teacher.post(`${base}/cells`, { changes: [{ studentId: row.studentId, columnKey: 'GK', value: '6,5', baseVersion: v + 1 }], reason: 'Nhập nhầm' })).status).toBe(200);
+    const res = await principal.get(`/api/v1/schools/${schoolId}/edit-log.pdf?teacherUserId=${teacherId}&month=${MONTH}`);
+    expect(res.status).toBe(200);
+    const rows = await db.selectFrom('documents').selectAll().where('kind', '=', 'edit_log').orderBy('version_no').execute();
+    expect(rows.map((r) => r.version_no)).toEqual([1, 2]);
+    expect(rows[0]).toMatchObject({ id: documentId, superseded_by_id: rows[1].id, sha256: rows[0].current_sha256 });
+    expect(rows[1].supersedes_id).toBe(documentId);
+    const old = await anonymous.get(`/api/v1/verify/${documentId}`);
+    expect(old.body.supersededBy).toEqual({ id: rows[1].id, createdAt: rows[1].created_at });
+    const html = await (await fetch(`${server.baseUrl}/verify/${documentId}`)).text();
+    expect(html).toContain('đã có phiên bản mới thay thế');
+    // The original bytes still verify as what they were.
+    const still = await upload(`/api/v1/verify/${documentId}/check`, pdf);
+    expect(await still.json()).toMatchObject({ matches: true });
+    const detail = await principal.get(`/api/v1/documents/${rows[1].id}`);
+    expect(detail.body.versions.map((v: { versionNo: number }) => v.versionNo)).toEqual([2, 1]);
+  });
+});
