@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import * as pkijs from 'pkijs';
-import type { CertificateDescription } from './signer.ts';
+import type { CertificateDescription, Signer } from './signer.ts';
 
 const SHORT_NAMES: Record<string, string> = {
   '2.5.4.3': 'CN',
@@ -68,4 +68,10 @@ export function describeCertificate(der: Buffer | Uint8Array, parsed: pkijs.Cert
     notBefore: parsed.notBefore.value,
     notAfter: parsed.notAfter.value,
   };
+}
+
+/** The certificate a signer will sign with, described (for "you are about to sign as …"). */
+export async function describeSignerCertificate(signer: Signer): Promise<CertificateDescription> {
+  const [own] = await signer.certificateChain();
+  return describeCertificate(own);
 }

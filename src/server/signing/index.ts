@@ -9,4 +9,4 @@ export { readPkcs12, type Pkcs12Contents } from './read-pkcs12.ts';
 export { signDetached, signDetachedDigest, type SignDetachedOptions } from './cms.ts';
 export { signPdf, SUBFILTER_CADES, SUBFILTER_PKCS7, type SignPdfOptions } from './sign-pdf.ts';
 export { verifyPdfSignatures, type PdfSignatureVerification, type VerifyPdfOptions } from './verify-pdf.ts';
-export { describeCertificate, formatName } from './describe-certificate.ts';
+export { describeCertificate, describeSignerCertificate, formatName } from './describe-certificate.ts';
