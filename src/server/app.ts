@@ -22,6 +22,7 @@ import type { Env } from './env.ts';
 import { AppError, STATUS_BY_CODE } from './errors.ts';
 import { loadSession } from './http/context.ts';
 import { registerIdempotency } from './http/idempotency.ts';
+import { rejectControlCharacters } from './http/reject-control-characters.ts';
 import { JOB_HANDLERS } from './jobs/definitions.ts';
 import { type JobRunner, startJobRunner } from './jobs/job-runner.ts';
 import { registerRoutes } from './routes/index.ts';
@@ -179,6 +180,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   registerIdempotency(app, database.db);
+  rejectControlCharacters(app);
 
   app.get('/api/health', { schema: { hide: true } }, async () => ({ status: 'ok' }));
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

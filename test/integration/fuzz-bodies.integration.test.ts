@@ -157,3 +157,31 @@ describe('bad bodies on every write route', () => {
     });
   }
 });
+
+describe('unicode edge cases in free text', () => {
+  const NAMES: [string, string][] = [
+    ['NUL byte', 'Nguyễn\u0000An'],
+    ['lone surrogate', 'Nguyễn\ud800An'],
+    ['right-to-left override', 'Nguyễn\u202eAn'],
+    ['zero-width joiner emoji', 'An 👩‍🎓'],
+    ['decomposed (NFD) Vietnamese', 'Nguye\u0302\u0303n'],
+    ['C1 control', 'An\u0085Bình'],
+  ];
+  for (const [what, name] of NAMES) {
+    it(`${what}: never a server error; refused with a Vietnamese message or stored and read back as sent`, async () => {
+      const before = await auditCount(r.fx);
+      const res = await requestAs(r.fx, 'principal', 'POST', `/api/v1/classes/${r.fx.classId}/students`, {
+        body: { student: { familyName: name, givenName: 'Thử', sex: 'male', dateOfBirth: '2015-01-01' }, startsOn: '2026-11-23' },
+      });
+      expect(res.status, res.text.slice(0, 200)).toBeLessThan(500);
+      if (res.status === 200) {
+        const read = await requestAs(r.fx, 'principal', 'GET', `/api/v1/students/${res.body.student.id}`);
+        expect([name, name.normalize('NFC'), name.replace('\ud800', '\ufffd')]).toContain(read.body.familyName ?? read.body.student?.familyName);
+      } else {
+        expect(REFUSED).toContain(res.status);
+        expect(res.text).toMatch(VIETNAMESE);
+        expect(await auditCount(r.fx)).toBe(before);
+      }
+    });
+  }
+});
