@@ -118,13 +118,13 @@ const LEGEND =
 const LEGEND_YEAR = ' Đánh giá kết quả giáo dục: HTXS – Hoàn thành xuất sắc, HTT – Hoàn thành tốt, HT – Hoàn thành, CHT – Chưa hoàn thành.';
 
 export function primarySummaryDefinition(d: PrimarySummaryPdfData) {
-  const a = subjectTable(d);
+  const a = d.subjects.length ? subjectTable(d) : { body: [], widths: [] };
   const b = traitTable(d);
   const content: Content[] = [
     nationalHeading(d.heading, 'landscape'),
     documentTitle('BẢNG TỔNG HỢP KẾT QUẢ ĐÁNH GIÁ GIÁO DỤC CỦA LỚP', [d.pointTitle, ...d.lines]),
     { text: 'I. MÔN HỌC VÀ HOẠT ĐỘNG GIÁO DỤC', bold: true, fontSize: 11, margin: [0, 0, 0, 4] },
-    { table: { headerRows: 3, dontBreakRows: true, widths: a.widths, body: a.body }, layout: TIGHT_GRID },
+    d.subjects.length ? { table: { headerRows: 3, dontBreakRows: true, widths: a.widths, body: a.body }, layout: TIGHT_GRID } : { text: 'Lớp chưa có môn học nào được thiết lập.', italics: true },
     { text: 'II. PHẨM CHẤT, NĂNG LỰC' + (d.endOfYear ? ' VÀ KẾT QUẢ CUỐI NĂM' : ''), bold: true, fontSize: 11, margin: [0, 0, 0, 4], pageBreak: 'before' },
     ...tableWithSignatures(b.body, 3, b.widths, (keep) => ({
       stack: [keep, { text: LEGEND + (d.endOfYear ? LEGEND_YEAR : ''), fontSize: 8.5, italics: true, margin: [0, 4, 0, 0] }, signatureRow([d.homeroomSigner, d.principalSigner], d.placeDate)],

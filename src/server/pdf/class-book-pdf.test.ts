@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { type ClassBookPdfData, classBookDefinition, renderClassBookPdf } from './class-book-pdf.ts';
+
+const students = ['Trần Thu Anh', 'Chu Hà Khánh Chi', 'Nguyễn Bảo Hoàng Cường'];
+const data: ClassBookPdfData = {
+  documentId: 'STD-0000-0000-0000-0001',
+  verifyUrl: 'https://sodiem.example/verify/STD-0000-0000-0000-0001',
+  createdAt: new Date('2026-11-20T03:00:00.000Z'),
+  runningTitle: 'Sổ theo dõi và đánh giá học sinh – lớp 6A1 – Cả năm học – 2026 - 2027',
+  scopeLabel: 'Cả năm học',
+  cover: {
+    schoolLabel: 'TRƯỜNG THCS',
+    schoolName: 'Nguyễn Trãi',
+    district: 'Mỹ Hào',
+    province: 'Hưng Yên',
+    levelName: 'TRUNG HỌC CƠ SỞ',
+    className: '6A1',
+    homeroomName: 'Nguyễn Văn Phong',
+    schoolYear: '2026 - 2027',
+    studentCount: 3,
+    femaleCount: 2,
+    subjectTeachers: [{ subjectName: 'Toán', teacherName: 'Đinh Gia Diệp' }],
+  },
+  students: students.map((fullName, i) => ({ no: i + 1, fullName, dateOfBirth: '13/03/2015', placeOfBirth: 'Hưng Yên', sex: i === 2 ? 'Nam' : 'Nữ', ethnicity: 'Kinh', address: 'Mỹ Hào', father: '', mother: '', note: '' })),
+  sections: [
+    {
+      kind: 'subject',
+      termNo: 2,
+      subjectName: 'Toán',
+      assessment: 'scored',
+      teacherName: 'Đinh Gia Diệp',
+      regularColumns: 4,
+      rows: students.map((fullName, i) => ({ no: i + 1, fullName, regular: ['8,5', '7,0', '9,0'], mid: '8,0', end: '7,5', term: '7,9', year: '8,1', retest: '', note: '' })),
+    },
+    {
+      kind: 'summary',
+      title: 'TỔNG HỢP KẾT QUẢ ĐÁNH GIÁ CẢ NĂM HỌC',
+      basis: 'Kết quả đã được Hiệu trưởng phê duyệt ngày 20/11/2026 (bản chốt).',
+      commentSubjects: ['Giáo dục thể chất'],
+      scoredSubjects: ['Toán'],
+      rows: students.map((fullName, i) => ({ no: i + 1, fullName, comment: ['Đ'], scored: ['8,1'], academic: 'K', conduct: 'T', absentExcused: '1', absentUnexcused: '', note: '' })),
+    },
+    {
+      kind: 'year',
+      basis: 'Kết quả đã được Hiệu trưởng phê duyệt ngày 20/11/2026 (bản chốt).',
+      rows: students.map((fullName, i) => ({ no: i + 1, fullName, conduct: 'Tốt', academic: 'Khá', conductAfter: '', academicAfter: '', absences: '1', promoted: true, award: '', note: '' })),
+      totals: { students: 3, promoted: 3, promotedAfterSummer: 0, retained: 0, pending: 0 },
+    },
+  ],
+  placeDate: { place: 'Mỹ Hào', date: null },
+  homeroomSigner: { title: 'GIÁO VIÊN CHỦ NHIỆM', name: 'Nguyễn Văn Phong' },
+  principalSigner: { title: 'HIỆU TRƯỞNG', name: 'Lê Thu Phương' },
+};
+
+describe('class book template', () => {
+  it('switches orientation per part: portrait cover and grids, landscape list and summaries', () => {
+    const def = classBookDefinition(data);
+    const content = def.content as { pageOrientation?: string; pageBreak?: string }[];
+    expect(def.pageOrientation).toBe('portrait');
+    expect(content.filter((c) => c.pageOrientation === 'landscape')).toHaveLength(4); // two list tables, summary, year
+    expect(content.filter((c) => c.pageOrientation === 'portrait')).toHaveLength(1); // the subject grid
+  });
+
+  it('renders the same bytes for the same data', async () => {
+    const a = await renderClassBookPdf(data);
+    const b = await renderClassBookPdf(data);
+    expect(a.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(Buffer.compare(a, b)).toBe(0);
+    const c = await renderClassBookPdf({ ...data, documentId: 'STD-0000-0000-0000-0002' });
+    expect(Buffer.compare(a, c)).not.toBe(0);
+  }, 30_000);
+});
