@@ -165,6 +165,33 @@ describe.runIf(!!PG_URL)('two app processes, one PostgreSQL', () => {
     }
   });
 
+  it('jobs enqueued through both processes run exactly once each, on the workers of both', { timeout: 180_000 }, async () => {
+    const clerk = await new TestClient(a.baseUrl).login('vanthu', school.password);
+    const handle = database.open();
+    try {
+      const demoClass = await handle.db.selectFrom('classes').select('id').where('school_id', '=', school.schoolId).where('name', '=', '6A1').executeTakeFirstOrThrow();
+      const ids: string[] = [];
+      for (let i = 0; i < 4; i++) {
+        const via = i % 2 === 0 ? clerk : on(clerk, b);
+        const started = await via.post(`/api/v1/schools/${school.schoolId}/print-jobs`, { kind: 'confirmation_sheet', classIds: [demoClass.id], options: {} });
+        expect(started.status).toBe(202);
+        ids.push(started.body.id);
+      }
+      const deadline = Date.now() + 170_000;
+      let jobs = await handle.db.selectFrom('jobs').selectAll().where('id', 'in', ids).execute();
+      while (jobs.some((j) => j.status === 'queued' || j.status === 'running') && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 500));
+        jobs = await handle.db.selectFrom('jobs').selectAll().where('id', 'in', ids).execute();
+      }
+      expect(jobs.map((j) => [j.status, Number(j.attempts), j.error])).toEqual(ids.map(() => ['done', 1, null]));
+      // Which worker ran which job (both processes poll the same queue; who wins each claim is up to timing).
+      console.log(`jobs run by: ${JSON.stringify(jobs.map((j) => j.locked_by))}`);
+      expect(jobs.every((j) => typeof j.locked_by === 'string' && j.locked_by.length > 0)).toBe(true);
+    } finally {
+      await handle.close();
+    }
+  });
+
   it('every audit chain verifies after both processes wrote (sodiem verify-audit exits 0)', async () => {
     const r = await runCliAsync(repoRoot, ['verify-audit'], database);
     expect(r.stdout + r.stderr).toContain('Nhật kí toàn vẹn');
