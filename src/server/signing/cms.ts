@@ -78,8 +78,7 @@ export async function signDetachedDigest(digest: Buffer, signer: Signer, options
     attribute(OIDS.signingCertificateV2, signingCertificateV2(chain[0], own)),
   ];
   if (options.includeSigningTime !== false) {
-    const at = options.signingTime ?? new Date();
-    at.setMilliseconds(0);
+    const at = new Date(Math.floor((options.signingTime ?? new Date()).getTime() / 1000) * 1000);
     attributes.push(attribute(OIDS.signingTime, new asn1js.UTCTime({ valueDate: at })));
   }
   const signedAttrs = new pkijs.SignedAndUnsignedAttributes({ type: 0, attributes: sortedForDer(attributes) });
