@@ -121,9 +121,16 @@ describe('student import: formulas and legacy fonts', () => {
       const list = await requestAs(fx, 'principal', 'GET', `/api/v1/classes/${classId}/students`);
       expect(list.text).toContain('=1+1');
     } else {
-      expect(imported.status).toBe(400);
+      expect(imported.status, imported.text).toBe(400);
       expect(imported.body.errors[0].message).toMatch(/Dòng \d+/);
     }
+    // A formula WITH a saved result reads as the text Excel showed (we never compute it): the link target is dropped.
+    const link = await studentWorkbook([row(5, { formula: 'HYPERLINK("http://evil.example","Lê Văn Cường")', result: 'Lê Văn Cường' } as Cell)]);
+    const linked = await requestAs(fx, 'principal', 'POST', importPath(), { form: fileForm(link, XLSX, 'danh-sach.xlsx') });
+    expect(linked.status, linked.text).toBe(200);
+    const list = await requestAs(fx, 'principal', 'GET', `/api/v1/classes/${classId}/students`);
+    expect(list.text).toContain('Lê Văn Cường');
+    expect(list.text).not.toContain('evil.example');
   });
 });
 

@@ -46,6 +46,23 @@ describe('stored XSS stays text (V5.3)', () => {
     expect(notes.text).toContain('<script>alert(3)</script>');
   });
 
+  it('the public verification page escapes what a document header says (a student name is part of it)', async () => {
+    const { storeDocument } = await import('../../src/server/documents/store-document.ts');
+    const { documentIdFor } = await import('../../src/server/pdf/document-id.ts');
+    const documentId = documentIdFor('HB', [XSS]);
+    await storeDocument(
+      fx.server.database.handle.db,
+      { kind: 'transcript', documentId, title: `Học bạ – ${XSS}`, publicHeader: `Học bạ – ${XSS} – lớp 6A1`, subject: { classId: fx.classId }, seriesKey: `xss:${documentId}`, inputsVersion: '1', filename: 'x.pdf', pdf: Buffer.from('%PDF-1.4\n%%EOF\n') },
+      { schoolId: fx.schoolId, dataDir: fx.server.database.dataDir, audit: { actorUserId: null, actorRole: 'system', ip: '127.0.0.1', userAgent: 'test', requestId: 'xss', now: new Date().toISOString() } },
+    );
+    const res = await fetch(`${fx.server.baseUrl}/verify/${documentId}`);
+    const html = await res.text();
+    expect(res.headers.get('content-type')).toMatch(/text\/html/);
+    expect(html).not.toContain('<img src=x');
+    expect(html).toContain('&lt;img src=x');
+    expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
+  });
+
   it('the CSP forbids inline scripts, plugins and framing, so even an unescaped name could not run', async () => {
     const res = await requestAs(fx, 'homeroom', 'GET', '/api/v1/auth/me');
     const csp = res.headers.get('content-security-policy')!;
