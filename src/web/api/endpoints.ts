@@ -78,6 +78,7 @@ import type {
   WriteWeeklyNoteInput,
 } from './types.ts';
 import type { ClassDashboard, DashboardScope, SchoolDashboard } from './types.ts';
+import type { DocumentDetail, DocumentSummary, PrintJob, SignDocumentInput, StartPrintJobInput } from './types.ts';
 
 const quiet = { quietAuth: true };
 
@@ -259,4 +260,30 @@ export const editLogApi = {
 export const dashboardApi = {
   classDashboard: (classId: string, scope: DashboardScope) => http.get<ClassDashboard>(`/classes/${classId}/dashboard${query({ scope })}`),
   schoolDashboard: (yearId: string, scope: DashboardScope) => http.get<SchoolDashboard>(`/years/${yearId}/dashboard${query({ scope })}`),
+};
+
+export const printJobsApi = {
+  start: (schoolId: string, body: StartPrintJobInput) => http.post<PrintJob>(`/schools/${schoolId}/print-jobs`, body),
+  get: (jobId: string) => http.get<PrintJob>(`/jobs/${jobId}`),
+  list: (schoolId: string) => http.get<PrintJob[]>(`/schools/${schoolId}/print-jobs`),
+};
+
+/** One document printed at once (print/class-print.routes.ts, student-print.routes.ts), opened as a link. */
+export const printUrls = {
+  classBook: (classId: string, scope: 'hk1' | 'hk2' | 'year') => `/api/v1/classes/${classId}/class-book.pdf${query({ scope })}`,
+  confirmationSheet: (classId: string, term: '1' | '2' | 'year') => `/api/v1/classes/${classId}/confirmation-sheet.pdf${query({ term })}`,
+  primarySummary: (classId: string, point: PrimaryPoint) => `/api/v1/classes/${classId}/primary-summary.pdf${query({ point })}`,
+  transcript: (studentId: string) => `/api/v1/students/${studentId}/transcript.pdf`,
+};
+
+export const documentsApi = {
+  list: (schoolId: string, q: { kind?: string; classId?: string; studentId?: string; awaiting?: 'me' }) =>
+    http.get<DocumentSummary[]>(`/schools/${schoolId}/documents${query(q)}`),
+  get: (documentId: string) => http.get<DocumentDetail>(`/documents/${documentId}`),
+  /** The PDF as it stands (with the digital signatures given so far). */
+  pdfUrl: (documentId: string) => `/api/v1/documents/${documentId}/pdf`,
+  /** The public verification page (server-rendered, outside the app). */
+  verifyUrl: (documentId: string) => `/verify/${documentId}`,
+  sign: (documentId: string, body: SignDocumentInput) => http.post<DocumentSummary>(`/documents/${documentId}/signatures`, body),
+  markHandwritten: (documentId: string, seq: number) => http.post<DocumentSummary>(`/documents/${documentId}/signatures/${seq}/handwritten`),
 };

@@ -31,4 +31,8 @@ export const keys = {
   editLog: (schoolId: string, q?: unknown) => (q === undefined ? (['editLog', schoolId] as const) : (['editLog', schoolId, q] as const)),
   classDashboard: (classId: string, scope: string) => ['classDashboard', classId, scope] as const,
   schoolDashboard: (yearId: string, scope: string) => ['schoolDashboard', yearId, scope] as const,
+  printJobs: (schoolId: string) => ['printJobs', schoolId] as const,
+  job: (jobId: string) => ['job', jobId] as const,
+  documents: (schoolId: string, q?: unknown) => (q === undefined ? (['documents', schoolId] as const) : (['documents', schoolId, q] as const)),
+  document: (documentId: string) => ['document', documentId] as const,
 };

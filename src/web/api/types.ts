@@ -79,6 +79,7 @@ import type {
 } from '../../shared/homeroom.ts';
 import type { ZPrimaryAssessmentSheet, ZPrimaryPoint, ZPrimarySummary, ZSavePrimaryAssessmentsInput, ZTrait } from '../../shared/primary.ts';
 import type { ZScoreImport, ZScoreImportPreview, ZScoreImportDiffItem } from '../../shared/gradebook-excel.ts';
+import type { ZDocumentDetail, ZDocumentSummary, ZJob, ZPrintKind, ZSignatureStatus, ZStartPrintJob } from '../../shared/documents.ts';
 
 export type ErrorResponse = z.infer<typeof ZErrorResponse>;
 
@@ -224,6 +225,19 @@ export interface Teacher {
   fullName: string;
   staffId: string | null;
 }
+
+export type PrintKind = z.infer<typeof ZPrintKind>;
+export type StartPrintJobInput = z.input<typeof ZStartPrintJob>;
+export type PrintJob = z.infer<typeof ZJob>;
+export type SignatureStatus = z.infer<typeof ZSignatureStatus>;
+export type DocumentSummary = z.infer<typeof ZDocumentSummary>;
+export type DocumentDetail = z.infer<typeof ZDocumentDetail>;
+/** POST /documents/:id/signatures (signing.routes.ts): over the exact version the signer saw. */
+export type SignDocumentInput = { seq: number; expectedSha256: string } & (
+  | { method: 'pkcs12'; p12: string; password: string }
+  | { method: 'remote'; credentialId: string }
+  | { method: 'server' }
+);
 
 /** The actions the server reports in `me.abilities[schoolId]`: the policy module's own list. */
 export type { Action as Ability } from '../../domain/policies/policy.ts';

@@ -27,6 +27,8 @@ import { PrimarySummaryPage } from '../pages/PrimarySummaryPage.tsx';
 import { ResultsPage } from '../pages/ResultsPage.tsx';
 import { RetestPage } from '../pages/RetestPage.tsx';
 import { WeeklyNotesPage } from '../pages/WeeklyNotesPage.tsx';
+import { PrintPage } from '../pages/PrintPage.tsx';
+import { SigningPage } from '../pages/SigningPage.tsx';
 
 export function AppRoutes() {
   return (
@@ -62,6 +64,8 @@ export function AppRoutes() {
       <Route path="/thong-ke/:scope?" component={SchoolDashboardPage} />
       <Route path="/tieu-hoc/:classId?" component={PrimaryAssessmentPage} />
       <Route path="/so-tong-hop/:classId?" component={PrimarySummaryPage} />
+      <Route path="/in-an" component={PrintPage} />
+      <Route path="/ky-so/:documentId?" component={SigningPage} />
       <Route component={NotFoundPage} />
     </Switch>
   );

@@ -144,6 +144,20 @@ export const NAV_ITEMS: NavItem[] = [
   },
   { href: '/nhat-ki', label: 'Nhật kí hệ thống', description: 'Ai đã làm gì, khi nào: trước → sau', ability: 'audit.view' },
   {
+    href: '/in-an',
+    label: 'In ấn',
+    description: 'In sổ theo dõi, bảng xác nhận, học bạ, sổ liên lạc cho một lớp, một khối hay toàn trường',
+    ability: 'documents.print',
+    orIf: homeroom,
+  },
+  {
+    href: '/ky-so',
+    label: 'Ký số',
+    description: 'Học bạ chờ ký: giáo viên chủ nhiệm, Hiệu trưởng, con dấu số; các văn bản đã lưu',
+    ability: 'document.signAsPrincipal',
+    orIf: (me) => homeroom(me) || me.grants.some((g) => g.role === 'clerk'),
+  },
+  {
     href: '/luu-tru',
     label: 'Lưu trữ hồ sơ',
     description: 'Gói lưu trữ cuối năm học (ghi đĩa, ổ cứng ngoài); thời hạn bảo quản từng loại hồ sơ',
