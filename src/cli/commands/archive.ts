@@ -2,14 +2,16 @@
  * `sodiem archive verify DIR`: checks a year-end archive offline (contracts/cli.md): exit 0 when
  * intact; 1 and one line per missing, altered or extra file (and a bad signature or audit chain).
  *
- * `sodiem archive create --school <id|code> --year <id|name> --out DIR [--p12 FILE]`: builds the
- * package of a school year into DIR (a directory and a zip); with --p12 the school's seal
- * certificate signs manifest.json (the password is read from standard input).
+ * `sodiem archive create --school <id|code> --year <id|name> --out DIR [--p12 FILE | --unsigned]`:
+ * builds the package of a school year into DIR (a directory and a zip). manifest.json is signed
+ * with --p12 (the password read from standard input), else with the school's seal configured
+ * for the server (SODIEM_SEAL_*), unless --unsigned.
  */
 import { resolve } from 'node:path';
 import { ArchiveError, buildYearArchive } from '../../server/archive/build-year-archive.ts';
 import { type ArchiveProblem, verifyYearArchive } from '../../server/archive/verify-year-archive.ts';
 import type { Executor } from '../../server/db/database.ts';
+import { createSigner } from '../../server/signing/create-signer.ts';
 import { createPkcs12Signer } from '../../server/signing/pkcs12-signer.ts';
 import type { Signer } from '../../server/signing/signer.ts';
 import type { CliIo } from '../io.ts';
@@ -18,7 +20,8 @@ import { openConfiguredDatabase } from '../open-configured-database.ts';
 const USAGE = [
   'Cách dùng:',
   '  sodiem archive verify DIR',
-  '  sodiem archive create --school <id|mã trường> --year <id|tên năm học, ví dụ 2026-2027> --out DIR [--p12 TỆP.p12]',
+  '  sodiem archive create --school <id|mã trường> --year <id|tên năm học, ví dụ 2026-2027> --out DIR [--p12 TỆP.p12 | --unsigned]',
+  '    (ký bản kê bằng --p12, mật khẩu đọc từ đầu vào chuẩn; không có --p12 thì dùng con dấu số đã cấu hình SODIEM_SEAL_*)',
   '',
 ].join('\n');
 
@@ -84,6 +87,9 @@ async function archiveCreate(args: string[], io: CliIo): Promise<number> {
     if (p12) {
       const password = (await io.readStdin()).replace(/\r?\n$/, '');
       signer = await createPkcs12Signer({ file: resolve(p12), password });
+    } else if (env.signing.seal && !args.includes('--unsigned')) {
+      // The school's seal as configured for the server (SODIEM_SEAL_*, docs/signing.md).
+      signer = await createSigner(env.signing.seal);
     }
     const result = await buildYearArchive(database.db, {
       ...scope,

@@ -6,6 +6,8 @@
 import { rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { JobContext } from '../jobs/job-runner.ts';
+import { createSigner } from '../signing/create-signer.ts';
+import type { SignerConfig } from '../signing/signer.ts';
 import { buildYearArchive, vnStamp } from './build-year-archive.ts';
 import { slug } from './archive-package.ts';
 
@@ -25,7 +27,11 @@ export interface YearArchiveJobResult {
 
 export const archivesDir = (dataDir: string, schoolId: string) => join(dataDir, 'archives', schoolId);
 
-export async function yearArchiveJob(ctx: JobContext): Promise<YearArchiveJobResult> {
+/**
+ * `seal`: the school's seal certificate (env.signing.seal) to sign manifest.json with; the job
+ * registry passes it once job handlers receive the configuration (unsigned until then).
+ */
+export async function yearArchiveJob(ctx: JobContext, options: { seal?: SignerConfig | null } = {}): Promise<YearArchiveJobResult> {
   const { schoolYearId } = ctx.params as { schoolYearId: string };
   const schoolId = ctx.job.school_id;
   const school = await ctx.db.selectFrom('schools').select(['code']).where('id', '=', schoolId).executeTakeFirstOrThrow();
@@ -34,15 +40,22 @@ export async function yearArchiveJob(ctx: JobContext): Promise<YearArchiveJobRes
   const name = `luu-tru-${slug(school.code)}-${slug(year.name)}-${vnStamp(new Date(ctx.job.created_at))}-${ctx.job.id.slice(0, 8)}`;
   rmSync(join(outDir, name), { recursive: true, force: true });
   rmSync(join(outDir, `${name}.zip`), { force: true });
-  const result = await buildYearArchive(ctx.db, {
-    schoolId,
-    schoolYearId,
-    dataDir: ctx.dataDir,
-    outDir,
-    now: ctx.now(),
-    name,
-    onProgress: (p) => ctx.progress(p.done, p.total),
-  });
+  const signer = options.seal ? await createSigner(options.seal) : undefined;
+  let result;
+  try {
+    result = await buildYearArchive(ctx.db, {
+      schoolId,
+      schoolYearId,
+      dataDir: ctx.dataDir,
+      outDir,
+      now: ctx.now(),
+      name,
+      signer,
+      onProgress: (p) => ctx.progress(p.done, p.total),
+    });
+  } finally {
+    await signer?.close?.();
+  }
   return {
     schoolYearId,
     name,
