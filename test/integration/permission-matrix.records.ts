@@ -36,6 +36,8 @@ export interface MatrixRecords {
   documentSha256: string;
   /** A print job started by the homeroom teacher; a year archive (of the empty next year). */
   jobId: string;
+  /** An empty class of the homeroom teacher (print jobs print it). */
+  printClassId: string;
   archiveId: string;
 }
 
@@ -129,7 +131,11 @@ export async function makeRecords(fx: SecurityFixture): Promise<MatrixRecords> {
     },
     { schoolId: fx.schoolId, dataDir: fx.server.database.dataDir, audit: { actorUserId: fx.userIds.principal, actorRole: 'principal', ip: '127.0.0.1', userAgent: 'test', requestId: 'matrix', now: new Date().toISOString() } },
   );
-  const started = await requestAs(fx, 'homeroom', 'POST', `/api/v1/schools/${fx.schoolId}/print-jobs`, { body: { kind: 'confirmation_sheet', classIds: [fx.classId], options: {} } });
+  // Print jobs print an empty class the homeroom teacher also has, so no job renders 40 PDFs in the background.
+  const homeroomStaff = await fx.server.database.handle.db.selectFrom('users').select('staff_id').where('id', '=', fx.userIds.homeroom).executeTakeFirstOrThrow();
+  const emptyClass = await ok(fx, 'principal', 'POST', `/api/v1/years/${fx.yearId}/classes`, { body: { grade: 6, name: '6A8', homeroomStaffId: homeroomStaff.staff_id } });
+  const printClassId: string = emptyClass.body.id ?? emptyClass.body.class?.id;
+  const started = await requestAs(fx, 'homeroom', 'POST', `/api/v1/schools/${fx.schoolId}/print-jobs`, { body: { kind: 'confirmation_sheet', classIds: [printClassId], options: {} } });
   // While no print target is registered the route answers 400: queue the job as the route would.
   const jobId: string =
     started.status === 202
@@ -138,18 +144,21 @@ export async function makeRecords(fx: SecurityFixture): Promise<MatrixRecords> {
           await enqueueJob(fx.server.database.handle.db, {
             schoolId: fx.schoolId,
             kind: 'print_documents',
-            params: { kind: 'confirmation_sheet', classIds: [fx.classId], options: {}, name: 'matrix' },
+            params: { kind: 'confirmation_sheet', classIds: [printClassId], options: {}, name: 'matrix' },
             createdBy: fx.userIds.homeroom,
             now: new Date(),
           })
         ).id;
   const archive = await requestAs(fx, 'principal', 'POST', `/api/v1/schools/${fx.schoolId}/archives`, { body: { schoolYearId: year.body.year.id } });
   expect(archive.status, archive.text).toBe(202);
-  for (let i = 0; i < 100; i++) {
+  // The archive of the (empty) next year is built in the background: wait for it, so its zip exists.
+  let archiveStatus = 'queued';
+  for (let i = 0; i < 300 && (archiveStatus === 'queued' || archiveStatus === 'running'); i++) {
+    if (i) await new Promise((resolve) => setTimeout(resolve, 200));
     const list = await requestAs(fx, 'principal', 'GET', `/api/v1/schools/${fx.schoolId}/archives`);
-    if (list.body.find?.((a: any) => a.id === archive.body.id)?.status !== 'queued' && list.body.find?.((a: any) => a.id === archive.body.id)?.status !== 'running') break;
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    archiveStatus = list.body.find?.((a: any) => a.id === archive.body.id)?.status ?? 'missing';
   }
+  expect(archiveStatus, 'the year archive the matrix downloads').toBe('done');
   return {
     documentId: doc.id,
     documentPdf,
@@ -157,6 +166,7 @@ export async function makeRecords(fx: SecurityFixture): Promise<MatrixRecords> {
     jobId,
     archiveId: archive.body.id,
     fx,
+    printClassId,
     exportXlsx,
     templateXlsx,
     importId: preview.body.importId,

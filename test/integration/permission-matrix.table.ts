@@ -282,7 +282,8 @@ export const PERMISSION_MATRIX: Record<string, MatrixEntry> = {
   },
   'POST /api/v1/schools/:schoolId/print-jobs': {
     allow: DOCUMENT_VIEW,
-    sample: (r) => ({ path: `${school(r)}/print-jobs`, body: { kind: 'confirmation_sheet', classIds: [r.fx.classId], options: {} } }),
+    why: 'samples print an empty class of the same homeroom teacher',
+    sample: (r) => ({ path: `${school(r)}/print-jobs`, body: { kind: 'confirmation_sheet', classIds: [r.printClassId], options: {} } }),
   },
   'GET /api/v1/schools/:schoolId/print-jobs': { allow: SCHOOL_VIEW, why: 'a teacher sees her own jobs', sample: (r) => ({ path: `${school(r)}/print-jobs` }) },
   'GET /api/v1/jobs/:jobId': { allow: DOCUMENT_VIEW, why: 'its creator (the homeroom teacher) and the school-wide readers', sample: (r) => ({ path: `/api/v1/jobs/${r.jobId}` }) },
