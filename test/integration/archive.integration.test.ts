@@ -200,6 +200,10 @@ describe(`year-end archive (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'SQ
     const inZip = Object.keys(entries).map((p) => p.replace(`${archive.name}/`, '')).sort();
     expect(inZip).toEqual(listFiles(archive.dir));
     for (const p of inZip) expect(Buffer.from(entries[`${archive.name}/${p}`]).equals(readFileSync(join(archive.dir, p)))).toBe(true);
+    // The zip itself can be checked as burned.
+    const run = cli(['archive', 'verify', archive.zipFile]);
+    expect(run.stdout).toContain('Gói lưu trữ nguyên vẹn');
+    expect(run.status).toBe(0);
   });
 
   it('sodiem archive create builds a package of the year by school code and year name', () => {

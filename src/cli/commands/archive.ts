@@ -7,7 +7,10 @@
  * with --p12 (the password read from standard input), else with the school's seal configured
  * for the server (SODIEM_SEAL_*), unless --unsigned.
  */
-import { resolve } from 'node:path';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { unzipSync } from 'fflate';
 import { ArchiveError, buildYearArchive } from '../../server/archive/build-year-archive.ts';
 import { type ArchiveProblem, verifyYearArchive } from '../../server/archive/verify-year-archive.ts';
 import type { Executor } from '../../server/db/database.ts';
@@ -19,7 +22,7 @@ import { openConfiguredDatabase } from '../open-configured-database.ts';
 
 const USAGE = [
   'Cách dùng:',
-  '  sodiem archive verify DIR',
+  '  sodiem archive verify DIR|TỆP.zip',
   '  sodiem archive create --school <id|mã trường> --year <id|tên năm học, ví dụ 2026-2027> --out DIR [--p12 TỆP.p12 | --unsigned]',
   '    (ký bản kê bằng --p12, mật khẩu đọc từ đầu vào chuẩn; không có --p12 thì dùng con dấu số đã cấu hình SODIEM_SEAL_*)',
   '',
@@ -39,8 +42,28 @@ function vnTime(d: Date): string {
   return `${iso.slice(11, 16)} ${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 }
 
+/** A .zip of the package is unpacked to a temporary directory and checked there. */
+function withPackageDir<T>(path: string, check: (dir: string) => T): T {
+  const full = resolve(path);
+  if (!full.toLowerCase().endsWith('.zip') || !existsSync(full) || !statSync(full).isFile()) return check(full);
+  const temp = mkdtempSync(join(tmpdir(), 'sodiem-archive-verify-'));
+  try {
+    for (const [name, bytes] of Object.entries(unzipSync(readFileSync(full)))) {
+      if (name.endsWith('/')) continue;
+      const target = resolve(temp, name);
+      if (!target.startsWith(`${temp}/`)) throw new ArchiveError(`Đường dẫn không hợp lệ trong tệp zip: ${name}`);
+      mkdirSync(dirname(target), { recursive: true });
+      writeFileSync(target, bytes);
+    }
+    const top = readdirSync(temp);
+    return check(top.length === 1 && statSync(join(temp, top[0])).isDirectory() ? join(temp, top[0]) : temp);
+  } finally {
+    rmSync(temp, { recursive: true, force: true });
+  }
+}
+
 export function archiveVerify(dir: string, io: CliIo): number {
-  const v = verifyYearArchive(resolve(dir));
+  const v = withPackageDir(dir, verifyYearArchive);
   for (const p of v.problems) io.stdout(`${LABELS[p.kind]} ${p.path}: ${p.message}\n`);
   if (v.signature.present && v.signature.certificate) {
     const c = v.signature.certificate;

@@ -1,6 +1,6 @@
 /**
  * The `year_archive` background job: builds the package of one school year into
- * DATA_DIR/archives/<schoolId>/ (outside DATA_DIR/files, so backups do not carry it twice).
+ * DATA_DIR/archives/<schoolId>/<name>.zip (outside DATA_DIR/files, so backups do not carry it).
  * A re-run after a crash removes the half-made package of the same job and starts again.
  */
 import { rmSync, statSync } from 'node:fs';
@@ -56,6 +56,8 @@ export async function yearArchiveJob(ctx: JobContext, options: { seal?: SignerCo
   } finally {
     await signer?.close?.();
   }
+  // The server keeps only the zip (what is downloaded); the directory is the same content.
+  rmSync(result.dir, { recursive: true, force: true });
   return {
     schoolYearId,
     name,
