@@ -63,12 +63,16 @@ export async function run(): Promise<void> {
     const pool = newPeakPool(cast);
     console.log(`${cast.sessions.length} teachers logged in (${fmt(cast.gradebooks.length)} grade books), ${cast.leaders.length} vice-principals opening progress pages`);
     if (WARMUP > 0) await runPeak({ baseUrl: server.baseUrl, cast, pool, writers: WRITERS, readers: READERS, seconds: WARMUP });
+    const loadBefore = loadavg()[0];
     const api = await runPeak({ baseUrl: server.baseUrl, cast, pool, writers: WRITERS, readers: READERS, seconds: SECONDS });
+    console.log(`API run: load average ${loadBefore.toFixed(1)} before, ${loadavg()[0].toFixed(1)} after`);
     await server.stop(); // SIGTERM: in-flight saves finish, then the database tells what was stored
     const stored = await checkPeakStored(handle, pool);
 
     const floorPool = new ColumnPool(cast.gradebooks);
+    const floorLoad = loadavg()[0];
     const floor = await runPeakFloor({ url: database.url!, pool: floorPool, teacherUserIds: cast.teacherUserIds, yearIds: cast.leaders.map((l) => l.yearId), writers: WRITERS, readers: READERS, seconds: SECONDS });
+    console.log(`floor run: load average ${floorLoad.toFixed(1)} before, ${loadavg()[0].toFixed(1)} after`);
     const chains = await verifyAuditChains(handle.db);
     await handle.close();
 

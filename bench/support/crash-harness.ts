@@ -18,6 +18,7 @@
  * - `sodiem verify-audit` exits 0.
  */
 import { randomUUID } from 'node:crypto';
+import { verifyAuditChains, verifyStoredCells } from '../../src/server/audit.ts';
 import { gradebookChain } from '../../src/server/db/queries/gradebook.ts';
 import { TestClient } from '../../test/helpers/client.ts';
 import { scoreTenths, scoreText } from './column-pool.ts';
@@ -39,8 +40,14 @@ export interface CrashOptions {
   workers?: number;
   /** The kill comes this long after the load starts: uniform in [min, max] ms. */
   killAfterMs?: [number, number];
-  /** Run `sodiem verify-audit` after every n-th round (and after the last). */
+  /**
+   * Run `sodiem verify-audit` (a child process) after every n-th round and after the last; the
+   * other rounds run the same checks in-process (verifyAuditChains + verifyStoredCells, what the
+   * command calls). Default 1: the command every round.
+   */
   verifyEvery?: number;
+  /** Start no new round after this many minutes (a time budget); the summary says how many ran. */
+  budgetMinutes?: number;
   log?: (line: string) => void;
 }
 
@@ -59,6 +66,8 @@ export interface CrashSummary {
   /** Non-2xx answers (none expected: the generator never conflicts with itself). */
   refused: number;
   verifyAuditRuns: number;
+  /** Rounds checked in-process instead (the same functions `sodiem verify-audit` calls). */
+  inProcessVerifications: number;
   verifyAuditFailures: number;
   problems: string[];
   seconds: number;
@@ -102,6 +111,7 @@ export async function runCrashRounds(options: CrashOptions): Promise<CrashSummar
     inconsistent: 0,
     refused: 0,
     verifyAuditRuns: 0,
+    inProcessVerifications: 0,
     verifyAuditFailures: 0,
     problems: [],
     seconds: 0,
@@ -143,7 +153,8 @@ export async function runCrashRounds(options: CrashOptions): Promise<CrashSummar
       });
     };
 
-    for (let round = 1; round <= options.rounds; round++) {
+    const budgetEnd = options.budgetMinutes ? started + options.budgetMinutes * 60_000 : Number.POSITIVE_INFINITY;
+    for (let round = 1; round <= options.rounds && performance.now() < budgetEnd; round++) {
       const srv: ServerProcess = server!;
       // Free grade books, shuffled so that each round hits different ones first.
       const free = books.map((_, i) => i).sort(() => Math.random() - 0.5);
@@ -198,6 +209,19 @@ export async function runCrashRounds(options: CrashOptions): Promise<CrashSummar
         if (verify.status !== 0) {
           summary.verifyAuditFailures += 1;
           problem(`round ${round}: verify-audit exit ${verify.status}: ${(verify.stdout + verify.stderr).slice(-600)}`);
+        }
+      } else {
+        const h = database.open();
+        try {
+          const chains = await verifyAuditChains(h.db);
+          const cells = await verifyStoredCells(h.db);
+          summary.inProcessVerifications += 1;
+          if (chains.breaks.length || cells.length) {
+            summary.verifyAuditFailures += 1;
+            problem(`round ${round}: audit check: ${chains.breaks.length} broken chains, ${cells.length} cells not matching their audit trail`);
+          }
+        } finally {
+          await h.close();
         }
       }
 
