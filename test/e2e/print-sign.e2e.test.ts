@@ -54,6 +54,7 @@ describe.runIf(RUN_BROWSER_TESTS && HAVE_TOOLS)('printing and signing in the bro
 
   /** Both widths, whole page: as it is, then at 390 px (a phone), then back. */
   async function shots(page: Page, name: string) {
+    await page.evaluate(() => window.scrollTo(0, 0));
     await shot(page, name, true);
     await page.setViewportSize({ width: 390, height: 844 });
     await page.waitForTimeout(300);
@@ -136,6 +137,14 @@ describe.runIf(RUN_BROWSER_TESTS && HAVE_TOOLS)('printing and signing in the bro
     if (await skipped.count()) await expect(skipped.textContent()).resolves.toContain('chưa có năm học nào');
     await expect(page.getByRole('row').count()).resolves.toBeGreaterThanOrEqual(3); // the recent jobs: a header and two prints
     await shots(page, 'ps02-print-done');
+
+    // One document at once, from the class book view: "In sổ (PDF)" of the term shown.
+    await go(page, `/so-theo-doi/${server.demo!.classIds['6A1']}`);
+    const href = await page.getByRole('link', { name: 'In sổ (PDF)' }).getAttribute('href');
+    expect(href).toMatch(/\/class-book\.pdf\?scope=hk1$/);
+    const pdf = await page.request.get(`${server.baseUrl}${href}`);
+    expect(pdf.headers()['content-type']).toBe('application/pdf');
+    expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
     await page.context().close();
   });
 
@@ -145,6 +154,12 @@ describe.runIf(RUN_BROWSER_TESTS && HAVE_TOOLS)('printing and signing in the bro
     await page.getByRole('tab', { name: /Chờ tôi ký \(\d+\)/ }).waitFor();
     await page.getByTestId('document-card').first().waitFor();
     await shots(page, 'ps03-signing-list');
+    await page.getByRole('tab', { name: 'Tất cả văn bản' }).click();
+    await page.getByRole('combobox', { name: 'Loại văn bản' }).click();
+    await page.getByRole('option', { name: 'Học bạ' }).click();
+    await page.getByTestId('document-card').first().waitFor();
+    await shots(page, 'ps03b-all-documents');
+    await page.getByRole('tab', { name: /Chờ tôi ký/ }).click();
     await page.getByRole('link', { name: 'Xem và ký' }).first().click();
     await page.getByTestId('sign-panel').waitFor();
     docId = page.url().split('/ky-so/')[1];

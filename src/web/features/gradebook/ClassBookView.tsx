@@ -2,11 +2,11 @@
  * Sổ theo dõi và đánh giá học sinh của lớp (R3, C5): every subject of one class in one term,
  * read-only, for the homeroom teacher and the leadership to check (G3).
  */
-import { Anchor, Badge, Group, SegmentedControl, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, SegmentedControl, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useLocation } from 'wouter';
-import { gradebookApi } from '../../api/endpoints.ts';
+import { gradebookApi, printUrls } from '../../api/endpoints.ts';
 import { keys } from '../../api/keys.ts';
 import type { GradebookSheet } from '../../api/types.ts';
 import { useSession } from '../../app/session.tsx';
@@ -31,7 +31,15 @@ export function ClassBookView({ yearId, classId }: { yearId: string; classId: st
 
   return (
     <>
-      <PageHeader title={book.data ? `Sổ theo dõi và đánh giá học sinh — Lớp ${book.data.className}` : 'Sổ theo dõi và đánh giá học sinh'} subtitle="Mọi môn học của lớp, chỉ xem. Điểm trung bình do phần mềm tính." />
+      <PageHeader title={book.data ? `Sổ theo dõi và đánh giá học sinh — Lớp ${book.data.className}` : 'Sổ theo dõi và đánh giá học sinh'} subtitle="Mọi môn học của lớp, chỉ xem. Điểm trung bình do phần mềm tính."
+        actions={
+          book.data && (
+            <Button component="a" href={printUrls.classBook(book.data.classId, term === 2 ? 'hk2' : 'hk1')} target="_blank" rel="noopener" variant="light">
+              In sổ (PDF)
+            </Button>
+          )
+        }
+      />
       <Group gap="sm" align="flex-end" mb="md" className="no-print">
         <Select
           label="Lớp"

@@ -21,7 +21,7 @@ export function ClassPicker({ classes, value, onChange }: { classes: ClassGroup[
     <Stack gap="xs">
       {grades.length > 1 && (
         <Checkbox
-          label={<Text fw={600}>Toàn trường ({classes.length} lớp)</Text>}
+          label={<Text fw={600} size="sm">Toàn trường ({classes.length} lớp)</Text>}
           checked={allOn}
           indeterminate={!allOn && chosen.size > 0}
           onChange={(e) => setMany(all, e.currentTarget.checked)}

@@ -2,7 +2,7 @@
  * One bulk print as it runs: the progress bar (polled while queued or running), then the two
  * downloads, the number of pages, and the students or classes left out with the reason.
  */
-import { Alert, Anchor, Badge, Button, Group, List, Paper, Progress, Stack, Text } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, Paper, Progress, Stack, Text } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { Link } from 'wouter';
@@ -12,6 +12,13 @@ import type { PrintJob, PrintKind } from '../../api/types.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { PRINT_KIND_LABELS, jobStatusColor, jobStatusLabel } from './print-kinds.ts';
+
+/** The skipped students or classes by reason: one line per reason, not one per student. */
+function groupSkipped(skipped: { label: string; message: string }[]): [string, string[]][] {
+  const by = new Map<string, string[]>();
+  for (const s of skipped) by.set(s.message, [...(by.get(s.message) ?? []), s.label]);
+  return [...by];
+}
 
 const running = (job: PrintJob | undefined) => job?.status === 'queued' || job?.status === 'running';
 
@@ -51,7 +58,7 @@ export function JobCard({ schoolId, jobId }: { schoolId: string; jobId: string }
           aria-label="Tiến độ in"
         />
         <Text size="sm" c="dimmed" data-testid="print-job-progress">
-          {job.progressTotal > 0 ? `${job.progressDone}/${job.progressTotal} mục (${percent}%)` : 'Đang chuẩn bị…'}
+          {job.progressTotal > 0 ? `Đã xử lý ${job.progressDone}/${job.progressTotal} (${percent}%)` : 'Đang chuẩn bị…'}
           {job.finishedAt ? ` — xong lúc ${formatDateTime(job.finishedAt)}` : ''}
         </Text>
         {job.status === 'failed' && (
@@ -76,13 +83,13 @@ export function JobCard({ schoolId, jobId }: { schoolId: string; jobId: string }
             )}
             {result.skipped.length > 0 && (
               <Alert color="yellow" title={`Không in ${result.skipped.length} mục`} data-testid="print-job-skipped">
-                <List size="sm" spacing={2}>
-                  {result.skipped.map((s, i) => (
-                    <List.Item key={i}>
-                      <b>{s.label}</b>: {s.message}
-                    </List.Item>
+                <Stack gap="xs">
+                  {groupSkipped(result.skipped).map(([message, labels]) => (
+                    <Text key={message} size="sm">
+                      <b>{message}</b> ({labels.length}): {labels.join(', ')}.
+                    </Text>
                   ))}
-                </List>
+                </Stack>
               </Alert>
             )}
             {job.kind === 'transcript' && result.documents.length > 0 && (

@@ -48,6 +48,7 @@ export function SignForm({
   const [password, setPassword] = useState('');
   const [credentialId, setCredentialId] = useState('');
   const [handOpen, hand] = useDisclosure(false);
+  const handLabel = step.role === 'seal' ? 'Ghi nhận đóng dấu trên bản giấy' : 'Ghi nhận ký tay';
 
   const sign = useMutation({
     mutationFn: async () => {
@@ -74,6 +75,7 @@ export function SignForm({
     },
   });
 
+  // The server names the field at fault (its text there is a code): the field turns red, the alert says why.
   const stale = sign.error instanceof ApiError && sign.error.status === 409 ? sign.error : null;
   const ready = viewed && (method === 'server' || (method === 'pkcs12' ? file !== null : credentialId.trim() !== ''));
 
@@ -95,10 +97,10 @@ export function SignForm({
             value={file}
             onChange={setFile}
             clearable
-            error={fieldError(sign.error, 'certificate')}
+            error={Boolean(fieldError(sign.error, 'certificate'))}
             maw={420}
           />
-          <PasswordInput label="Mật khẩu của tệp chứng thư số" value={password} onChange={(e) => setPassword(e.currentTarget.value)} error={fieldError(sign.error, 'password')} maw={420} autoComplete="off" />
+          <PasswordInput label="Mật khẩu của tệp chứng thư số" value={password} onChange={(e) => setPassword(e.currentTarget.value)} error={Boolean(fieldError(sign.error, 'password'))} maw={420} autoComplete="off" />
           <Text size="xs" c="dimmed">
             Tệp và mật khẩu chỉ dùng cho lần ký này, không được lưu trên máy chủ. Chứng thư số phải mang đúng họ tên của thầy/cô.
           </Text>
@@ -110,7 +112,7 @@ export function SignForm({
           description="Do nhà cung cấp dịch vụ ký số cấp; thầy/cô xác nhận lệnh ký trên điện thoại theo hướng dẫn của nhà cung cấp."
           value={credentialId}
           onChange={(e) => setCredentialId(e.currentTarget.value)}
-          error={fieldError(sign.error, 'credentialId')}
+          error={Boolean(fieldError(sign.error, 'credentialId'))}
           maw={420}
         />
       )}
@@ -136,15 +138,16 @@ export function SignForm({
           {step.role === 'seal' ? 'Đóng dấu số' : 'Ký số'}
         </Button>
         <Button variant="default" onClick={hand.open}>
-          Ghi nhận ký tay
+          {handLabel}
         </Button>
       </Group>
       {!viewed && <Text size="xs" c="orange.8">Hãy mở và xem văn bản, rồi đánh dấu “Tôi đã xem văn bản” trước khi ký.</Text>}
 
-      <Modal opened={handOpen} onClose={hand.close} title="Ghi nhận ký tay trên bản giấy">
+      <Modal opened={handOpen} onClose={hand.close} title={`${handLabel} — không phải chữ ký số`}>
         <Stack gap="sm">
           <Text size="sm">
-            Dùng khi mục <b>{step.roleLabel}</b> đã được ký tay trên bản giấy của văn bản này. Hệ thống sẽ ghi rõ: “Ký tay trên bản giấy — không phải chữ ký số”;
+            Dùng khi mục <b>{step.roleLabel}</b> đã được {step.role === 'seal' ? 'đóng dấu' : 'ký tay'} trên bản giấy của văn bản này. Hệ thống sẽ ghi rõ: “
+            {step.role === 'seal' ? 'Đóng dấu trên bản giấy' : 'Ký tay trên bản giấy'} — không phải chữ ký số”;
             tệp PDF không thay đổi và trang kiểm tra công khai cũng hiển thị như vậy.
           </Text>
           <ErrorAlert error={handwritten.error} />
@@ -153,7 +156,7 @@ export function SignForm({
               Thôi
             </Button>
             <Button color="yellow" onClick={() => handwritten.mutate()} loading={handwritten.isPending}>
-              Ghi nhận ký tay
+              {handLabel}
             </Button>
           </Group>
         </Stack>

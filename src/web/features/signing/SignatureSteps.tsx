@@ -24,7 +24,8 @@ export function DocumentStatusBadge({ doc }: { doc: Pick<DocumentSummary, 'statu
 
 function stepText(s: SignatureStatus): { mark: string; color: string; text: string } {
   if (s.status === 'signed') return { mark: '✓', color: 'green', text: `Đã ký số — ${s.signerName ?? ''}` };
-  if (s.status === 'handwritten') return { mark: '✎', color: 'yellow', text: `Ký tay trên bản giấy — không phải chữ ký số${s.signerName ? ` (ghi nhận bởi ${s.signerName})` : ''}` };
+  if (s.status === 'handwritten')
+    return { mark: '✎', color: 'yellow', text: `${s.role === 'seal' ? 'Đóng dấu' : 'Ký tay'} trên bản giấy — không phải chữ ký số${s.signerName ? ` (ghi nhận bởi ${s.signerName})` : ''}` };
   return { mark: String(s.seq), color: 'gray', text: 'Chưa ký' };
 }
 
