@@ -204,7 +204,8 @@ describe.runIf(RUN_BROWSER_TESTS && HAVE_TOOLS)('printing and signing in the bro
     await principal.getByRole('button', { name: 'Ký số' }).click();
     await principal.getByTestId('sign-notice').getByText('Hiệu trưởng — đã ký số').waitFor();
     await shots(principal, 'ps07-signed-by-principal');
-    await principal.context().close();
+    // The principal may apply the seal too: her page now offers it (and stays open, soon stale).
+    await principal.getByRole('button', { name: 'Đóng dấu số' }).waitFor();
 
     const clerk = await login('vanthu');
     await go(clerk, `/ky-so/${docId}`);
@@ -217,6 +218,16 @@ describe.runIf(RUN_BROWSER_TESTS && HAVE_TOOLS)('printing and signing in the bro
     await expect(clerk.getByText('Đã ký đủ', { exact: true }).isVisible()).resolves.toBe(true);
     await shots(clerk, 'ps09-signed');
     await clerk.context().close();
+
+    // Someone signed first: the principal's stale page is refused, says so, and reloads.
+    await viewDocument(principal);
+    await principal.getByRole('button', { name: 'Đóng dấu số' }).click();
+    await principal.getByRole('alert').filter({ hasText: 'Văn bản đã thay đổi' }).waitFor();
+    await shots(principal, 'ps09b-someone-signed-first');
+    await principal.getByRole('button', { name: 'Tải lại văn bản' }).click();
+    await principal.getByText('Đã ký đủ', { exact: true }).waitFor();
+    await expect(principal.getByTestId('sign-panel').count()).resolves.toBe(0);
+    await principal.context().close();
   });
 
   it('the public verification page: authentic and signed; the signed PDF matches, a flipped byte does not', async () => {

@@ -86,7 +86,7 @@ export function JobCard({ schoolId, jobId }: { schoolId: string; jobId: string }
                 <Stack gap="xs">
                   {groupSkipped(result.skipped).map(([message, labels]) => (
                     <Text key={message} size="sm">
-                      <b>{message}</b> ({labels.length}): {labels.join(', ')}.
+                      <b>{message.replace(/\.$/, '')}</b> ({labels.length}): {labels.join(', ')}.
                     </Text>
                   ))}
                 </Stack>
