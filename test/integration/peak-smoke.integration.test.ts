@@ -22,7 +22,7 @@ beforeAll(async () => {
   database = await createTestDatabase();
   province = await generateProvince(database.handle, { schools: 3, students: 600 });
   server = await startServerProcess({ repoRoot, dataDir: database.dataDir, databaseUrl: database.databaseUrl });
-});
+}, 240_000);
 afterAll(async () => {
   await server?.stop();
   await database?.drop();
@@ -46,7 +46,7 @@ describe(`peak load, smoke scale (${process.env.TEST_DATABASE_URL ? 'postgres' :
     expect(Number(missing.n)).toBe(0);
   });
 
-  it('teachers save columns while the leadership opens progress pages: no errors, everything acknowledged stored', async () => {
+  it('teachers save columns while the leadership opens progress pages: no errors, everything acknowledged stored', { timeout: 120_000 }, async () => {
     const baseUrl = server!.baseUrl;
     const cast = await castPeak(baseUrl, province, 12);
     expect(cast.leaders).toHaveLength(3);

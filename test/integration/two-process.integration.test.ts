@@ -55,7 +55,7 @@ describe.runIf(!!PG_URL)('two app processes, one PostgreSQL', () => {
     school = await seedBenchSchool(handle, { classes: 1, studentsPerClass: 12, subjectsPerClass: 4, teachers: 2 });
     await handle.close();
     [a, b] = await Promise.all([0, 1].map(() => startServerProcess({ repoRoot, dataDir: database.dataDir, databaseUrl: database.url })));
-  });
+  }, 240_000);
   afterAll(async () => {
     await Promise.all([a, b].filter(Boolean).map((s) => s.stop()));
     await database?.drop();
