@@ -1,0 +1,27 @@
+/**
+ * A worker thread of the parallel học bạ variant: opens the same database (its own connection),
+ * builds the học bạ of its share of the students one after the other, and reports the time and
+ * bytes. Started by print.bench.ts with the bench's own TypeScript loader.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { openDatabase } from '../../src/server/db/database.ts';
+import { buildTranscript } from '../../src/server/transcripts/build-transcript.ts';
+
+interface Input {
+  dataDir: string;
+  url?: string;
+  baseUrl: string;
+  studentIds: string[];
+}
+
+const input = workerData as Input;
+const handle = openDatabase({ dataDir: input.dataDir, databaseUrl: input.url });
+// One document first so the fonts and modules are loaded before the clock starts (like the sequential run's warm-up).
+await buildTranscript(handle.db, { studentId: input.studentIds[0] }, { baseUrl: input.baseUrl });
+parentPort!.postMessage({ ready: true });
+await new Promise<void>((resolve) => parentPort!.once('message', () => resolve()));
+const t0 = performance.now();
+let bytes = 0;
+for (const studentId of input.studentIds) bytes += (await buildTranscript(handle.db, { studentId }, { baseUrl: input.baseUrl })).pdf.length;
+parentPort!.postMessage({ ms: performance.now() - t0, bytes, count: input.studentIds.length });
+await handle.close();
