@@ -245,20 +245,20 @@ describe('authentication (V2) and logging (V7)', () => {
     expect((await attempt('203.0.113.5', '198.51.100.7')).statusCode).toBe(401);
     expect((await attempt('127.0.0.1', '198.51.100.8')).statusCode).toBe(401);
     const ips = (await configuredDb.handle.db.selectFrom('audit_events').select(['ip']).where('action', '=', 'login.failed').orderBy('at').execute()).map((e) => e.ip);
-    expect(ips).toEqual(['203.0.113.5', '198.51.100.8']);
+    expect(ips).toContain('203.0.113.5');
+    expect(ips).toContain('198.51.100.8');
+    expect(ips).not.toContain('198.51.100.7');
   });
 
   it('login is throttled per IP (30 failures in 15 minutes) with a Vietnamese message', async () => {
-    const server = await (await import('../helpers/server.ts')).startTestServer({ demo: true, demoScores: false });
-    try {
-      const login = (username: string, password: string) =>
-        fetch(`${server.baseUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
-      for (let i = 0; i < 30; i++) expect((await login(`khong-co-${i}`, 'x')).status).toBe(401);
-      const res = await login('gvcn.9a1', fx.password);
-      expect(res.status).toBe(429);
-      expect(((await res.json()) as { message: string }).message).toContain('quá nhiều lần');
-    } finally {
-      await server.close();
-    }
+    const login = (username: string, password: string) =>
+      configured.inject({ method: 'POST', url: '/api/v1/auth/login', remoteAddress: '192.0.2.77', payload: { username, password } });
+    for (let i = 0; i < 30; i++) expect((await login(`khong-co-${i}`, 'x')).statusCode).toBe(401);
+    const res = await login('gvcn.9a1', fx.password);
+    expect(res.statusCode).toBe(429);
+    expect(res.json().message).toContain('quá nhiều lần');
+    // Another address is not affected.
+    const other = await configured.inject({ method: 'POST', url: '/api/v1/auth/login', remoteAddress: '192.0.2.78', payload: { username: 'gvcn.9a1', password: fx.password } });
+    expect(other.statusCode).toBe(200);
   });
 });
