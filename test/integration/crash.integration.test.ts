@@ -11,7 +11,7 @@ import { runCrashRounds } from '../../bench/support/crash-harness.ts';
 import { testDialect } from '../helpers/database.ts';
 
 describe(`crash safety of column saves (${testDialect()})`, () => {
-  it('survives SIGKILL at random moments: nothing acknowledged lost, nothing half applied, audit intact', { timeout: 180_000 }, async () => {
+  it('survives SIGKILL at random moments: nothing acknowledged lost, nothing half applied, audit intact', { timeout: 400_000 }, async () => {
     const summary = await runCrashRounds({
       repoRoot: join(import.meta.dirname, '..', '..'),
       dialect: testDialect(),
