@@ -177,7 +177,7 @@ describe.runIf(RUN_BROWSER_TESTS && HAVE_TOOLS)('printing and signing in the bro
     await page.getByRole('button', { name: 'Ký số' }).click();
     await page.getByTestId('sign-notice').getByText('Giáo viên chủ nhiệm — đã ký số').waitFor();
     await expect(page.getByTestId('signature-steps').textContent()).resolves.toMatch(/Giáo viên chủ nhiệm: Đã ký số — .+Chứng thư số: .*CN=/);
-    await expect(page.getByText('Đang ký', { exact: true }).isVisible()).resolves.toBe(true);
+    await page.getByText('Đang ký', { exact: true }).waitFor();
     await expect(page.getByTestId('sign-panel').count()).resolves.toBe(0);
     await shots(page, 'ps05-signed-by-homeroom');
 
@@ -215,7 +215,7 @@ describe.runIf(RUN_BROWSER_TESTS && HAVE_TOOLS)('printing and signing in the bro
     await shots(clerk, 'ps08-seal-form');
     await clerk.getByRole('button', { name: 'Đóng dấu số' }).click();
     await clerk.getByTestId('sign-notice').getByText('Con dấu số của nhà trường — đã ký số').waitFor();
-    await expect(clerk.getByText('Đã ký đủ', { exact: true }).isVisible()).resolves.toBe(true);
+    await clerk.getByText('Đã ký đủ', { exact: true }).waitFor();
     await shots(clerk, 'ps09-signed');
     await clerk.context().close();
 
