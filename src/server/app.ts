@@ -191,7 +191,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const jobs = { wake: () => runner?.wake() };
   if (deps.jobWorker !== false) {
     app.addHook('onReady', async () => {
-      runner = startJobRunner({ db: database.db, dataDir: env.dataDir, handlers: JOB_HANDLERS, clock, log: (m, e) => app.log.error({ err: e }, m) });
+      runner = startJobRunner({ db: database.db, env, handlers: JOB_HANDLERS, clock, log: (m, e) => app.log.error({ err: e }, m) });
     });
     app.addHook('onClose', async () => {
       await runner?.stop();

@@ -230,3 +230,34 @@ describe('the học bạ signing chain: homeroom teacher → principal → seal'
     expect(events.map((e) => e.action)).toEqual(['document.create', 'document.sign', 'document.sign', 'document.sign']);
   });
 });
+
+describe('the year-end archive holds the signed học bạ and is sealed (P6, Q3)', () => {
+  it('the archive job signs its manifest with the school seal; `sodiem archive verify` accepts it offline', async () => {
+    // The signed học bạ belongs to the year of its latest confirmed record (its class's year).
+    const db = server.database.handle.db;
+    const signed = await db.selectFrom('documents').select(['id', 'subject_json']).where('status', '=', 'signed').executeTakeFirstOrThrow();
+    const classId = JSON.parse(signed.subject_json).classId as string;
+    const { school_year_id: yearId } = await db.selectFrom('classes').select('school_year_id').where('id', '=', classId).executeTakeFirstOrThrow();
+    const started = await principal.post(`/api/v1/schools/${schoolId}/archives`, { schoolYearId: yearId });
+    expect(started.status).toBe(202);
+    let list = await principal.get(`/api/v1/schools/${schoolId}/archives`);
+    for (let i = 0; i < 400 && !['done', 'failed'].includes(list.body[0]?.status); i += 1) {
+      await new Promise((r) => setTimeout(r, 250));
+      list = await principal.get(`/api/v1/schools/${schoolId}/archives`);
+    }
+    expect(list.body[0]).toMatchObject({ status: 'done' });
+    expect(list.body[0].result.signed).toBe(true);
+    const zip = (await principal.get(list.body[0].result.zipUrl)).body as Buffer;
+    const files = unzipSync(new Uint8Array(zip));
+    const names = Object.keys(files);
+    expect(names.some((n) => n.endsWith('/manifest.json.p7s'))).toBe(true);
+    expect(names.some((n) => n.includes(signed.id))).toBe(true);
+    const dir = join(OUT, 'archive');
+    const zipFile = join(OUT, 'archive.zip');
+    writeFileSync(zipFile, zip);
+    const { runCli } = await import('../helpers/cli.ts');
+    const verified = runCli(['archive', 'verify', zipFile], { DATA_DIR: dir });
+    expect(verified.stdout + verified.stderr).toContain('Trường THCS Nguyễn Trãi');
+    expect(verified.status).toBe(0);
+  }, 180_000);
+});

@@ -6,5 +6,6 @@ import { yearArchiveJob } from '../archive/year-archive-job.ts';
 
 export const JOB_HANDLERS: Record<string, JobHandler> = {
   print_documents: printDocuments,
-  year_archive: yearArchiveJob,
+  // Archives are signed with the school's seal certificate when one is configured (SODIEM_SEAL_*).
+  year_archive: (ctx) => yearArchiveJob(ctx, { seal: ctx.env.signing.seal }),
 };

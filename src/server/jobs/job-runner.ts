@@ -5,6 +5,7 @@
 import { hostname } from 'node:os';
 import type { Db } from '../db/database.ts';
 import type { Row } from '../db/schema.ts';
+import type { Env } from '../env.ts';
 import { AppError } from '../errors.ts';
 import { claimNextJob, failJob, finishJob, reportJobProgress } from './job-queue.ts';
 
@@ -13,6 +14,8 @@ export interface JobContext {
   job: Row<'jobs'>;
   params: any;
   dataDir: string;
+  /** the process configuration (e.g. the school's seal signer for archives) */
+  env: Env;
   now(): Date;
   /** Records progress (and keeps the lease); throws when the job was taken over by another worker. */
   progress(done: number, total: number): Promise<void>;
@@ -22,7 +25,7 @@ export type JobHandler = (ctx: JobContext) => Promise<unknown>;
 
 export interface JobRunnerOptions {
   db: Db;
-  dataDir: string;
+  env: Env;
   handlers: Record<string, JobHandler>;
   clock: () => Date;
   pollMs?: number;
@@ -58,7 +61,8 @@ export function startJobRunner(o: JobRunnerOptions): JobRunner {
       db: o.db,
       job,
       params: JSON.parse(job.params_json),
-      dataDir: o.dataDir,
+      dataDir: o.env.dataDir,
+      env: o.env,
       now: o.clock,
       progress: async (done, total) => {
         if (stopped) throw new LeaseLost('stopping');
