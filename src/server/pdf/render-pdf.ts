@@ -15,6 +15,8 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import pdfmake from 'pdfmake';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
+import { shareParsedFonts } from './font-cache.ts';
+import { tunePdfkitStreams } from './pdfkit-streams.ts';
 
 export const PDF_FONT = 'Tinos';
 export const PDF_AUTHOR = 'Sổ Điểm Số';
@@ -46,6 +48,8 @@ function configure(): void {
   pdfmake.addFonts({ [PDF_FONT]: family as { normal: string; bold: string; italics: string; bolditalics: string } });
   pdfmake.setUrlAccessPolicy(() => false);
   pdfmake.setLocalAccessPolicy(() => false);
+  shareParsedFonts();
+  tunePdfkitStreams();
   configured = true;
 }
 
