@@ -3,7 +3,8 @@
  * and the route's own JSON schema (the OpenAPI document), generated bad bodies — wrong types,
  * missing required fields, NaN-like strings, fractional/negative/huge numbers, huge strings
  * where a pattern or a list of values applies, a body over the size limit, broken JSON and
- * prototype-pollution keys — are sent by a user allowed to call the route. Never a 5xx; always
+ * prototype-pollution keys — are sent by a user allowed to call the route, and the valid sample
+ * without its CSRF token. Never a 5xx; always
  * 400/409/413/415/422 with a Vietnamese message; the audit log and the tables do not change.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -153,6 +154,16 @@ describe('bad bodies on every write route', () => {
           else if (!VIETNAMESE.test(text)) failures.push(`${tag} (no Vietnamese message)`);
         }),
       );
+      // The valid sample without the CSRF token: refused (403) before anything happens.
+      if (url.startsWith('/api/v1/')) {
+        const res = await fetch(r.fx.server.baseUrl + path, {
+          method,
+          headers: { cookie: session.cookie, ...(sample.form ? {} : { 'content-type': 'application/json' }) },
+          body: sample.form ? sample.form() : JSON.stringify(sample.body ?? {}),
+        });
+        const text = await res.text();
+        if (res.status !== 403 || !text.includes('CSRF')) failures.push(`valid body without the CSRF token: ${res.status} ${text.slice(0, 140)} (expected 403 CSRF)`);
+      }
       if ((await auditCount(r.fx)) !== auditBefore) failures.push('the audit log changed');
       if ((await tableCounts()) !== tablesBefore) failures.push(`rows changed: ${tablesBefore} → ${await tableCounts()}`);
       expect(({} as any).polluted, 'Object.prototype polluted').toBeUndefined();
