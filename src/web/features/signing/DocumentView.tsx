@@ -42,7 +42,7 @@ export function DocumentView({ documentId }: { documentId: string }) {
     // The answer is the document as it now stands: show it at once, then reload the rest.
     qc.setQueryData(keys.document(documentId), (old: typeof doc | undefined) => (old ? { ...old, ...fresh } : old));
     const last = [...fresh.signatures].reverse().find((s) => s.status !== 'pending');
-    setNotice(last ? `Đã ghi nhận: ${last.roleLabel} — ${last.status === 'signed' ? 'đã ký số' : 'ký tay trên bản giấy'}.` : 'Đã ghi nhận.');
+    setNotice(last ? `Đã ghi nhận: ${last.roleLabel} — ${last.status === 'signed' ? 'đã ký số' : last.role === 'seal' ? 'đóng dấu trên bản giấy' : 'ký tay trên bản giấy'}.` : 'Đã ghi nhận.');
     await refresh();
   };
 
