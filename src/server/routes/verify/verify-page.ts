@@ -22,7 +22,7 @@ function vnTime(iso: string | null | undefined): string {
 const STYLE = `body{font-family:system-ui,"Segoe UI",Roboto,sans-serif;max-width:760px;margin:24px auto;padding:0 16px;color:#1a1b1e;line-height:1.5}
 h1{font-size:1.4rem}.ok{background:#ebfbee;border:1px solid #2f9e44;padding:12px;border-radius:6px}.bad{background:#fff5f5;border:1px solid #e03131;padding:12px;border-radius:6px}
 .warn{background:#fff9db;border:1px solid #f08c00;padding:12px;border-radius:6px}table{border-collapse:collapse;width:100%;margin:12px 0}td,th{border:1px solid #ced4da;padding:6px 8px;text-align:left;vertical-align:top}
-code{word-break:break-all;font-size:.85em}form{margin-top:20px;padding:12px;border:1px dashed #adb5bd;border-radius:6px}`;
+code{word-break:break-all;font-size:.85em}.scroll{overflow-x:auto}@media (max-width:600px){body{margin:12px auto}table{font-size:.85em}td,th{padding:4px 5px}h1{font-size:1.15rem}}form{margin-top:20px;padding:12px;border:1px dashed #adb5bd;border-radius:6px}`;
 
 function page(title: string, body: string): string {
   return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${esc(title)}</title><style>${STYLE}</style></head><body>${body}<p style="margin-top:32px;color:#868e96;font-size:.85em">Sổ Điểm Số — trang kiểm tra văn bản công khai. Trang chỉ hiển thị thông tin in trên đầu văn bản.</p></body></html>`;
@@ -57,7 +57,7 @@ async function verificationHtml(db: Db, id: string, check?: Awaited<ReturnType<t
     `<h1>Kiểm tra văn bản ${esc(id)}</h1>${checkHtml}${verdict}
 <table><tr><th>Loại văn bản</th><td>${esc(d.kindLabel)}</td></tr><tr><th>Đầu văn bản</th><td>${esc(d.header)}</td></tr>
 <tr><th>Phiên bản</th><td>${esc(d.versionNo)} (lập lúc ${esc(vnTime(d.createdAt))})</td></tr><tr><th>Mã băm SHA-256 bản hiện hành</th><td><code>${esc(d.sha256)}</code></td></tr></table>
-${rows ? `<h2>Chữ ký</h2><table><tr><th>Người ký</th><th>Trạng thái</th><th>Họ tên / chứng thư số</th><th>Thời điểm</th></tr>${rows}</table>` : ''}
+${rows ? `<h2>Chữ ký</h2><div class="scroll"><table><tr><th>Người ký</th><th>Trạng thái</th><th>Họ tên / chứng thư số</th><th>Thời điểm</th></tr>${rows}</table></div>` : ''}
 <form method="post" action="/verify/${esc(id)}" enctype="multipart/form-data"><label>Kiểm tra một bản PDF bạn đang có: <input type="file" name="file" accept="application/pdf" required></label> <button type="submit">Kiểm tra</button></form>`,
   );
   return { status: 200, html };
