@@ -13,7 +13,7 @@ export async function capture<T>(fn: () => Promise<T>): Promise<{ result: T; def
   const original = target.createPdf;
   const definitions: TDocumentDefinitions[] = [];
   target.createPdf = function (this: unknown, doc: TDocumentDefinitions) {
-    definitions.push(doc);
+    definitions.push(copy(doc)); // pdfmake rewrites the definition in place while it lays it out
     return original.call(this, doc);
   };
   try {
@@ -21,4 +21,15 @@ export async function capture<T>(fn: () => Promise<T>): Promise<{ result: T; def
   } finally {
     target.createPdf = original;
   }
+}
+
+/** A deep copy of plain objects and arrays; functions (header, footer, table layouts) are kept as they are. */
+function copy<T>(v: T): T {
+  if (Array.isArray(v)) return v.map(copy) as T;
+  if (v && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) {
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v)) out[k] = copy(x);
+    return out as T;
+  }
+  return v;
 }

@@ -81,8 +81,8 @@ function svgCanvas(items: Node[]): string {
 
 /** The QR code as pdfmake draws it (same encoder, same modules), as SVG rectangles. */
 export function qrSvg(node: Node): string {
-  const m = qrEnc.measure({ ...node });
-  const rects = m._canvas.map((r) => `<rect x="${r.x}" y="${r.y}" width="${r.w}" height="${r.h}"/>`).join('');
+  const m = qrEnc.measure({ ...node }) as unknown as { _canvas: { x: number; y: number; w: number; h: number; color: string }[]; _width: number };
+  const rects = m._canvas.map((r) => `<rect x="${r.x}" y="${r.y}" width="${r.w}" height="${r.h}" fill="${r.color}"/>`).join('');
   return `<svg width="${pt(m._width)}" height="${pt(m._width)}" viewBox="0 0 ${m._width} ${m._width}" style="display:block;margin-left:auto">${rects}</svg>`;
 }
 
@@ -106,7 +106,7 @@ function table(n: Node, styles: StyleDictionary, s: string): string {
   };
   const head = t.body.slice(0, t.headerRows ?? 0).map((row, r) => rowHtml(row, r));
   const body = t.body.slice(t.headerRows ?? 0).map((row, r) => rowHtml(row, r + (t.headerRows ?? 0)));
-  const widths = t.widths ?? Array.from({ length: cols }, () => '*');
+  const widths = (t.widths ?? Array.from({ length: cols }, () => '*')).map((w) => (w && typeof w === 'object' ? (w as { width: number | string }).width : w));
   // pdfmake's widths exclude the cell padding (the layout's); CSS fixed-layout columns include it.
   const lay = (typeof n.layout === 'object' && n.layout ? n.layout : {}) as Record<string, ((i: number) => number) | undefined>;
   const px = (lay.paddingLeft?.(0) ?? 4) + (lay.paddingRight?.(0) ?? 4);
