@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { buildApp } from './app.ts';
 import { parseBackupSchedule, startBackupScheduler } from './backup/schedule.ts';
 import { isEmpty, migrateToLatest, openDatabase } from './db/database.ts';
+import { ensureDemoCertificates } from './db/seed/demo-certificates.ts';
 import { DEMO_PASSWORD, existingDemoLogins, seedDemo } from './db/seed/seed-demo.ts';
 import { parseEnv } from './env.ts';
 
@@ -16,6 +17,12 @@ const applied = await migrateToLatest(database.db);
 let demo: Awaited<ReturnType<typeof seedDemo>> | null = null;
 // The demo is seeded only into an empty database, so a real school's data is never touched.
 if (env.seedDemo && (await isEmpty(database.db))) demo = await seedDemo(database.db);
+
+// The demo school gets test certificates so signing can be tried end to end (never for real use);
+// its seal signs when no real seal certificate is configured.
+const demoLogins = demo?.logins ?? (env.seedDemo ? await existingDemoLogins(database.db) : []);
+const demoCertificates = demoLogins.length ? await ensureDemoCertificates(database.db, env.dataDir) : null;
+if (demoCertificates && !env.signing.seal) env.signing.seal = { backend: 'pkcs12', file: demoCertificates.seal, password: DEMO_PASSWORD };
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const app = await buildApp({ env, database, webRoot: join(repoRoot, 'dist', 'web') });
@@ -27,13 +34,20 @@ const lines = [
   `Sổ Điểm Số đang chạy tại ${url}`,
   `Cơ sở dữ liệu: ${database.describe}${applied.length ? ` (đã áp dụng ${applied.length} migration)` : ''}`,
 ];
-const logins = demo?.logins ?? (env.seedDemo ? await existingDemoLogins(database.db) : []);
+const logins = demoLogins;
 if (logins.length) {
   lines.push('', `Tài khoản dùng thử (mật khẩu cho tất cả: ${DEMO_PASSWORD}):`);
   for (const login of logins) {
     lines.push(`  ${login.username.padEnd(16)} ${login.label}${login.totpSecret ? ` — khóa TOTP ${login.totpSecret}` : ''}`);
   }
   lines.push('', 'Mã TOTP hiện tại của tài khoản có TOTP: npm run -s sodiem -- demo-totp USERNAME');
+  if (demoCertificates) {
+    lines.push(
+      '',
+      `Chứng thư số dùng thử (chỉ để thử ký số, không có giá trị pháp lý; mật khẩu ${DEMO_PASSWORD}): ${demoCertificates.dir}`,
+      `  ${demoCertificates.people.map((p) => `${p.username}.p12`).join(', ')}; con dấu số của trường: con-dau-truong.p12 (đã cấu hình sẵn)`,
+    );
+  }
 }
 console.log(lines.join('\n'));
 

@@ -57,10 +57,12 @@ export async function signDocument(o: SignDocumentOptions) {
     const chain = await signer.certificateChain().catch(rethrowSigning);
     if (!chain.length) throw invalid('Không tìm thấy chứng thư số của người ký.', [{ field: 'certificate', message: 'không có' }]);
     const cert = describeCertificate(chain[0]);
-    if (o.now < cert.notBefore || o.now > cert.notAfter) {
-      throw invalid(`Chứng thư số "${cert.commonName}" không còn hiệu lực (hiệu lực đến ${cert.notAfter.toISOString().slice(0, 10).split('-').reverse().join('/')}).`, [
-        { field: 'certificate', message: 'hết hiệu lực' },
-      ]);
+    const day = (d: Date) => d.toISOString().slice(0, 10).split('-').reverse().join('/');
+    if (o.now < cert.notBefore) {
+      throw invalid(`Chứng thư số "${cert.commonName}" chưa có hiệu lực (hiệu lực từ ${day(cert.notBefore)}).`, [{ field: 'certificate', message: 'chưa có hiệu lực' }]);
+    }
+    if (o.now > cert.notAfter) {
+      throw invalid(`Chứng thư số "${cert.commonName}" đã hết hiệu lực (hiệu lực đến ${day(cert.notAfter)}).`, [{ field: 'certificate', message: 'hết hiệu lực' }]);
     }
     // A person signs with her own certificate; the seal with the school's.
     if (step.role !== 'seal' && !sameName(cert.commonName, o.auth.user.full_name)) {
