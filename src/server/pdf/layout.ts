@@ -14,6 +14,7 @@
  * Everything here is a function of plain data; nothing reads the database or the clock.
  */
 import type { Content, ContentCanvas, CustomTableLayout, PageOrientation, StyleDictionary, TDocumentDefinitions } from 'pdfmake/interfaces';
+import { qrCanvas } from './qr-canvas.ts';
 
 export const MM = 72 / 25.4;
 const A4 = { width: 595.28, height: 841.89 };
@@ -234,6 +235,7 @@ export interface FrameInput {
 export function pageFrame(input: FrameInput): TDocumentDefinitions {
   const orientation = input.orientation ?? 'portrait';
   const [left, , right] = PAGE_MARGINS;
+  const qr = qrCanvas(input.verifyUrl, { fit: 15 * MM, eccLevel: 'M', alignment: 'right' });
   return {
     pageSize: 'A4',
     pageOrientation: orientation,
@@ -254,7 +256,7 @@ export function pageFrame(input: FrameInput): TDocumentDefinitions {
             { text: `Kiểm tra bản gốc: ${input.verifyUrl}`, style: 'footer' },
           ],
         },
-        { width: 16 * MM, stack: [{ qr: input.verifyUrl, fit: 15 * MM, eccLevel: 'M', alignment: 'right' }] },
+        { width: 16 * MM, stack: [qr()] },
       ],
     }),
     content: input.content,

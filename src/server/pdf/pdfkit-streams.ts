@@ -19,7 +19,7 @@ interface PdfReference {
   compress: boolean;
   uncompressedLength: number;
   /** Operators written since the last binary chunk (ours). */
-  pendingText?: string;
+  pendingText?: string[];
   write(chunk: unknown): void;
   finalize(): void;
 }
@@ -27,9 +27,9 @@ interface PdfReference {
 let installed = false;
 
 function flushText(ref: PdfReference): void {
-  if (ref.pendingText) {
-    (ref.buffer as Uint8Array[]).push(Buffer.from(ref.pendingText, 'latin1'));
-    ref.pendingText = '';
+  if (ref.pendingText?.length) {
+    (ref.buffer as Uint8Array[]).push(Buffer.from(ref.pendingText.join(''), 'latin1'));
+    ref.pendingText = [];
   }
 }
 
@@ -52,7 +52,7 @@ export function tunePdfkitStreams(): void {
     }
     // As pdfkit: the operator and a newline, as 'binary' (latin1) bytes.
     const text = `${chunk}\n`;
-    this.pendingText = (this.pendingText ?? '') + text;
+    (this.pendingText ??= []).push(text);
     this.uncompressedLength += text.length;
     this.data.Length = (this.data.Length ?? 0) + text.length;
     if (this.compress) this.data.Filter = 'FlateDecode';
