@@ -16,6 +16,7 @@ import { dirname, join } from 'node:path';
 import pdfmake from 'pdfmake';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import { shareParsedFonts } from './font-cache.ts';
+import { speedUpPdfmakeStyles } from './pdfmake-styles.ts';
 import { tunePdfkitStreams } from './pdfkit-streams.ts';
 
 export const PDF_FONT = 'Tinos';
@@ -50,6 +51,7 @@ function configure(): void {
   pdfmake.setLocalAccessPolicy(() => false);
   shareParsedFonts();
   tunePdfkitStreams();
+  speedUpPdfmakeStyles();
   configured = true;
 }
 
