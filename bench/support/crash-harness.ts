@@ -134,7 +134,19 @@ export async function runCrashRounds(options: CrashOptions): Promise<CrashSummar
     const state: ColumnState[][] = books.map((g) => g.columns.map(() => ({ version: 0, pending: null })));
     const cursor = books.map(() => 0);
 
-    const start = () => startServerProcess({ repoRoot: options.repoRoot, dataDir: database.dataDir, databaseUrl: database.url });
+    // The server's own stderr and exit, to explain a server that dies on its own (not by our SIGKILL).
+    let serverLog = '';
+    let killedByUs = false;
+    const start = async () => {
+      const s = await startServerProcess({ repoRoot: options.repoRoot, dataDir: database.dataDir, databaseUrl: database.url });
+      serverLog = '';
+      killedByUs = false;
+      s.child.stderr!.on('data', (d) => (serverLog = (serverLog + d).slice(-4000)));
+      s.child.once('exit', (code, signal) => {
+        if (!killedByUs) serverLog += `\n[server exited on its own: code ${code}, signal ${signal}]`;
+      });
+      return s;
+    };
     server = await start();
     const sessions: { cookie: string; csrfToken: string }[] = [];
     for (const t of school.teachers) {
@@ -154,7 +166,7 @@ export async function runCrashRounds(options: CrashOptions): Promise<CrashSummar
     };
 
     const budgetEnd = options.budgetMinutes ? started + options.budgetMinutes * 60_000 : Number.POSITIVE_INFINITY;
-    for (let round = 1; round <= options.rounds && performance.now() < budgetEnd; round++) {
+    rounds: for (let round = 1; round <= options.rounds && performance.now() < budgetEnd; round++) {
       const srv: ServerProcess = server!;
       // Free grade books, shuffled so that each round hits different ones first.
       const free = books.map((_, i) => i).sort(() => Math.random() - 0.5);
@@ -194,6 +206,7 @@ export async function runCrashRounds(options: CrashOptions): Promise<CrashSummar
       const load = Promise.all(Array.from({ length: Math.min(workers, books.length) }, worker));
       await sleep(delay);
       const exited = new Promise((r) => srv.child.once('exit', r));
+      killedByUs = true;
       srv.child.kill('SIGKILL');
       killed = true;
       await exited;
@@ -260,8 +273,16 @@ export async function runCrashRounds(options: CrashOptions): Promise<CrashSummar
           const st = state[b][c];
           if (!st.pending) continue;
           const before = stored.get(`${b}|${c}`) ?? 0;
-          const res = await send(server.baseUrl, b, c, st.pending.base, st.pending.key);
-          const text = await res.text();
+          let res: Response;
+          let text: string;
+          try {
+            res = await send(server.baseUrl, b, c, st.pending.base, st.pending.key);
+            text = await res.text();
+          } catch (e) {
+            summary.inconsistent += 1;
+            problem(`round ${round}: the restarted server did not answer the retry (${(e as Error).cause ?? e}); its stderr: ${serverLog.trim() || '(empty)'}`);
+            break rounds; // nothing more to learn from this database
+          }
           if (res.status !== 200) {
             summary.inconsistent += 1;
             problem(`round ${round}: retry of a cut-off save → ${res.status} ${text.slice(0, 200)}`);
