@@ -19,6 +19,8 @@ type Node = Record<string, unknown>;
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const pt = (n: number) => `${+n.toFixed(2)}pt`;
 const MM_PER_PT = 25.4 / 72;
+/** pdfmake's line is lineHeight × (ascender − descender + lineGap) of the font: 1.15 em for Tinos (Times metrics). */
+const LINE = (1825 + 443 + 87) / 2048;
 
 function box(m: unknown): string {
   if (typeof m === 'number') return pt(m);
@@ -41,7 +43,7 @@ function css(node: Node, styles: StyleDictionary): string {
   if (p.alignment) out.push(`text-align:${p.alignment}`);
   if (p.decoration === 'underline') out.push('text-decoration:underline');
   if (p.color) out.push(`color:${p.color}`);
-  if (p.lineHeight !== undefined) out.push(`line-height:${p.lineHeight}`);
+  if (p.lineHeight !== undefined) out.push(`line-height:${+((p.lineHeight as number) * LINE).toFixed(3)}`);
   if (p.fillColor) out.push(`background:${p.fillColor}`);
   if (node.margin !== undefined) out.push(`margin:${box(node.margin)}`);
   if (node.unbreakable) out.push('break-inside:avoid');
@@ -168,7 +170,7 @@ export function definitionToHtml(def: TDocumentDefinitions): PrintableHtml {
 @page { size: A4 portrait; margin: ${mm(t)} ${mm(r)} ${mm(b)} ${mm(l)}; }
 @page landscape { size: A4 landscape; }
 html { -webkit-print-color-adjust: exact; }
-body { margin: 0; font-family: 'Liberation Serif', 'Times New Roman', serif; font-size: ${pt((d.fontSize as number) ?? 12)}; line-height: ${(d.lineHeight as number) ?? 1.1}; }
+body { margin: 0; font-family: 'Liberation Serif', 'Times New Roman', serif; font-size: ${pt((d.fontSize as number) ?? 12)}; line-height: ${+(((d.lineHeight as number) ?? 1) * LINE).toFixed(3)}; }
 table { border-collapse: collapse; width: 100%; table-layout: fixed; }
 td { border: 0.5pt solid #000; padding: 2pt 4pt; vertical-align: top; overflow-wrap: anywhere; }
 table.p2-3 td { padding: 2pt 3pt; }
