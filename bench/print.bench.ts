@@ -162,7 +162,7 @@ async function runDialect(dialect: Dialect): Promise<void> {
       const par = await runParallel({ dataDir: scratch.dataDir, url: scratch.url }, parIds, WORKERS);
       const n = par.results.reduce((a, r) => a + r.count, 0);
       console.log(
-        `học bạ, ${WORKERS} worker threads (one connection each) over the same ${fmt(n)} students: ${fmt(par.wallMs / 1000, 1)} s ` +
+        `học bạ, ${WORKERS} worker threads (each its own database handle) over the same ${fmt(n)} students: ${fmt(par.wallMs / 1000, 1)} s ` +
           `(${fmt(par.wallMs / n, 1)} ms per document; ${fmt(par.cpuMs / n, 1)} ms CPU each; ${fmt(hbMean / (par.wallMs / n), 2)}× the one-thread rate; ${fmt((par.wallMs / n) * 2, 1)} s per 2,000 at this rate) — on ${cpus().length} cores shared with other work; load ${load()}`,
       );
     }

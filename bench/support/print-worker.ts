@@ -1,5 +1,5 @@
 /**
- * A worker thread of the parallel học bạ variant: opens the same database (its own connection),
+ * A worker thread of the parallel học bạ variant: opens the same database (its own handle),
  * builds the học bạ of its share of the students one after the other, and reports the time and
  * bytes. Started by print.bench.ts with the bench's own TypeScript loader.
  */
