@@ -17,6 +17,7 @@ import pdfmake from 'pdfmake';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import { shareParsedFonts } from './font-cache.ts';
 import { speedUpPdfmakeStyles } from './pdfmake-styles.ts';
+import { speedUpPdfmakeVectors } from './pdfmake-vectors.ts';
 import { tunePdfkitStreams } from './pdfkit-streams.ts';
 
 export const PDF_FONT = 'Tinos';
@@ -52,6 +53,7 @@ function configure(): void {
   shareParsedFonts();
   tunePdfkitStreams();
   speedUpPdfmakeStyles();
+  speedUpPdfmakeVectors();
   configured = true;
 }
 
