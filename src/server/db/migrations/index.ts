@@ -7,6 +7,7 @@ import * as primary from './20261123_0005_primary.ts';
 import * as transcriptRecords from './20261123_0006_transcript_records.ts';
 import * as attendanceRolls from './20261123_0007_attendance_rolls.ts';
 import * as documentsJobs from './20261123_0008_documents_jobs.ts';
+import * as yearIndexes from './20261123_0009_year_indexes.ts';
 
 /** Every migration, in order. One change per timestamped file; never edit a released one. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '20261123_0006_transcript_records': transcriptRecords,
   '20261123_0007_attendance_rolls': attendanceRolls,
   '20261123_0008_documents_jobs': documentsJobs,
+  '20261123_0009_year_indexes': yearIndexes,
 };
