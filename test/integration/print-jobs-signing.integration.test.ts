@@ -226,7 +226,7 @@ describe('the học bạ signing chain: homeroom teacher → principal → seal'
     }
     // A signed document never changes: no step left, and signing again is refused.
     expect((await clerk.post(`/api/v1/documents/${doc.id}/signatures`, { method: 'server', seq: 3, expectedSha256: s3.body.currentSha256 })).status).toBe(409);
-    const events = await server.database.handle.db.selectFrom('audit_events').select('action').where('entity_id', '=', doc.id).execute();
+    const events = await server.database.handle.db.selectFrom('audit_events').select('action').where('entity_id', '=', doc.id).orderBy('seq').execute();
     expect(events.map((e) => e.action)).toEqual(['document.create', 'document.sign', 'document.sign', 'document.sign']);
   });
 });
