@@ -51,7 +51,10 @@ export async function launchChromium(): Promise<ChromiumPrinter> {
   };
 }
 
-/** CPU time (ms) used so far by this process's child processes and their descendants (Chromium's browser, renderer, GPU and utility processes), from /proc. */
+/**
+ * CPU time (ms) used so far by this process's child processes and their descendants (Chromium's browser, renderer, GPU and
+ * utility processes, including those already exited and reaped), from /proc.
+ */
 export function descendantsCpuMs(root = process.pid): number {
   const children = new Map<number, number[]>();
   const ticks = new Map<number, number>();
@@ -62,7 +65,8 @@ export function descendantsCpuMs(root = process.pid): number {
       const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
       const pid = Number(name);
       const ppid = Number(f[1]);
-      ticks.set(pid, Number(f[11]) + Number(f[12]));
+      // utime + stime, and cutime + cstime: the renderer of a closed page is gone from /proc, its time is in its reaping parent's.
+      ticks.set(pid, Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14]));
       children.set(ppid, [...(children.get(ppid) ?? []), pid]);
     } catch {
       /* gone */
