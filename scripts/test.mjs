@@ -22,9 +22,9 @@ let passed = 0;
 let failed = 0;
 let skipped = 0;
 
-function runVitest(label, projects, env) {
+function runVitest(label, projects, env, extra = []) {
   const out = join(outDir, `${label}.json`);
-  const args = ['vitest', 'run', ...projects.flatMap((p) => ['--project', p]), '--reporter=default', '--reporter=json', `--outputFile.json=${out}`];
+  const args = ['vitest', 'run', ...projects.flatMap((p) => ['--project', p]), ...extra, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`];
   console.log(`\n──── ${label} ────`);
   const res = spawnSync('npx', args, { stdio: 'inherit', env: { ...process.env, ...env } });
   try {
@@ -56,7 +56,8 @@ async function findPostgres() {
   }
 }
 
-runVitest('SQLite: unit, integration, browser', ['unit', 'integration', 'e2e'], { TEST_DATABASE_URL: '' });
+// The two-process test needs PostgreSQL by nature (two servers, one database): it runs in the PostgreSQL pass.
+runVitest('SQLite: unit, integration, browser', ['unit', 'integration', 'e2e'], { TEST_DATABASE_URL: '' }, ['--exclude', 'test/integration/two-process*']);
 
 const pgUrl = await findPostgres();
 if (pgUrl) {
