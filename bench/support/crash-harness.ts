@@ -283,7 +283,10 @@ export async function runCrashRounds(options: CrashOptions): Promise<CrashSummar
             problem(`round ${round}: the restarted server did not answer the retry (${(e as Error).cause ?? e}); its stderr: ${serverLog.trim() || '(empty)'}`);
             break rounds; // nothing more to learn from this database
           }
-          if (res.status !== 200) {
+          const alreadyApplied = res.status === 409 && /"alreadyApplied":true/.test(text);
+          if (alreadyApplied && before === st.pending.base + 1) {
+            // committed before the kill, answer lost: recognised by its key, not applied again
+          } else if (res.status !== 200) {
             summary.inconsistent += 1;
             problem(`round ${round}: retry of a cut-off save → ${res.status} ${text.slice(0, 200)}`);
           } else if (before === st.pending.base) summary.retriedApplied += 1;

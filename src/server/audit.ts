@@ -18,6 +18,11 @@ export interface AuditContext {
   userAgent: string;
   requestId: string;
   now: string;
+  /**
+   * The request's Idempotency-Key: recorded in the same transaction as the change, so a retry
+   * after a crash between the commit and the answer is recognised as done (http/idempotency.ts).
+   */
+  idempotency?: { key: string; userId: string; route: string };
 }
 
 export interface AuditEntry {
@@ -82,6 +87,14 @@ export async function writeAudit(tx: Tx, ctx: AuditContext, entry: AuditEntry): 
  * writer), so writers of one chain queue while other chains proceed.
  */
 export async function writeAudits(tx: Tx, ctx: AuditContext, entries: AuditEntry[]): Promise<void> {
+  if (ctx.idempotency) {
+    // status 0 = committed, answer not yet stored; the answer replaces it when it is sent.
+    await tx
+      .insertInto('idempotency_keys')
+      .values({ key: ctx.idempotency.key, user_id: ctx.idempotency.userId, route: ctx.idempotency.route, status_code: 0, response_json: '', created_at: ctx.now })
+      .onConflict((oc) => oc.columns(['user_id', 'key']).doNothing())
+      .execute();
+  }
   const byChain = new Map<string, AuditEntry[]>();
   for (const e of entries) byChain.set(e.chainKey, [...(byChain.get(e.chainKey) ?? []), e]);
   for (const [chainKey, list] of byChain) {

@@ -19,6 +19,8 @@ export const ZErrorResponse = z.object({
   reasonRequired: z.boolean().optional(),
   /** On a 409 from results approval: how many items are still missing. */
   missingCount: z.number().int().optional(),
+  /** On a 409 for a retried request: it was already carried out (the first answer was lost). */
+  alreadyApplied: z.boolean().optional(),
   /** On a 403 while the login is incomplete: the step to finish first. */
   next: z.enum(['totp', 'changePassword', 'setupTotp', 'ready']).optional(),
 });

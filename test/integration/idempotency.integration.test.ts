@@ -33,4 +33,33 @@ describe('retried writes are idempotent (Idempotency-Key)', () => {
     const other = await c.post(`/api/v1/years/${server.demo!.yearId}/subject-groups`, { name: 'Tổ Toán' }, { 'idempotency-key': 'k-2' });
     expect(other.status).toBe(409);
   });
+
+  it('the key is written in the change\'s own transaction: a retry after a lost answer is not applied twice', async () => {
+    const c = await new TestClient(server.baseUrl).login('hieutruong', server.demo!.password, secret('hieutruong'));
+    const db = server.database.handle.db;
+    const body = { familyName: 'Phạm', middleName: 'Văn', givenName: 'Toàn', sex: 'male' };
+    const path = `/api/v1/schools/${server.demo!.schoolId}/staff`;
+    const first = await c.post(path, body, { 'idempotency-key': 'k-lost-answer' });
+    expect(first.status).toBe(200);
+    // As if the server died after the commit and before it answered: the reserved row holds no answer.
+    await db.updateTable('idempotency_keys').set({ status_code: 0, response_json: '' }).where('key', '=', 'k-lost-answer').execute();
+    const retry = await c.post(path, body, { 'idempotency-key': 'k-lost-answer' });
+    expect(retry.status).toBe(409);
+    expect(retry.body).toMatchObject({ alreadyApplied: true });
+    expect(retry.body.message).toContain('đã được thực hiện');
+    const rows = await db.selectFrom('staff').select('id').where('given_name', '=', 'Toàn').where('family_name', '=', 'Phạm').execute();
+    expect(rows).toHaveLength(1);
+  });
+
+  it('a request refused before any change leaves no reservation behind (nothing is marked done)', async () => {
+    const c = await new TestClient(server.baseUrl).login('hieutruong', server.demo!.password, secret('hieutruong'));
+    const path = `/api/v1/schools/${server.demo!.schoolId}/staff`;
+    const bad = await c.post(path, { familyName: '', givenName: 'Mai', sex: 'female' }, { 'idempotency-key': 'k-after-400' });
+    expect(bad.status).toBe(400);
+    const stored = await server.database.handle.db.selectFrom('idempotency_keys').select('status_code').where('key', '=', 'k-after-400').execute();
+    expect(stored.map((r) => Number(r.status_code)).filter((code) => code === 0)).toEqual([]);
+    const fixed = await c.post(path, { familyName: 'Đỗ', givenName: 'Mai', sex: 'female' }, { 'idempotency-key': 'k-after-400' });
+    expect(fixed.status).toBe(200);
+  });
 });
+

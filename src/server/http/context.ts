@@ -6,6 +6,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { type Action, type Target, can } from '../../domain/policies/policy.ts';
 import { type Actor, primaryRole } from '../../domain/policies/actor.ts';
+import { idempotencyRouteOf } from './idempotency.ts';
 import type { AuditContext } from '../audit.ts';
 import type { Db } from '../db/database.ts';
 import type { Row } from '../db/schema.ts';
@@ -107,6 +108,7 @@ export function auditContext(request: FastifyRequest): AuditContext {
     userAgent: String(request.headers['user-agent'] ?? ''),
     requestId: String(request.id),
     now: request.now.toISOString(),
+    idempotency: request.idempotencyKey && request.auth ? { key: request.idempotencyKey, userId: request.auth.user.id, route: idempotencyRouteOf(request) } : undefined,
   };
 }
 

@@ -2,7 +2,9 @@
  * Retried writes are idempotent: a non-GET request with an `Idempotency-Key` header (per user)
  * is answered once; a retry with the same key on the same route replays the stored answer
  * instead of doing the work again. Successful and client-error answers are stored; server
- * errors are not, so a retry after a crash does the work.
+ * errors are not. The key is also written inside the change's own transaction (audit.ts), so a
+ * retry after a crash between the commit and the answer gets 409 `alreadyApplied` instead of
+ * doing the work twice; a retry after a crash before the commit does the work.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../db/database.ts';
@@ -23,7 +25,8 @@ function keyOf(request: FastifyRequest): string | null {
   return raw;
 }
 
-const routeOf = (request: FastifyRequest) => `${request.method} ${request.url.split('?')[0]}`;
+export const idempotencyRouteOf = (request: FastifyRequest) => `${request.method} ${request.url.split('?')[0]}`;
+const routeOf = idempotencyRouteOf;
 
 export function registerIdempotency(app: FastifyInstance, db: Db): void {
   app.decorateRequest('idempotencyKey', null);
@@ -41,6 +44,11 @@ export function registerIdempotency(app: FastifyInstance, db: Db): void {
     if (stored) {
       if (stored.route !== routeOf(request)) {
         throw new AppError('CONFLICT', 'Idempotency-Key này đã được dùng cho một yêu cầu khác.');
+      }
+      if (Number(stored.status_code) === 0) {
+        // The change was committed (the key is written in its transaction) but the server stopped
+        // before answering: done, and not done again.
+        throw new AppError('CONFLICT', 'Yêu cầu này đã được thực hiện, nhưng máy chủ bị gián đoạn trước khi trả lời. Hãy tải lại dữ liệu để xem kết quả.', { alreadyApplied: true });
       }
       reply.header('idempotent-replay', 'true');
       return reply.status(Number(stored.status_code)).type('application/json; charset=utf-8').send(stored.response_json);
@@ -61,7 +69,13 @@ export function registerIdempotency(app: FastifyInstance, db: Db): void {
         response_json: payload,
         created_at: request.now.toISOString(),
       })
-      .onConflict((oc) => oc.columns(['user_id', 'key']).doNothing())
+      // The row the change's transaction reserved (status 0) gets the answer; a stored answer stays.
+      .onConflict((oc) =>
+        oc
+          .columns(['user_id', 'key'])
+          .doUpdateSet({ status_code: reply.statusCode, response_json: payload })
+          .where('idempotency_keys.status_code', '=', 0),
+      )
       .execute();
     return payload;
   });
