@@ -57,7 +57,7 @@ async function findPostgres() {
 }
 
 // The two-process test needs PostgreSQL by nature (two servers, one database): it runs in the PostgreSQL pass.
-runVitest('SQLite: unit, integration, browser', ['unit', 'integration', 'e2e'], { TEST_DATABASE_URL: '' }, ['--exclude', 'test/integration/two-process*']);
+runVitest('SQLite: unit, integration, browser', ['unit', 'integration', 'e2e'], { TEST_DATABASE_URL: '', SODIEM_TEST_PASS: 'sqlite' });
 
 const pgUrl = await findPostgres();
 if (pgUrl) {
