@@ -88,4 +88,6 @@ export const ZConflictResponse = z.object({
   message: z.string(),
   conflicts: z.array(z.object({ studentId: z.string(), columnKey: z.string(), current: ZGradebookCell })).optional(),
   errors: z.array(z.object({ row: z.number().optional(), field: z.string(), message: z.string() })).optional(),
+  /** A retried save that was already carried out (its first answer was lost): see http/idempotency.ts. */
+  alreadyApplied: z.boolean().optional(),
 });
