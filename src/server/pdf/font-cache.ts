@@ -1,4 +1,9 @@
 /**
+ * NOT IN USE (render-pdf.ts): sharing one fontkit font across documents lost characters in the
+ * text layer — fontkit caches glyph objects with the code points of their first use, and the
+ * subset encoder of an earlier document creates them with none, so a later document's ToUnicode
+ * map missed those glyphs. Kept to be fixed (e.g. set codePoints from the text when empty).
+ *
  * Parses each font file once per process instead of once per document (issue 6: re-parsing the
  * four Tinos TTFs — tables, glyphs, GSUB/GPOS layouts — cost more than half of a học bạ).
  *

@@ -15,7 +15,6 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import pdfmake from 'pdfmake';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
-import { shareParsedFonts } from './font-cache.ts';
 import { speedUpPdfmakeStyles } from './pdfmake-styles.ts';
 import { speedUpPdfmakeVectors } from './pdfmake-vectors.ts';
 import { tunePdfkitStreams } from './pdfkit-streams.ts';
@@ -50,7 +49,10 @@ function configure(): void {
   pdfmake.addFonts({ [PDF_FONT]: family as { normal: string; bold: string; italics: string; bolditalics: string } });
   pdfmake.setUrlAccessPolicy(() => false);
   pdfmake.setLocalAccessPolicy(() => false);
-  shareParsedFonts();
+  // Not shareParsedFonts(): a fontkit font shared across documents keeps glyph objects made by an
+  // earlier document's subset (with no code points), so later documents lost characters in their
+  // text layer (pdftotext read "GDN- 6G3" for "GDN-E6G3"; the page looked right). Each document
+  // parses its fonts again until that is solved (src/server/pdf/font-cache.ts).
   tunePdfkitStreams();
   speedUpPdfmakeStyles();
   speedUpPdfmakeVectors();
