@@ -6,7 +6,10 @@
  * to PDF in the same run: HTML made from the very document definitions our builders rendered,
  * a fresh page per document, `setContent` + `page.pdf({ format: 'A4' })`, the browser launched
  * once (its launch time reported, not counted). Our figures include loading the data from the
- * database; Chromium's start from ready-made HTML.
+ * database; Chromium's start from ready-made HTML. The học bạ runs build the way the bulk print job
+ * does: one PrintCache for the run (sequential loop, Chromium sample; one per worker thread) passed
+ * in the context, so each class's snapshots and teachers are read once; the first document, built
+ * alone like a single-document route, has none.
  *
  * Environment: BENCH_PRINT_STUDENTS (2000), BENCH_PRINT_REPS (7, class-book builds and prints),
  * BENCH_CHROMIUM_TRANSCRIPTS (100: học bạ printed by Chromium, spread over the cohort; 0 = all),
@@ -25,6 +28,7 @@ import { migrateToLatest } from '../src/server/db/database.ts';
 import { seedDemo } from '../src/server/db/seed/seed-demo.ts';
 import { buildClassBook } from '../src/server/routes/print/class-print-class-book.ts';
 import { buildTranscript } from '../src/server/transcripts/build-transcript.ts';
+import { createPrintCache } from '../src/server/transcripts/print-cache.ts';
 import { type Dialect, createScratchDatabase } from './support/scratch-database.ts';
 import { prepareBenchClass } from './support/print-class-data.ts';
 import { prepareBenchCohort } from './support/print-transcript-data.ts';
@@ -135,11 +139,12 @@ async function runDialect(dialect: Dialect): Promise<void> {
     const hbMs: number[] = [];
     let hbBytes = 0;
     const stopHbProfile = PROFILE ? await profileWhile('hoc-ba') : null;
+    const hbCtx = { baseUrl: BASE_URL, cache: createPrintCache() }; // one per run, as the print job
     const hbCpu0 = process.cpuUsage();
     t = performance.now();
     for (const studentId of ids) {
       const t0 = performance.now();
-      hbBytes += (await buildTranscript(db, { studentId }, { baseUrl: BASE_URL })).pdf.length;
+      hbBytes += (await buildTranscript(db, { studentId }, hbCtx)).pdf.length;
       hbMs.push(performance.now() - t0);
     }
     const hbWall = performance.now() - t;
@@ -151,7 +156,7 @@ async function runDialect(dialect: Dialect): Promise<void> {
         `(${fmt(hbMean, 1)} ms each; p50 ${fmt(median(hbMs), 1)}, p95 ${fmt(pct(hbMs, 95), 1)}, max ${fmt(Math.max(...hbMs), 1)} ms; ${fmt(hbCpu / ids.length, 1)} ms CPU each; ${fmt(hbBytes / 1024 / 1024, 1)} MiB) — ` +
         `target < ${TARGET_TRANSCRIPTS_S} s for 2,000: ${ids.length >= 2000 ? (hbWall / 1000 < TARGET_TRANSCRIPTS_S ? 'met' : 'NOT met') : `${fmt((hbMean * 2000) / 1000, 1)} s at this rate`}; load ${load()}`,
     );
-    const sampleDefs = (await capture(async () => { for (const studentId of sample) await buildTranscript(db, { studentId }, { baseUrl: BASE_URL }); })).definitions;
+    const sampleDefs = (await capture(async () => { for (const studentId of sample) await buildTranscript(db, { studentId }, hbCtx); })).definitions;
     const hbRender: number[] = [];
     for (const def of sampleDefs.slice(0, 20)) hbRender.push(await renderOnly(def));
     console.log(`  of which pdfmake alone (same definitions, ${hbRender.length} of them): ${fmt(median(hbRender), 1)} ms each; the rest is loading the records from the database`);

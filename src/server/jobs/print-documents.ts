@@ -11,6 +11,7 @@ import { PDFDocument } from 'pdf-lib';
 import { storeDocument, writeStoredFile } from '../documents/store-document.ts';
 import type { RenderedDocument } from '../documents/rendered-document.ts';
 import { AppError, invalid } from '../errors.ts';
+import { createPrintCache } from '../transcripts/print-cache.ts';
 import type { JobContext } from './job-runner.ts';
 import { PRINT_TARGETS, type PrintItem } from './print-targets.ts';
 
@@ -46,10 +47,12 @@ export async function printDocuments(ctx: JobContext): Promise<PrintDocumentsRes
   const documents: PrintDocumentsResult['documents'] = [];
   const skipped: PrintDocumentsResult['skipped'] = [];
   const buffers: Buffer[] = [];
+  // One memo per run: the class snapshots, teachers and school heading every student shares are read once.
+  const cache = createPrintCache();
   for (const [i, item] of items.entries()) {
     let doc: RenderedDocument;
     try {
-      doc = await target.build(ctx.db, item, p.options, { baseUrl: p.baseUrl });
+      doc = await target.build(ctx.db, item, p.options, { baseUrl: p.baseUrl, cache });
     } catch (error) {
       // One student with nothing to print does not stop the class: listed in the result.
       if (!(error instanceof AppError) || error.code === 'VALIDATION') throw error;

@@ -5,6 +5,7 @@
  */
 import type { Db } from '../db/database.ts';
 import type { RenderedDocument } from '../documents/rendered-document.ts';
+import type { PrintCache } from '../transcripts/print-cache.ts';
 
 export interface PrintItem {
   classId: string;
@@ -16,7 +17,8 @@ export interface PrintTarget {
   label: string;
   /** the items to print for one class, in list order */
   items(db: Db, classId: string): Promise<PrintItem[]>;
-  build(db: Db, item: PrintItem, options: Record<string, string>, ctx: { baseUrl: string }): Promise<RenderedDocument>;
+  /** `ctx.cache` is the job run's memo of shared look-ups (one per run); builders may ignore it */
+  build(db: Db, item: PrintItem, options: Record<string, string>, ctx: { baseUrl: string; cache?: PrintCache }): Promise<RenderedDocument>;
 }
 
 /** Students of a class in list order (active and transferred-in), as printed. */

@@ -8,13 +8,13 @@ import type { RenderedDocument } from '../documents/rendered-document.ts';
 import { documentIdFor, verifyUrlFor } from '../pdf/document-id.ts';
 import { renderReportBookPdf } from '../pdf/report-book-pdf.ts';
 import { vnDay } from '../pdf/transcript-pdf-parts.ts';
-import { loadSchoolPrintInfo } from '../routes/print/print-data.ts';
 import { type DocumentContext, fileSlug } from './build-transcript.ts';
 import { loadReportBook } from './load-report-book.ts';
+import { schoolPrintInfo } from './print-cache.ts';
 
 export async function buildReportBook(db: Executor, input: { studentId: string; termId?: string; term?: 1 | 2 }, ctx: DocumentContext): Promise<RenderedDocument> {
-  const data = await loadReportBook(db, input);
-  const school = await loadSchoolPrintInfo(db, data.schoolId);
+  const data = await loadReportBook(db, input, ctx.cache);
+  const school = await schoolPrintInfo(db, data.schoolId, ctx.cache);
   const documentId = documentIdFor('SLL', [data.studentId, data.termId, data.inputsVersion, school.heading.authority]);
   const pdf = await renderReportBookPdf({
     data,

@@ -8,12 +8,14 @@ import type { RenderedDocument } from '../documents/rendered-document.ts';
 import { documentIdFor, verifyUrlFor } from '../pdf/document-id.ts';
 import type { SchoolLevel } from '../pdf/transcript-pdf-parts.ts';
 import { renderTranscriptPdf } from '../pdf/transcript-pdf.ts';
-import { loadSchoolPrintInfo } from '../routes/print/print-data.ts';
 import { loadTranscript } from './load-transcript.ts';
+import { type PrintCache, schoolLevelAddress, schoolPrintInfo } from './print-cache.ts';
 
 export interface DocumentContext {
   /** the address the QR code and footer point to: `<baseUrl>/verify/<id>` */
   baseUrl: string;
+  /** bulk printing only: the job run's memo of class snapshots, teachers and school headings (absent: fresh data) */
+  cache?: PrintCache;
 }
 
 /** "Nguyễn Văn An" → "nguyen-van-an" (file names). */
@@ -37,10 +39,10 @@ export function localityOf(address: string): { commune: string | null; province:
 }
 
 export async function buildTranscript(db: Executor, input: { studentId: string }, ctx: DocumentContext): Promise<RenderedDocument> {
-  const t = await loadTranscript(db, input.studentId);
+  const t = await loadTranscript(db, input.studentId, ctx.cache);
   const d = t.document;
-  const school = await loadSchoolPrintInfo(db, t.schoolId);
-  const levelRow = await db.selectFrom('schools').select(['level', 'address']).where('id', '=', t.schoolId).executeTakeFirst();
+  const school = await schoolPrintInfo(db, t.schoolId, ctx.cache);
+  const levelRow = await schoolLevelAddress(db, t.schoolId, ctx.cache);
   const { commune, province } = localityOf(levelRow?.address ?? '');
   const primary = d.years.some((y) => y.regime === 'TT27_2020' || y.regime === 'TT22_2016');
   const level: SchoolLevel = primary || levelRow?.level === 'primary' ? 'primary' : levelRow?.level === 'upper_secondary' ? 'upper_secondary' : 'lower_secondary';

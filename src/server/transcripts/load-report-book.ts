@@ -11,6 +11,7 @@ import { loadPrimarySummary } from '../db/queries/primary-summary.ts';
 import { computeClassResults } from '../db/queries/results.ts';
 import { AppError, notFound } from '../errors.ts';
 import { canonicalJson, sha256Hex } from './canonical-json.ts';
+import { type PrintCache, approvedSnapshot } from './print-cache.ts';
 
 export interface ReportBookRow {
   name: string;
@@ -47,7 +48,8 @@ export interface ReportBookData {
 
 const dec = (tenths: number | null) => (tenths === null ? '' : formatTenths(tenths, ','));
 
-export async function loadReportBook(db: Executor, input: { studentId: string; termId?: string; term?: 1 | 2 }): Promise<ReportBookData> {
+/** With a `cache` (bulk printing: one per job run), each class's snapshot or live results are read once. */
+export async function loadReportBook(db: Executor, input: { studentId: string; termId?: string; term?: 1 | 2 }, cache?: PrintCache): Promise<ReportBookData> {
   const student = await db.selectFrom('students').selectAll().where('id', '=', input.studentId).executeTakeFirst();
   if (!student) throw notFound('học sinh');
   const enrollments = await db
@@ -103,26 +105,21 @@ export async function loadReportBook(db: Executor, input: { studentId: string; t
   let rows: ReportBookRow[];
   let academic: string | null = null;
   let level: string | null = conduct?.level ?? null;
-  let snapshot: { id: string; sha256: string; approved_at: string | null; snapshot_json: string } | undefined;
+  let snapshot: { id: string; sha256: string; approvedAt: string | null } | undefined;
   if (primary) {
-    const summary = await loadPrimarySummary(db, cls, termNo === 1 ? 'CK1' : 'CN');
+    const point = termNo === 1 ? 'CK1' : 'CN';
+    const summary = await (cache ? cache.remember('primarySummary', `${cls.id}|${point}`, () => loadPrimarySummary(db, cls, point)) : loadPrimarySummary(db, cls, point));
     const mine = summary.rows.find((r) => r.studentId === student.id);
     rows = summary.subjects.map((s, i) => ({ name: s.name, regular: '', midterm: '', final: s.hasTest && mine?.subjects[i].test !== null && mine?.subjects[i].test !== undefined ? dec(Math.round(Number(mine.subjects[i].test) * 10)) : '', result: mine?.subjects[i].level ?? '' }));
     academic = termNo === 2 ? (mine?.yearLevel ?? null) : null;
     level = null;
   } else {
-    snapshot = await db
-      .selectFrom('result_snapshots')
-      .select(['id', 'sha256', 'approved_at', 'snapshot_json'])
-      .where('class_id', '=', cls.id)
-      .where('scope', '=', `term${termNo}`)
-      .where('status', '=', 'approved')
-      .orderBy('approved_at', 'desc')
-      .executeTakeFirst();
     type Entry = { studentId: string; subjects: { code: string; value: string | null }[]; academic: string | null; conduct: string | null };
-    const entry: Entry | undefined = snapshot
-      ? (JSON.parse(snapshot.snapshot_json) as { students: Entry[] }).students.find((s) => s.studentId === student.id)
-      : (await computeClassResults(db, cls.id, termNo === 1 ? 'term1' : 'term2')).students.find((s) => s.studentId === student.id);
+    const scope = termNo === 1 ? 'term1' : 'term2';
+    const approved = await approvedSnapshot<Entry>(db, cls.id, scope, cache);
+    snapshot = approved ?? undefined;
+    const live = () => (cache ? cache.remember('classResults', `${cls.id}|${scope}`, () => computeClassResults(db, cls.id, scope)) : computeClassResults(db, cls.id, scope));
+    const entry: Entry | undefined = approved ? approved.entries.get(student.id) : (await live()).students.find((s) => s.studentId === student.id);
     if (!entry) snapshot = undefined;
     rows = subjects.map((s) => {
       const regular = cells
@@ -157,7 +154,7 @@ export async function loadReportBook(db: Executor, input: { studentId: string; t
     approved: !!snapshot,
   };
   const times = [...cells.map((c) => c.updated_at), ...absences.map((a) => a.recorded_at), ...(conduct ? [conduct.updated_at] : [])].sort();
-  data.asOf = snapshot?.approved_at ?? times.at(-1) ?? `${term.starts_on}T00:00:00.000Z`;
+  data.asOf = snapshot?.approvedAt ?? times.at(-1) ?? `${term.starts_on}T00:00:00.000Z`;
   data.inputsVersion = snapshot ? `${snapshot.id}:${snapshot.sha256}` : `live:${sha256Hex(canonicalJson({ ...data, inputsVersion: '', asOf: '' }))}`;
   return data;
 }

@@ -4,9 +4,9 @@
  * the per-term columns. Frozen inputs only, except the subject teachers' names (assignments).
  */
 import type { Executor } from '../db/database.ts';
-import { formatStaffName } from '../db/queries/people.ts';
 import { AppError, notFound } from '../errors.ts';
 import { canonicalJson, sha256Hex } from './canonical-json.ts';
+import { type PrintCache, approvedSnapshot, classTeacherNames } from './print-cache.ts';
 import { normalizePrimaryYear, normalizeSecondaryYear, type SnapshotEntry, type YearRecordJson } from './normalize-year.ts';
 import { TRANSCRIPT_FORMAT, TRANSCRIPT_FORMAT_VERSION, type TranscriptDocument, type TranscriptRegime, type TranscriptYear } from './transcript-document.ts';
 
@@ -26,18 +26,8 @@ export interface LoadedTranscript {
 
 const PRIMARY_REGIMES = new Set(['TT27_2020', 'TT22_2016']);
 
-async function approvedSnapshot(db: Executor, classId: string, scope: string) {
-  return db
-    .selectFrom('result_snapshots')
-    .select(['id', 'scope', 'sha256', 'snapshot_json'])
-    .where('class_id', '=', classId)
-    .where('scope', '=', scope)
-    .where('status', '=', 'approved')
-    .orderBy('approved_at', 'desc')
-    .executeTakeFirst();
-}
-
-export async function loadTranscript(db: Executor, studentId: string): Promise<LoadedTranscript> {
+/** With a `cache` (bulk printing: one per job run), each class's snapshots and teachers are read once. */
+export async function loadTranscript(db: Executor, studentId: string, cache?: PrintCache): Promise<LoadedTranscript> {
   const student = await db.selectFrom('students').select(['id', 'school_id']).where('id', '=', studentId).executeTakeFirst();
   if (!student) throw notFound('học sinh');
   const records = await db
@@ -57,18 +47,14 @@ export async function loadTranscript(db: Executor, studentId: string): Promise<L
   const years: TranscriptYear[] = [];
   const versionParts: string[] = [];
   const seen = new Set<number>();
+  const parsed = new Map<(typeof records)[number], YearRecordJson>();
   for (const r of records) {
     const startYear = Number(r.start_year);
     if (seen.has(startYear)) continue; // two classes in one year (a transfer): the newest record
     seen.add(startYear);
     const record = JSON.parse(r.record_json) as YearRecordJson;
-    const assignments = await db
-      .selectFrom('teaching_assignments')
-      .innerJoin('staff', 'staff.id', 'teaching_assignments.staff_id')
-      .select(['teaching_assignments.subject_id', 'staff.family_name', 'staff.middle_name', 'staff.given_name'])
-      .where('teaching_assignments.class_id', '=', r.class_id)
-      .execute();
-    const teachers = new Map(assignments.map((a) => [a.subject_id, formatStaffName(a)]));
+    parsed.set(r, record);
+    const teachers = await classTeacherNames(db, r.class_id, cache);
     const header = {
       startYear,
       regime: r.regime as TranscriptRegime,
@@ -83,8 +69,8 @@ export async function loadTranscript(db: Executor, studentId: string): Promise<L
     const snapshots: Record<string, SnapshotEntry | null> = {};
     const sources: TranscriptYear['sources'] = [];
     for (const scope of ['term1', 'term2', 'year']) {
-      const snap = await approvedSnapshot(db, r.class_id, scope);
-      const entry = snap ? (JSON.parse(snap.snapshot_json) as { students: SnapshotEntry[] }).students.find((s) => s.studentId === studentId) : undefined;
+      const snap = await approvedSnapshot<SnapshotEntry>(db, r.class_id, scope, cache);
+      const entry = snap?.entries.get(studentId);
       snapshots[scope] = entry ?? null;
       if (snap && entry) {
         sources.push({ kind: 'result_snapshot', scope, id: snap.id, sha256: snap.sha256 });
@@ -94,7 +80,7 @@ export async function loadTranscript(db: Executor, studentId: string): Promise<L
     years.push(normalizeSecondaryYear(record, { ...header, sources }, snapshots, teachers));
   }
   const latestRow = records.reduce((a, b) => (Number(b.start_year) > Number(a.start_year) ? b : a));
-  const latest = JSON.parse(latestRow.record_json) as YearRecordJson;
+  const latest = parsed.get(latestRow) ?? (JSON.parse(latestRow.record_json) as YearRecordJson);
   const id = latest.identity;
   const document: TranscriptDocument = {
     format: TRANSCRIPT_FORMAT,
