@@ -1,35 +1,17 @@
 /**
- * Catches the pdfmake document definitions our builders render (bench only): while `capture` runs
- * `fn`, every `pdfmake.createPdf(definition)` is recorded, then rendered as usual. The Chromium
- * baseline prints HTML made from exactly these definitions. Outside `capture` nothing is changed.
+ * Catches the document definitions our builders render (bench only): while `capture` runs `fn`,
+ * every definition given to renderPdf is recorded. The Chromium baseline prints HTML made from
+ * exactly these definitions. Outside `capture` nothing is recorded.
  */
-import pdfmake from 'pdfmake';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
-
-type CreatePdf = (doc: TDocumentDefinitions) => unknown;
+import { observeDefinitions } from '../../src/server/pdf/render-pdf.ts';
 
 export async function capture<T>(fn: () => Promise<T>): Promise<{ result: T; definitions: TDocumentDefinitions[] }> {
-  const target = pdfmake as unknown as { createPdf: CreatePdf };
-  const original = target.createPdf;
   const definitions: TDocumentDefinitions[] = [];
-  target.createPdf = function (this: unknown, doc: TDocumentDefinitions) {
-    definitions.push(copy(doc)); // pdfmake rewrites the definition in place while it lays it out
-    return original.call(this, doc);
-  };
+  observeDefinitions((d) => definitions.push(d));
   try {
     return { result: await fn(), definitions };
   } finally {
-    target.createPdf = original;
+    observeDefinitions(null);
   }
-}
-
-/** A deep copy of plain objects and arrays; functions (header, footer, table layouts) are kept as they are. */
-function copy<T>(v: T): T {
-  if (Array.isArray(v)) return v.map(copy) as T;
-  if (v && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) {
-    const out: Record<string, unknown> = {};
-    for (const [k, x] of Object.entries(v)) out[k] = copy(x);
-    return out as T;
-  }
-  return v;
 }

@@ -1,0 +1,511 @@
+/**
+ * Lays out the part of pdfmake's document-definition language our templates use — text (plain
+ * or runs), stack, columns, table (widths, colSpan/rowSpan, headerRows, layout), canvas, ol,
+ * margin, style, unbreakable, pageBreak/pageOrientation — into "slices": horizontal strips of
+ * a known height that the page flow (page-flow.ts) stacks onto pages. A slice is never split;
+ * page breaks fall between slices: between text lines, between table rows (rows joined by a
+ * rowSpan stay together), never inside columns, a table cell or an unbreakable stack.
+ *
+ * Geometry follows pdfmake's rules (column widths, paddings and rule widths of a table, canvas
+ * sizes, margins), so the forms designed with it keep their pages.
+ */
+import { variantOf } from './font-set.ts';
+import type { PageCanvas, StrokeStyle } from './page-canvas.ts';
+import { type Alignment, breakLines, drawLine, naturalWidth, type Run } from './text-lines.ts';
+
+/** A node of the document definition (pdfmake's Content), read loosely. */
+export type DefNode = string | number | null | undefined | DefNode[] | NodeObject;
+
+export interface NodeObject {
+  [key: string]: unknown;
+  text?: DefNode;
+  stack?: DefNode[];
+  columns?: NodeObject[];
+  table?: { body: DefNode[][]; widths?: (number | string)[]; headerRows?: number };
+  canvas?: Vector[];
+  ol?: DefNode[];
+  ul?: DefNode[];
+  layout?: TableLayout | string;
+  margin?: number | number[];
+  style?: string | string[];
+  pageBreak?: 'before' | 'after';
+  pageOrientation?: 'portrait' | 'landscape';
+  unbreakable?: boolean;
+  width?: number | string;
+  colSpan?: number;
+  rowSpan?: number;
+}
+
+interface Vector {
+  type: 'line' | 'rect' | 'polyline' | 'ellipse';
+  x?: number;
+  y?: number;
+  w?: number;
+  h?: number;
+  x1?: number;
+  y1?: number;
+  x2?: number;
+  y2?: number;
+  points?: { x: number; y: number }[];
+  lineWidth?: number;
+  lineColor?: string;
+  color?: string;
+  dash?: { length: number; space?: number };
+}
+
+type TableLayoutFn = (i: number, node: unknown) => number;
+interface TableLayout {
+  hLineWidth?: TableLayoutFn;
+  vLineWidth?: TableLayoutFn;
+  hLineColor?: (i: number, node: unknown) => string;
+  vLineColor?: (i: number, node: unknown) => string;
+  paddingLeft?: TableLayoutFn;
+  paddingRight?: TableLayoutFn;
+  paddingTop?: TableLayoutFn;
+  paddingBottom?: TableLayoutFn;
+}
+
+export interface Style {
+  fontSize: number;
+  bold: boolean;
+  italics: boolean;
+  alignment: Alignment;
+  color?: string;
+  lineHeight: number;
+  decoration?: string;
+  columnGap: number;
+}
+
+export interface Slice {
+  h: number;
+  /** offset from the left edge the flow gives */
+  dx: number;
+  draw: ((page: PageCanvas, x: number, y: number) => void) | null;
+  /** a page break here (with the new page's orientation, if it changes) */
+  brk?: { orientation?: 'portrait' | 'landscape' };
+  /** stay on the page of the next slice (a table's header with its first row) */
+  keepWithNext?: boolean;
+  /** drawn again at the top of a page this slice starts (a table's header rows) */
+  header?: Slice;
+}
+
+export interface LayoutContext {
+  styles: Record<string, Partial<Style> & { margin?: number[] }>;
+  /** the smallest page content height: an unbreakable block taller than this is broken */
+  maxBlock: number;
+}
+
+const INHERITED = ['fontSize', 'bold', 'italics', 'alignment', 'color', 'lineHeight', 'decoration', 'columnGap'] as const;
+
+function applyProps(target: Style, source: Record<string, unknown>): void {
+  for (const key of INHERITED) {
+    const v = source[key];
+    if (v !== undefined) (target as unknown as Record<string, unknown>)[key] = v;
+  }
+}
+
+export function styleOf(node: NodeObject, parent: Style, ctx: LayoutContext): Style {
+  const s: Style = { ...parent };
+  if (node.style) for (const name of Array.isArray(node.style) ? node.style : [node.style]) if (ctx.styles[name]) applyProps(s, ctx.styles[name]);
+  applyProps(s, node);
+  return s;
+}
+
+function marginOf(node: NodeObject, ctx: LayoutContext): [number, number, number, number] {
+  let m = node.margin as number | number[] | undefined;
+  if (m === undefined && node.style) for (const name of Array.isArray(node.style) ? node.style : [node.style]) m = ctx.styles[name]?.margin ?? m;
+  if (m === undefined) return [0, 0, 0, 0];
+  if (typeof m === 'number') return [m, m, m, m];
+  if (m.length === 2) return [m[0], m[1], m[0], m[1]];
+  return [m[0] ?? 0, m[1] ?? 0, m[2] ?? 0, m[3] ?? 0];
+}
+
+export function asObject(node: DefNode): NodeObject | null {
+  if (node === null || node === undefined) return null;
+  if (typeof node === 'string' || typeof node === 'number') return { text: String(node) };
+  if (Array.isArray(node)) return { stack: node };
+  return node;
+}
+
+const spacer = (h: number): Slice => ({ h, dx: 0, draw: null });
+
+/** Slices drawn one under the other as one slice. */
+export function merge(slices: Slice[]): Slice {
+  let h = 0;
+  for (const s of slices) h += s.h;
+  return {
+    h,
+    dx: 0,
+    draw: (page, x, y) => {
+      let yy = y;
+      for (const s of slices) {
+        s.draw?.(page, x + s.dx, yy);
+        yy += s.h;
+      }
+    },
+  };
+}
+
+/** The node as one unbreakable slice `width` points wide. */
+export function blockOf(node: DefNode, parent: Style, width: number, ctx: LayoutContext): Slice {
+  const out: Slice[] = [];
+  layoutNode(node, parent, width, ctx, out);
+  const content = out.filter((s) => !s.brk);
+  return content.length === 1 ? content[0] : merge(content);
+}
+
+// ------------------------------------------------------------------ text
+
+function runsOf(text: DefNode, style: Style, ctx: LayoutContext, out: Run[]): void {
+  if (text === null || text === undefined) return;
+  if (typeof text === 'string' || typeof text === 'number') {
+    out.push({ text: String(text).normalize('NFC'), variant: variantOf(style.bold, style.italics), fontSize: style.fontSize, lineHeight: style.lineHeight, color: style.color, decoration: style.decoration });
+    return;
+  }
+  if (Array.isArray(text)) {
+    for (const t of text) runsOf(t, style, ctx, out);
+    return;
+  }
+  runsOf(text.text, styleOf(text, style, ctx), ctx, out);
+}
+
+function textSlices(node: NodeObject, style: Style, width: number, ctx: LayoutContext, out: Slice[]): void {
+  const runs: Run[] = [];
+  runsOf(node.text, style, ctx, runs);
+  if (!runs.length || runs.every((r) => r.text.length === 0)) return;
+  const alignment = style.alignment;
+  for (const line of breakLines(runs, width, alignment !== 'justify')) {
+    out.push({ h: line.height, dx: 0, draw: (page, x, y) => drawLine(page, line, x, y, width, alignment) });
+  }
+}
+
+function naturalWidthOf(node: DefNode, parent: Style, ctx: LayoutContext): number {
+  const n = asObject(node);
+  if (!n) return 0;
+  const style = styleOf(n, parent, ctx);
+  const [ml, , mr] = marginOf(n, ctx);
+  let w = 0;
+  if (n.text !== undefined) {
+    const runs: Run[] = [];
+    runsOf(n.text, style, ctx, runs);
+    w = naturalWidth(runs);
+  } else if (n.stack) w = Math.max(0, ...n.stack.map((c) => naturalWidthOf(c, style, ctx)));
+  else if (n.columns) w = n.columns.reduce((a, c) => a + naturalWidthOf(c, style, ctx), 0);
+  else if (n.canvas) w = canvasSize(n.canvas).w;
+  return w + ml + mr;
+}
+
+// ------------------------------------------------------------------ columns
+
+function columnsSlice(node: NodeObject, style: Style, width: number, ctx: LayoutContext): Slice {
+  const cols = node.columns ?? [];
+  const gap = (node.columnGap as number | undefined) ?? style.columnGap ?? 0;
+  let free = width - gap * Math.max(0, cols.length - 1);
+  const widths: number[] = new Array(cols.length).fill(0);
+  let stars = 0;
+  cols.forEach((c, i) => {
+    const w = c?.width;
+    if (typeof w === 'number') {
+      widths[i] = w;
+      free -= w;
+    } else if (w === 'auto') {
+      widths[i] = -1;
+    } else stars++;
+  });
+  cols.forEach((c, i) => {
+    if (widths[i] === -1) {
+      widths[i] = Math.min(Math.max(0, free), naturalWidthOf(c, style, ctx));
+      free -= widths[i];
+    }
+  });
+  const star = stars ? Math.max(0, free) / stars : 0;
+  cols.forEach((c, i) => {
+    const w = c?.width;
+    if (typeof w !== 'number' && w !== 'auto') widths[i] = star;
+  });
+  const blocks: Slice[] = cols.map((c, i) => blockOf(c, style, widths[i], ctx));
+  const lefts: number[] = [];
+  let x = 0;
+  for (let i = 0; i < cols.length; i++) {
+    lefts.push(x);
+    x += widths[i] + gap;
+  }
+  return {
+    h: Math.max(0, ...blocks.map((b) => b.h)),
+    dx: 0,
+    draw: (page, x0, y) => blocks.forEach((b, i) => b.draw?.(page, x0 + lefts[i] + b.dx, y)),
+  };
+}
+
+// ------------------------------------------------------------------ canvas
+
+function canvasSize(vectors: Vector[]): { w: number; h: number } {
+  let w = 0;
+  let h = 0;
+  for (const v of vectors) {
+    if (v.type === 'rect') {
+      w = Math.max(w, (v.x ?? 0) + (v.w ?? 0));
+      h = Math.max(h, (v.y ?? 0) + (v.h ?? 0));
+    } else if (v.type === 'line') {
+      w = Math.max(w, v.x1 ?? 0, v.x2 ?? 0);
+      h = Math.max(h, v.y1 ?? 0, v.y2 ?? 0);
+    } else if (v.type === 'polyline') {
+      for (const p of v.points ?? []) {
+        w = Math.max(w, p.x);
+        h = Math.max(h, p.y);
+      }
+    }
+  }
+  return { w, h };
+}
+
+function canvasSlice(vectors: Vector[], style: Style, width: number): Slice {
+  const { w, h } = canvasSize(vectors);
+  const shift = style.alignment === 'right' ? width - w : style.alignment === 'center' ? (width - w) / 2 : 0;
+  return {
+    h,
+    dx: 0,
+    draw: (page, x0, y0) => {
+      const x = x0 + shift;
+      const fills = new Map<string, number[]>();
+      for (const v of vectors) {
+        const stroke: StrokeStyle = { width: v.lineWidth ?? 1, color: v.lineColor, dash: v.dash };
+        if (v.type === 'line') page.lines([x + v.x1!, y0 + v.y1!, x + v.x2!, y0 + v.y2!], stroke);
+        else if (v.type === 'polyline' && v.points?.length) {
+          const segs: number[] = [];
+          for (let i = 1; i < v.points.length; i++) segs.push(x + v.points[i - 1].x, y0 + v.points[i - 1].y, x + v.points[i].x, y0 + v.points[i].y);
+          page.lines(segs, stroke);
+        } else if (v.type === 'rect') {
+          if (v.color && !v.lineColor && !v.lineWidth) {
+            const list = fills.get(v.color) ?? [];
+            list.push(x + v.x!, y0 + v.y!, v.w!, v.h!);
+            fills.set(v.color, list);
+          } else page.rect(x + v.x!, y0 + v.y!, v.w!, v.h!, { fill: v.color, stroke: v.color && !v.lineColor ? undefined : { ...stroke, color: v.lineColor } });
+        }
+      }
+      for (const [color, rects] of fills) page.fillRects(rects, color);
+    },
+  };
+}
+
+// ------------------------------------------------------------------ lists
+
+function listSlices(node: NodeObject, style: Style, width: number, ctx: LayoutContext, out: Slice[]): void {
+  const items = node.ol ?? node.ul ?? [];
+  const ordered = !!node.ol;
+  const markers = items.map((_, i) => (ordered ? `${i + 1}. ` : '• '));
+  const markerRuns = (m: string): Run[] => [{ text: m, variant: variantOf(style.bold, style.italics), fontSize: style.fontSize, lineHeight: style.lineHeight, color: style.color }];
+  const markerWidth = Math.max(...markers.map((m) => naturalWidth(markerRuns(m))));
+  items.forEach((item, i) => {
+    const block = blockOf(item, style, width - markerWidth, ctx);
+    const marker = breakLines(markerRuns(markers[i]), markerWidth + 10, true)[0];
+    out.push({
+      h: block.h,
+      dx: 0,
+      draw: (page, x, y) => {
+        drawLine(page, marker, x, y, markerWidth, 'left');
+        block.draw?.(page, x + markerWidth + block.dx, y);
+      },
+    });
+  });
+}
+
+// ------------------------------------------------------------------ node
+
+export function layoutNode(raw: DefNode, parent: Style, width: number, ctx: LayoutContext, out: Slice[]): void {
+  const node = asObject(raw);
+  if (!node) return;
+  const style = styleOf(node, parent, ctx);
+  if (node.pageBreak === 'before') out.push({ h: 0, dx: 0, draw: null, brk: { orientation: node.pageOrientation } });
+  const [ml, mt, mr, mb] = marginOf(node, ctx);
+  const inner = width - ml - mr;
+  const start = out.length;
+  if (mt) out.push(spacer(mt));
+  if (node.text !== undefined) textSlices(node, style, inner, ctx, out);
+  else if (node.stack) for (const child of node.stack) layoutNode(child, style, inner, ctx, out);
+  else if (node.columns) out.push(columnsSlice(node, style, inner, ctx));
+  else if (node.table) tableSlices(node, style, inner, ctx, out);
+  else if (node.canvas) out.push(canvasSlice(node.canvas, style, inner));
+  else if (node.ol || node.ul) listSlices(node, style, inner, ctx, out);
+  if (mb) out.push(spacer(mb));
+  if (ml) for (let i = start; i < out.length; i++) out[i].dx += ml;
+  if (node.unbreakable && out.length - start > 1) {
+    const part = out.slice(start).filter((s) => !s.brk);
+    const total = part.reduce((a, s) => a + s.h, 0);
+    if (total <= ctx.maxBlock) out.splice(start, out.length - start, merge(part));
+  }
+  if (node.pageBreak === 'after') out.push({ h: 0, dx: 0, draw: null, brk: { orientation: node.pageOrientation } });
+}
+
+// ------------------------------------------------------------------ tables
+
+const DEFAULT_LAYOUT: Required<TableLayout> = {
+  hLineWidth: () => 1,
+  vLineWidth: () => 1,
+  hLineColor: () => 'black',
+  vLineColor: () => 'black',
+  paddingLeft: () => 4,
+  paddingRight: () => 4,
+  paddingTop: () => 2,
+  paddingBottom: () => 2,
+};
+
+const NAMED_LAYOUTS: Record<string, TableLayout> = {
+  noBorders: { hLineWidth: () => 0, vLineWidth: () => 0, paddingLeft: (i) => (i ? 4 : 0), paddingRight: () => 4 },
+};
+
+interface Cell {
+  r: number;
+  c: number;
+  rs: number;
+  cs: number;
+  block: Slice;
+}
+
+function tableSlices(node: NodeObject, style: Style, width: number, ctx: LayoutContext, out: Slice[]): void {
+  const t = node.table!;
+  const body = t.body;
+  if (!body.length) return;
+  const n = body[0].length;
+  const given = typeof node.layout === 'string' ? NAMED_LAYOUTS[node.layout] : node.layout;
+  const L = { ...DEFAULT_LAYOUT, ...given };
+  const hw = L.hLineWidth(0, node);
+  const vw = L.vLineWidth(0, node);
+  const pl = L.paddingLeft(1, node);
+  const pr = L.paddingRight(0, node);
+  const pt = L.paddingTop(0, node);
+  const pb = L.paddingBottom(0, node);
+  const hStroke: StrokeStyle = { width: hw, color: L.hLineColor(0, node) };
+  const vStroke: StrokeStyle = { width: vw, color: L.vLineColor(0, node) };
+
+  // Column widths (pdfmake: offsets = rules + paddings; '*' columns share what is left).
+  const off = Array.from({ length: n }, (_, i) => (i ? pr : 0) + vw + (i === 0 ? L.paddingLeft(0, node) : pl));
+  const total = off.reduce((a, b) => a + b, 0) + pr + vw;
+  const spec = t.widths ?? new Array(n).fill('*');
+  const w = new Array<number>(n).fill(0);
+  let free = width - total;
+  let stars = 0;
+  spec.forEach((s, i) => {
+    if (typeof s === 'number') {
+      w[i] = s;
+      free -= s;
+    } else stars++;
+  });
+  spec.forEach((s, i) => {
+    if (typeof s !== 'number') w[i] = Math.max(0, free) / stars;
+  });
+  const colX: number[] = [];
+  let acc = 0;
+  for (let i = 0; i < n; i++) {
+    acc += off[i];
+    colX.push(acc);
+    acc += w[i];
+  }
+  const lineX: number[] = [0];
+  for (let i = 1; i <= n; i++) lineX.push(colX[i - 1] + w[i - 1] + pr);
+
+  // Cells, and which cell covers each position.
+  const owner: Int32Array[] = body.map(() => new Int32Array(n).fill(-1));
+  const cells: Cell[] = [];
+  for (let r = 0; r < body.length; r++) {
+    for (let c = 0; c < n; c++) {
+      if (owner[r][c] !== -1) continue;
+      const raw = body[r][c];
+      const obj = raw && typeof raw === 'object' && !Array.isArray(raw) ? raw : null;
+      const cs = Math.max(1, Math.min(n - c, Number(obj?.colSpan ?? 1)));
+      const rs = Math.max(1, Math.min(body.length - r, Number(obj?.rowSpan ?? 1)));
+      const cellWidth = colX[c + cs - 1] + w[c + cs - 1] - colX[c];
+      const id = cells.length;
+      cells.push({ r, c, rs, cs, block: blockOf(raw ?? '', style, cellWidth, ctx) });
+      for (let rr = r; rr < r + rs; rr++) for (let cc = c; cc < c + cs; cc++) owner[rr][cc] = id;
+    }
+  }
+  const rowH = new Array<number>(body.length).fill(0);
+  for (const cell of cells) if (cell.rs === 1) rowH[cell.r] = Math.max(rowH[cell.r], cell.block.h);
+  for (const cell of cells) {
+    if (cell.rs === 1) continue;
+    let room = (cell.rs - 1) * (pb + hw + pt);
+    for (let r = cell.r; r < cell.r + cell.rs; r++) room += rowH[r];
+    if (cell.block.h > room) rowH[cell.r + cell.rs - 1] += cell.block.h - room;
+  }
+  const full = rowH.map((h) => hw + pt + h + pb);
+  const startsAt: Cell[][] = body.map(() => []);
+  for (const cell of cells) startsAt[cell.r].push(cell);
+
+  const group = (from: number, to: number): Slice => {
+    let h = 0;
+    for (let r = from; r < to; r++) h += full[r];
+    return {
+      h,
+      dx: 0,
+      draw: (page, x, y) => {
+        const tops: number[] = [];
+        let yy = y;
+        for (let r = from; r < to; r++) {
+          tops.push(yy);
+          yy += full[r];
+        }
+        tops.push(yy);
+        for (let r = from; r < to; r++) {
+          for (const cell of startsAt[r]) cell.block.draw?.(page, x + colX[cell.c] + cell.block.dx, tops[r - from] + hw + pt);
+        }
+        const hs: number[] = [];
+        for (let r = from; r <= to; r++) {
+          const ly = tops[r - from] + hw / 2;
+          let c = 0;
+          while (c < n) {
+            const cut = r === from || r === to || owner[r - 1][c] !== owner[r][c];
+            if (!cut) {
+              c++;
+              continue;
+            }
+            let e = c;
+            while (e + 1 < n && (r === from || r === to || owner[r - 1][e + 1] !== owner[r][e + 1])) e++;
+            hs.push(x + lineX[c], ly, x + lineX[e + 1] + vw, ly);
+            c = e + 1;
+          }
+        }
+        page.lines(hs, hStroke);
+        const vs: number[] = [];
+        for (let i = 0; i <= n; i++) {
+          const lx = x + lineX[i] + vw / 2;
+          let r = from;
+          while (r < to) {
+            const cut = (rr: number) => i === 0 || i === n || owner[rr][i - 1] !== owner[rr][i];
+            if (!cut(r)) {
+              r++;
+              continue;
+            }
+            let e = r;
+            while (e + 1 < to && cut(e + 1)) e++;
+            vs.push(lx, tops[r - from], lx, tops[e + 1 - from] + hw);
+            r = e + 1;
+          }
+        }
+        page.lines(vs, vStroke);
+      },
+    };
+  };
+
+  // Rows joined by a rowSpan form one group; the header rows are one group, repeated.
+  const headerRows = Math.min(body.length, t.headerRows ?? 0);
+  let header: Slice | undefined;
+  if (headerRows > 0) {
+    header = group(0, headerRows);
+    header.keepWithNext = headerRows < body.length;
+    out.push(header);
+  }
+  let from = headerRows;
+  let reach = from;
+  for (let r = headerRows; r < body.length; r++) {
+    for (const cell of startsAt[r]) reach = Math.max(reach, cell.r + cell.rs - 1);
+    if (reach === r) {
+      const g = group(from, r + 1);
+      if (header) g.header = header;
+      out.push(g);
+      from = r + 1;
+      reach = from;
+    }
+  }
+  out.push(spacer(hw));
+}
