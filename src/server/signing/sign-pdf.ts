@@ -1,6 +1,6 @@
 /**
  * Signs a PDF: appends a signature field with @signpdf/placeholder-plain as an incremental update
- * (our pdfmake/pdfkit PDFs have plain xref tables), then fills its /Contents with a detached CMS
+ * (our writer's PDFs have plain xref tables), then fills its /Contents with a detached CMS
  * over the /ByteRange. Earlier signatures stay valid because nothing before the end of the file
  * changes, so a transcript can be signed in order: homeroom teacher → principal → school seal.
  */

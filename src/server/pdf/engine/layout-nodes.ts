@@ -11,7 +11,7 @@
  */
 import { variantOf } from './font-set.ts';
 import type { PageCanvas, StrokeStyle } from './page-canvas.ts';
-import { type Alignment, breakLines, drawLine, naturalWidth, type Run } from './text-lines.ts';
+import { type Alignment, breakLines, drawLine, type Line, naturalWidth, type Run } from './text-lines.ts';
 
 /** A node of the document definition (pdfmake's Content), read loosely. */
 export type DefNode = string | number | null | undefined | DefNode[] | NodeObject;
@@ -80,7 +80,9 @@ export interface Slice {
   h: number;
   /** offset from the left edge the flow gives */
   dx: number;
-  draw: ((page: PageCanvas, x: number, y: number) => void) | null;
+  /** called as a method (`slice.draw(…)`): module-level functions reading `this.data`, no closures per slice */
+  draw: ((this: Slice, page: PageCanvas, x: number, y: number) => void) | null;
+  data?: unknown;
   /** a page break here (with the new page's orientation, if it changes) */
   brk?: { orientation?: 'portrait' | 'landscape' };
   /** stay on the page of the next slice (a table's header with its first row) */
@@ -105,6 +107,11 @@ function applyProps(target: Style, source: Record<string, unknown>): void {
 }
 
 export function styleOf(node: NodeObject, parent: Style, ctx: LayoutContext): Style {
+  if (!node.style) {
+    let own = false;
+    for (const key of INHERITED) if (node[key] !== undefined && node[key] !== parent[key]) own = true;
+    if (!own) return parent;
+  }
   const s: Style = { ...parent };
   if (node.style) for (const name of Array.isArray(node.style) ? node.style : [node.style]) if (ctx.styles[name]) applyProps(s, ctx.styles[name]);
   applyProps(s, node);
@@ -129,21 +136,19 @@ export function asObject(node: DefNode): NodeObject | null {
 
 const spacer = (h: number): Slice => ({ h, dx: 0, draw: null });
 
+function drawMerged(this: Slice, page: PageCanvas, x: number, y: number): void {
+  let yy = y;
+  for (const s of this.data as Slice[]) {
+    s.draw?.(page, x + s.dx, yy);
+    yy += s.h;
+  }
+}
+
 /** Slices drawn one under the other as one slice. */
 export function merge(slices: Slice[]): Slice {
   let h = 0;
   for (const s of slices) h += s.h;
-  return {
-    h,
-    dx: 0,
-    draw: (page, x, y) => {
-      let yy = y;
-      for (const s of slices) {
-        s.draw?.(page, x + s.dx, yy);
-        yy += s.h;
-      }
-    },
-  };
+  return { h, dx: 0, draw: drawMerged, data: slices };
 }
 
 /** The node as one unbreakable slice `width` points wide. */
@@ -169,13 +174,24 @@ function runsOf(text: DefNode, style: Style, ctx: LayoutContext, out: Run[]): vo
   runsOf(text.text, styleOf(text, style, ctx), ctx, out);
 }
 
+interface TextLineData {
+  line: Line;
+  width: number;
+  alignment: Alignment;
+}
+
+function drawTextLine(this: Slice, page: PageCanvas, x: number, y: number): void {
+  const d = this.data as TextLineData;
+  drawLine(page, d.line, x, y, d.width, d.alignment);
+}
+
 function textSlices(node: NodeObject, style: Style, width: number, ctx: LayoutContext, out: Slice[]): void {
   const runs: Run[] = [];
   runsOf(node.text, style, ctx, runs);
   if (!runs.length || runs.every((r) => r.text.length === 0)) return;
   const alignment = style.alignment;
   for (const line of breakLines(runs, width, alignment !== 'justify')) {
-    out.push({ h: line.height, dx: 0, draw: (page, x, y) => drawLine(page, line, x, y, width, alignment) });
+    out.push({ h: line.height, dx: 0, draw: drawTextLine, data: { line, width, alignment } satisfies TextLineData });
   }
 }
 
@@ -230,11 +246,12 @@ function columnsSlice(node: NodeObject, style: Style, width: number, ctx: Layout
     lefts.push(x);
     x += widths[i] + gap;
   }
-  return {
-    h: Math.max(0, ...blocks.map((b) => b.h)),
-    dx: 0,
-    draw: (page, x0, y) => blocks.forEach((b, i) => b.draw?.(page, x0 + lefts[i] + b.dx, y)),
-  };
+  return { h: Math.max(0, ...blocks.map((b) => b.h)), dx: 0, draw: drawColumns, data: { blocks, lefts } };
+}
+
+function drawColumns(this: Slice, page: PageCanvas, x: number, y: number): void {
+  const { blocks, lefts } = this.data as { blocks: Slice[]; lefts: number[] };
+  for (let i = 0; i < blocks.length; i++) blocks[i].draw?.(page, x + lefts[i] + blocks[i].dx, y);
 }
 
 // ------------------------------------------------------------------ canvas
@@ -262,30 +279,29 @@ function canvasSize(vectors: Vector[]): { w: number; h: number } {
 function canvasSlice(vectors: Vector[], style: Style, width: number): Slice {
   const { w, h } = canvasSize(vectors);
   const shift = style.alignment === 'right' ? width - w : style.alignment === 'center' ? (width - w) / 2 : 0;
-  return {
-    h,
-    dx: 0,
-    draw: (page, x0, y0) => {
-      const x = x0 + shift;
-      const fills = new Map<string, number[]>();
-      for (const v of vectors) {
-        const stroke: StrokeStyle = { width: v.lineWidth ?? 1, color: v.lineColor, dash: v.dash };
-        if (v.type === 'line') page.lines([x + v.x1!, y0 + v.y1!, x + v.x2!, y0 + v.y2!], stroke);
-        else if (v.type === 'polyline' && v.points?.length) {
-          const segs: number[] = [];
-          for (let i = 1; i < v.points.length; i++) segs.push(x + v.points[i - 1].x, y0 + v.points[i - 1].y, x + v.points[i].x, y0 + v.points[i].y);
-          page.lines(segs, stroke);
-        } else if (v.type === 'rect') {
-          if (v.color && !v.lineColor && !v.lineWidth) {
-            const list = fills.get(v.color) ?? [];
-            list.push(x + v.x!, y0 + v.y!, v.w!, v.h!);
-            fills.set(v.color, list);
-          } else page.rect(x + v.x!, y0 + v.y!, v.w!, v.h!, { fill: v.color, stroke: v.color && !v.lineColor ? undefined : { ...stroke, color: v.lineColor } });
-        }
-      }
-      for (const [color, rects] of fills) page.fillRects(rects, color);
-    },
-  };
+  return { h, dx: 0, draw: drawCanvas, data: { vectors, shift } };
+}
+
+function drawCanvas(this: Slice, page: PageCanvas, x0: number, y0: number): void {
+  const { vectors, shift } = this.data as { vectors: Vector[]; shift: number };
+  const x = x0 + shift;
+  const fills = new Map<string, number[]>();
+  for (const v of vectors) {
+    const stroke: StrokeStyle = { width: v.lineWidth ?? 1, color: v.lineColor, dash: v.dash };
+    if (v.type === 'line') page.lines([x + v.x1!, y0 + v.y1!, x + v.x2!, y0 + v.y2!], stroke);
+    else if (v.type === 'polyline' && v.points?.length) {
+      const segs: number[] = [];
+      for (let i = 1; i < v.points.length; i++) segs.push(x + v.points[i - 1].x, y0 + v.points[i - 1].y, x + v.points[i].x, y0 + v.points[i].y);
+      page.lines(segs, stroke);
+    } else if (v.type === 'rect') {
+      if (v.color && !v.lineColor && !v.lineWidth) {
+        const list = fills.get(v.color) ?? [];
+        list.push(x + v.x!, y0 + v.y!, v.w!, v.h!);
+        fills.set(v.color, list);
+      } else page.rect(x + v.x!, y0 + v.y!, v.w!, v.h!, { fill: v.color, stroke: v.color && !v.lineColor ? undefined : { ...stroke, color: v.lineColor } });
+    }
+  }
+  for (const [color, rects] of fills) page.fillRects(rects, color);
 }
 
 // ------------------------------------------------------------------ lists
@@ -299,15 +315,14 @@ function listSlices(node: NodeObject, style: Style, width: number, ctx: LayoutCo
   items.forEach((item, i) => {
     const block = blockOf(item, style, width - markerWidth, ctx);
     const marker = breakLines(markerRuns(markers[i]), markerWidth + 10, true)[0];
-    out.push({
-      h: block.h,
-      dx: 0,
-      draw: (page, x, y) => {
-        drawLine(page, marker, x, y, markerWidth, 'left');
-        block.draw?.(page, x + markerWidth + block.dx, y);
-      },
-    });
+    out.push({ h: block.h, dx: 0, draw: drawListItem, data: { marker, markerWidth, block } });
   });
+}
+
+function drawListItem(this: Slice, page: PageCanvas, x: number, y: number): void {
+  const { marker, markerWidth, block } = this.data as { marker: Line; markerWidth: number; block: Slice };
+  drawLine(page, marker, x, y, markerWidth, 'left');
+  block.draw?.(page, x + markerWidth + block.dx, y);
 }
 
 // ------------------------------------------------------------------ node
@@ -353,6 +368,70 @@ const DEFAULT_LAYOUT: Required<TableLayout> = {
 const NAMED_LAYOUTS: Record<string, TableLayout> = {
   noBorders: { hLineWidth: () => 0, vLineWidth: () => 0, paddingLeft: (i) => (i ? 4 : 0), paddingRight: () => 4 },
 };
+
+interface TableGeometry {
+  n: number;
+  colX: number[];
+  lineX: number[];
+  owner: Int32Array[];
+  startsAt: Cell[][];
+  full: number[];
+  hw: number;
+  pt: number;
+  vw: number;
+  hStroke: StrokeStyle;
+  vStroke: StrokeStyle;
+}
+
+/** Rows from…to-1 of a table: the cells' contents, then the rules (none inside a spanned cell). */
+function drawTableGroup(this: Slice, page: PageCanvas, x: number, y: number): void {
+  const { g, from, to } = this.data as { g: TableGeometry; from: number; to: number };
+  const { n, owner, lineX, vw, hw } = g;
+  const tops: number[] = [];
+  let yy = y;
+  for (let r = from; r < to; r++) {
+    tops.push(yy);
+    yy += g.full[r];
+  }
+  tops.push(yy);
+  for (let r = from; r < to; r++) {
+    for (const cell of g.startsAt[r]) cell.block.draw?.(page, x + g.colX[cell.c] + cell.block.dx, tops[r - from] + hw + g.pt);
+  }
+  const hs: number[] = [];
+  for (let r = from; r <= to; r++) {
+    const edge = r === from || r === to;
+    const ly = tops[r - from] + hw / 2;
+    let c = 0;
+    while (c < n) {
+      if (!edge && owner[r - 1][c] === owner[r][c]) {
+        c++;
+        continue;
+      }
+      let e = c;
+      while (e + 1 < n && (edge || owner[r - 1][e + 1] !== owner[r][e + 1])) e++;
+      hs.push(x + lineX[c], ly, x + lineX[e + 1] + vw, ly);
+      c = e + 1;
+    }
+  }
+  page.lines(hs, g.hStroke);
+  const vs: number[] = [];
+  for (let i = 0; i <= n; i++) {
+    const outer = i === 0 || i === n;
+    const lx = x + lineX[i] + vw / 2;
+    let r = from;
+    while (r < to) {
+      if (!outer && owner[r][i - 1] === owner[r][i]) {
+        r++;
+        continue;
+      }
+      let e = r;
+      while (e + 1 < to && (outer || owner[e + 1][i - 1] !== owner[e + 1][i])) e++;
+      vs.push(lx, tops[r - from], lx, tops[e + 1 - from] + hw);
+      r = e + 1;
+    }
+  }
+  page.lines(vs, g.vStroke);
+}
 
 interface Cell {
   r: number;
@@ -432,59 +511,11 @@ function tableSlices(node: NodeObject, style: Style, width: number, ctx: LayoutC
   const startsAt: Cell[][] = body.map(() => []);
   for (const cell of cells) startsAt[cell.r].push(cell);
 
+  const geometry: TableGeometry = { n, colX, lineX, owner, startsAt, full, hw, pt, vw, hStroke, vStroke };
   const group = (from: number, to: number): Slice => {
     let h = 0;
     for (let r = from; r < to; r++) h += full[r];
-    return {
-      h,
-      dx: 0,
-      draw: (page, x, y) => {
-        const tops: number[] = [];
-        let yy = y;
-        for (let r = from; r < to; r++) {
-          tops.push(yy);
-          yy += full[r];
-        }
-        tops.push(yy);
-        for (let r = from; r < to; r++) {
-          for (const cell of startsAt[r]) cell.block.draw?.(page, x + colX[cell.c] + cell.block.dx, tops[r - from] + hw + pt);
-        }
-        const hs: number[] = [];
-        for (let r = from; r <= to; r++) {
-          const ly = tops[r - from] + hw / 2;
-          let c = 0;
-          while (c < n) {
-            const cut = r === from || r === to || owner[r - 1][c] !== owner[r][c];
-            if (!cut) {
-              c++;
-              continue;
-            }
-            let e = c;
-            while (e + 1 < n && (r === from || r === to || owner[r - 1][e + 1] !== owner[r][e + 1])) e++;
-            hs.push(x + lineX[c], ly, x + lineX[e + 1] + vw, ly);
-            c = e + 1;
-          }
-        }
-        page.lines(hs, hStroke);
-        const vs: number[] = [];
-        for (let i = 0; i <= n; i++) {
-          const lx = x + lineX[i] + vw / 2;
-          let r = from;
-          while (r < to) {
-            const cut = (rr: number) => i === 0 || i === n || owner[rr][i - 1] !== owner[rr][i];
-            if (!cut(r)) {
-              r++;
-              continue;
-            }
-            let e = r;
-            while (e + 1 < to && cut(e + 1)) e++;
-            vs.push(lx, tops[r - from], lx, tops[e + 1 - from] + hw);
-            r = e + 1;
-          }
-        }
-        page.lines(vs, vStroke);
-      },
-    };
+    return { h, dx: 0, draw: drawTableGroup, data: { g: geometry, from, to } };
   };
 
   // Rows joined by a rowSpan form one group; the header rows are one group, repeated.
