@@ -11,6 +11,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import type { ContentWriter } from './content-writer.ts';
 import type { PdfFile } from './pdf-file.ts';
 import { TrueTypeFont } from './truetype.ts';
 
@@ -98,20 +99,18 @@ export class DocumentFonts {
     return `F${variant + 1}`;
   }
 
-  /** The text as hex glyph ids (Identity-H), noting each glyph's characters for ToUnicode. */
-  encode(variant: FontVariant, text: string): string {
+  /** Writes the text as hex glyph ids (Identity-H), noting each glyph's characters for ToUnicode. */
+  encode(variant: FontVariant, text: string, out: ContentWriter): void {
     const f = this.all[variant];
     const used = (this.used[variant] ??= new Map());
-    let out = '';
     for (let i = 0; i < text.length; i++) {
       const start = i;
       let cp = text.charCodeAt(i);
       if (cp >= 0xd800 && cp < 0xdc00 && i + 1 < text.length) cp = text.codePointAt(i++)!;
       const g = glyphOf(f, cp);
       if (!used.has(g)) used.set(g, text.slice(start, i + 1));
-      out += hex4(g);
+      out.hex4(g);
     }
-    return out;
   }
 
   /** Writes the used fonts into `pdf`; returns the /Font resource dictionary's entries. */

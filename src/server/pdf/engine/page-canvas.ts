@@ -6,6 +6,7 @@
  * Numbers are written with at most two decimals (1/7200 inch: far below what prints), and the
  * graphics state is written only when it changes.
  */
+import { ContentWriter } from './content-writer.ts';
 import type { DocumentFonts, FontVariant } from './font-set.ts';
 
 export function num(n: number): string {
@@ -31,7 +32,7 @@ export interface StrokeStyle {
 }
 
 export class PageCanvas {
-  readonly parts: string[] = [];
+  readonly out = new ContentWriter();
   private fill: string | null = null;
   private stroke: string | null = null;
   private lineWidth = -1;
@@ -47,23 +48,23 @@ export class PageCanvas {
     const c = rgb(color);
     if (c === this.fill) return;
     this.fill = c;
-    this.parts.push(`${c ?? '0 0 0'} rg\n`);
+    this.out.ascii(`${c ?? '0 0 0'} rg\n`);
   }
 
   private strokeStyle(s: StrokeStyle): void {
     const c = rgb(s.color);
     if (c !== this.stroke) {
       this.stroke = c;
-      this.parts.push(`${c ?? '0 0 0'} RG\n`);
+      this.out.ascii(`${c ?? '0 0 0'} RG\n`);
     }
     if (s.width !== this.lineWidth) {
       this.lineWidth = s.width;
-      this.parts.push(`${num(s.width)} w\n`);
+      this.out.num(s.width).ascii('w\n');
     }
     const d = s.dash ? `[${num(s.dash.length)} ${num(s.dash.space ?? s.dash.length)}] 0 d` : '[] 0 d';
     if (d !== this.dash) {
       this.dash = d;
-      this.parts.push(`${d}\n`);
+      this.out.ascii(`${d}\n`);
     }
   }
 
@@ -71,8 +72,10 @@ export class PageCanvas {
   text(x: number, y: number, variant: FontVariant, size: number, text: string, color?: string): void {
     if (!text) return;
     this.fillColor(color);
-    const hex = this.fonts.encode(variant, text);
-    this.parts.push(`BT /${this.fonts.resourceName(variant)} ${num(size)} Tf 1 0 0 1 ${num(x)} ${num(this.height - y)} Tm <${hex}> Tj ET\n`);
+    const o = this.out;
+    o.ascii('BT /').ascii(this.fonts.resourceName(variant)).byte(32).num(size).ascii('Tf 1 0 0 1 ').num(x).num(this.height - y).ascii('Tm <');
+    this.fonts.encode(variant, text, o);
+    o.ascii('> Tj ET\n');
   }
 
   /** Straight segments [x1, y1, x2, y2, …] stroked with one style in one path. */
@@ -80,38 +83,31 @@ export class PageCanvas {
     if (!segments.length || style.width <= 0) return;
     this.strokeStyle(style);
     const h = this.height;
-    let path = '';
+    const o = this.out;
     for (let i = 0; i < segments.length; i += 4) {
-      path += `${num(segments[i])} ${num(h - segments[i + 1])} m ${num(segments[i + 2])} ${num(h - segments[i + 3])} l\n`;
+      o.num(segments[i]).num(h - segments[i + 1]).ascii('m ').num(segments[i + 2]).num(h - segments[i + 3]).ascii('l\n');
     }
-    this.parts.push(path, 'S\n');
+    o.ascii('S\n');
   }
 
   rect(x: number, y: number, w: number, h: number, opts: { fill?: string; stroke?: StrokeStyle }): void {
-    const box = `${num(x)} ${num(this.height - y - h)} ${num(w)} ${num(h)} re`;
-    if (opts.fill && opts.stroke && opts.stroke.width > 0) {
-      this.fillColor(opts.fill);
-      this.strokeStyle(opts.stroke);
-      this.parts.push(`${box} B\n`);
-    } else if (opts.fill) {
-      this.fillColor(opts.fill);
-      this.parts.push(`${box} f\n`);
-    } else if (opts.stroke && opts.stroke.width > 0) {
-      this.strokeStyle(opts.stroke);
-      this.parts.push(`${box} S\n`);
-    }
+    const stroke = opts.stroke && opts.stroke.width > 0 ? opts.stroke : undefined;
+    if (!opts.fill && !stroke) return;
+    if (opts.fill) this.fillColor(opts.fill);
+    if (stroke) this.strokeStyle(stroke);
+    this.out.num(x).num(this.height - y - h).num(w).num(h).ascii(opts.fill && stroke ? 're B\n' : opts.fill ? 're f\n' : 're S\n');
   }
 
   /** Many filled rectangles of one colour in one path (a QR code). */
   fillRects(rects: number[], color: string): void {
     this.fillColor(color);
     const h = this.height;
-    let path = '';
-    for (let i = 0; i < rects.length; i += 4) path += `${num(rects[i])} ${num(h - rects[i + 1] - rects[i + 3])} ${num(rects[i + 2])} ${num(rects[i + 3])} re\n`;
-    this.parts.push(path, 'f\n');
+    const o = this.out;
+    for (let i = 0; i < rects.length; i += 4) o.num(rects[i]).num(h - rects[i + 1] - rects[i + 3]).num(rects[i + 2]).num(rects[i + 3]).ascii('re\n');
+    o.ascii('f\n');
   }
 
-  content(): string {
-    return this.parts.join('');
+  content(): Buffer {
+    return this.out.bytes();
   }
 }

@@ -129,7 +129,7 @@ function writeFile(pages: Page[], fonts: DocumentFonts, info: DocumentInfo): Buf
   const resources = pdf.reserve();
   const kids: number[] = [];
   for (const p of pages) {
-    const contents = pdf.stream('', Buffer.from(p.canvas.content(), 'latin1'));
+    const contents = pdf.stream('', p.canvas.content());
     const { width, height } = size(p.orientation);
     kids.push(pdf.object(`<< /Type /Page /Parent ${pageTree} 0 R /MediaBox [0 0 ${width} ${height}] /Contents ${contents} 0 R /Resources ${resources} 0 R >>`));
   }
