@@ -5,8 +5,8 @@
  * Confirming again with nothing changed does nothing; with a change, a new version supersedes the
  * old one, which is kept.
  */
-import { createHash, randomUUID } from 'node:crypto';
-import { canonicalJson, type AuditContext, type AuditEntry, writeAudits } from '../audit.ts';
+import { randomUUID } from 'node:crypto';
+import { type AuditContext, type AuditEntry, writeAudits } from '../audit.ts';
 import type { Db } from '../db/database.ts';
 import { presentStudent } from '../db/queries/people.ts';
 import { loadPrimarySummary } from '../db/queries/primary-summary.ts';
@@ -14,6 +14,7 @@ import { loadConduct } from '../db/queries/results.ts';
 import { formatStaffName } from '../db/queries/people.ts';
 import type { Row } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
+import { buildTranscriptRecord } from '../transcripts/build-transcript-record.ts';
 import { classChain } from './record-attendance.ts';
 
 export async function confirmTranscriptRecords(options: { db: Db; cls: Row<'classes'>; studentIds?: string[]; userId: string; audit: AuditContext }) {
@@ -63,32 +64,16 @@ export async function confirmTranscriptRecords(options: { db: Db; cls: Row<'clas
   await db.transaction().execute(async (tx) => {
     const events: AuditEntry[] = [];
     for (const s of wanted) {
-      const student = presentStudent(s);
-      const record = {
-        school: { name: school.name, code: school.code },
+      const { json, sha256 } = buildTranscriptRecord({
+        school,
         schoolYear: year.name,
         class: { name: cls.name, grade: Number(cls.grade), homeroomTeacher: homeroom ? formatStaffName(homeroom) : null },
         regime: grade.regime,
         ruleVersion,
-        identity: {
-          fullName: student.fullName,
-          familyName: student.familyName,
-          middleName: student.middleName,
-          givenName: student.givenName,
-          sex: student.sex,
-          dateOfBirth: student.dateOfBirth,
-          placeOfBirth: student.placeOfBirth,
-          ethnicity: student.ethnicity,
-          nationality: student.nationality,
-          nationalId: student.nationalId,
-          studentCode: student.studentCode,
-          address: student.address,
-          guardians: student.guardians.map((g) => ({ relation: g.relation, fullName: g.fullName, occupation: g.occupation })),
-        },
+        student: presentStudent(s),
         results: results.get(s.id),
         homeroomComment: conduct.get(s.id)?.get('year')?.comment || conduct.get(s.id)?.get('term2')?.comment || '',
-      };
-      const sha256 = createHash('sha256').update(canonicalJson(record)).digest('hex');
+      });
       const previous = currentBy.get(s.id);
       if (previous?.sha256 === sha256) {
         unchanged += 1;
@@ -106,7 +91,7 @@ export async function confirmTranscriptRecords(options: { db: Db; cls: Row<'clas
           student_id: s.id,
           regime: grade.regime,
           rule_version: ruleVersion,
-          record_json: JSON.stringify(record),
+          record_json: json,
           sha256,
           status: 'confirmed',
           version_no: previous ? Number(previous.version_no) + 1 : 1,

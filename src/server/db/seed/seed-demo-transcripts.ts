@@ -4,7 +4,8 @@
  * rules of each year (TT22_2021 since the roll-out), each with its approved term and year result
  * snapshots and a confirmed transcript year record; the third of them instead has a legacy
  * grade 6 (TT58 as amended by TT26, six years earlier, then a long illness) and grades 7–8.
- * Written as the confirmation writes them (record shape, SHA-256, audit entries).
+ * Written as the confirmation writes them: the record and its SHA-256 by buildTranscriptRecord,
+ * the same audit entries.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { classifyAcademicTt22 } from '../../../domain/assessment/classify-academic-tt22.ts';
@@ -17,6 +18,7 @@ import { type AuditContext, type AuditEntry, canonicalJson, writeAudits } from '
 import type { Db } from '../database.ts';
 import type { NewRow } from '../schema.ts';
 import { formatStaffName, presentStudent } from '../queries/people.ts';
+import { buildTranscriptRecord } from '../../transcripts/build-transcript-record.ts';
 import { createRandom } from './demo-people.ts';
 
 const LEGACY_SUBJECTS = [
@@ -147,33 +149,18 @@ export async function seedDemoTranscripts(db: Db, o: Options): Promise<void> {
           unexcusedAbsences: 1,
         };
       }
-      const record = {
-        school: { name: school.name, code: school.code },
+      const { json, sha256 } = buildTranscriptRecord({
+        school,
         schoolYear: `${cls.startYear}-${cls.startYear + 1}`,
         class: { name: cls.name, grade, homeroomTeacher: cls.homeroom },
         regime: cls.regime,
         ruleVersion: cls.ruleVersion,
-        identity: {
-          fullName: student.fullName,
-          familyName: student.familyName,
-          middleName: student.middleName,
-          givenName: student.givenName,
-          sex: student.sex,
-          dateOfBirth: student.dateOfBirth,
-          placeOfBirth: student.placeOfBirth,
-          ethnicity: student.ethnicity,
-          nationality: student.nationality,
-          nationalId: student.nationalId,
-          studentCode: student.studentCode,
-          address: student.address,
-          guardians: student.guardians.map((g) => ({ relation: g.relation, fullName: g.fullName, occupation: g.occupation })),
-        },
+        student,
         results,
         homeroomComment: COMMENTS[(si + gi) % COMMENTS.length],
-      };
-      const sha256 = createHash('sha256').update(canonicalJson(record)).digest('hex');
+      });
       const id = randomUUID();
-      records.push({ id, school_id: o.schoolId, school_year_id: cls.yearId, class_id: cls.id, student_id: student.id, regime: cls.regime, rule_version: cls.ruleVersion, record_json: JSON.stringify(record), sha256, status: 'confirmed', version_no: 1, supersedes_id: null, result_snapshot_id: null, confirmed_by: o.principalUserId, confirmed_at: `${cls.startYear + 1}-06-10T02:00:00.000Z` });
+      records.push({ id, school_id: o.schoolId, school_year_id: cls.yearId, class_id: cls.id, student_id: student.id, regime: cls.regime, rule_version: cls.ruleVersion, record_json: json, sha256, status: 'confirmed', version_no: 1, supersedes_id: null, result_snapshot_id: null, confirmed_by: o.principalUserId, confirmed_at: `${cls.startYear + 1}-06-10T02:00:00.000Z` });
       events.push({ chainKey: classChain(cls.id), schoolId: o.schoolId, action: 'transcript.confirmed', entityType: 'transcript_record', entityId: id, before: null, after: { studentId: student.id, sha256, ruleVersion: cls.ruleVersion, versionNo: 1, seeded: true } });
     }
   }
