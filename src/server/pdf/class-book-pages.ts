@@ -1,6 +1,6 @@
 /**
  * The front pages of the class book (FORMS.md §1.2 steps 1–4): the cover, the instructions with
- * the list of subject teachers, and the student list (sơ yếu lý lịch) as two tables, the
+ * the list of subject teachers, the inner title page, and the student list (sơ yếu lý lịch) as two tables, the
  * student's own data, then the family's.
  */
 import type { Content, TableCell } from 'pdfmake/interfaces';
@@ -29,6 +29,33 @@ export function coverPage(c: ClassBookCover, scopeLabel: string): Content {
       { text: `Bản in: ${scopeLabel}`, italics: true, fontSize: 12, alignment: 'center' },
       { text: `NĂM HỌC ${c.schoolYear}`, bold: true, fontSize: 16, alignment: 'center', margin: [0, 150, 0, 0] },
     ],
+  };
+}
+
+/**
+ * The inner title page (bìa lót, FORMS.md §1.2 step 3): the cover's lines again, the class size and
+ * the subject teachers as `<Môn>: <họ tên>` lines (two columns; the instructions page has the table
+ * with the signatures).
+ */
+export function innerTitlePage(c: ClassBookCover): Content {
+  const lines = c.subjectTeachers.map((t) => ({ text: [{ text: `${t.subjectName}: `, bold: true }, { text: t.teacherName ?? '……………………' }], fontSize: 11, margin: [0, 1, 0, 1] as [number, number, number, number] }));
+  const half = Math.ceil(lines.length / 2);
+  return {
+    stack: [
+      coverLine(c.schoolLabel, c.schoolName),
+      coverLine('Huyện/Quận/Thị xã/Thành phố', c.district),
+      coverLine('Tỉnh/Thành phố', c.province),
+      { text: 'SỔ THEO DÕI VÀ ĐÁNH GIÁ HỌC SINH', bold: true, fontSize: 20, alignment: 'center', margin: [0, 50, 0, 0] },
+      { text: '(THEO LỚP HỌC)', bold: true, fontSize: 14, alignment: 'center', margin: [0, 4, 0, 0] },
+      { text: `CẤP ${c.levelName}`, bold: true, fontSize: 14, alignment: 'center', margin: [0, 8, 0, 30] },
+      { text: [{ text: 'Lớp: ', bold: true }, { text: c.className, bold: true }], fontSize: 14, alignment: 'center', margin: [0, 0, 0, 4] },
+      { text: [{ text: 'Giáo viên chủ nhiệm: ', bold: true }, { text: c.homeroomName ?? '……………………………………' }], fontSize: 13, alignment: 'center', margin: [0, 0, 0, 4] },
+      { text: [{ text: 'Sĩ số: ', bold: true }, { text: `${c.studentCount} (nữ: ${c.femaleCount})` }], fontSize: 13, alignment: 'center', margin: [0, 0, 0, 24] },
+      { text: 'GIÁO VIÊN MÔN HỌC', bold: true, fontSize: 12, margin: [0, 0, 0, 4] },
+      { columns: [{ width: '*', stack: lines.slice(0, half) }, { width: '*', stack: lines.slice(half) }], columnGap: 16 },
+      { text: `NĂM HỌC ${c.schoolYear}`, bold: true, fontSize: 15, alignment: 'center', margin: [0, 40, 0, 0] },
+    ],
+    pageBreak: 'before',
   };
 }
 

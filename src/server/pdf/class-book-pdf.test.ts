@@ -47,6 +47,14 @@ const data: ClassBookPdfData = {
       totals: { students: 3, promoted: 3, promotedAfterSummer: 0, retained: 0, pending: 0 },
     },
   ],
+  attendance: [9, 10].map((month) => ({
+    termNo: 1 as const,
+    year: 2026,
+    month,
+    firstDay: month === 9 ? 5 : 1,
+    lastDay: month === 9 ? 30 : 31,
+    rows: students.map((fullName, i) => ({ no: i + 1, fullName, marks: i === 0 ? ['', '', '', '', '', '', 'P'] : [], total: i === 0 ? 1 : 0, excused: i === 0 ? 1 : 0, unexcused: 0 })),
+  })),
   placeDate: { place: 'Mỹ Hào', date: null },
   homeroomSigner: { title: 'GIÁO VIÊN CHỦ NHIỆM', name: 'Nguyễn Văn Phong' },
   principalSigner: { title: 'HIỆU TRƯỞNG', name: 'Lê Thu Phương' },
@@ -57,8 +65,40 @@ describe('class book template', () => {
     const def = classBookDefinition(data);
     const content = def.content as { pageOrientation?: string; pageBreak?: string }[];
     expect(def.pageOrientation).toBe('portrait');
-    expect(content.filter((c) => c.pageOrientation === 'landscape')).toHaveLength(4); // two list tables, summary, year
-    expect(content.filter((c) => c.pageOrientation === 'portrait')).toHaveLength(1); // the subject grid
+    expect(content.filter((c) => c.pageOrientation === 'landscape')).toHaveLength(6); // two list tables, two attendance months, summary, year
+    expect(content.filter((c) => c.pageOrientation === 'portrait')).toHaveLength(2); // the subject grid, the principal's remarks
+  });
+
+  it('prints the sections in the order of FORMS.md §1.2, attendance and remarks only when given', () => {
+    const titles = (d: ClassBookPdfData) => {
+      const seen: string[] = [];
+      const walk = (n: unknown): void => {
+        if (typeof n === 'string') {
+          if (/^(SỔ THEO DÕI|HƯỚNG DẪN|Sĩ số: |SƠ YẾU|THEO DÕI CHUYÊN CẦN|Tháng \d+ năm|TỔNG HỢP|NHẬN XÉT CỦA HIỆU TRƯỞNG|XÁC NHẬN)/.test(n)) seen.push(n);
+        } else if (Array.isArray(n)) n.forEach(walk);
+        else if (n && typeof n === 'object') for (const [k, v] of Object.entries(n)) if (k !== 'header' && k !== 'footer') walk(v);
+      };
+      walk(classBookDefinition(d).content);
+      return seen.map((t) => t.split(' ').slice(0, 3).join(' '));
+    };
+    expect(titles(data)).toEqual([
+      'SỔ THEO DÕI', // cover
+      'HƯỚNG DẪN SỬ', // instructions
+      'SỔ THEO DÕI', // inner title page …
+      'Sĩ số: ', // … with the class size
+      'SƠ YẾU LÝ',
+      'SƠ YẾU LÝ',
+      'THEO DÕI CHUYÊN',
+      'Tháng 9 năm',
+      'Tháng 10 năm',
+      'TỔNG HỢP KẾT', // the year summary
+      'TỔNG HỢP KẾT', // the year classification
+      'NHẬN XÉT CỦA',
+      'XÁC NHẬN CỦA',
+    ]);
+    const { attendance: _a, ...without } = data;
+    expect(titles(without)).not.toContain('THEO DÕI CHUYÊN');
+    expect(titles(without)).not.toContain('NHẬN XÉT CỦA');
   });
 
   it('renders the same bytes for the same data', async () => {

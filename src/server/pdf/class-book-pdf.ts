@@ -1,15 +1,17 @@
 /**
  * SỔ THEO DÕI VÀ ĐÁNH GIÁ HỌC SINH (THEO LỚP HỌC) — THCS/THPT, TT 22/2021 (FORMS.md §1):
- * cover, instructions and subject teachers, the student list, per term a grid per subject signed
- * by its teacher and the term summary, and for the whole year the year summary and the year
- * classification, closed by the homeroom teacher's and the principal's signatures.
+ * cover, instructions and subject teachers, the inner title page, the student list, the monthly
+ * attendance sheets, per term a grid per subject signed by its teacher and the term summary, for
+ * the whole year the year summary and the year classification, then the principal's monthly
+ * remarks, closed by the homeroom teacher's and the principal's signatures.
  *
- * Portrait for the cover and the subject grids (a class of 45 fits a page), landscape for the
- * student list and the summaries (one column per subject). A pure function of prepared data:
+ * Portrait for the cover, the subject grids (a class of 45 fits a page) and the remarks, landscape
+ * for the student list, the attendance sheets and the summaries (one column per subject). A pure function of prepared data:
  * every value arrives as printed (names, dd/mm/yyyy, scores with a decimal comma).
  */
 import type { Content } from 'pdfmake/interfaces';
-import { coverPage, instructionsPage, studentListPages } from './class-book-pages.ts';
+import { attendancePages, principalRemarksPage } from './class-book-attendance.ts';
+import { coverPage, innerTitlePage, instructionsPage, studentListPages } from './class-book-pages.ts';
 import { subjectGridPage, summaryPage, yearClassificationPage } from './class-book-grids.ts';
 import { type PlaceDate, type Signer, pageFrame, signatureRow } from './layout.ts';
 import { renderPdf } from './render-pdf.ts';
@@ -112,6 +114,30 @@ export interface YearClassificationPage {
 
 export type ClassBookSection = SubjectGridPage | SummaryPage | YearClassificationPage;
 
+/** One student's line on a monthly attendance sheet (FORMS.md §1.2 step 5). */
+export interface AttendanceSheetRow {
+  no: number;
+  fullName: string;
+  /** Index d-1 for day d of the month: one letter per session absent ("P", "K", "PK"), '' when present. */
+  marks: string[];
+  /** Sessions absent in this sheet: total (TS), excused (P), unexcused (K). */
+  total: number;
+  excused: number;
+  unexcused: number;
+}
+
+/** "Theo dõi chuyên cần" for one month of one term; a month split by the term boundary gets one sheet per term. */
+export interface AttendanceMonthSheet {
+  termNo: 1 | 2;
+  year: number;
+  /** 1–12 */
+  month: number;
+  /** The days of this month inside the term (1 and the month's last day unless the term starts or ends inside it). */
+  firstDay: number;
+  lastDay: number;
+  rows: AttendanceSheetRow[];
+}
+
 export interface ClassBookPdfData {
   documentId: string;
   verifyUrl: string;
@@ -122,18 +148,31 @@ export interface ClassBookPdfData {
   cover: ClassBookCover;
   students: ClassBookStudent[];
   sections: ClassBookSection[];
+  /**
+   * The monthly attendance sheets of the printed scope, in date order (loadMonthlyAttendance).
+   * When present the book also prints them and the principal's monthly remarks table (one row per month).
+   */
+  attendance?: AttendanceMonthSheet[];
   placeDate: PlaceDate;
   homeroomSigner: Signer;
   principalSigner: Signer;
 }
 
 export function classBookDefinition(data: ClassBookPdfData) {
-  const content: Content[] = [coverPage(data.cover, data.scopeLabel), instructionsPage(data.cover), ...studentListPages(data.students, data.cover)];
+  // FORMS.md §1.2 order: cover, instructions, inner title, student list, attendance, term parts, year, principal's remarks.
+  const content: Content[] = [
+    coverPage(data.cover, data.scopeLabel),
+    instructionsPage(data.cover),
+    innerTitlePage(data.cover),
+    ...studentListPages(data.students, data.cover),
+    ...attendancePages(data.attendance ?? [], data.cover),
+  ];
   for (const s of data.sections) {
     if (s.kind === 'subject') content.push(subjectGridPage(s));
     else if (s.kind === 'summary') content.push(summaryPage(s));
     else content.push(yearClassificationPage(s));
   }
+  if (data.attendance?.length) content.push(principalRemarksPage(data.attendance));
   // The closing certification: the homeroom teacher and the principal (FORMS.md §1.2 step 10).
   content.push({
     stack: [
