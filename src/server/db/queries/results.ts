@@ -17,6 +17,7 @@ import type { ClassResults } from '../../../shared/homeroom.ts';
 import { subjectAssessment } from './subjects.ts';
 import { AppError, notFound } from '../../errors.ts';
 import type { Executor } from '../database.ts';
+import type { Row } from '../schema.ts';
 import { loadClassStudents } from './gradebook.ts';
 
 export type ResultScope = 'term1' | 'term2' | 'year' | 'final';
@@ -39,8 +40,23 @@ export function yearConduct(periods: Map<string, { level: string | null }> | und
   return { level: override ?? computed, computed };
 }
 
-export async function computeClassResults(db: Executor, classId: string, scope: ResultScope): Promise<Omit<ClassResults, 'snapshot'> & { contentSha256: string }> {
-  const cls = await db.selectFrom('classes').selectAll().where('id', '=', classId).executeTakeFirst();
+/** Everything the live results of a class are computed from, loaded once (a book printing several scopes reuses it). */
+export interface ClassResultsInputs {
+  cls: Row<'classes'>;
+  subjects: (ResultSubject & { name: string })[];
+  students: Awaited<ReturnType<typeof loadClassStudents>>;
+  cells: Map<string, Map<string, CellValue>>;
+  conduct: Awaited<ReturnType<typeof loadConduct>>;
+  absenceCount: Map<string, number>;
+  /** The rules engine's evaluation per student (the same for every scope), filled on first use. */
+  evaluated: Map<string, { result: StudentYearResultTt22; explanations: ReturnType<typeof explainTt22> }>;
+}
+
+type CellRow = Pick<Row<'gradebook_cells'>, 'student_id' | 'subject_id' | 'term_no' | 'column_key' | 'score_tenths' | 'text_value'>;
+
+/** A caller that already holds the class row or all of the class's grade-book cells passes them in. */
+export async function loadClassResultsInputs(db: Executor, classId: string, options: { cls?: Row<'classes'>; cells?: readonly CellRow[] } = {}): Promise<ClassResultsInputs> {
+  const cls = options.cls?.id === classId ? options.cls : await db.selectFrom('classes').selectAll().where('id', '=', classId).executeTakeFirst();
   if (!cls) throw notFound('lớp');
   const grade = await db.selectFrom('grade_levels').select('regime').where('school_year_id', '=', cls.school_year_id).where('grade', '=', cls.grade).executeTakeFirst();
   if (grade?.regime !== 'TT22_2021') {
@@ -62,7 +78,8 @@ export async function computeClassResults(db: Executor, classId: string, scope: 
     regularCount: subjectAssessment(s).regularCount ?? 2,
   }));
   const students = (await loadClassStudents(db, classId)).filter((s) => s.active);
-  const cells = await db.selectFrom('gradebook_cells').selectAll().where('class_id', '=', classId).execute();
+  const cells =
+    options.cells ?? (await db.selectFrom('gradebook_cells').select(['student_id', 'subject_id', 'term_no', 'column_key', 'score_tenths', 'text_value']).where('class_id', '=', classId).execute());
   const byStudent = new Map<string, Map<string, CellValue>>();
   for (const c of cells) {
     const m = byStudent.get(c.student_id) ?? new Map();
@@ -78,34 +95,52 @@ export async function computeClassResults(db: Executor, classId: string, scope: 
     .groupBy('student_id')
     .execute();
   const absenceCount = new Map(absences.map((a) => [a.student_id, Number(a.n)]));
+  return { cls, subjects, students, cells: byStudent, conduct, absenceCount, evaluated: new Map() };
+}
 
+export async function computeClassResults(db: Executor, classId: string, scope: ResultScope): Promise<Omit<ClassResults, 'snapshot'> & { contentSha256: string }> {
+  const results = computeClassResultsFrom(await loadClassResultsInputs(db, classId), scope);
+  const contentSha256 = createHash('sha256').update(canonicalJson(results.students.map(({ explanations: _e, ...rest }) => rest))).digest('hex');
+  return { ...results, contentSha256 };
+}
+
+/** The live results of one scope from loaded inputs (no query). */
+export function computeClassResultsFrom(inputs: ClassResultsInputs, scope: ResultScope): Omit<ClassResults, 'snapshot'> {
+  const { cls, subjects, students, conduct, absenceCount } = inputs;
+  const byStudent = inputs.cells;
   const terms = scope === 'term1' ? [1] : scope === 'term2' ? [2] : [1, 2];
+  const required = subjects.flatMap((s) =>
+    terms.map((t) => ({ subject: s, term: t, cols: gradebookColumns({ assessmentKind: s.kind, regularCount: s.regularCount, hasPeriodicTest: false }, t as 1 | 2).filter((c) => c.required) })),
+  );
   const rows = students.map((st) => {
     const periods = conduct.get(st.studentId);
     const yc = yearConduct(periods);
     const mine = byStudent.get(st.studentId) ?? new Map<string, CellValue>();
-    const input = buildTt22Input({
-      studentId: st.studentId,
-      subjects,
-      cells: mine,
-      conduct: {
-        term1: (periods?.get('term1')?.level as Tt22Level) ?? null,
-        term2: (periods?.get('term2')?.level as Tt22Level) ?? null,
-        summer: (periods?.get('summer')?.level as Tt22Level) ?? null,
-      },
-      absences: absenceCount.get(st.studentId) ?? 0,
-    });
-    const r: StudentYearResultTt22 = evaluateTt22(input);
+    let evaluated = inputs.evaluated.get(st.studentId);
+    if (!evaluated) {
+      const input = buildTt22Input({
+        studentId: st.studentId,
+        subjects,
+        cells: mine,
+        conduct: {
+          term1: (periods?.get('term1')?.level as Tt22Level) ?? null,
+          term2: (periods?.get('term2')?.level as Tt22Level) ?? null,
+          summer: (periods?.get('summer')?.level as Tt22Level) ?? null,
+        },
+        absences: absenceCount.get(st.studentId) ?? 0,
+      });
+      const result: StudentYearResultTt22 = evaluateTt22(input);
+      evaluated = { result, explanations: explainTt22(result) };
+      inputs.evaluated.set(st.studentId, evaluated);
+    }
+    const r = evaluated.result;
     const missing: string[] = [];
-    for (const s of subjects) {
-      for (const t of terms) {
-        const cols = gradebookColumns({ assessmentKind: s.kind, regularCount: s.regularCount, hasPeriodicTest: false }, t as 1 | 2).filter((c) => c.required);
-        const gaps = cols.filter((c) => {
-          const v = mine.get(cellKey(s.id, t, c.key));
-          return !v || (v.scoreTenths === null && v.text === null);
-        });
-        if (gaps.length) missing.push(`${s.name} (HK ${t === 1 ? 'I' : 'II'}): ${gaps.map((g) => g.label).join(', ')}`);
-      }
+    for (const { subject: s, term: t, cols } of required) {
+      const gaps = cols.filter((c) => {
+        const v = mine.get(cellKey(s.id, t, c.key));
+        return !v || (v.scoreTenths === null && v.text === null);
+      });
+      if (gaps.length) missing.push(`${s.name} (HK ${t === 1 ? 'I' : 'II'}): ${gaps.map((g) => g.label).join(', ')}`);
     }
     for (const t of terms) if (!periods?.get(`term${t}`)?.level) missing.push(`Kết quả rèn luyện HK ${t === 1 ? 'I' : 'II'}`);
     // After the summer: every subject to retest needs its score, and summer training its re-evaluation.
@@ -138,7 +173,7 @@ export async function computeClassResults(db: Executor, classId: string, scope: 
       retestSubjects: scope === 'year' || scope === 'final' ? [...r.year.retestSubjects] : [],
       retestPending: retestPending.map((s) => s.code),
       absences: absenceCount.get(st.studentId) ?? 0,
-      explanations: explainTt22(r)
+      explanations: evaluated.explanations
         .filter((e) => e.scope === scope)
         .map((e) => ({ code: e.code, text: e.text })),
       missing,
@@ -146,9 +181,8 @@ export async function computeClassResults(db: Executor, classId: string, scope: 
   });
   const summary = summarizeClassResults(rows);
   const missingCount = rows.reduce((n, r) => n + r.missing.length, 0);
-  const contentSha256 = createHash('sha256').update(canonicalJson(rows.map(({ explanations: _e, ...rest }) => rest))).digest('hex');
   return {
-    classId,
+    classId: cls.id,
     className: cls.name,
     scope,
     ruleVersion: TT22_2021_RULE_VERSION,
@@ -156,6 +190,5 @@ export async function computeClassResults(db: Executor, classId: string, scope: 
     summary,
     complete: missingCount === 0,
     missingCount,
-    contentSha256,
   };
 }

@@ -27,11 +27,29 @@ const ZSheetParams = z.object({ classId: ZId, subjectId: ZId, termNo: z.coerce.n
 
 export async function loadSheet(db: Db, auth: RequestAuth | null, p: { classId: string; subjectId: string; termNo: 1 | 2; now: string }): Promise<GradebookSheet> {
   const { cls, subject, settings, teacherName } = await loadSheetContext(db, p.classId, p.subjectId);
-  const assessment = subjectAssessment(subject);
-  const columns = gradebookColumns(assessment, p.termNo);
   const students = await loadClassStudents(db, cls.id);
   const cells = await loadCells(db, cls.id, subject.id, p.termNo);
   const blockContext = await loadBlockContext(db, cls.school_year_id, settings.editDeadlineDays);
+  return presentSheet({ cls, subject, settings, teacherName, students, cells, blockContext }, auth, p);
+}
+
+/** What a sheet is made of (loadSheet's queries); a caller printing many sheets of a class loads these once. */
+export interface SheetSource {
+  cls: Awaited<ReturnType<typeof loadSheetContext>>['cls'];
+  subject: Awaited<ReturnType<typeof loadSheetContext>>['subject'];
+  settings: Awaited<ReturnType<typeof loadSheetContext>>['settings'];
+  teacherName: string | null;
+  students: Awaited<ReturnType<typeof loadClassStudents>>;
+  /** The sheet's cells (this subject and term). */
+  cells: Pick<Awaited<ReturnType<typeof loadCells>>[number], 'student_id' | 'column_key' | 'score_tenths' | 'text_value' | 'version'>[];
+  blockContext: Awaited<ReturnType<typeof loadBlockContext>>;
+}
+
+/** The sheet as loadSheet returns it, from loaded rows (no query). */
+export function presentSheet(source: SheetSource, auth: RequestAuth | null, p: { termNo: 1 | 2; now: string }): GradebookSheet {
+  const { cls, subject, settings, teacherName, students, cells, blockContext } = source;
+  const assessment = subjectAssessment(subject);
+  const columns = gradebookColumns(assessment, p.termNo);
   const today = vietnamDate(p.now);
   const byStudent = new Map<string, Map<string, { value: CellValue; version: number }>>();
   for (const c of cells) {

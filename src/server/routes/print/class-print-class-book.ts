@@ -5,16 +5,19 @@
  * there is one — for the summaries, the attendance summary for absences); no rule is recomputed here.
  */
 import { displayCell } from '../../../domain/gradebook/row-average.ts';
+import { parseSchoolSettings } from '../../../shared/school-settings.ts';
 import type { Db } from '../../db/database.ts';
+import { loadBlockContext, loadClassStudents } from '../../db/queries/gradebook.ts';
+import { formatStaffName } from '../../db/queries/people.ts';
 import { getClassOr404 } from '../../db/queries/setup.ts';
 import type { RenderedDocument } from '../../documents/rendered-document.ts';
 import { AppError } from '../../errors.ts';
 import type { ClassBookPdfData, ClassBookSection, SubjectGridPage, YearRow } from '../../pdf/class-book-pdf.ts';
 import { renderClassBookPdf } from '../../pdf/class-book-pdf.ts';
 import { documentIdFor, verifyUrlFor } from '../../pdf/document-id.ts';
-import { loadSheet } from '../gradebook/gradebook.routes.ts';
+import { presentSheet } from '../gradebook/gradebook.routes.ts';
 import { LEVEL_NAMES, OUTCOME_NAMES, TITLE_NAMES, classDataChangedAt, loadClassPrintHeader, printedDataVersion, slug } from './class-print-common.ts';
-import { type ScopeResults, loadAbsences, loadPrintStudents, loadScopeResults } from './class-print-results.ts';
+import { type ScopeResults, type StudentResult, loadAbsences, loadPrintStudents, loadScopeResults, preloadScopeResults } from './class-print-results.ts';
 
 export type ClassBookScope = 'hk1' | 'hk2' | 'year';
 export const CLASS_BOOK_SCOPE_LABELS: Record<ClassBookScope, string> = { hk1: 'Học kì I', hk2: 'Học kì II', year: 'Cả năm học' };
@@ -39,21 +42,62 @@ export async function buildClassBook(db: Db, options: { classId: string; scope: 
   const absences = await loadAbsences(db, cls);
   const subjects = await db
     .selectFrom('subjects')
-    .select(['id', 'code', 'name', 'assessment_kind'])
+    .selectAll()
     .where('school_year_id', '=', cls.school_year_id)
     .where('grade', '=', cls.grade)
     .where('assessment_kind', 'in', ['scored', 'comment'])
     .orderBy('sort_order')
     .execute();
   const subjectName = new Map(subjects.map((s) => [s.code, s.name]));
+  // What loadSheet would query for every subject × term, loaded once for the class.
+  const schoolRow = await db.selectFrom('schools').select(['settings_json']).where('id', '=', cls.school_id).executeTakeFirstOrThrow();
+  const settings = parseSchoolSettings(schoolRow.settings_json);
+  const teacherRows = await db
+    .selectFrom('teaching_assignments')
+    .innerJoin('staff', 'staff.id', 'teaching_assignments.staff_id')
+    .select(['teaching_assignments.subject_id', 'staff.family_name', 'staff.middle_name', 'staff.given_name'])
+    .where('teaching_assignments.class_id', '=', cls.id)
+    .execute();
+  const teacherOf = new Map(teacherRows.map((t) => [t.subject_id, formatStaffName(t)]));
+  const classStudents = await loadClassStudents(db, cls.id);
+  const cells = await db
+    .selectFrom('gradebook_cells')
+    .select(['student_id', 'subject_id', 'term_no', 'column_key', 'score_tenths', 'text_value', 'version'])
+    .where('class_id', '=', cls.id)
+    .execute();
+  const blockContext = await loadBlockContext(db, cls.school_year_id, settings.editDeadlineDays);
+  const cellsOf = new Map<string, typeof cells>();
+  for (const c of cells) {
+    const key = `${c.subject_id}|${Number(c.term_no)}`;
+    const list = cellsOf.get(key);
+    if (list) list.push(c);
+    else cellsOf.set(key, [c]);
+  }
+
   const terms: (1 | 2)[] = options.scope === 'hk1' ? [1] : options.scope === 'hk2' ? [2] : [1, 2];
   const needsYear = options.scope !== 'hk1';
   const results: Partial<Record<'term1' | 'term2' | 'year' | 'final', ScopeResults>> = {};
-  for (const t of terms) results[`term${t}`] = await loadScopeResults(db, cls, `term${t}`, changedAt.toISOString());
-  if (needsYear) results.year = await loadScopeResults(db, cls, 'year', changedAt.toISOString());
-  if (options.scope === 'year') results.final = await loadScopeResults(db, cls, 'final', changedAt.toISOString());
-  const resultOf = (scope: keyof typeof results, studentId: string) => results[scope]?.students.find((s) => s.studentId === studentId);
-  const valueOf = (scope: keyof typeof results, studentId: string, subjectId: string) => resultOf(scope, studentId)?.subjects.find((s) => s.subjectId === subjectId)?.value ?? '';
+  const preload = await preloadScopeResults(db, cls, cells);
+  for (const t of terms) results[`term${t}`] = await loadScopeResults(db, cls, `term${t}`, changedAt.toISOString(), preload);
+  if (needsYear) results.year = await loadScopeResults(db, cls, 'year', changedAt.toISOString(), preload);
+  if (options.scope === 'year') results.final = await loadScopeResults(db, cls, 'final', changedAt.toISOString(), preload);
+  // studentId → the student's result, and studentId|subjectId → the printed value, per scope.
+  const indexed = new Map<string, { students: Map<string, StudentResult>; values: Map<string, string | null> }>();
+  for (const [scope, r] of Object.entries(results)) {
+    const byStudent = new Map<string, StudentResult>();
+    const values = new Map<string, string | null>();
+    for (const st of r.students) {
+      if (byStudent.has(st.studentId)) continue; // the first one, as .find would
+      byStudent.set(st.studentId, st);
+      for (const sub of st.subjects) {
+        const key = `${st.studentId}|${sub.subjectId}`;
+        if (!values.has(key)) values.set(key, sub.value);
+      }
+    }
+    indexed.set(scope, { students: byStudent, values });
+  }
+  const resultOf = (scope: keyof typeof results, studentId: string) => indexed.get(scope)?.students.get(studentId);
+  const valueOf = (scope: keyof typeof results, studentId: string, subjectId: string) => indexed.get(scope)?.values.get(`${studentId}|${subjectId}`) ?? '';
 
   const sections: ClassBookSection[] = [];
   const teachers = new Map<string, string | null>();
@@ -61,10 +105,15 @@ export async function buildClassBook(db: Db, options: { classId: string; scope: 
   for (const termNo of terms) {
     // Subject grids: the teacher's sheet as the grade book shows it (same cells, same averages).
     for (const s of subjects) {
-      const sheet = await loadSheet(db, null, { classId: cls.id, subjectId: s.id, termNo, now: changedAt.toISOString() });
+      const sheet = presentSheet(
+        { cls, subject: s, settings, teacherName: teacherOf.get(s.id) ?? null, students: classStudents, cells: cellsOf.get(`${s.id}|${termNo}`) ?? [], blockContext },
+        null,
+        { termNo, now: changedAt.toISOString() },
+      );
       teachers.set(s.name, sheet.teacherName);
       const regularKeys = sheet.columns.filter((c) => c.point === 'regular').map((c) => c.key);
-      const summer = termNo === 2 ? await db.selectFrom('gradebook_cells').select(['student_id', 'score_tenths', 'text_value']).where('class_id', '=', cls.id).where('subject_id', '=', s.id).where('term_no', '=', 3).execute() : [];
+      const summer = new Map<string, (typeof cells)[number]>();
+      if (termNo === 2) for (const c of cellsOf.get(`${s.id}|3`) ?? []) if (!summer.has(c.student_id)) summer.set(c.student_id, c);
       const page: SubjectGridPage = {
         kind: 'subject',
         termNo,
@@ -75,7 +124,7 @@ export async function buildClassBook(db: Db, options: { classId: string; scope: 
         rows: sheet.rows
           .filter((r) => active.has(r.studentId))
           .map((r) => {
-            const retest = summer.find((c) => c.student_id === r.studentId);
+            const retest = summer.get(r.studentId);
             return {
               no: r.listNumber,
               fullName: r.fullName,

@@ -6,7 +6,7 @@
 import { summarizeAbsences, type AbsenceTotals } from '../../../domain/attendance/summarize-absences.ts';
 import type { Executor } from '../../db/database.ts';
 import { loadClassStudents } from '../../db/queries/gradebook.ts';
-import { computeClassResults, type ResultScope } from '../../db/queries/results.ts';
+import { type ClassResultsInputs, computeClassResults, computeClassResultsFrom, loadClassResultsInputs, type ResultScope } from '../../db/queries/results.ts';
 import type { Row } from '../../db/schema.ts';
 import type { ClassResults } from '../../../shared/homeroom.ts';
 import { isoDateToPrinted } from './class-print-common.ts';
@@ -24,16 +24,49 @@ export interface ScopeResults {
   missingCount: number;
 }
 
-/** The approved snapshot of a scope if there is one (frozen, C5), else the live results (G7). */
-export async function loadScopeResults(db: Executor, cls: Row<'classes'>, scope: ResultScope, dataAsOf: string): Promise<ScopeResults> {
-  const snap = await db
+type Snapshot = Pick<Row<'result_snapshots'>, 'id' | 'scope' | 'snapshot_json' | 'approved_at' | 'proposed_at'>;
+
+/** What a book printing several scopes of one class loads once: its approved snapshots, and the live results' inputs when needed. */
+export interface ScopeResultsPreload {
+  /** The latest approved snapshot per scope (loadApprovedSnapshots). */
+  snapshots: Map<string, Snapshot>;
+  /** The inputs of the live results, loaded on first need. */
+  inputs: () => Promise<ClassResultsInputs>;
+}
+
+/** The latest approved snapshot of every scope of a class, in one query. */
+export async function loadApprovedSnapshots(db: Executor, classId: string): Promise<Map<string, Snapshot>> {
+  const rows = await db
     .selectFrom('result_snapshots')
-    .selectAll()
-    .where('class_id', '=', cls.id)
-    .where('scope', '=', scope)
+    .select(['id', 'scope', 'snapshot_json', 'approved_at', 'proposed_at'])
+    .where('class_id', '=', classId)
     .where('status', '=', 'approved')
     .orderBy('approved_at', 'desc')
-    .executeTakeFirst();
+    .execute();
+  const latest = new Map<string, Snapshot>();
+  for (const r of rows) if (!latest.has(r.scope)) latest.set(r.scope, r);
+  return latest;
+}
+
+/** A preload for `loadScopeResults` of one class: one snapshot query, the live inputs loaded at most once. */
+export async function preloadScopeResults(db: Executor, cls: Row<'classes'>, cells?: NonNullable<Parameters<typeof loadClassResultsInputs>[2]>['cells']): Promise<ScopeResultsPreload> {
+  const snapshots = await loadApprovedSnapshots(db, cls.id);
+  let inputs: Promise<ClassResultsInputs> | undefined;
+  return { snapshots, inputs: () => (inputs ??= loadClassResultsInputs(db, cls.id, { cls, cells })) };
+}
+
+/** The approved snapshot of a scope if there is one (frozen, C5), else the live results (G7). */
+export async function loadScopeResults(db: Executor, cls: Row<'classes'>, scope: ResultScope, dataAsOf: string, preload?: ScopeResultsPreload): Promise<ScopeResults> {
+  const snap = preload
+    ? preload.snapshots.get(scope)
+    : await db
+        .selectFrom('result_snapshots')
+        .selectAll()
+        .where('class_id', '=', cls.id)
+        .where('scope', '=', scope)
+        .where('status', '=', 'approved')
+        .orderBy('approved_at', 'desc')
+        .executeTakeFirst();
   if (snap) {
     const frozen = JSON.parse(snap.snapshot_json) as { students: StudentResult[] };
     return {
@@ -44,7 +77,7 @@ export async function loadScopeResults(db: Executor, cls: Row<'classes'>, scope:
       missingCount: 0,
     };
   }
-  const live = await computeClassResults(db, cls.id, scope);
+  const live = preload ? computeClassResultsFrom(await preload.inputs(), scope) : await computeClassResults(db, cls.id, scope);
   return {
     scope,
     students: live.students,
