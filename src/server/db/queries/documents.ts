@@ -1,4 +1,5 @@
 /** Stored documents and their signatures, presented for the API (explicit fields only). */
+import { type SigningStep, nextSigningStep, signingTurnRefusal } from '../../../domain/documents/signing-turn.ts';
 import { can, type Action } from '../../../domain/policies/policy.ts';
 import type { Actor } from '../../../domain/policies/actor.ts';
 import { DOCUMENT_KIND_LABELS, SIGNER_ROLE_LABELS } from '../../../shared/documents.ts';
@@ -34,7 +35,7 @@ export async function loadSignatures(db: Executor, documentIds: string[]): Promi
 
 /** The next signature due (lowest pending seq), or null when all are given. */
 export function nextSignature(signatures: Row<'document_signatures'>[]): Row<'document_signatures'> | null {
-  return signatures.find((s) => s.status === 'pending') ?? null;
+  return nextSigningStep(signatures);
 }
 
 export function presentSignature(s: Row<'document_signatures'>) {
@@ -76,16 +77,9 @@ export function currentFilePath(doc: { file_path: string; sha256: string; curren
   return doc.file_path.replace(/\.pdf$/, `.${doc.current_sha256.slice(0, 16)}.pdf`);
 }
 
-/** Signatures go in order; a superseded document is never signed. */
-export function assertNextStep(doc: { superseded_by_id: string | null }, signatures: { seq: number; status: string; role: string }[], seq: number): void {
-  if (doc.superseded_by_id) throw new AppError('INVALID_STATE', 'Văn bản đã có phiên bản mới thay thế: hãy ký phiên bản mới.');
-  const next = nextSignature(signatures as never);
-  if (!next) throw new AppError('INVALID_STATE', 'Văn bản đã đủ chữ ký.');
-  if (next.seq !== seq) {
-    throw new AppError('INVALID_STATE', `Chưa đến lượt ký này: văn bản đang chờ chữ ký của ${labelOf(next.role)}.`);
-  }
+/** Signatures go in order; a superseded document is never signed (the rule: src/domain/documents/signing-turn.ts). */
+export function assertNextStep(doc: { superseded_by_id: string | null }, signatures: SigningStep[], seq: number): void {
+  const refusal = signingTurnRefusal(!!doc.superseded_by_id, signatures, seq);
+  if (refusal) throw new AppError('INVALID_STATE', refusal);
 }
 
-function labelOf(role: string): string {
-  return ({ homeroom: 'Giáo viên chủ nhiệm', principal: 'Hiệu trưởng', seal: 'con dấu số của nhà trường' } as Record<string, string>)[role] ?? role;
-}
