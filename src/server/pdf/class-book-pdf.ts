@@ -178,7 +178,7 @@ export function classBookDefinition(data: ClassBookPdfData) {
     stack: [
       { text: 'XÁC NHẬN CỦA GIÁO VIÊN CHỦ NHIỆM VÀ HIỆU TRƯỞNG', style: 'title', margin: [0, 0, 0, 8] },
       {
-        text: `Sổ theo dõi và đánh giá học sinh lớp ${data.cover.className}, ${data.scopeLabel.toLocaleLowerCase('vi')}, năm học ${data.cover.schoolYear}, gồm ${data.students.length} học sinh, được in từ phần mềm Sổ Điểm Số với mã văn bản ${data.documentId}.`,
+        text: `Sổ theo dõi và đánh giá học sinh lớp ${data.cover.className}, ${data.scopeLabel.charAt(0).toLocaleLowerCase('vi')}${data.scopeLabel.slice(1)}, năm học ${data.cover.schoolYear}, gồm ${data.students.length} học sinh, được in từ phần mềm Sổ Điểm Số với mã văn bản ${data.documentId}.`,
         fontSize: 11,
         margin: [0, 0, 0, 8],
       },
