@@ -1,13 +1,15 @@
 /**
  * Job `print_documents`: prints one kind of document for one or more classes (a class, a grade or
  * the whole school), stores every document in the registry, then writes one zip with a file per
- * document and one merged PDF for the printer. Re-running after a crash gives the same result:
+ * document and one merged PDF for the printer (joined page by page as documents are made, streamed
+ * to a temporary file renamed at the end). Re-running after a crash gives the same result:
  * documents are stored by id (same inputs → same id) and the outputs are rewritten whole.
  */
-import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { createWriteStream, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { Zip, ZipPassThrough } from 'fflate';
-import { PDFDocument } from 'pdf-lib';
+import { PdfMerger } from '../pdf/engine/merge-pdfs.ts';
 import { storeDocument, writeStoredFile } from '../documents/store-document.ts';
 import type { RenderedDocument } from '../documents/rendered-document.ts';
 import { AppError, invalid } from '../errors.ts';
@@ -49,6 +51,12 @@ export async function printDocuments(ctx: JobContext): Promise<PrintDocumentsRes
   const buffers: Buffer[] = [];
   // One memo per run: the class snapshots, teachers and school heading every student shares are read once.
   const cache = createPrintCache();
+  const mergedPath = join(outDir, `${p.name}.pdf`);
+  const mergedFull = join(ctx.dataDir, 'files', mergedPath);
+  mkdirSync(dirname(mergedFull), { recursive: true });
+  const mergedTemp = `${mergedFull}.${process.pid}.${randomUUID()}.tmp`;
+  const merger = new PdfMerger(mergedTemp);
+  try {
   for (const [i, item] of items.entries()) {
     let doc: RenderedDocument;
     try {
@@ -67,26 +75,26 @@ export async function printDocuments(ctx: JobContext): Promise<PrintDocumentsRes
     });
     documents.push({ id: doc.documentId, title: doc.title, filename: doc.filename });
     buffers.push(doc.pdf);
+    merger.add(doc.pdf);
     await ctx.progress(i + 1, total);
+  }
+  } catch (error) {
+    merger.abort();
+    rmSync(mergedTemp, { force: true });
+    throw error;
   }
 
   const zipPath = join(outDir, `${p.name}.zip`);
+  if (!documents.length) {
+    merger.abort();
+    rmSync(mergedTemp, { force: true });
+  }
   if (!documents.length) throw invalid(`Không có văn bản nào in được: ${skipped[0]?.message ?? 'lớp chưa có học sinh'}`, [{ field: 'classIds', message: 'không có gì để in' }]);
   await writeZip(join(ctx.dataDir, 'files', zipPath), documents.map((d, i) => ({ name: uniqueName(d.filename, i, documents), bytes: buffers[i] })));
-  const merged = await PDFDocument.create();
-  merged.setTitle(p.name);
-  merged.setCreator('Sổ Điểm Số');
-  merged.setProducer('Sổ Điểm Số');
-  merged.setCreationDate(ctx.now());
-  merged.setModificationDate(ctx.now());
-  for (const bytes of buffers) {
-    const source = await PDFDocument.load(bytes);
-    for (const page of await merged.copyPages(source, source.getPageIndices())) merged.addPage(page);
-  }
-  const mergedPath = join(outDir, `${p.name}.pdf`);
-  writeStoredFile(ctx.dataDir, mergedPath, Buffer.from(await merged.save()));
+  const pages = merger.finish({ title: p.name, author: 'Sổ Điểm Số', createdAt: ctx.now() });
+  renameSync(mergedTemp, mergedFull);
   await ctx.progress(total, total);
-  return { documents, skipped, zipPath, mergedPath, pages: merged.getPageCount() };
+  return { documents, skipped, zipPath, mergedPath, pages };
 }
 
 function uniqueName(filename: string, index: number, all: { filename: string }[]): string {
