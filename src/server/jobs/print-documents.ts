@@ -6,11 +6,11 @@
  * documents are stored by id (same inputs → same id) and the outputs are rewritten whole.
  */
 import { randomUUID } from 'node:crypto';
-import { createWriteStream, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { type WriteStream, createWriteStream, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Zip, ZipPassThrough } from 'fflate';
 import { PdfMerger } from '../pdf/engine/merge-pdfs.ts';
-import { storeDocument, writeStoredFile } from '../documents/store-document.ts';
+import { storeDocument } from '../documents/store-document.ts';
 import type { RenderedDocument } from '../documents/rendered-document.ts';
 import { AppError, invalid } from '../errors.ts';
 import { createPrintCache } from '../transcripts/print-cache.ts';
@@ -48,78 +48,107 @@ export async function printDocuments(ctx: JobContext): Promise<PrintDocumentsRes
   const outDir = join('jobs', ctx.job.id);
   const documents: PrintDocumentsResult['documents'] = [];
   const skipped: PrintDocumentsResult['skipped'] = [];
-  const buffers: Buffer[] = [];
   // One memo per run: the class snapshots, teachers and school heading every student shares are read once.
   const cache = createPrintCache();
+  const zipPath = join(outDir, `${p.name}.zip`);
   const mergedPath = join(outDir, `${p.name}.pdf`);
-  const mergedFull = join(ctx.dataDir, 'files', mergedPath);
-  mkdirSync(dirname(mergedFull), { recursive: true });
-  const mergedTemp = `${mergedFull}.${process.pid}.${randomUUID()}.tmp`;
-  const merger = new PdfMerger(mergedTemp);
+  const outputs = new PrintOutputs(join(ctx.dataDir, 'files', zipPath), join(ctx.dataDir, 'files', mergedPath));
   try {
-  for (const [i, item] of items.entries()) {
-    let doc: RenderedDocument;
-    try {
-      doc = await target.build(ctx.db, item, p.options, { baseUrl: p.baseUrl, cache });
-    } catch (error) {
-      // One student with nothing to print does not stop the class: listed in the result.
-      if (!(error instanceof AppError) || error.code === 'VALIDATION') throw error;
-      skipped.push({ label: item.label, message: error.message });
+    for (const [i, item] of items.entries()) {
+      let doc: RenderedDocument;
+      try {
+        doc = await target.build(ctx.db, item, p.options, { baseUrl: p.baseUrl, cache });
+      } catch (error) {
+        // One student with nothing to print does not stop the class: listed in the result.
+        if (!(error instanceof AppError) || error.code === 'VALIDATION') throw error;
+        skipped.push({ label: item.label, message: error.message });
+        await ctx.progress(i + 1, total);
+        continue;
+      }
+      await storeDocument(ctx.db, doc, {
+        schoolId: ctx.job.school_id,
+        dataDir: ctx.dataDir,
+        audit: { actorUserId: ctx.job.created_by, actorRole: p.actorRole, ip: '', userAgent: 'job', requestId: ctx.job.id, now: ctx.now().toISOString() },
+      });
+      documents.push({ id: doc.documentId, title: doc.title, filename: doc.filename });
+      outputs.add(doc.filename, doc.pdf);
       await ctx.progress(i + 1, total);
-      continue;
     }
-    await storeDocument(ctx.db, doc, {
-      schoolId: ctx.job.school_id,
-      dataDir: ctx.dataDir,
-      audit: { actorUserId: ctx.job.created_by, actorRole: p.actorRole, ip: '', userAgent: 'job', requestId: ctx.job.id, now: ctx.now().toISOString() },
-    });
-    documents.push({ id: doc.documentId, title: doc.title, filename: doc.filename });
-    buffers.push(doc.pdf);
-    merger.add(doc.pdf);
-    await ctx.progress(i + 1, total);
-  }
+    if (!documents.length) throw invalid(`Không có văn bản nào in được: ${skipped[0]?.message ?? 'lớp chưa có học sinh'}`, [{ field: 'classIds', message: 'không có gì để in' }]);
+    const pages = await outputs.finish({ title: p.name, author: 'Sổ Điểm Số', createdAt: ctx.now() });
+    await ctx.progress(total, total);
+    return { documents, skipped, zipPath, mergedPath, pages };
   } catch (error) {
-    merger.abort();
-    rmSync(mergedTemp, { force: true });
+    outputs.abort();
     throw error;
   }
-
-  const zipPath = join(outDir, `${p.name}.zip`);
-  if (!documents.length) {
-    merger.abort();
-    rmSync(mergedTemp, { force: true });
-  }
-  if (!documents.length) throw invalid(`Không có văn bản nào in được: ${skipped[0]?.message ?? 'lớp chưa có học sinh'}`, [{ field: 'classIds', message: 'không có gì để in' }]);
-  await writeZip(join(ctx.dataDir, 'files', zipPath), documents.map((d, i) => ({ name: uniqueName(d.filename, i, documents), bytes: buffers[i] })));
-  const pages = merger.finish({ title: p.name, author: 'Sổ Điểm Số', createdAt: ctx.now() });
-  renameSync(mergedTemp, mergedFull);
-  await ctx.progress(total, total);
-  return { documents, skipped, zipPath, mergedPath, pages };
 }
 
-function uniqueName(filename: string, index: number, all: { filename: string }[]): string {
-  const clash = all.findIndex((d) => d.filename === filename) !== index;
-  return clash ? filename.replace(/\.pdf$/, `-${index + 1}.pdf`) : filename;
-}
+/**
+ * The job's two outputs, written as documents come (a whole school never sits in memory): a zip
+ * of the PDFs as they are (stored, not recompressed) and the merged PDF; both go to temporary
+ * files renamed into place at the end, so a crash leaves no half output under the final names.
+ */
+class PrintOutputs {
+  private readonly zipTemp: string;
+  private readonly mergedTemp: string;
+  private readonly merger: PdfMerger;
+  private readonly zip: Zip;
+  private readonly zipOut: WriteStream;
+  private readonly zipDone: Promise<void>;
+  private readonly names = new Set<string>();
 
-/** A zip of stored (not recompressed) PDFs, streamed to disk. */
-function writeZip(fullPath: string, files: { name: string; bytes: Buffer }[]): Promise<void> {
-  mkdirSync(join(fullPath, '..'), { recursive: true });
-  const out = createWriteStream(fullPath);
-  return new Promise((resolve, reject) => {
-    const zip = new Zip((error, chunk, final) => {
-      if (error) return reject(error);
-      out.write(chunk);
-      if (final) out.end(resolve);
+  constructor(
+    private readonly zipPath: string,
+    private readonly mergedPath: string,
+  ) {
+    mkdirSync(dirname(zipPath), { recursive: true });
+    const tag = `${process.pid}.${randomUUID()}.tmp`;
+    this.zipTemp = `${zipPath}.${tag}`;
+    this.mergedTemp = `${mergedPath}.${tag}`;
+    this.merger = new PdfMerger(this.mergedTemp);
+    this.zipOut = createWriteStream(this.zipTemp);
+    let fail: (error: Error) => void = () => {};
+    this.zipDone = new Promise<void>((resolve, reject) => {
+      fail = reject;
+      this.zipOut.once('finish', resolve);
+      this.zipOut.once('error', reject);
     });
-    for (const f of files) {
-      const entry = new ZipPassThrough(f.name);
-      entry.mtime = new Date('2000-01-01T00:00:00Z');
-      zip.add(entry);
-      entry.push(new Uint8Array(f.bytes), true);
-    }
-    zip.end();
-  });
+    this.zipDone.catch(() => {}); // awaited in finish(); a failure before then is reported there
+    this.zip = new Zip((error, chunk, final) => {
+      if (error) return fail(error);
+      this.zipOut.write(chunk);
+      if (final) this.zipOut.end();
+    });
+  }
+
+  /** A second file of the same name gets "-N" (N: its place in the job's list, from 1). */
+  add(filename: string, pdf: Buffer): void {
+    const index = this.merger.documentCount;
+    const name = this.names.has(filename) ? filename.replace(/\.pdf$/, `-${index + 1}.pdf`) : filename;
+    this.names.add(filename);
+    const entry = new ZipPassThrough(name);
+    entry.mtime = new Date('2000-01-01T00:00:00Z');
+    this.zip.add(entry);
+    entry.push(new Uint8Array(pdf), true);
+    this.merger.add(pdf);
+  }
+
+  async finish(info: { title: string; author: string; createdAt: Date }): Promise<number> {
+    this.zip.end();
+    await this.zipDone;
+    const pages = this.merger.finish(info);
+    renameSync(this.zipTemp, this.zipPath);
+    renameSync(this.mergedTemp, this.mergedPath);
+    return pages;
+  }
+
+  abort(): void {
+    this.merger.abort();
+    this.zipOut.destroy();
+    rmSync(this.zipTemp, { force: true });
+    rmSync(this.mergedTemp, { force: true });
+  }
 }
 
 export function readJobFile(dataDir: string, relative: string): Buffer {

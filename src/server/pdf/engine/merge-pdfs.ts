@@ -76,8 +76,15 @@ export class PdfMerger {
     this.write(Buffer.from('\nendobj\n', 'latin1'));
   }
 
+  private documents = 0;
+
   get pageCount(): number {
     return this.pages.length;
+  }
+
+  /** how many files were added */
+  get documentCount(): number {
+    return this.documents;
   }
 
   /** Appends every page of `pdf` (a file made by our writer). */
@@ -116,6 +123,7 @@ export class PdfMerger {
       this.object(base + n, split < 0 ? dict : Buffer.concat([Buffer.from(dict, 'latin1'), body.subarray(split)]));
     }
     for (const m of kids[1].matchAll(/(\d+) 0 R/g)) this.pages.push(base + Number(m[1]));
+    this.documents++;
   }
 
   /** Writes the page tree, catalog, information and cross-reference table; closes the file. */
