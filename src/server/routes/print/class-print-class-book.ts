@@ -9,6 +9,7 @@ import { parseSchoolSettings } from '../../../shared/school-settings.ts';
 import type { Db } from '../../db/database.ts';
 import { loadBlockContext, loadClassStudents } from '../../db/queries/gradebook.ts';
 import { formatStaffName } from '../../db/queries/people.ts';
+import type { ResultScope } from '../../db/queries/results.ts';
 import { getClassOr404 } from '../../db/queries/setup.ts';
 import type { RenderedDocument } from '../../documents/rendered-document.ts';
 import { AppError } from '../../errors.ts';
@@ -17,7 +18,7 @@ import { renderClassBookPdf } from '../../pdf/class-book-pdf.ts';
 import { documentIdFor, verifyUrlFor } from '../../pdf/document-id.ts';
 import { presentSheet } from '../gradebook/gradebook.routes.ts';
 import { LEVEL_NAMES, OUTCOME_NAMES, TITLE_NAMES, classDataChangedAt, loadClassPrintHeader, printedDataVersion, slug } from './class-print-common.ts';
-import { type ScopeResults, type StudentResult, loadAbsences, loadPrintStudents, loadScopeResults, preloadScopeResults } from './class-print-results.ts';
+import { type ScopeResults, type StudentResult, loadAbsences, loadApprovedSnapshots, loadPrintStudents, loadScopeResults, scopeResultsPreload } from './class-print-results.ts';
 
 export type ClassBookScope = 'hk1' | 'hk2' | 'year';
 export const CLASS_BOOK_SCOPE_LABELS: Record<ClassBookScope, string> = { hk1: 'Học kì I', hk2: 'Học kì II', year: 'Cả năm học' };
@@ -36,36 +37,47 @@ export async function buildClassBook(db: Db, options: { classId: string; scope: 
   const cls = await getClassOr404(db, options.classId);
   const regime = await db.selectFrom('grade_levels').select('regime').where('school_year_id', '=', cls.school_year_id).where('grade', '=', cls.grade).executeTakeFirst();
   if (regime?.regime !== 'TT22_2021') throw new AppError('INVALID_STATE', 'Sổ theo dõi và đánh giá học sinh theo Thông tư 22/2021 chỉ in cho lớp THCS, THPT; lớp tiểu học in Bảng tổng hợp kết quả đánh giá giáo dục.');
-  const header = await loadClassPrintHeader(db, cls);
-  const changedAt = await classDataChangedAt(db, cls);
-  const students = await loadPrintStudents(db, cls.id);
-  const absences = await loadAbsences(db, cls);
-  const subjects = await db
-    .selectFrom('subjects')
-    .selectAll()
-    .where('school_year_id', '=', cls.school_year_id)
-    .where('grade', '=', cls.grade)
-    .where('assessment_kind', 'in', ['scored', 'comment'])
-    .orderBy('sort_order')
-    .execute();
-  const subjectName = new Map(subjects.map((s) => [s.code, s.name]));
-  // What loadSheet would query for every subject × term, loaded once for the class.
-  const schoolRow = await db.selectFrom('schools').select(['settings_json']).where('id', '=', cls.school_id).executeTakeFirstOrThrow();
+  const terms: (1 | 2)[] = options.scope === 'hk1' ? [1] : options.scope === 'hk2' ? [2] : [1, 2];
+  const needsYear = options.scope !== 'hk1';
+  const scopes: ResultScope[] = [...terms.map((t) => `term${t}` as const), ...(needsYear ? (['year'] as const) : []), ...(options.scope === 'year' ? (['final'] as const) : [])];
+  // Everything printed, loaded once for the class (what loadSheet would query for every subject ×
+  // term included), the independent queries together (fewer round trips' wait on PostgreSQL).
+  const [header, changedAt, students, absences, subjects, schoolRow, teacherRows, classStudents, cells, approved] = await Promise.all([
+    loadClassPrintHeader(db, cls),
+    classDataChangedAt(db, cls),
+    loadPrintStudents(db, cls.id),
+    loadAbsences(db, cls),
+    db
+      .selectFrom('subjects')
+      .selectAll()
+      .where('school_year_id', '=', cls.school_year_id)
+      .where('grade', '=', cls.grade)
+      .where('assessment_kind', 'in', ['scored', 'comment'])
+      .orderBy('sort_order')
+      .execute(),
+    db.selectFrom('schools').select(['settings_json']).where('id', '=', cls.school_id).executeTakeFirstOrThrow(),
+    db
+      .selectFrom('teaching_assignments')
+      .innerJoin('staff', 'staff.id', 'teaching_assignments.staff_id')
+      .select(['teaching_assignments.subject_id', 'staff.family_name', 'staff.middle_name', 'staff.given_name'])
+      .where('teaching_assignments.class_id', '=', cls.id)
+      .execute(),
+    loadClassStudents(db, cls.id),
+    db
+      .selectFrom('gradebook_cells')
+      .select(['student_id', 'subject_id', 'term_no', 'column_key', 'score_tenths', 'text_value', 'version'])
+      .where('class_id', '=', cls.id)
+      .execute(),
+    loadApprovedSnapshots(db, cls.id),
+  ]);
   const settings = parseSchoolSettings(schoolRow.settings_json);
-  const teacherRows = await db
-    .selectFrom('teaching_assignments')
-    .innerJoin('staff', 'staff.id', 'teaching_assignments.staff_id')
-    .select(['teaching_assignments.subject_id', 'staff.family_name', 'staff.middle_name', 'staff.given_name'])
-    .where('teaching_assignments.class_id', '=', cls.id)
-    .execute();
+  const preload = scopeResultsPreload(db, cls, approved, cells);
+  const [blockContext] = await Promise.all([
+    loadBlockContext(db, cls.school_year_id, settings.editDeadlineDays),
+    scopes.some((s) => !approved.has(s)) ? preload.inputs() : null,
+  ]);
+  const subjectName = new Map(subjects.map((s) => [s.code, s.name]));
   const teacherOf = new Map(teacherRows.map((t) => [t.subject_id, formatStaffName(t)]));
-  const classStudents = await loadClassStudents(db, cls.id);
-  const cells = await db
-    .selectFrom('gradebook_cells')
-    .select(['student_id', 'subject_id', 'term_no', 'column_key', 'score_tenths', 'text_value', 'version'])
-    .where('class_id', '=', cls.id)
-    .execute();
-  const blockContext = await loadBlockContext(db, cls.school_year_id, settings.editDeadlineDays);
   const cellsOf = new Map<string, typeof cells>();
   for (const c of cells) {
     const key = `${c.subject_id}|${Number(c.term_no)}`;
@@ -74,13 +86,8 @@ export async function buildClassBook(db: Db, options: { classId: string; scope: 
     else cellsOf.set(key, [c]);
   }
 
-  const terms: (1 | 2)[] = options.scope === 'hk1' ? [1] : options.scope === 'hk2' ? [2] : [1, 2];
-  const needsYear = options.scope !== 'hk1';
-  const results: Partial<Record<'term1' | 'term2' | 'year' | 'final', ScopeResults>> = {};
-  const preload = await preloadScopeResults(db, cls, cells);
-  for (const t of terms) results[`term${t}`] = await loadScopeResults(db, cls, `term${t}`, changedAt.toISOString(), preload);
-  if (needsYear) results.year = await loadScopeResults(db, cls, 'year', changedAt.toISOString(), preload);
-  if (options.scope === 'year') results.final = await loadScopeResults(db, cls, 'final', changedAt.toISOString(), preload);
+  const results: Partial<Record<ResultScope, ScopeResults>> = {};
+  for (const scope of scopes) results[scope] = await loadScopeResults(db, cls, scope, changedAt.toISOString(), preload);
   // studentId → the student's result, and studentId|subjectId → the printed value, per scope.
   const indexed = new Map<string, { students: Map<string, StudentResult>; values: Map<string, string | null> }>();
   for (const [scope, r] of Object.entries(results)) {

@@ -32,23 +32,30 @@ export function levelNameOf(grade: number): string {
 }
 
 export async function loadClassPrintHeader(db: Executor, cls: Row<'classes'>): Promise<ClassPrintHeader> {
-  const school = await loadSchoolPrintInfo(db, cls.school_id);
-  const schoolRow = await db.selectFrom('schools').select('org_unit_id').where('id', '=', cls.school_id).executeTakeFirstOrThrow();
-  const office = await db.selectFrom('org_units').select(['name', 'kind', 'parent_id']).where('id', '=', schoolRow.org_unit_id).executeTakeFirst();
-  const parent = office?.parent_id ? await db.selectFrom('org_units').select(['name']).where('id', '=', office.parent_id).executeTakeFirst() : undefined;
-  const homeroom = cls.homeroom_staff_id
-    ? await db.selectFrom('staff').select(['family_name', 'middle_name', 'given_name']).where('id', '=', cls.homeroom_staff_id).executeTakeFirst()
-    : undefined;
+  // Independent look-ups, run together (fewer round trips' wait on PostgreSQL).
+  const office = async () => {
+    const schoolRow = await db.selectFrom('schools').select('org_unit_id').where('id', '=', cls.school_id).executeTakeFirstOrThrow();
+    const office = await db.selectFrom('org_units').select(['name', 'kind', 'parent_id']).where('id', '=', schoolRow.org_unit_id).executeTakeFirst();
+    const parent = office?.parent_id ? await db.selectFrom('org_units').select(['name']).where('id', '=', office.parent_id).executeTakeFirst() : undefined;
+    return { office, parent };
+  };
+  const [school, { office: officeRow, parent }, homeroom, schoolYear, principal] = await Promise.all([
+    loadSchoolPrintInfo(db, cls.school_id),
+    office(),
+    cls.homeroom_staff_id ? db.selectFrom('staff').select(['family_name', 'middle_name', 'given_name']).where('id', '=', cls.homeroom_staff_id).executeTakeFirst() : undefined,
+    schoolYearLabel(db, cls.school_year_id),
+    principalName(db, cls.school_id),
+  ]);
   return {
     school,
-    district: office?.kind === 'district' ? placeFromOfficeName(office.name) : null,
-    province: office?.kind === 'province' ? placeFromOfficeName(office.name) : parent ? placeFromOfficeName(parent.name) : null,
+    district: officeRow?.kind === 'district' ? placeFromOfficeName(officeRow.name) : null,
+    province: officeRow?.kind === 'province' ? placeFromOfficeName(officeRow.name) : parent ? placeFromOfficeName(parent.name) : null,
     className: cls.name,
     grade: Number(cls.grade),
     levelName: levelNameOf(Number(cls.grade)),
-    schoolYear: await schoolYearLabel(db, cls.school_year_id),
+    schoolYear,
     homeroomName: homeroom ? formatStaffName(homeroom) : null,
-    principalName: await principalName(db, cls.school_id),
+    principalName: principal,
   };
 }
 
@@ -65,10 +72,12 @@ export function latestInstant(isos: readonly (string | null | undefined)[], fall
 
 /** The last change of anything a class-level book prints: scores, conduct, primary assessments. */
 export async function classDataChangedAt(db: Executor, cls: Row<'classes'>): Promise<Date> {
-  const cells = await db.selectFrom('gradebook_cells').select((eb) => eb.fn.max('updated_at').as('at')).where('class_id', '=', cls.id).executeTakeFirst();
-  const conduct = await db.selectFrom('conduct_assessments').select((eb) => eb.fn.max('updated_at').as('at')).where('class_id', '=', cls.id).executeTakeFirst();
-  const primary = await db.selectFrom('primary_assessments').select((eb) => eb.fn.max('updated_at').as('at')).where('class_id', '=', cls.id).executeTakeFirst();
-  const snaps = await db.selectFrom('result_snapshots').select((eb) => eb.fn.max('approved_at').as('at')).where('class_id', '=', cls.id).executeTakeFirst();
+  const [cells, conduct, primary, snaps] = await Promise.all([
+    db.selectFrom('gradebook_cells').select((eb) => eb.fn.max('updated_at').as('at')).where('class_id', '=', cls.id).executeTakeFirst(),
+    db.selectFrom('conduct_assessments').select((eb) => eb.fn.max('updated_at').as('at')).where('class_id', '=', cls.id).executeTakeFirst(),
+    db.selectFrom('primary_assessments').select((eb) => eb.fn.max('updated_at').as('at')).where('class_id', '=', cls.id).executeTakeFirst(),
+    db.selectFrom('result_snapshots').select((eb) => eb.fn.max('approved_at').as('at')).where('class_id', '=', cls.id).executeTakeFirst(),
+  ]);
   return latestInstant([cells?.at, conduct?.at, primary?.at, snaps?.at].map((x) => (x ? String(x) : null)), cls.created_at);
 }
 

@@ -48,9 +48,13 @@ export async function loadApprovedSnapshots(db: Executor, classId: string): Prom
   return latest;
 }
 
-/** A preload for `loadScopeResults` of one class: one snapshot query, the live inputs loaded at most once. */
-export async function preloadScopeResults(db: Executor, cls: Row<'classes'>, cells?: NonNullable<Parameters<typeof loadClassResultsInputs>[2]>['cells']): Promise<ScopeResultsPreload> {
-  const snapshots = await loadApprovedSnapshots(db, cls.id);
+/** A preload for `loadScopeResults` of one class, from its approved snapshots (loadApprovedSnapshots): the live inputs load at most once. */
+export function scopeResultsPreload(
+  db: Executor,
+  cls: Row<'classes'>,
+  snapshots: Map<string, Snapshot>,
+  cells?: NonNullable<Parameters<typeof loadClassResultsInputs>[2]>['cells'],
+): ScopeResultsPreload {
   let inputs: Promise<ClassResultsInputs> | undefined;
   return { snapshots, inputs: () => (inputs ??= loadClassResultsInputs(db, cls.id, { cls, cells })) };
 }
@@ -153,8 +157,10 @@ const ZERO: AbsenceTotals = { excused: 0, unexcused: 0, sessions: 0, lessons: 0 
 
 /** Sessions absent per student, P / K, per term and year (the summary of the attendance routes). */
 export async function loadAbsences(db: Executor, cls: Row<'classes'>): Promise<(studentId: string) => PrintAbsences> {
-  const records = await db.selectFrom('attendance_records').select(['student_id', 'date', 'period_no', 'kind']).where('class_id', '=', cls.id).execute();
-  const terms = await db.selectFrom('terms').select(['term_no', 'starts_on', 'ends_on']).where('school_year_id', '=', cls.school_year_id).execute();
+  const [records, terms] = await Promise.all([
+    db.selectFrom('attendance_records').select(['student_id', 'date', 'period_no', 'kind']).where('class_id', '=', cls.id).execute(),
+    db.selectFrom('terms').select(['term_no', 'starts_on', 'ends_on']).where('school_year_id', '=', cls.school_year_id).execute(),
+  ]);
   const totals = summarizeAbsences(
     records.map((r) => ({ studentId: r.student_id, date: r.date, periodNo: Number(r.period_no), kind: r.kind as 'P' | 'K' })),
     terms.map((t) => ({ termNo: Number(t.term_no), startsOn: t.starts_on, endsOn: t.ends_on })),
