@@ -11,10 +11,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gradebookColumns } from '../../src/domain/gradebook/gradebook-columns.ts';
 import { saveCells } from '../../src/server/actions/save-cells.ts';
 import { subjectAssessment } from '../../src/server/db/queries/subjects.ts';
-import { totpCode } from '../../src/server/auth/totp.ts';
 import { TestClient } from '../helpers/client.ts';
 import { type TestServer, startTestServer } from '../helpers/server.ts';
-import { RUN_BROWSER_TESTS, launchBrowser, shot } from './support.ts';
+import { RUN_BROWSER_TESTS, launchBrowser, loginPage, shot } from './support.ts';
 
 describe.runIf(RUN_BROWSER_TESTS)('dashboards in the browser', () => {
   let server: TestServer;
@@ -22,27 +21,7 @@ describe.runIf(RUN_BROWSER_TESTS)('dashboards in the browser', () => {
   let principal: Page;
   let classId: string;
 
-  async function login(username: string, width = 1280): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    page.on('pageerror', (err) => console.error(`page error (${username}):`, err.message));
-    page.on('console', (msg) => {
-      if (msg.type() === 'error') console.error(`console error (${username}):`, msg.text());
-    });
-    const demo = server.demo!;
-    const entry = demo.logins.find((l) => l.username === username)!;
-    await page.goto(server.baseUrl);
-    await page.getByLabel('Tên đăng nhập').fill(username);
-    await page.getByLabel('Mật khẩu').fill(demo.password);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    if (entry.totpSecret) {
-      await page.getByLabel('Mã xác thực 6 chữ số').fill(totpCode(entry.totpSecret, Date.now()));
-      await page.getByRole('button', { name: 'Xác nhận' }).click();
-    }
-    await page.getByText(/Xin chào/).waitFor();
-    return page;
-  }
+  const login = (username: string) => loginPage(browser, server, username, { logConsoleErrors: true });
 
   /** Both widths, whole page: as it is, then at 390 px (a phone), then back. */
   async function shots(page: Page, name: string) {

@@ -14,9 +14,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { totpCode } from '../../src/server/auth/totp.ts';
 import { type TestServer, startTestServer } from '../helpers/server.ts';
-import { RUN_BROWSER_TESTS, launchBrowser, shot } from './support.ts';
+import { RUN_BROWSER_TESTS, launchBrowser, loginPage, shot } from './support.ts';
 
 /** A 1×1 PNG: the "photo" of the test paper. */
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
@@ -41,24 +40,7 @@ describe.runIf(RUN_BROWSER_TESTS)('grade book in the browser', () => {
   let regularCount = 0;
   let correctionNumber = 0;
 
-  async function login(username: string, width = 1280): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    page.on('pageerror', (err) => console.error(`page error (${username}):`, err.message));
-    const demo = server.demo!;
-    const entry = demo.logins.find((l) => l.username === username)!;
-    await page.goto(server.baseUrl);
-    await page.getByLabel('Tên đăng nhập').fill(username);
-    await page.getByLabel('Mật khẩu').fill(demo.password);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    if (entry.totpSecret) {
-      await page.getByLabel('Mã xác thực 6 chữ số').fill(totpCode(entry.totpSecret, Date.now()));
-      await page.getByRole('button', { name: 'Xác nhận' }).click();
-    }
-    await page.getByText(/Xin chào/).waitFor();
-    return page;
-  }
+  const login = (username: string) => loginPage(browser, server, username);
 
   const cell = (page: Page, r: number, c: number) => page.locator(`[data-testid="gradebook-grid"] input[data-r="${r}"][data-c="${c}"]`);
   const rowAt = (page: Page, r: number) => page.locator('[data-testid="gradebook-grid"] tbody tr').nth(r);

@@ -13,11 +13,10 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { totpCode } from '../../src/server/auth/totp.ts';
 import { TestClient } from '../helpers/client.ts';
 import { type TestPki, createTestPki, requireTools } from '../helpers/pki.ts';
 import { type TestServer, startTestServer } from '../helpers/server.ts';
-import { OUT, RUN_BROWSER_TESTS, launchBrowser, shot } from './support.ts';
+import { OUT, RUN_BROWSER_TESTS, launchBrowser, loginPage, shot } from './support.ts';
 
 const PASSWORD = 'Mật khẩu 123';
 const HAVE_TOOLS = requireTools(['openssl']);
@@ -30,27 +29,9 @@ describe.runIf(RUN_BROWSER_TESTS && HAVE_TOOLS)('printing and signing in the bro
   let principalP12: string;
   let docId: string;
 
-  async function login(username: string, width = 1280): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', acceptDownloads: true });
-    const page = await context.newPage();
-    page.setDefaultTimeout(20_000);
-    page.on('pageerror', (err) => console.error(`page error (${username}):`, err.message));
-    page.on('console', (msg) => {
-      if (msg.type() === 'error' && !msg.text().includes('status of 4')) console.error(`console error (${username}):`, msg.text());
-    });
-    const demo = server.demo!;
-    const entry = demo.logins.find((l) => l.username === username)!;
-    await page.goto(server.baseUrl);
-    await page.getByLabel('Tên đăng nhập').fill(username);
-    await page.getByLabel('Mật khẩu').fill(demo.password);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    if (entry.totpSecret) {
-      await page.getByLabel('Mã xác thực 6 chữ số').fill(totpCode(entry.totpSecret, Date.now()));
-      await page.getByRole('button', { name: 'Xác nhận' }).click();
-    }
-    await page.getByText(/Xin chào/).waitFor();
-    return page;
-  }
+  /** Downloads on (the ZIPs), 20 s waits; console errors of 4xx responses (refusals the tests provoke) not echoed. */
+  const login = (username: string) =>
+    loginPage(browser, server, username, { acceptDownloads: true, timeoutMs: 20_000, logConsoleErrors: true, ignoreConsole: (text) => text.includes('status of 4') });
 
   /** Both widths, whole page: as it is, then at 390 px (a phone), then back. */
   async function shots(page: Page, name: string) {
