@@ -14,7 +14,7 @@ import { loadConduct } from '../db/queries/results.ts';
 import { formatStaffName } from '../db/queries/people.ts';
 import type { Row } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
-import { buildTranscriptRecord } from '../transcripts/build-transcript-record.ts';
+import { buildTranscriptRecord, primaryYearResults } from '../transcripts/build-transcript-record.ts';
 import { classChain } from './record-attendance.ts';
 
 export async function confirmTranscriptRecords(options: { db: Db; cls: Row<'classes'>; studentIds?: string[]; userId: string; audit: AuditContext }) {
@@ -50,7 +50,7 @@ export async function confirmTranscriptRecords(options: { db: Db; cls: Row<'clas
     const incomplete = summary.rows.filter((r) => r.missing.length && wanted.some((w) => w.id === r.studentId));
     if (incomplete.length) throw new AppError('INVALID_STATE', `Chưa đủ đánh giá cuối năm: ${incomplete.slice(0, 3).map((r) => `${r.fullName} (${r.missing.slice(0, 2).join('; ')})`).join(' | ')}`);
     ruleVersion = summary.ruleVersion;
-    results = new Map(summary.rows.map((r) => [r.studentId, { scope: 'CN', subjects: summary.subjects.map((s, i) => ({ ...s, ...r.subjects[i] })), qualities: r.qualities, competences: r.competences, yearLevel: r.yearLevel, award: r.award, completed: r.completed, comment: r.comment }]));
+    results = new Map(summary.rows.map((r) => [r.studentId, primaryYearResults(summary.subjects, r)]));
   }
   const conduct = await loadConduct(db, cls.id, cls.school_year_id);
 

@@ -4,7 +4,8 @@
  * (actions/confirm-transcript-records.ts) and the demo's seeded past years
  * (db/seed/seed-demo-transcripts.ts) both build it here, so the two cannot drift. Pure: the
  * caller reads the rows; the key order of the stored JSON is part of the contract (the text is
- * stored as is, and existing records must not change).
+ * stored as is, and existing records must not change). `primaryYearResults` is the `results` of
+ * a primary (TT27) year: the year-end summary of one student.
  */
 import { createHash } from 'node:crypto';
 import type { Student } from '../../shared/people.ts';
@@ -59,4 +60,37 @@ export function buildTranscriptRecord(input: TranscriptRecordInput): TranscriptR
     homeroomComment: input.homeroomComment,
   };
   return { record, json: JSON.stringify(record), sha256: createHash('sha256').update(canonicalJson(record)).digest('hex') };
+}
+
+/** A primary subject or activity of the class's grade, as the year-end summary lists it. */
+export interface PrimarySubjectColumn {
+  id: string;
+  code: string;
+  name: string;
+  hasTest: boolean;
+}
+
+/** One student's row of the year-end (CN) summary: subjects in the order of the columns. */
+export interface PrimaryYearRow {
+  subjects: { subjectId: string; level: string | null; test: number | null }[];
+  qualities: (string | null)[];
+  competences: (string | null)[];
+  yearLevel: string | null;
+  award: string | null;
+  completed: boolean | null;
+  comment: string;
+}
+
+/** The `results` of a primary year record (scope CN): each subject column with the student's level and test score. */
+export function primaryYearResults(subjects: PrimarySubjectColumn[], row: PrimaryYearRow) {
+  return {
+    scope: 'CN',
+    subjects: subjects.map((s, i) => ({ id: s.id, code: s.code, name: s.name, hasTest: s.hasTest, subjectId: row.subjects[i].subjectId, level: row.subjects[i].level, test: row.subjects[i].test })),
+    qualities: row.qualities,
+    competences: row.competences,
+    yearLevel: row.yearLevel,
+    award: row.award,
+    completed: row.completed,
+    comment: row.comment,
+  };
 }

@@ -1,7 +1,8 @@
 /**
  * The demo seeded on first start (SODIEM_DEMO=1): a Sở and a Phòng, a THCS school with the
  * current school year (grades 6–9, classes 6A1, 6A2, 9A1, 9A2 with 40 students each), a
- * primary school with class 3A (40 students), teachers, assignments and one account per role.
+ * primary school with class 3A (40 students, with their confirmed lớp 1 and lớp 2 years), teachers,
+ * assignments and one account per role.
  * Deterministic: the same seed gives the same school.
  */
 import { randomUUID } from 'node:crypto';
@@ -15,6 +16,7 @@ import type { Db } from '../database.ts';
 import type { Role } from '../../../domain/policies/actor.ts';
 import { seedDemoScores } from './seed-demo-scores.ts';
 import { seedDemoTranscripts } from './seed-demo-transcripts.ts';
+import { seedDemoPrimaryTranscripts } from './seed-demo-primary-transcripts.ts';
 import { createDemoIdRegistry, generateStudents, generateTeachers } from './demo-people.ts';
 
 export const DEMO_PASSWORD = 'SoDiem@2026';
@@ -245,8 +247,9 @@ export async function seedDemo(db: Db, options: { now?: Date; scores?: boolean }
   const pSubjects = await db.selectFrom('subjects').select(['id']).where('school_year_id', '=', primaryYearId).where('grade', '=', 3).execute();
   const pYear = await db.selectFrom('school_years').selectAll().where('id', '=', primaryYearId).executeTakeFirstOrThrow();
   await updateAssignments({ db, year: pYear, changes: pSubjects.map((s) => ({ classId: c3a, subjectId: s.id, staffId: pStaff[1] })), audit: system });
-  await addUser({ username: 'th.hieutruong', fullName: fullName(pTeachers[0]), schoolId: primarySchoolId, staffId: pStaff[0], roles: ['principal'], totp: true });
+  const primaryPrincipalUserId = await addUser({ username: 'th.hieutruong', fullName: fullName(pTeachers[0]), schoolId: primarySchoolId, staffId: pStaff[0], roles: ['principal'], totp: true });
   await addUser({ username: 'gvcn.3a', fullName: fullName(pTeachers[1]), schoolId: primarySchoolId, staffId: pStaff[1], roles: ['teacher'] });
+  if (options.scores !== false) await seedDemoPrimaryTranscripts(db, { schoolId: primarySchoolId, currentStartYear: DEMO_YEAR, classId3A: c3a, principalUserId: primaryPrincipalUserId, homeroomStaffIds: [pStaff[2], pStaff[3]], now });
 
   return { password: DEMO_PASSWORD, logins, provinceId, districtId, schoolId, primarySchoolId, yearId: year, primaryYearId, classIds };
 }
