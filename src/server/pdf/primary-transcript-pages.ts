@@ -16,6 +16,11 @@ const empty = {} as TableCell;
 const EDUCATION_LEVEL: Record<string, string> = { HTXS: 'Hoàn thành xuất sắc', HTT: 'Hoàn thành tốt', HT: 'Hoàn thành', CHT: 'Chưa hoàn thành' };
 const AWARD: Record<string, string> = { XS: 'Học sinh Xuất sắc', TB: 'Học sinh tiêu biểu hoàn thành tốt trong học tập và rèn luyện' };
 
+/** TT27 periodic test scores are whole numbers (RULES §2.2): "9.0" prints "9"; anything else as the canonical value says. */
+function testScore(value: string | null): string {
+  return value && /^\d{1,2}\.0$/.test(value) ? value.slice(0, -2) : score(value);
+}
+
 function section(text: string): Content {
   return { text, fontSize: 12, bold: true, margin: [0, 8, 0, 3] };
 }
@@ -35,7 +40,7 @@ export function primaryYearPages(d: TranscriptDocument, y: TranscriptYear, place
     subjects.push([
       cell(s.name),
       cell(s.year ?? '', { alignment: 'center', bold: true }),
-      cell(score(s.test), { alignment: 'center' }),
+      cell(testScore(s.test), { alignment: 'center' }),
       i === 0 ? cell(y.homeroomComment, { rowSpan: y.subjects.length }) : empty,
     ]),
   );
@@ -48,7 +53,7 @@ export function primaryYearPages(d: TranscriptDocument, y: TranscriptYear, place
     fieldRow([['Chiều cao', ''], ['Cân nặng', '']], [w * 0.5, w * 0.5]),
     fieldRow([['Số ngày nghỉ có phép', abs(y.absences.excused)], ['Số ngày nghỉ không phép', abs(y.absences.unexcused)]], [w * 0.5, w * 0.5]),
     section('1. Các môn học và hoạt động giáo dục'),
-    { table: { headerRows: 1, dontBreakRows: true, widths: [w * 0.36, w * 0.14, w * 0.12, '*'], body: subjects }, layout: GRID_LAYOUT },
+    { table: { headerRows: 1, dontBreakRows: true, widths: [w * 0.34, w * 0.14, w * 0.15, '*'], body: subjects }, layout: GRID_LAYOUT },
     section('2. Những phẩm chất chủ yếu'),
     traitTable(traits.filter((t) => t.group === 'quality'), 'Phẩm chất'),
     { text: '', pageBreak: 'after' },
@@ -61,7 +66,9 @@ export function primaryYearPages(d: TranscriptDocument, y: TranscriptYear, place
       : []),
     value('4. Đánh giá kết quả giáo dục:', p?.educationLevel ? (EDUCATION_LEVEL[p.educationLevel] ?? p.educationLevel) : null),
     value('5. Khen thưởng:', p?.award ? (AWARD[p.award] ?? p.award) : null),
-    value('6. Hoàn thành chương trình lớp học/chương trình tiểu học:', completion),
+    // the label is long (the form's wording): the value goes on its own line rather than wrapping under it
+    { text: '6. Hoàn thành chương trình lớp học/chương trình tiểu học:', bold: true, fontSize: 12, margin: [0, 6, 0, 0] },
+    { text: completion ?? '……………………………………', fontSize: 12, margin: [18, 2, 0, 0] },
     signatureRow(
       [
         { title: 'Xác nhận của Hiệu trưởng', caption: '(Ký, ghi rõ họ tên và đóng dấu)', name: y.record.confirmedBy },
