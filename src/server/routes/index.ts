@@ -16,6 +16,7 @@ import { registerGradebookExcelRoutes } from './gradebook/gradebook-excel.routes
 import { registerLockRoutes } from './locks/locks.routes.ts';
 import type { RouteDeps } from './deps.ts';
 import { registerPeopleRoutes } from './people/people.routes.ts';
+import { registerStaffRoutes } from './people/staff.routes.ts';
 import { registerPrintRoutes } from './print/print.routes.ts';
 import { registerClassPrintRoutes } from './print/class-print.routes.ts';
 import { registerPrimaryRoutes } from './primary/primary.routes.ts';
@@ -27,6 +28,7 @@ export async function registerRoutes(app: FastifyInstance, deps: RouteDeps): Pro
   await registerAuthRoutes(app, deps);
   await registerAccountRoutes(app, deps);
   await registerSetupRoutes(app, deps);
+  await registerStaffRoutes(app, deps);
   await registerPeopleRoutes(app, deps);
   await registerGradebookRoutes(app, deps);
   await registerGradebookExcelRoutes(app, deps);
