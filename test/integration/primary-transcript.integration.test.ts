@@ -149,4 +149,41 @@ describe('the học bạ tiểu học from the demo (TT27/2020)', () => {
     const other = await new TestClient(server.baseUrl).login('hieutruong', server.demo!.password, secret('hieutruong'));
     expect([403, 404]).toContain((await other.get(`/api/v1/students/${students[1]}/transcript.pdf`)).status);
   });
+
+  it('confirming 3A through the route adds lớp 3 in the very shape of the seeded years (one builder for both)', async () => {
+    const classId = server.demo!.classIds['3A'];
+    const teacher = await new TestClient(server.baseUrl).login('gvcn.3a', server.demo!.password);
+    const me = (await teacher.get('/api/v1/auth/me')).body;
+    for (const subjectId of me.teaching.filter((t: any) => t.classId === classId).map((t: any) => t.subjectId)) {
+      const sheet = (await teacher.get(`/api/v1/classes/${classId}/subjects/${subjectId}/terms/2/sheet`)).body;
+      const hasTest = sheet.columns.some((c: any) => c.key === 'KT_CK');
+      const changes = [{ studentId: students[0], columnKey: 'MUC_CK', value: 'T', baseVersion: 0 }, ...(hasTest ? [{ studentId: students[0], columnKey: 'KT_CK', value: '9', baseVersion: 0 }] : [])];
+      expect((await teacher.post(`/api/v1/classes/${classId}/subjects/${subjectId}/terms/2/cells`, { changes })).status).toBe(200);
+    }
+    const entry = { studentId: students[0], qualities: Array(5).fill('T'), competences: Array(10).fill('T'), comment: 'Em học tốt, chăm ngoan.', baseVersion: 0 };
+    expect((await teacher.put(`/api/v1/classes/${classId}/primary-assessments`, { point: 'CN', entries: [entry] })).status).toBe(200);
+    const confirmed = await principal.post(`/api/v1/classes/${classId}/transcript-records/confirmation`, { studentIds: [students[0]] });
+    expect(confirmed.body).toEqual({ created: 1, unchanged: 0 });
+
+    const rows = await server.database.handle.db
+      .selectFrom('transcript_records')
+      .innerJoin('classes', 'classes.id', 'transcript_records.class_id')
+      .select(['classes.name', 'transcript_records.record_json'])
+      .where('transcript_records.student_id', '=', students[0])
+      .orderBy('classes.name')
+      .execute();
+    expect(rows.map((r) => r.name)).toEqual(['1A', '2A', '3A']);
+    const [seeded, real] = [JSON.parse(rows[1].record_json), JSON.parse(rows[2].record_json)];
+    const shape = (v: unknown): unknown => (Array.isArray(v) ? shape(v[0]) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, shape(x)])) : typeof v);
+    expect(shape(real)).toEqual(shape(seeded));
+    expect(JSON.stringify(Object.keys(real.results))).toBe(JSON.stringify(Object.keys(seeded.results)));
+    expect(real.results).toMatchObject({ scope: 'CN', yearLevel: 'HTXS', award: 'XS', completed: true, comment: 'Em học tốt, chăm ngoan.' });
+
+    const doc = (await principal.get(`/api/v1/students/${students[0]}/transcript.json`)).body;
+    expect(doc.years.map((y: any) => y.class.name)).toEqual(['1A', '2A', '3A']);
+    const pdf = await principal.get(`/api/v1/students/${students[0]}/transcript.pdf`);
+    expect((await PDFDocument.load(pdf.body)).getPageCount()).toBe(8);
+    const text = pdfText('hoc-ba-tieu-hoc-ba-nam', pdf.body);
+    if (text) expect(text).toContain('Hoàn thành chương trình lớp 3');
+  });
 });
