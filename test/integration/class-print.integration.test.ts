@@ -237,6 +237,32 @@ describe('class book (Sổ theo dõi và đánh giá học sinh theo lớp, P1)'
     }
     expectFooter(doc, res.headers.get('x-document-id')!);
   });
+
+  it('prints the monthly attendance sheets (P/K per day, TS/P/K totals) and the principal’s monthly remarks (FORMS §1.2 steps 3, 5, 10)', async () => {
+    const roster = (await homeroom.get(`/api/v1/classes/${classId}/conduct?period=term1`)).body.rows as { studentId: string; fullName: string }[];
+    const [a, b] = roster;
+    for (const [date, session, kind] of [['2026-11-20', 'morning', 'P'], ['2026-11-20', 'afternoon', 'K'], ['2026-11-13', 'morning', 'K']] as const) {
+      const put = await homeroom.put(`/api/v1/classes/${classId}/attendance`, { date, session, marks: [{ studentId: a.studentId, kind }] });
+      expect(put.status, JSON.stringify(put.body)).toBe(200);
+    }
+    const before = await principal.get(`/api/v1/classes/${classId}/class-book.pdf?scope=hk1`);
+    expect(before.status).toBe(200);
+    if (!requirePoppler()) return;
+    const doc = inspect('class-book-hk1-attendance', before.body as Buffer);
+    for (const t of ['THEO DÕI CHUYÊN CẦN', 'Tháng 9 năm 2026', 'Tháng 11 năm 2026', 'Tổng số học sinh của lớp 6A1', 'TS', 'nghỉ có phép', 'NHẬN XÉT CỦA HIỆU TRƯỞNG VỀ SỬ DỤNG SỔ THEO DÕI', 'Ký tên, đóng dấu', 'Sĩ số']) {
+      expect(doc.text, t).toContain(t);
+    }
+    // HK I only: no sheet for a month of HK II
+    expect(doc.text).not.toContain('Tháng 3 năm 2027');
+    // November's sheet: student a has P and K on the 20th and K on the 13th → TS 3, P 1, K 2 on her line
+    const november = doc.text.slice(doc.text.indexOf('Tháng 11 năm 2026'));
+    const line = november.split('\n').find((l) => l.includes(a.fullName))!;
+    expect(line, 'her line on the November sheet').toBeTruthy();
+    expect(line).toMatch(/\bPK\b/);
+    expect(line).toMatch(/\b3\s+1\s+2\s*$/);
+    const other = november.split('\n').find((l) => l.includes(b.fullName))!;
+    expect(other).not.toMatch(/\b[PK]+\b/);
+  });
 });
 
 describe('confirmation sheets (Bảng xác nhận kết quả, P2)', () => {

@@ -17,6 +17,7 @@ import type { ClassBookPdfData, ClassBookSection, SubjectGridPage, YearRow } fro
 import { renderClassBookPdf } from '../../pdf/class-book-pdf.ts';
 import { documentIdFor, verifyUrlFor } from '../../pdf/document-id.ts';
 import { presentSheet } from '../gradebook/gradebook.routes.ts';
+import { loadMonthlyAttendance } from './class-print-attendance.ts';
 import { LEVEL_NAMES, OUTCOME_NAMES, TITLE_NAMES, classDataChangedAt, loadClassPrintHeader, printedDataVersion, slug } from './class-print-common.ts';
 import { type ScopeResults, type StudentResult, loadAbsences, loadApprovedSnapshots, loadPrintStudents, loadScopeResults, scopeResultsPreload } from './class-print-results.ts';
 
@@ -244,6 +245,7 @@ export async function buildClassBook(db: Db, options: { classId: string; scope: 
     },
     students: students.map(({ studentId: _id, female: _f, ...s }) => ({ ...s, note: '' })),
     sections,
+    attendance: await loadMonthlyAttendance(db, cls, options.scope),
     placeDate: { place: header.school.place, date: null },
     homeroomSigner: { title: 'GIÁO VIÊN CHỦ NHIỆM', caption: '(Ký và ghi rõ họ tên)', name: header.homeroomName },
     principalSigner: { title: 'HIỆU TRƯỞNG', caption: PRINCIPAL_CAPTION, name: header.principalName },
