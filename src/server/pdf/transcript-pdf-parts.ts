@@ -118,7 +118,7 @@ export function identityPage(input: TranscriptPrintInput): Content[] {
   const rows: Content[][] = d.years.map((y) => [
     { text: y.schoolYear, style: 'td', alignment: 'center' },
     { text: y.class.name, style: 'td', alignment: 'center' },
-    { text: d.school.name, style: 'td' },
+    { text: [d.school.name, input.commune, input.province].filter(Boolean).join(', '), style: 'td' },
     { text: vnDateOfInstant(y.record.confirmedAt), style: 'td', alignment: 'center' },
   ]);
   const blank = level === 'upper_secondary' ? 3 : level === 'primary' ? 5 : 4;
@@ -155,7 +155,7 @@ export function identityPage(input: TranscriptPrintInput): Content[] {
 /** "Họ và tên: … Lớp: … Năm học: …" over each year page. */
 export function yearHeader(d: TranscriptDocument, y: TranscriptYear, labelText = 'Họ và tên'): Content {
   const w = contentWidth();
-  return { ...(fieldRow([[labelText, d.student.fullName], ['Lớp', y.class.name], ['Năm học', y.schoolYear]], [w * 0.5, w * 0.18, w * 0.3]) as object), margin: [0, 0, 0, 8] } as Content;
+  return { ...(fieldRow([[labelText, d.student.fullName], ['Lớp', y.class.name], ['Năm học', y.schoolYear]], [w * 0.56, w * 0.15, w * 0.29]) as object), margin: [0, 0, 0, 8] } as Content;
 }
 
 /** One signature block in the right half of the page (the date line above it). */
