@@ -22,7 +22,7 @@ export default defineConfig({
           name: 'integration',
           include: ['src/**/*.integration.test.ts', 'test/**/*.integration.test.ts'],
           // Two servers on one database need PostgreSQL by nature: npm test's SQLite pass leaves the file out.
-          exclude: ['test/e2e/**', 'node_modules/**', ...(process.env.SODIEM_TEST_PASS === 'sqlite' ? ['test/integration/two-process*'] : [])],
+          exclude: ['test/e2e/**', 'node_modules/**', ...(process.env.SODIEM_TEST_PASS === 'sqlite' ? ['test/integration/two-process*', 'test/integration/postgres-*'] : [])],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,

@@ -56,7 +56,7 @@ async function findPostgres() {
   }
 }
 
-// The two-process test needs PostgreSQL by nature (two servers, one database): it runs in the PostgreSQL pass.
+// The two-process and postgres-* tests need PostgreSQL by nature: they run in the PostgreSQL pass.
 runVitest('SQLite: unit, integration, browser', ['unit', 'integration', 'e2e'], { TEST_DATABASE_URL: '', SODIEM_TEST_PASS: 'sqlite' });
 
 const pgUrl = await findPostgres();

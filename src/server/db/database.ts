@@ -37,6 +37,13 @@ pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
 export function openDatabase(options: OpenDatabaseOptions): DatabaseHandle {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+    // A connection the server ends while no query runs on it (PostgreSQL restarted, an admin
+    // terminated it, or it was already being closed by pool.end(), which resolves before the
+    // sockets are gone) emits 'error' with no one to hear it — an uncaught exception that would
+    // stop the process. The pool drops such a connection and opens another on the next query;
+    // errors of a running query still reach that query's caller.
+    pool.on('error', () => {});
+    pool.on('connect', (client) => client.on('error', () => {}));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     const url = new URL(options.databaseUrl);
     return {
