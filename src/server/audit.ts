@@ -8,6 +8,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Tx, Executor } from './db/database.ts';
 import type { Row } from './db/schema.ts';
+import { AppError } from './errors.ts';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -82,19 +83,34 @@ export async function writeAudit(tx: Tx, ctx: AuditContext, entry: AuditEntry): 
 }
 
 /**
+ * Claims the request's Idempotency-Key in the change's transaction: status 0 = committed, the
+ * answer not yet stored (it replaces the row when sent), marked with the request's id. Another
+ * request with the same key that got past the check before this one committed (two copies sent
+ * at the same instant) finds the row here — on PostgreSQL its insert waits for ours to commit —
+ * and is refused, so its transaction rolls back and the change is applied once. A request that
+ * writes in several transactions finds its own mark and goes on.
+ */
+async function claimIdempotencyKey(tx: Tx, ctx: AuditContext, idem: NonNullable<AuditContext['idempotency']>): Promise<void> {
+  const mark = `pending:${ctx.requestId}`;
+  const inserted = await tx
+    .insertInto('idempotency_keys')
+    .values({ key: idem.key, user_id: idem.userId, route: idem.route, status_code: 0, response_json: mark, created_at: ctx.now })
+    .onConflict((oc) => oc.columns(['user_id', 'key']).doNothing())
+    .returning('key')
+    .executeTakeFirst();
+  if (inserted) return;
+  const existing = await tx.selectFrom('idempotency_keys').select(['response_json']).where('user_id', '=', idem.userId).where('key', '=', idem.key).executeTakeFirst();
+  if (existing?.response_json === mark) return;
+  throw new AppError('CONFLICT', 'Yêu cầu này đã được thực hiện (một lần gửi khác với cùng Idempotency-Key). Hãy tải lại dữ liệu để xem kết quả.', { alreadyApplied: true });
+}
+
+/**
  * Writes several audit events, in order, in the caller's transaction. Each chain's head is
  * claimed once for the whole batch: the upsert takes its row lock on PostgreSQL (SQLite has one
  * writer), so writers of one chain queue while other chains proceed.
  */
 export async function writeAudits(tx: Tx, ctx: AuditContext, entries: AuditEntry[]): Promise<void> {
-  if (ctx.idempotency) {
-    // status 0 = committed, answer not yet stored; the answer replaces it when it is sent.
-    await tx
-      .insertInto('idempotency_keys')
-      .values({ key: ctx.idempotency.key, user_id: ctx.idempotency.userId, route: ctx.idempotency.route, status_code: 0, response_json: '', created_at: ctx.now })
-      .onConflict((oc) => oc.columns(['user_id', 'key']).doNothing())
-      .execute();
-  }
+  if (ctx.idempotency) await claimIdempotencyKey(tx, ctx, ctx.idempotency);
   const byChain = new Map<string, AuditEntry[]>();
   for (const e of entries) byChain.set(e.chainKey, [...(byChain.get(e.chainKey) ?? []), e]);
   for (const [chainKey, list] of byChain) {

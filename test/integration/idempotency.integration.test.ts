@@ -61,5 +61,31 @@ describe('retried writes are idempotent (Idempotency-Key)', () => {
     const fixed = await c.post(path, { familyName: 'Đỗ', givenName: 'Mai', sex: 'female' }, { 'idempotency-key': 'k-after-400' });
     expect(fixed.status).toBe(200);
   });
+
+  it('copies of one request sent at the same instant: the change is applied once, the others get 409 alreadyApplied, a later retry replays the answer', async () => {
+    const c = await new TestClient(server.baseUrl).login('hieutruong', server.demo!.password, secret('hieutruong'));
+    const db = server.database.handle.db;
+    const path = `/api/v1/schools/${server.demo!.schoolId}/staff`;
+    for (let round = 0; round < 5; round++) {
+      const body = { familyName: 'Vũ', middleName: 'Minh', givenName: `Song${round}`, sex: 'male' };
+      const key = `k-concurrent-${round}`;
+      const answers = await Promise.all(Array.from({ length: 4 }, () => c.post(path, body, { 'idempotency-key': key })));
+      const ok = answers.filter((a) => a.status === 200);
+      const refused = answers.filter((a) => a.status === 409);
+      expect(ok.length + refused.length, JSON.stringify(answers.map((a) => a.status))).toBe(4);
+      expect(ok.length).toBeGreaterThanOrEqual(1);
+      for (const r of refused) expect(r.body.alreadyApplied ?? r.body.details?.alreadyApplied, JSON.stringify(r.body)).toBe(true);
+      // however many said 200, one staff member exists, with one audit entry
+      const rows = await db.selectFrom('staff').select('id').where('given_name', '=', `Song${round}`).execute();
+      expect(rows, `round ${round}`).toHaveLength(1);
+      expect(new Set(ok.map((a) => a.body.id))).toEqual(new Set([rows[0].id]));
+      const audit = await db.selectFrom('audit_events').select('id').where('entity_id', '=', rows[0].id).execute();
+      expect(audit).toHaveLength(1);
+      const retry = await c.post(path, body, { 'idempotency-key': key });
+      expect(retry.status).toBe(200);
+      expect(retry.headers.get('idempotent-replay')).toBe('true');
+      expect(retry.body.id).toBe(rows[0].id);
+    }
+  });
 });
 

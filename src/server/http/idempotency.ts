@@ -4,7 +4,8 @@
  * instead of doing the work again. Successful and client-error answers are stored; server
  * errors are not. The key is also written inside the change's own transaction (audit.ts), so a
  * retry after a crash between the commit and the answer gets 409 `alreadyApplied` instead of
- * doing the work twice; a retry after a crash before the commit does the work.
+ * doing the work twice; a retry after a crash before the commit does the work; of two copies
+ * sent at the same instant, one applies and the other gets 409 `alreadyApplied`.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../db/database.ts';
@@ -69,12 +70,13 @@ export function registerIdempotency(app: FastifyInstance, db: Db): void {
         response_json: payload,
         created_at: request.now.toISOString(),
       })
-      // The row the change's transaction reserved (status 0) gets the answer; a stored answer stays.
+      // The row this request's transaction claimed (status 0, marked with its id; audit.ts) gets the
+      // answer; a stored answer, or another request's claim, stays.
       .onConflict((oc) =>
         oc
           .columns(['user_id', 'key'])
           .doUpdateSet({ status_code: reply.statusCode, response_json: payload })
-          .where('idempotency_keys.status_code', '=', 0),
+          .where((eb) => eb.and([eb('idempotency_keys.status_code', '=', 0), eb('idempotency_keys.response_json', '=', `pending:${request.id}`)])),
       )
       .execute();
     return payload;
