@@ -20,6 +20,18 @@ import type { Executor } from '../database.ts';
 import type { Row } from '../schema.ts';
 import { loadClassStudents } from './gradebook.ts';
 
+/** The subjects of a class's grade that are assessed (by score or comment), in the school's order. */
+export function loadAssessedSubjects(db: Executor, cls: { school_year_id: string; grade: number | string }) {
+  return db
+    .selectFrom('subjects')
+    .selectAll()
+    .where('school_year_id', '=', cls.school_year_id)
+    .where('grade', '=', Number(cls.grade))
+    .where('assessment_kind', 'in', ['scored', 'comment'])
+    .orderBy('sort_order')
+    .execute();
+}
+
 export type ResultScope = 'term1' | 'term2' | 'year' | 'final';
 
 export async function loadConduct(db: Executor, classId: string, yearId: string) {
@@ -61,14 +73,7 @@ export async function loadClassResultsInputs(db: Executor, classId: string, opti
   // Independent queries, run together (fewer round trips' wait on PostgreSQL).
   const [grade, subjectRows, classStudents, cells, conduct, absences] = await Promise.all([
     db.selectFrom('grade_levels').select('regime').where('school_year_id', '=', cls.school_year_id).where('grade', '=', cls.grade).executeTakeFirst(),
-    db
-      .selectFrom('subjects')
-      .selectAll()
-      .where('school_year_id', '=', cls.school_year_id)
-      .where('grade', '=', cls.grade)
-      .where('assessment_kind', 'in', ['scored', 'comment'])
-      .orderBy('sort_order')
-      .execute(),
+    loadAssessedSubjects(db, cls),
     loadClassStudents(db, classId),
     options.cells ?? db.selectFrom('gradebook_cells').select(['student_id', 'subject_id', 'term_no', 'column_key', 'score_tenths', 'text_value']).where('class_id', '=', classId).execute(),
     loadConduct(db, classId, cls.school_year_id),

@@ -9,7 +9,7 @@ import { parseSchoolSettings } from '../../../shared/school-settings.ts';
 import type { Db } from '../../db/database.ts';
 import { loadBlockContext, loadClassStudents } from '../../db/queries/gradebook.ts';
 import { formatStaffName } from '../../db/queries/people.ts';
-import type { ResultScope } from '../../db/queries/results.ts';
+import { type ResultScope, loadAssessedSubjects } from '../../db/queries/results.ts';
 import { getClassOr404 } from '../../db/queries/setup.ts';
 import type { RenderedDocument } from '../../documents/rendered-document.ts';
 import { AppError } from '../../errors.ts';
@@ -48,14 +48,7 @@ export async function buildClassBook(db: Db, options: { classId: string; scope: 
     classDataChangedAt(db, cls),
     loadPrintStudents(db, cls.id),
     loadAbsences(db, cls),
-    db
-      .selectFrom('subjects')
-      .selectAll()
-      .where('school_year_id', '=', cls.school_year_id)
-      .where('grade', '=', cls.grade)
-      .where('assessment_kind', 'in', ['scored', 'comment'])
-      .orderBy('sort_order')
-      .execute(),
+    loadAssessedSubjects(db, cls),
     db.selectFrom('schools').select(['settings_json']).where('id', '=', cls.school_id).executeTakeFirstOrThrow(),
     db
       .selectFrom('teaching_assignments')
