@@ -24,7 +24,8 @@ import { TestClient } from '../test/helpers/client.ts';
 import { ColumnPool } from './support/column-pool.ts';
 import { type CpuUse, startCpuMeter } from './support/cpu-meter.ts';
 import { summarizeProfile } from './support/cpu-profile.ts';
-import { type BenchDatabase, type BenchGradebook, type BenchSchool, type Dialect, DEFAULT_PG_ADMIN_URL, createBenchDatabase, seedBenchSchool } from './support/gradebook-data.ts';
+import { type BenchDatabase, type BenchSchool, type Dialect, DEFAULT_PG_ADMIN_URL, createBenchDatabase, seedBenchSchool } from './support/gradebook-data.ts';
+import { storedColumnVersion } from './support/stored-column-version.ts';
 import { type LoadResult, type TeacherSession, runHttpLoad } from './support/http-load.ts';
 import { type FloorResult, floorChain, floorGradebooks, runPostgresFloor, runSqliteFloor } from './support/raw-floor.ts';
 import { startServerProcess } from './support/server-process.ts';
@@ -66,20 +67,6 @@ function gitState(): string {
   } catch {
     return 'unknown';
   }
-}
-
-async function columnVersion(handle: DatabaseHandle, g: BenchGradebook, col: { termNo: 1 | 2; key: string }): Promise<number | null> {
-  const r = await handle.db
-    .selectFrom('gradebook_cells')
-    .select((eb) => [eb.fn.min('version').as('lo'), eb.fn.max('version').as('hi'), eb.fn.countAll().as('n')])
-    .where('class_id', '=', g.classId)
-    .where('subject_id', '=', g.subjectId)
-    .where('term_no', '=', col.termNo)
-    .where('column_key', '=', col.key)
-    .executeTakeFirstOrThrow();
-  const n = Number(r.n);
-  if (n === 0) return 0;
-  return n === g.studentIds.length && Number(r.lo) === Number(r.hi) ? Number(r.hi) : null;
 }
 
 async function login(baseUrl: string, school: BenchSchool): Promise<TeacherSession[]> {
@@ -182,7 +169,7 @@ async function runDialect(dialect: Dialect): Promise<DialectRun> {
     if (WARMUP > 0) {
       const w = await runHttpLoad({ baseUrl: server.baseUrl, pool: apiPool, sessions, connections: CONNECTIONS, seconds: WARMUP });
       await sleep(1000);
-      const r = await apiPool.reconcile((g, c) => columnVersion(handle, g, c));
+      const r = await apiPool.reconcile((g, c) => storedColumnVersion(handle, g, c));
       console.log(`warm-up ${WARMUP} s: ${fmt(w.savesPerSecond, 1)} saves/s, ${w.non2xx + w.errors} failures; cut off at the end: ${r.committed} committed, ${r.notCommitted} not, ${r.unknown} unknown`);
     }
     const startMeasured = performance.now();
@@ -191,7 +178,7 @@ async function runDialect(dialect: Dialect): Promise<DialectRun> {
     apiCpu = meter();
     const endMeasured = performance.now();
     await sleep(1000);
-    let r = await apiPool.reconcile((g, c) => columnVersion(handle, g, c));
+    let r = await apiPool.reconcile((g, c) => storedColumnVersion(handle, g, c));
     if (r.unknown) console.log(`WARNING: ${r.unknown} columns in an unknown state after the run`);
     // The same load re-saving only columns already entered (45 version-checked UPDATEs instead of one INSERT).
     apiPool.onlySaved = true;
@@ -199,7 +186,7 @@ async function runDialect(dialect: Dialect): Promise<DialectRun> {
     resaves = await runHttpLoad({ baseUrl: server.baseUrl, pool: apiPool, sessions, connections: CONNECTIONS, seconds: SECONDS });
     resavesCpu = meter2();
     await sleep(1000);
-    r = await apiPool.reconcile((g, c) => columnVersion(handle, g, c));
+    r = await apiPool.reconcile((g, c) => storedColumnVersion(handle, g, c));
     if (r.unknown) console.log(`WARNING: ${r.unknown} columns in an unknown state after the run`);
     const stopAt = performance.now();
     profileWindow = { fromEndMs: stopAt - startMeasured, toEndMs: stopAt - endMeasured }; // the first measured run

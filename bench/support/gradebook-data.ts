@@ -6,66 +6,26 @@
  * their score columns, and who may write them.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import pg from 'pg';
 import { gradebookColumns } from '../../src/domain/gradebook/gradebook-columns.ts';
 import { addStudents } from '../../src/server/actions/add-students.ts';
 import { subjectAssessment } from '../../src/server/db/queries/subjects.ts';
 import { updateAssignments } from '../../src/server/actions/update-assignments.ts';
 import type { AuditContext } from '../../src/server/audit.ts';
 import { hashPassword } from '../../src/server/auth/passwords.ts';
-import { type DatabaseHandle, migrateToLatest, openDatabase } from '../../src/server/db/database.ts';
-import { createDemoIdRegistry, generateStudents, generateTeachers } from '../../src/server/db/seed/demo-people.ts';
+import { type DatabaseHandle, migrateToLatest } from '../../src/server/db/database.ts';
+import { generateStudents, generateTeachers } from '../../src/server/db/seed/demo-people.ts';
 import { DEMO_PASSWORD, seedDemo } from '../../src/server/db/seed/seed-demo.ts';
+import { personFullName, staffRow, userRoleRow, userRow } from './account-rows.ts';
+import { idRegistry } from './print-class-data.ts';
+import { DEFAULT_PG_ADMIN_URL, type Dialect, type ScratchDatabase, createScratchDatabase } from './scratch-database.ts';
 
-export type Dialect = 'sqlite' | 'postgres';
+export type { Dialect } from './scratch-database.ts';
+export { DEFAULT_PG_ADMIN_URL } from './scratch-database.ts';
+export type BenchDatabase = ScratchDatabase;
 
-export interface BenchDatabase {
-  dialect: Dialect;
-  dataDir: string;
-  /** PostgreSQL only. */
-  url: string | undefined;
-  open(): DatabaseHandle;
-  drop(): Promise<void>;
-}
-
-export const DEFAULT_PG_ADMIN_URL = 'postgres://sodiem:sodiem@127.0.0.1:5432/postgres';
-
-export async function createBenchDatabase(dialect: Dialect): Promise<BenchDatabase> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'sodiem-bench-'));
-  if (dialect === 'sqlite') {
-    return {
-      dialect,
-      dataDir,
-      url: undefined,
-      open: () => openDatabase({ dataDir }),
-      drop: async () => rmSync(dataDir, { recursive: true, force: true }),
-    };
-  }
-  const adminUrl = process.env.BENCH_DATABASE_URL || DEFAULT_PG_ADMIN_URL;
-  const name = `sodiem_bench_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 6)}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return {
-    dialect,
-    dataDir,
-    url: url.toString(),
-    open: () => openDatabase({ dataDir, databaseUrl: url.toString() }),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: adminUrl });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
+/** The grade-book bench's database: BENCH_DATABASE_URL's server (or the local one) for PostgreSQL. */
+export const createBenchDatabase = (dialect: Dialect): Promise<BenchDatabase> =>
+  createScratchDatabase(dialect, process.env.BENCH_DATABASE_URL || DEFAULT_PG_ADMIN_URL, 'sodiem_bench');
 
 /** One class × subject: one audit chain, several score columns per term. */
 export interface BenchGradebook {
@@ -112,64 +72,17 @@ export async function seedBenchSchool(handle: DatabaseHandle, size: SchoolSize):
   const staffIds: string[] = [];
   for (const [i, t] of generateTeachers(size.teachers, { seed: 4242 }).entries()) {
     const staffId = randomUUID();
-    await db
-      .insertInto('staff')
-      .values({
-        id: staffId,
-        school_id: demo.schoolId,
-        family_name: t.familyName,
-        middle_name: t.middleName,
-        given_name: t.givenName,
-        sex: t.sex,
-        date_of_birth: t.dateOfBirth,
-        position: 'teacher',
-        speciality: t.subjectSpeciality ?? '',
-        phone: '',
-        email: '',
-        active: 1,
-        created_at: now,
-        updated_at: now,
-        version: 1,
-      })
-      .execute();
+    await db.insertInto('staff').values(staffRow({ id: staffId, schoolId: demo.schoolId, person: t, position: 'teacher', now })).execute();
     const userId = randomUUID();
     const username = `bench.gv${String(i + 1).padStart(2, '0')}`;
-    await db
-      .insertInto('users')
-      .values({
-        id: userId,
-        username,
-        password_hash: passwordHash,
-        full_name: [t.familyName, t.middleName, t.givenName].filter(Boolean).join(' '),
-        school_id: demo.schoolId,
-        org_unit_id: null,
-        staff_id: staffId,
-        must_change_password: 0,
-        totp_secret: null,
-        totp_enabled: 0,
-        failed_logins: 0,
-        locked_until: null,
-        disabled: 0,
-        last_login_at: null,
-        created_at: now,
-        updated_at: now,
-        version: 1,
-      })
-      .execute();
-    await db
-      .insertInto('user_roles')
-      .values({ id: randomUUID(), user_id: userId, role: 'teacher', school_id: demo.schoolId, org_unit_id: null, student_id: null, created_at: now })
-      .execute();
+    await db.insertInto('users').values(userRow({ id: userId, username, passwordHash, fullName: personFullName(t), schoolId: demo.schoolId, staffId, now })).execute();
+    await db.insertInto('user_roles').values(userRoleRow({ userId, role: 'teacher', schoolId: demo.schoolId, now })).execute();
     staffIds.push(staffId);
     teachers.push({ username, userId });
   }
 
   // Classes of `studentsPerClass` students, added with the real action (enrollments, audit events).
-  const registry = createDemoIdRegistry();
-  for (const s of await db.selectFrom('students').select(['national_id', 'student_code']).execute()) {
-    if (s.national_id) registry.nationalIds.add(s.national_id);
-    if (s.student_code) registry.studentCodes.add(s.student_code);
-  }
+  const registry = await idRegistry(db);
   const classes: { id: string; name: string; grade: number }[] = [];
   for (let k = 0; k < size.classes; k++) {
     const grade = GRADES[k % GRADES.length];

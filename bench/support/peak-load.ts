@@ -12,6 +12,7 @@ import { TestClient } from '../../test/helpers/client.ts';
 import { ColumnPool } from './column-pool.ts';
 import { type LoadResult, type TeacherSession, runHttpLoad } from './http-load.ts';
 import type { Province, ProvinceGradebook } from './province-generator.ts';
+import { storedColumnVersion } from './stored-column-version.ts';
 
 export interface PeakCast {
   /** The grade books of the teachers who log in; `teacher` indexes `sessions`. */
@@ -111,27 +112,12 @@ export async function runPeak(options: { baseUrl: string; cast: PeakCast; pool: 
 
 export const newPeakPool = (cast: PeakCast) => new ColumnPool(cast.gradebooks);
 
-/** The column's version as stored: every cell at one version, 0 when empty, null when they disagree. */
-export async function storedColumnVersion(handle: DatabaseHandle, g: ProvinceGradebook, col: { termNo: 1 | 2; key: string }): Promise<number | null> {
-  const r = await handle.db
-    .selectFrom('gradebook_cells')
-    .select((eb) => [eb.fn.min('version').as('lo'), eb.fn.max('version').as('hi'), eb.fn.countAll().as('n')])
-    .where('class_id', '=', g.classId)
-    .where('subject_id', '=', g.subjectId)
-    .where('term_no', '=', col.termNo)
-    .where('column_key', '=', col.key)
-    .executeTakeFirstOrThrow();
-  const n = Number(r.n);
-  if (n === 0) return 0;
-  return n === g.studentIds.length && Number(r.lo) === Number(r.hi) ? Number(r.hi) : null;
-}
-
 /**
  * After the run: settles saves cut off by the end of the timed run, then checks every column of
  * the pool against the database. Returns the problems (none expected).
  */
 export async function checkPeakStored(handle: DatabaseHandle, pool: ColumnPool): Promise<{ checkedColumns: number; savedColumns: number; problems: string[] }> {
-  const settled = await pool.reconcile((g, c) => storedColumnVersion(handle, g as ProvinceGradebook, c));
+  const settled = await pool.reconcile((g, c) => storedColumnVersion(handle, g, c));
   const problems: string[] = [];
   if (settled.unknown) problems.push(`${settled.unknown} columns cut off by the end of the run are half-stored`);
   let checked = 0;
@@ -142,7 +128,7 @@ export async function checkPeakStored(handle: DatabaseHandle, pool: ColumnPool):
       if (state.poisoned) continue;
       checked += 1;
       if (state.version > 0) saved += 1;
-      const v = await storedColumnVersion(handle, g as ProvinceGradebook, col);
+      const v = await storedColumnVersion(handle, g, col);
       if (v !== state.version) problems.push(`${g.className} ${g.subjectCode} ${col.termNo}/${col.key}: stored ${v ?? 'half'}, acknowledged ${state.version}`);
     }
   }

@@ -12,6 +12,7 @@ import type { Db } from '../../src/server/db/database.ts';
 import { subjectAssessment } from '../../src/server/db/queries/subjects.ts';
 import type { NewRow } from '../../src/server/db/schema.ts';
 import { createDemoIdRegistry, createRandom, generateStudents } from '../../src/server/db/seed/demo-people.ts';
+import { insertInChunks } from './bulk-insert.ts';
 
 export interface BenchClass {
   classId: string;
@@ -29,10 +30,6 @@ export async function idRegistry(db: Db) {
     if (s.student_code) registry.studentCodes.add(s.student_code);
   }
   return registry;
-}
-
-async function insertChunked<T extends 'gradebook_cells' | 'conduct_assessments'>(db: Db, table: T, rows: NewRow<T>[]) {
-  for (let i = 0; i < rows.length; i += 200) await db.insertInto(table).values(rows.slice(i, i + 200) as never).execute();
 }
 
 export async function prepareBenchClass(db: Db, classId: string, size: number, now: string): Promise<BenchClass> {
@@ -82,7 +79,7 @@ export async function prepareBenchClass(db: Db, classId: string, size: number, n
       }
     }
   }
-  await insertChunked(db, 'gradebook_cells', cells);
+  await insertInChunks(db, 'gradebook_cells', cells, 200);
 
   // KQRL of both terms (the homeroom teacher's assessment), where the demo has none.
   const conduct = await db.selectFrom('conduct_assessments').select(['student_id', 'period']).where('class_id', '=', classId).execute();
@@ -95,7 +92,7 @@ export async function prepareBenchClass(db: Db, classId: string, size: number, n
       conductRows.push({ id: randomUUID(), school_id: cls.school_id, school_year_id: cls.school_year_id, class_id: classId, student_id: studentId, period, level: levels[(i + (period === 'term2' ? 1 : 0)) % levels.length], comment: 'Chăm ngoan, lễ phép, tích cực tham gia hoạt động của lớp.', version: 1, updated_by: actor.id, updated_at: now });
     }
   }
-  await insertChunked(db, 'conduct_assessments', conductRows);
+  await insertInChunks(db, 'conduct_assessments', conductRows, 200);
   const total = await db.selectFrom('gradebook_cells').select((eb) => eb.fn.countAll().as('n')).where('class_id', '=', classId).executeTakeFirstOrThrow();
   return { classId, className: cls.name, students: studentIds.length, subjects: subjects.length, cells: Number(total.n) };
 }

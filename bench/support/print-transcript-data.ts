@@ -17,6 +17,7 @@ import type { Db } from '../../src/server/db/database.ts';
 import { formatStaffName, presentStudent } from '../../src/server/db/queries/people.ts';
 import type { NewRow } from '../../src/server/db/schema.ts';
 import { createRandom, generateStudents } from '../../src/server/db/seed/demo-people.ts';
+import { insertInChunks } from './bulk-insert.ts';
 import { idRegistry } from './print-class-data.ts';
 
 const CLASS_SIZE = 45;
@@ -168,8 +169,8 @@ export async function prepareBenchCohort(db: Db, o: { schoolId: string; yearId: 
     }
   }
   await db.transaction().execute(async (tx) => {
-    for (let i = 0; i < snapshots.length; i += 20) await tx.insertInto('result_snapshots').values(snapshots.slice(i, i + 20)).execute();
-    for (let i = 0; i < records.length; i += 100) await tx.insertInto('transcript_records').values(records.slice(i, i + 100)).execute();
+    await insertInChunks(tx, 'result_snapshots', snapshots, 20);
+    await insertInChunks(tx, 'transcript_records', records, 100);
   });
   return { studentIds, years: 4, records: records.length, classesPerYear: classCount };
 }

@@ -20,6 +20,8 @@ import { studentColumns } from '../../src/server/db/queries/people.ts';
 import { subjectAssessment } from '../../src/server/db/queries/subjects.ts';
 import { createDemoIdRegistry, generateStudents, generateTeachers } from '../../src/server/db/seed/demo-people.ts';
 import { DEMO_PASSWORD, demoYearFor } from '../../src/server/db/seed/seed-demo.ts';
+import { personFullName, staffRow, userRoleRow, userRow } from './account-rows.ts';
+import { insertInChunks } from './bulk-insert.ts';
 import type { BenchGradebook } from './gradebook-data.ts';
 
 export interface ProvinceSize {
@@ -57,14 +59,6 @@ export interface Province {
 }
 
 const GRADES = [6, 7, 8, 9];
-
-/** Multi-row INSERTs of `rows` into `table`, `chunk` rows per statement. */
-async function bulk<T extends Record<string, unknown>>(db: DatabaseHandle['db'], table: string, rows: T[], chunk: number): Promise<void> {
-  for (let i = 0; i < rows.length; i += chunk) {
-    // biome-ignore lint: a generic bulk insert over our typed schema
-    await db.insertInto(table as any).values(rows.slice(i, i + chunk) as any).execute();
-  }
-}
 
 export async function generateProvince(handle: DatabaseHandle, size: ProvinceSize = PROVINCE_DEFAULT, log: (line: string) => void = () => {}): Promise<Province> {
   const t0 = performance.now();
@@ -128,47 +122,23 @@ export async function generateProvince(handle: DatabaseHandle, size: ProvinceSiz
 
     await db.transaction().execute(async (tx) => {
       const people = generateTeachers(teacherCount + 1, { seed: 7000 + k });
-      const staff = people.map((t, i) => ({
-        id: randomUUID(),
-        school_id: schoolId,
-        family_name: t.familyName,
-        middle_name: t.middleName,
-        given_name: t.givenName,
-        sex: t.sex,
-        date_of_birth: t.dateOfBirth,
-        position: i === 0 ? 'vice_principal' : 'teacher',
-        speciality: t.subjectSpeciality ?? '',
-        phone: '',
-        email: '',
-        active: 1,
-        created_at: now,
-        updated_at: now,
-        version: 1,
-      }));
-      const users = staff.map((s, i) => ({
-        id: randomUUID(),
-        username: i === 0 ? `t${k + 1}.phht` : `t${k + 1}.gv${i}`,
-        password_hash: passwordHash,
-        full_name: [s.family_name, s.middle_name, s.given_name].filter(Boolean).join(' '),
-        school_id: schoolId,
-        org_unit_id: null,
-        staff_id: s.id,
-        must_change_password: 0,
-        totp_secret: null,
-        totp_enabled: 0,
-        failed_logins: 0,
-        locked_until: null,
-        disabled: 0,
-        last_login_at: null,
-        created_at: now,
-        updated_at: now,
-        version: 1,
-      }));
-      const roles = users.map((u, i) => ({ id: randomUUID(), user_id: u.id, role: i === 0 ? 'vice_principal' : 'teacher', school_id: schoolId, org_unit_id: null, student_id: null, created_at: now }));
-      await bulk(tx, 'staff', staff, 1000);
-      await bulk(tx, 'users', users, 1000);
-      await bulk(tx, 'user_roles', roles, 2000);
-      await bulk(
+      const staff = people.map((t, i) => staffRow({ id: randomUUID(), schoolId, person: t, position: i === 0 ? 'vice_principal' : 'teacher', now }));
+      const users = staff.map((s, i) =>
+        userRow({
+          id: randomUUID(),
+          username: i === 0 ? `t${k + 1}.phht` : `t${k + 1}.gv${i}`,
+          passwordHash,
+          fullName: personFullName(people[i]),
+          schoolId,
+          staffId: s.id,
+          now,
+        }),
+      );
+      const roles = users.map((u, i) => userRoleRow({ userId: u.id, role: i === 0 ? 'vice_principal' : 'teacher', schoolId, now }));
+      await insertInChunks(tx, 'staff', staff, 1000);
+      await insertInChunks(tx, 'users', users, 1000);
+      await insertInChunks(tx, 'user_roles', roles, 2000);
+      await insertInChunks(
         tx,
         'classes',
         classes.map((c, i) => ({ id: c.id, school_id: schoolId, school_year_id: yearId, grade: c.grade, name: c.name, homeroom_staff_id: staff[1 + (i % teacherCount)].id, room: `P${i + 1}`, session: 'morning', created_at: now, version: 1 })),
@@ -202,12 +172,12 @@ export async function generateProvince(handle: DatabaseHandle, size: ProvinceSiz
         });
         classStudents.set(cls.id, ids);
       }
-      await bulk(tx, 'students', studentRows, 1000);
-      await bulk(tx, 'enrollments', enrollmentRows, 2000);
+      await insertInChunks(tx, 'students', studentRows, 1000);
+      await insertInChunks(tx, 'enrollments', enrollmentRows, 2000);
       const firstTeacher = province.teachers.length;
       users.slice(1).forEach((u) => province.teachers.push({ username: u.username, userId: u.id, schoolIndex: k }));
       const assignments = pairs.map((p, i) => ({ id: randomUUID(), school_id: schoolId, school_year_id: yearId, class_id: p.cls.id, subject_id: p.subject.id, staff_id: staff[1 + (i % teacherCount)].id, created_at: now }));
-      await bulk(tx, 'teaching_assignments', assignments, 2000);
+      await insertInChunks(tx, 'teaching_assignments', assignments, 2000);
       pairs.forEach((p, i) => {
         const assessment = subjectAssessment(p.subject);
         if (assessment.assessmentKind !== 'scored') return;

@@ -21,29 +21,43 @@ export interface ScratchDatabase {
   drop(): Promise<void>;
 }
 
+/** The local PostgreSQL server's admin URL the benches use when none is given. */
+export const DEFAULT_PG_ADMIN_URL = 'postgres://sodiem:sodiem@127.0.0.1:5432/postgres';
+
+/** Creates an empty PostgreSQL database on the server at `adminUrl`; `drop` removes it (closing its connections). */
+export async function createPostgresDatabase(adminUrl: string, prefix: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `${prefix}_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const c = new pg.Client({ connectionString: adminUrl });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
 export async function createScratchDatabase(dialect: Dialect, pgAdminUrl?: string, prefix = 'sodiem_scratch'): Promise<ScratchDatabase> {
   const dataDir = mkdtempSync(join(tmpdir(), `${prefix.replace(/_/g, '-')}-`));
   if (dialect === 'sqlite') {
     return { dialect, dataDir, url: undefined, open: () => openDatabase({ dataDir }), drop: async () => rmSync(dataDir, { recursive: true, force: true }) };
   }
   if (!pgAdminUrl) throw new Error('PostgreSQL: no server URL given');
-  const name = `${prefix}_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 6)}`;
-  const admin = new pg.Client({ connectionString: pgAdminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(pgAdminUrl);
-  url.pathname = `/${name}`;
+  const created = await createPostgresDatabase(pgAdminUrl, prefix);
   return {
     dialect,
     dataDir,
-    url: url.toString(),
-    open: () => openDatabase({ dataDir, databaseUrl: url.toString() }),
+    url: created.url,
+    open: () => openDatabase({ dataDir, databaseUrl: created.url }),
     drop: async () => {
-      const c = new pg.Client({ connectionString: pgAdminUrl });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
+      await created.drop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -5,7 +5,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
+import { createPostgresDatabase as createPostgresOn } from '../../bench/support/scratch-database.ts';
 import { type DatabaseHandle, migrateToLatest, openDatabase } from '../../src/server/db/database.ts';
 
 export interface TestDatabase {
@@ -19,25 +19,8 @@ export interface TestDatabase {
 export const testDialect = (): 'sqlite' | 'postgres' => (process.env.TEST_DATABASE_URL ? 'postgres' : 'sqlite');
 
 /** Creates an empty PostgreSQL database on the TEST_DATABASE_URL server; returns its URL. */
-export async function createPostgresDatabase(prefix = 'sodiem_test'): Promise<{ url: string; drop: () => Promise<void> }> {
-  const adminUrl = process.env.TEST_DATABASE_URL as string;
-  const name = `${prefix}_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: adminUrl });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
-  };
-}
+export const createPostgresDatabase = (prefix = 'sodiem_test'): Promise<{ url: string; drop: () => Promise<void> }> =>
+  createPostgresOn(process.env.TEST_DATABASE_URL as string, prefix);
 
 export async function createTestDatabase(options: { migrate?: boolean } = {}): Promise<TestDatabase> {
   const dataDir = mkdtempSync(join(tmpdir(), 'sodiem-test-'));

@@ -5,6 +5,7 @@
  * The primary school's principal (th.hieutruong) is the "user of another school".
  */
 import { randomUUID } from 'node:crypto';
+import { staffRow, userRoleRow, userRow } from '../../bench/support/account-rows.ts';
 import { hashPassword } from '../../src/server/auth/passwords.ts';
 import { totpCode } from '../../src/server/auth/totp.ts';
 import { type TestServer, startTestServer } from './server.ts';
@@ -136,54 +137,12 @@ export async function startSecurityFixture(options: { login?: boolean } = {}): P
   const passwordHash = await hashPassword(demo.password);
   const addUser = async (username: string, fullName: string, role: 'teacher' | 'guardian', extra: { staffId?: string; studentId?: string }) => {
     const id = randomUUID();
-    await db
-      .insertInto('users')
-      .values({
-        id,
-        username,
-        password_hash: passwordHash,
-        full_name: fullName,
-        school_id: demo.schoolId,
-        org_unit_id: null,
-        staff_id: extra.staffId ?? null,
-        must_change_password: 0,
-        totp_secret: null,
-        totp_enabled: 0,
-        failed_logins: 0,
-        locked_until: null,
-        disabled: 0,
-        last_login_at: null,
-        created_at: now,
-        updated_at: now,
-        version: 1,
-      })
-      .execute();
-    await db
-      .insertInto('user_roles')
-      .values({ id: randomUUID(), user_id: id, role, school_id: demo.schoolId, org_unit_id: null, student_id: extra.studentId ?? null, created_at: now })
-      .execute();
+    await db.insertInto('users').values(userRow({ id, username, passwordHash, fullName, schoolId: demo.schoolId, staffId: extra.staffId ?? null, now })).execute();
+    await db.insertInto('user_roles').values(userRoleRow({ userId: id, role, schoolId: demo.schoolId, studentId: extra.studentId, now })).execute();
   };
   const staffId = randomUUID();
-  await db
-    .insertInto('staff')
-    .values({
-      id: staffId,
-      school_id: demo.schoolId,
-      family_name: 'Lê',
-      middle_name: 'Thị',
-      given_name: 'Khác',
-      sex: 'female',
-      date_of_birth: '1990-01-01',
-      position: 'teacher',
-      speciality: '',
-      phone: '',
-      email: '',
-      active: 1,
-      created_at: now,
-      updated_at: now,
-      version: 1,
-    })
-    .execute();
+  const person = { familyName: 'Lê', middleName: 'Thị', givenName: 'Khác', sex: 'female', dateOfBirth: '1990-01-01' };
+  await db.insertInto('staff').values(staffRow({ id: staffId, schoolId: demo.schoolId, person, position: 'teacher', now })).execute();
   const nineA2Subject = await db
     .selectFrom('teaching_assignments')
     .select(['id'])
