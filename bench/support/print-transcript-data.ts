@@ -16,6 +16,7 @@ import { type AuditContext, canonicalJson } from '../../src/server/audit.ts';
 import type { Db } from '../../src/server/db/database.ts';
 import { formatStaffName, presentStudent } from '../../src/server/db/queries/people.ts';
 import type { NewRow } from '../../src/server/db/schema.ts';
+import { buildTranscriptRecord } from '../../src/server/transcripts/build-transcript-record.ts';
 import { createRandom, generateStudents } from '../../src/server/db/seed/demo-people.ts';
 import { insertInChunks } from './bulk-insert.ts';
 import { idRegistry } from './print-class-data.ts';
@@ -140,32 +141,19 @@ export async function prepareBenchCohort(db: Db, o: { schoolId: string; yearId: 
     }
     for (const [i, sid] of cls.students.entries()) {
       const s = students.get(sid)!;
-      const record = {
+      const built = buildTranscriptRecord({
         school: { name: school.name, code: school.code },
         schoolYear: `${cls.startYear}-${cls.startYear + 1}`,
         class: { name: cls.name, grade: cls.grade, homeroomTeacher: cls.homeroom },
         regime,
         ruleVersion,
-        identity: {
-          fullName: s.fullName,
-          familyName: s.familyName,
-          middleName: s.middleName,
-          givenName: s.givenName,
-          sex: s.sex,
-          dateOfBirth: s.dateOfBirth,
-          placeOfBirth: s.placeOfBirth,
-          ethnicity: s.ethnicity,
-          nationality: s.nationality,
-          nationalId: s.nationalId,
-          studentCode: s.studentCode,
-          address: s.address,
-          guardians: s.guardians.map((g) => ({ relation: g.relation, fullName: g.fullName, occupation: g.occupation })),
-        },
+        student: s,
         results: yearEntries.get(sid),
         homeroomComment: COMMENTS[(i + cls.grade) % COMMENTS.length],
-      };
+      });
+      const record = built.record as { results: unknown } & Record<string, unknown>;
       if (records.length === 0) assertSameShape(shape, record);
-      records.push({ id: randomUUID(), school_id: o.schoolId, school_year_id: cls.yearId, class_id: cls.id, student_id: sid, regime, rule_version: ruleVersion, record_json: JSON.stringify(record), sha256: sha(record), status: 'confirmed', version_no: 1, supersedes_id: null, result_snapshot_id: snapshotIds.year, confirmed_by: principal.id, confirmed_at: `${cls.startYear + 1}-06-10T02:00:00.000Z` });
+      records.push({ id: randomUUID(), school_id: o.schoolId, school_year_id: cls.yearId, class_id: cls.id, student_id: sid, regime, rule_version: ruleVersion, record_json: built.json, sha256: built.sha256, status: 'confirmed', version_no: 1, supersedes_id: null, result_snapshot_id: snapshotIds.year, confirmed_by: principal.id, confirmed_at: `${cls.startYear + 1}-06-10T02:00:00.000Z` });
     }
   }
   await db.transaction().execute(async (tx) => {
