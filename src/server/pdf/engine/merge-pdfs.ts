@@ -12,7 +12,7 @@
  */
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { pdfDate, pdfString } from './pdf-file.ts';
+import { pdfDate, pdfString, xrefAndTrailer } from './pdf-file.ts';
 
 interface Parsed {
   offsets: number[];
@@ -137,10 +137,7 @@ export class PdfMerger {
       const infoDict = `<< /Title ${pdfString(info.title)} /Author ${pdfString(info.author)} /Creator ${pdfString(info.author)} /Producer ${pdfString(info.author)} /CreationDate ${date} /ModDate ${date} >>`;
       this.object(infoRef, infoDict);
       const id = createHash('md5').update(infoDict).update(String(this.pages.length)).digest('hex');
-      let xref = `xref\n0 ${this.offsets.length}\n0000000000 65535 f \n`;
-      for (let ref = 1; ref < this.offsets.length; ref++) xref += `${String(this.offsets[ref]).padStart(10, '0')} 00000 n \n`;
-      xref += `trailer\n<< /Size ${this.offsets.length} /Root ${catalog} 0 R /Info ${infoRef} 0 R /ID [<${id}> <${id}>] >>\nstartxref\n${this.offset}\n%%EOF\n`;
-      this.write(Buffer.from(xref, 'latin1'));
+      this.write(Buffer.from(xrefAndTrailer(this.offsets, catalog, infoRef, id, this.offset), 'latin1'));
       return this.pages.length;
     } finally {
       closeSync(this.fd);

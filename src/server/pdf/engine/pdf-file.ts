@@ -20,6 +20,13 @@ export function pdfDate(d: Date): string {
   return `(D:${d.getUTCFullYear()}${p(d.getUTCMonth() + 1)}${p(d.getUTCDate())}${p(d.getUTCHours())}${p(d.getUTCMinutes())}${p(d.getUTCSeconds())}Z)`;
 }
 
+/** The classic cross-reference table (offsets[0] unused) and trailer closing a file at byte `xrefAt`. */
+export function xrefAndTrailer(offsets: number[], root: number, info: number, fileId: string, xrefAt: number): string {
+  let xref = `xref\n0 ${offsets.length}\n0000000000 65535 f \n`;
+  for (let ref = 1; ref < offsets.length; ref++) xref += `${String(offsets[ref]).padStart(10, '0')} 00000 n \n`;
+  return `${xref}trailer\n<< /Size ${offsets.length} /Root ${root} 0 R /Info ${info} 0 R /ID [<${fileId}> <${fileId}>] >>\nstartxref\n${xrefAt}\n%%EOF\n`;
+}
+
 export class PdfFile {
   private readonly bodies: (Buffer | undefined)[] = [undefined];
 
@@ -64,11 +71,7 @@ export class PdfFile {
       offset += head.length + body.length + tail.length;
       if (ref === info) id.update(body);
     }
-    let xref = `xref\n0 ${this.bodies.length}\n0000000000 65535 f \n`;
-    for (let ref = 1; ref < offsets.length; ref++) xref += `${String(offsets[ref]).padStart(10, '0')} 00000 n \n`;
-    const fileId = id.digest('hex');
-    xref += `trailer\n<< /Size ${this.bodies.length} /Root ${root} 0 R /Info ${info} 0 R /ID [<${fileId}> <${fileId}>] >>\nstartxref\n${offset}\n%%EOF\n`;
-    chunks.push(Buffer.from(xref, 'latin1'));
+    chunks.push(Buffer.from(xrefAndTrailer(offsets, root, info, id.digest('hex'), offset), 'latin1'));
     return Buffer.concat(chunks);
   }
 }
