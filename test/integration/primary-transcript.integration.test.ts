@@ -7,16 +7,13 @@
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestClient } from '../helpers/client.ts';
+import { STUDENT_PRINT_OUT as OUT, pdfText } from '../helpers/student-print-pdf.ts';
 import { type TestServer, startTestServer } from '../helpers/server.ts';
 
-const POPPLER = ['/usr/bin/pdftotext', '/usr/bin/pdftoppm'];
-const havePoppler = POPPLER.every((p) => existsSync(p));
-const OUT = join(process.cwd(), 'test-results', 'student-print');
 const LEVEL = { HTXS: 'Hoàn thành xuất sắc', HTT: 'Hoàn thành tốt', HT: 'Hoàn thành' } as Record<string, string>;
 const AWARD = { XS: 'Học sinh Xuất sắc', TB: 'Học sinh tiêu biểu hoàn thành tốt trong học tập và rèn luyện' } as Record<string, string>;
 
@@ -26,21 +23,6 @@ let students: string[];
 const secret = (u: string) => server.demo!.logins.find((l) => l.username === u)!.totpSecret;
 const escape = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const sha256 = (b: Buffer | string) => createHash('sha256').update(b).digest('hex');
-
-/** The PDF's text (pdftotext -layout), and its pages as PNG in test-results/student-print/<name>-<n>.png. */
-function pdfText(name: string, pdf: Buffer): string {
-  if (!havePoppler) {
-    console.warn(`\n!!!!!!!! SKIPPED: PDF text checks need poppler-utils (${POPPLER.join(', ')}) !!!!!!!!\n`);
-    if (process.env.SODIEM_TEST_STRICT === '1') throw new Error('poppler-utils missing under SODIEM_TEST_STRICT=1');
-    return '';
-  }
-  mkdirSync(OUT, { recursive: true });
-  for (const f of readdirSync(OUT)) if (f.startsWith(`${name}-`) && f.endsWith('.png')) rmSync(join(OUT, f));
-  const file = join(OUT, `${name}.pdf`);
-  writeFileSync(file, pdf);
-  execFileSync('/usr/bin/pdftoppm', ['-png', '-r', '60', file, join(OUT, name)]);
-  return execFileSync('/usr/bin/pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
-}
 
 /** The text of one page (1-based) of the last PDF written under `name`. */
 function pageText(name: string, page: number): string {

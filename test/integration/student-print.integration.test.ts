@@ -6,7 +6,6 @@
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,11 +14,9 @@ import { saveCells } from '../../src/server/actions/save-cells.ts';
 import { subjectAssessment } from '../../src/server/db/queries/subjects.ts';
 import { readTranscriptXml } from '../../src/server/transcripts/read-transcript-xml.ts';
 import { TestClient } from '../helpers/client.ts';
+import { pdfText } from '../helpers/student-print-pdf.ts';
 import { type TestServer, startTestServer } from '../helpers/server.ts';
 
-const POPPLER = ['/usr/bin/pdftotext', '/usr/bin/pdftoppm'];
-const havePoppler = POPPLER.every((p) => existsSync(p));
-const OUT = join(process.cwd(), 'test-results', 'student-print');
 
 let server: TestServer;
 let principal: TestClient;
@@ -33,19 +30,6 @@ let legacyStudent: string;
 let modernStudent: string;
 const secret = (u: string) => server.demo!.logins.find((l) => l.username === u)!.totpSecret;
 const sha256 = (b: Buffer | string) => createHash('sha256').update(b).digest('hex');
-
-function pdfText(name: string, pdf: Buffer): string {
-  if (!havePoppler) {
-    console.warn(`\n!!!!!!!! SKIPPED: PDF text checks need poppler-utils (${POPPLER.join(', ')}) !!!!!!!!\n`);
-    if (process.env.SODIEM_TEST_STRICT === '1') throw new Error('poppler-utils missing under SODIEM_TEST_STRICT=1');
-    return '';
-  }
-  mkdirSync(OUT, { recursive: true });
-  const file = join(OUT, `${name}.pdf`);
-  writeFileSync(file, pdf);
-  execFileSync('/usr/bin/pdftoppm', ['-png', '-r', '60', file, join(OUT, name)]);
-  return execFileSync('/usr/bin/pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
-}
 
 /** The raw bytes of a GET (the client parses JSON; the canonical bytes matter here). */
 async function raw(client: TestClient, path: string) {
