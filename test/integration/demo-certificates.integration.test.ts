@@ -44,7 +44,7 @@ describe('demo certificates', () => {
       p12: readFileSync(file).toString('base64'),
       password: server.demo!.password,
     });
-    expect(signed.status).toBe(200);
+    expect(signed.status, JSON.stringify(signed.body)).toBe(200);
     expect(signed.body.signatures[0]).toMatchObject({ status: 'signed', backend: 'pkcs12' });
     expect(signed.body.signatures[0].certificateSubject).toContain('dùng thử');
   }, 120_000);
