@@ -17,6 +17,7 @@
  * postgres, the default when TEST_DATABASE_URL is set), BENCH_DATABASE_URL (PostgreSQL server),
  * BENCH_PROFILE=1 (a CPU profile of the sequential học bạ builds and the class-book builds).
  */
+import { benchClock } from './support/bench-clock.ts';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg } from 'node:os';
@@ -46,7 +47,7 @@ const PARALLEL_STUDENTS = env('BENCH_PRINT_PARALLEL_STUDENTS', 0);
 const DIALECTS = (process.env.BENCH_DIALECTS ?? (process.env.TEST_DATABASE_URL ? 'sqlite,postgres' : 'sqlite')).split(',').map((d) => d.trim()) as Dialect[];
 const PG_ADMIN = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || 'postgres://sodiem:sodiem@127.0.0.1:5432/postgres';
 const PROFILE = process.env.BENCH_PROFILE === '1';
-const NOW = new Date('2026-11-23T03:00:00.000Z');
+const NOW = benchClock();
 const BASE_URL = 'https://sodiem.example.edu.vn';
 const OUT = join(process.cwd(), 'test-results', 'print-bench');
 const TARGET_CLASS_BOOK_S = 0.5;

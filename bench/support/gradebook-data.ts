@@ -5,6 +5,7 @@
  * scored subject has its own teacher. Returns what the load generator needs: the grade books and
  * their score columns, and who may write them.
  */
+import { benchClock } from './bench-clock.ts';
 import { randomUUID } from 'node:crypto';
 import { gradebookColumns } from '../../src/domain/gradebook/gradebook-columns.ts';
 import { addStudents } from '../../src/server/actions/add-students.ts';
@@ -62,8 +63,10 @@ const GRADES = [6, 7, 8, 9];
 export async function seedBenchSchool(handle: DatabaseHandle, size: SchoolSize): Promise<BenchSchool> {
   const { db } = handle;
   await migrateToLatest(db);
-  const demo = await seedDemo(db);
-  const now = new Date().toISOString();
+  // The demo's organisation and year, without its scores or update windows: the bench's own classes fill the grade books.
+  const demo = await seedDemo(db, { now: benchClock(), scores: false });
+  const now = benchClock().toISOString();
+  const demoYear = await db.selectFrom('school_years').select(['start_year', 'starts_on']).where('id', '=', demo.yearId).executeTakeFirstOrThrow();
   const system: AuditContext = { actorUserId: null, actorRole: 'system', ip: '127.0.0.1', userAgent: 'sodiem bench', requestId: 'bench-seed', now };
 
   // Teachers with accounts (one password hash for all, as the demo does).
@@ -93,8 +96,8 @@ export async function seedBenchSchool(handle: DatabaseHandle, size: SchoolSize):
       .values({ id, school_id: demo.schoolId, school_year_id: demo.yearId, grade, name, homeroom_staff_id: staffIds[k % staffIds.length], room: `B${k + 1}`, session: 'morning', created_at: now, version: 1 })
       .execute();
     const cls = await db.selectFrom('classes').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-    const students = generateStudents(size.studentsPerClass, { seed: 9000 + k, birthYear: 2026 - (grade + 5), registry });
-    await addStudents({ db, cls, students: students.map((student) => ({ student })), startsOn: '2026-09-05', origin: 'intake', source: 'imported', audit: system });
+    const students = generateStudents(size.studentsPerClass, { seed: 9000 + k, birthYear: Number(demoYear.start_year) - (grade + 5), registry });
+    await addStudents({ db, cls, students: students.map((student) => ({ student })), startsOn: demoYear.starts_on, origin: 'intake', source: 'imported', audit: system });
     classes.push({ id, name, grade });
   }
 

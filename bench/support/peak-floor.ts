@@ -8,6 +8,7 @@
  * assignments ⋈ staff, enrollments, filled cells) for a school year and fetch every row — the reads
  * without the per-row aggregation in JavaScript.
  */
+import { benchClock } from './bench-clock.ts';
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { GENESIS_HASH, canonicalJson, hashEvent } from '../../src/server/audit.ts';
@@ -63,7 +64,7 @@ export async function runPeakFloor(options: { url: string; pool: ColumnPool; tea
     const idKey = `${claim.gradebook}:${claim.column}`;
     let ids = cellIds.get(idKey);
     if (!ids) cellIds.set(idKey, (ids = g.studentIds.map(() => randomUUID())));
-    const now = new Date().toISOString();
+    const now = benchClock().toISOString();
     const userId = options.teacherUserIds[g.teacher];
     const requestId = randomUUID();
     const version = claim.baseVersion + 1;

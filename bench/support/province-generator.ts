@@ -10,6 +10,7 @@
  *
  * Default 300 schools, 150,000 students; `scale` shrinks both for CI and smaller runs.
  */
+import { benchClock } from './bench-clock.ts';
 import { randomUUID } from 'node:crypto';
 import { gradebookColumns } from '../../src/domain/gradebook/gradebook-columns.ts';
 import { createSchoolYear } from '../../src/server/actions/create-school-year.ts';
@@ -64,7 +65,7 @@ export async function generateProvince(handle: DatabaseHandle, size: ProvinceSiz
   const t0 = performance.now();
   const { db } = handle;
   await migrateToLatest(db);
-  const nowDate = new Date();
+  const nowDate = benchClock();
   const now = nowDate.toISOString();
   const startYear = demoYearFor(nowDate);
   const system: AuditContext = { actorUserId: null, actorRole: 'system', ip: '127.0.0.1', userAgent: 'sodiem province generator', requestId: 'province-generator', now };

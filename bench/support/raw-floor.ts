@@ -13,6 +13,7 @@
  *   event insert, head update) — the floor; `perRow`: one statement per row written (45 + 45 + 2),
  *   to show what the number of round trips alone costs.
  */
+import { benchClock } from './bench-clock.ts';
 import { randomUUID } from 'node:crypto';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
@@ -61,7 +62,7 @@ function columnRows(pool: ColumnPool, claim: Claim, ctx: FloorContext, cellIds: 
   const idKey = `${claim.gradebook}:${claim.column}`;
   let ids = cellIds.get(idKey);
   if (!ids) cellIds.set(idKey, (ids = g.studentIds.map(() => randomUUID())));
-  const now = new Date().toISOString();
+  const now = benchClock().toISOString();
   const userId = ctx.teacherUserIds[g.teacher];
   const requestId = randomUUID();
   const version = claim.baseVersion + 1;

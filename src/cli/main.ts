@@ -32,6 +32,10 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
     summary: 'demo-totp USERNAME     mã TOTP hiện tại của tài khoản dùng thử',
     load: async () => (await import('./commands/demo-totp.ts')).demoTotpCommand,
   },
+  demo: {
+    summary: 'demo [--at YYYY-MM-DD]  tạo dữ liệu mẫu vào cơ sở dữ liệu trống như khi chạy lần đầu ngày đó',
+    load: async () => (await import('./commands/demo.ts')).demoCommand,
+  },
   migrate: {
     summary: 'migrate                áp dụng các migration còn thiếu',
     load: async () => (await import('./commands/migrate.ts')).migrateCommand,

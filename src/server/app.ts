@@ -17,6 +17,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import { type Clock, systemClock } from './clock.ts';
 import type { DatabaseHandle } from './db/database.ts';
 import type { Env } from './env.ts';
 import { AppError, STATUS_BY_CODE } from './errors.ts';
@@ -33,8 +34,8 @@ export interface AppDeps {
   database: DatabaseHandle;
   /** Where the built web app lives (dist/web); served when present. */
   webRoot?: string;
-  /** Override the clock (tests). */
-  clock?: () => Date;
+  /** The business clock (default: the system clock; tests and SODIEM_NOW start it at a date). */
+  clock?: Clock;
   /** Run the background job worker in this process (default true). */
   jobWorker?: boolean;
 }
@@ -62,7 +63,7 @@ const PUBLIC_ROUTES = new Set([
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { env, database } = deps;
-  const clock = deps.clock ?? (() => new Date());
+  const clock = deps.clock ?? systemClock;
   const app = Fastify({
     logger: env.logLevel === 'silent' ? false : { level: env.logLevel },
     trustProxy: env.trustProxy,

@@ -29,6 +29,8 @@ const ZEnv = z.object({
   SODIEM_BACKUP_AT: z.string().default('02:30'),
   /** How many daily backups to keep. */
   SODIEM_BACKUP_KEEP: z.string().default('14'),
+  /** Start the business clock at this date (YYYY-MM-DD, 09:00 Vietnam time) or instant, running on from there: for tests and for walking the demo at a date. Unset: the system clock. */
+  SODIEM_NOW: z.string().optional().or(z.literal('').transform(() => undefined)),
   /** Log level for pino. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
 });
@@ -47,6 +49,8 @@ export interface Env {
   /** SODIEM_BACKUP_AT and SODIEM_BACKUP_KEEP as given (parsed by backup/schedule.ts). */
   backupAt: string;
   backupKeep: string;
+  /** SODIEM_NOW as given (clock.ts `configuredClock` reads it). */
+  clockStart: string | undefined;
   signing: {
     /** The school's seal certificate: SODIEM_SEAL_BACKEND=pkcs12|pkcs11|remote and its variables (docs/signing.md). */
     seal: SignerConfig | null;
@@ -74,6 +78,7 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     logLevel: e.LOG_LEVEL,
     backupAt: e.SODIEM_BACKUP_AT,
     backupKeep: e.SODIEM_BACKUP_KEEP,
+    clockStart: e.SODIEM_NOW,
     signing: {
       seal: sealConfig(source),
       remote: e.SODIEM_REMOTE_SIGNING_URL ? { url: e.SODIEM_REMOTE_SIGNING_URL, token: e.SODIEM_REMOTE_SIGNING_TOKEN ?? '' } : undefined,

@@ -5,6 +5,7 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildApp } from './app.ts';
+import { configuredClock } from './clock.ts';
 import { parseBackupSchedule, startBackupScheduler } from './backup/schedule.ts';
 import { isEmpty, migrateToLatest, openDatabase } from './db/database.ts';
 import { ensureDemoCertificates } from './db/seed/demo-certificates.ts';
@@ -12,20 +13,22 @@ import { DEMO_PASSWORD, existingDemoLogins, seedDemo } from './db/seed/seed-demo
 import { parseEnv } from './env.ts';
 
 const env = parseEnv();
+// The one clock of this process (SODIEM_NOW starts it at a date, for walking the demo then).
+const clock = configuredClock(env.clockStart);
 const database = openDatabase({ dataDir: env.dataDir, databaseUrl: env.databaseUrl });
 const applied = await migrateToLatest(database.db);
 let demo: Awaited<ReturnType<typeof seedDemo>> | null = null;
 // The demo is seeded only into an empty database, so a real school's data is never touched.
-if (env.seedDemo && (await isEmpty(database.db))) demo = await seedDemo(database.db);
+if (env.seedDemo && (await isEmpty(database.db))) demo = await seedDemo(database.db, { now: clock() });
 
 // The demo school gets test certificates so signing can be tried end to end (never for real use);
 // its seal signs when no real seal certificate is configured.
 const demoLogins = demo?.logins ?? (env.seedDemo ? await existingDemoLogins(database.db) : []);
-const demoCertificates = demoLogins.length ? await ensureDemoCertificates(database.db, env.dataDir) : null;
+const demoCertificates = demoLogins.length ? await ensureDemoCertificates(database.db, env.dataDir, clock()) : null;
 if (demoCertificates && !env.signing.seal) env.signing.seal = { backend: 'pkcs12', file: demoCertificates.seal, password: DEMO_PASSWORD };
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const app = await buildApp({ env, database, webRoot: join(repoRoot, 'dist', 'web') });
+const app = await buildApp({ env, database, webRoot: join(repoRoot, 'dist', 'web'), clock });
 const address = await app.listen({ port: env.port, host: env.host });
 const url = address.replace('127.0.0.1', 'localhost');
 
@@ -56,6 +59,7 @@ const backups = startBackupScheduler({
   database,
   dataDir: env.dataDir,
   config: parseBackupSchedule(env.backupAt, env.backupKeep),
+  clock,
   log: (m, e) => (e ? console.error(m, e) : console.log(m)),
 });
 

@@ -79,7 +79,7 @@ export async function loginPage(browser: Browser, server: TestServer, username: 
   await page.getByLabel('Mật khẩu').fill(demo.password);
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
   if (entry.totpSecret) {
-    await page.getByLabel('Mã xác thực 6 chữ số').fill(totpCode(entry.totpSecret, Date.now()));
+    await page.getByLabel('Mã xác thực 6 chữ số').fill(totpCode(entry.totpSecret, server.clock().getTime()));
     await page.getByRole('button', { name: 'Xác nhận' }).click();
   }
   await page.getByText(/Xin chào/).waitFor();

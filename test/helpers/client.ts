@@ -3,6 +3,7 @@
  * cookie and sends the CSRF token on writes.
  */
 import { totpCode } from '../../src/server/auth/totp.ts';
+import { clockOf } from './test-clock.ts';
 
 export interface ApiResponse<T = any> {
   status: number;
@@ -60,7 +61,7 @@ export class TestClient {
     this.csrfToken = res.body.csrfToken;
     if (res.body.next === 'totp') {
       if (!totpSecret) throw new Error(`${username} needs a TOTP secret`);
-      const t = await this.post('/api/v1/auth/totp', { code: totpCode(totpSecret, Date.now()) });
+      const t = await this.post('/api/v1/auth/totp', { code: totpCode(totpSecret, clockOf(this.baseUrl)().getTime()) });
       if (t.status !== 200) throw new Error(`totp ${username} → ${t.status} ${JSON.stringify(t.body)}`);
     }
     return this;

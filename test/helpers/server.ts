@@ -14,20 +14,15 @@ export interface TestServer {
   app: FastifyInstance;
   database: TestDatabase;
   demo: Awaited<ReturnType<typeof seedDemo>> | null;
+  /** The server's business clock (test-clock.ts). */
+  clock: Clock;
   close(): Promise<void>;
 }
 
-/**
- * Tests run on a fixed calendar: the business clock starts at TEST_NOW (23/11/2026, in the middle
- * of HK I of the demo year) and runs on in real time, so dates in tests never drift with the
- * day CI runs. TOTP still follows the wall clock, as phones do.
- */
-export const TEST_NOW = '2026-11-23T03:00:00.000Z';
+import { TEST_NOW, registerClock, testClock } from './test-clock.ts';
+import type { Clock } from '../../src/server/clock.ts';
 
-export function testClock(start = TEST_NOW): () => Date {
-  const offset = Date.parse(start) - Date.now();
-  return () => new Date(Date.now() + offset);
-}
+export { TEST_NOW, testClock };
 
 export async function startTestServer(
   options: { demo?: boolean; demoScores?: boolean; web?: boolean; now?: string; env?: Record<string, string> } = {},
@@ -45,11 +40,14 @@ export async function startTestServer(
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
+  const baseUrl = `http://127.0.0.1:${port}`;
+  registerClock(baseUrl, clock);
   return {
-    baseUrl: `http://127.0.0.1:${port}`,
+    baseUrl,
     app,
     database,
     demo,
+    clock,
     close: async () => {
       await app.close();
       await database.drop();

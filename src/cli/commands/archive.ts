@@ -103,7 +103,7 @@ async function archiveCreate(args: string[], io: CliIo): Promise<number> {
     io.stderr(USAGE);
     return 2;
   }
-  const { env, database } = await openConfiguredDatabase();
+  const { env, database, clock } = await openConfiguredDatabase();
   let signer: Signer | undefined;
   try {
     const scope = await resolveScope(database.db, school, year);
@@ -118,7 +118,7 @@ async function archiveCreate(args: string[], io: CliIo): Promise<number> {
       ...scope,
       dataDir: env.dataDir,
       outDir: resolve(out),
-      now: new Date(),
+      now: clock(),
       signer,
       onProgress: (p) => io.stderr(`  [${p.done + 1}/${p.total}] ${p.step}\n`),
     });

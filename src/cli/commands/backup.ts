@@ -9,9 +9,9 @@ export async function backupCommand(args: string[], io: CliIo): Promise<number> 
     io.stderr('Cách dùng: sodiem backup FILE\n');
     return 2;
   }
-  const { env, database } = await openConfiguredDatabase();
+  const { env, database, clock } = await openConfiguredDatabase();
   try {
-    const result = await backupTo(database, env.dataDir, resolve(file));
+    const result = await backupTo(database, env.dataDir, resolve(file), clock());
     io.stdout(`Đã sao lưu ${database.describe} vào ${resolve(file)}: ${result.rows} dòng dữ liệu, ${result.files} tệp.\n`);
     return 0;
   } finally {

@@ -13,14 +13,14 @@ export async function demoTotpCommand(args: string[], io: CliIo): Promise<number
     io.stderr('Cách dùng: sodiem demo-totp USERNAME\n');
     return 2;
   }
-  const { database } = await openConfiguredDatabase();
+  const { database, clock } = await openConfiguredDatabase();
   try {
     const user = await database.db.selectFrom('users').select(['totp_secret']).where('username', '=', username).executeTakeFirst();
     if (!user?.totp_secret || user.totp_secret !== demoSecret(username)) {
       io.stderr(`${username} không phải tài khoản dùng thử có TOTP.\n`);
       return 2;
     }
-    io.stdout(`${totpCode(user.totp_secret, Date.now())}\n`);
+    io.stdout(`${totpCode(user.totp_secret, clock().getTime())}\n`);
     return 0;
   } finally {
     await database.close();

@@ -19,6 +19,7 @@ import { describeCertificate } from '../signing/describe-certificate.ts';
 import { signPdf } from '../signing/sign-pdf.ts';
 import { type Signer, SigningError } from '../signing/signer.ts';
 import { SIGNER_ROLE_LABELS } from '../../shared/documents.ts';
+import { checkCertificateValidAt } from '../../domain/documents/certificate-validity.ts';
 
 export interface SignDocumentOptions {
   db: Db;
@@ -57,13 +58,8 @@ export async function signDocument(o: SignDocumentOptions) {
     const chain = await signer.certificateChain().catch(rethrowSigning);
     if (!chain.length) throw invalid('Không tìm thấy chứng thư số của người ký.', [{ field: 'certificate', message: 'không có' }]);
     const cert = describeCertificate(chain[0]);
-    const day = (d: Date) => d.toISOString().slice(0, 10).split('-').reverse().join('/');
-    if (o.now < cert.notBefore) {
-      throw invalid(`Chứng thư số "${cert.commonName}" chưa có hiệu lực (hiệu lực từ ${day(cert.notBefore)}).`, [{ field: 'certificate', message: 'chưa có hiệu lực' }]);
-    }
-    if (o.now > cert.notAfter) {
-      throw invalid(`Chứng thư số "${cert.commonName}" đã hết hiệu lực (hiệu lực đến ${day(cert.notAfter)}).`, [{ field: 'certificate', message: 'hết hiệu lực' }]);
-    }
+    const validity = checkCertificateValidAt(cert, o.now);
+    if (!validity.ok) throw invalid(validity.message, [{ field: 'certificate', message: validity.kind === 'expired' ? 'hết hiệu lực' : 'chưa có hiệu lực' }]);
     // A person signs with her own certificate; the seal with the school's.
     if (step.role !== 'seal' && !sameName(cert.commonName, o.auth.user.full_name)) {
       throw invalid(`Chứng thư số mang tên "${cert.commonName}", không phải tên của người ký (${o.auth.user.full_name}).`, [

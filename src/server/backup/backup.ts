@@ -36,7 +36,7 @@ function listFiles(root: string): string[] {
   return out.sort();
 }
 
-export async function backupTo(database: DatabaseHandle, dataDir: string, file: string): Promise<{ rows: number; files: number }> {
+export async function backupTo(database: DatabaseHandle, dataDir: string, file: string, now: Date): Promise<{ rows: number; files: number }> {
   const hash = createHash('sha256');
   let rows = 0;
   let files = 0;
@@ -47,7 +47,7 @@ export async function backupTo(database: DatabaseHandle, dataDir: string, file: 
       hash.update(line).update('\n');
       return `${line}\n`;
     };
-    yield emit({ format: FORMAT, version: 1, migrations: Object.keys(migrations), createdAt: new Date().toISOString(), source: database.dialect });
+    yield emit({ format: FORMAT, version: 1, migrations: Object.keys(migrations), createdAt: now.toISOString(), source: database.dialect });
     const chunks: string[] = [];
     await database.db.transaction().execute(async (tx) => {
       if (database.dialect === 'postgres') await sql`SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY`.execute(tx);

@@ -14,6 +14,7 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import type { DatabaseHandle } from '../db/database.ts';
 import { backupTo } from './backup.ts';
+import { type Clock, systemClock } from '../clock.ts';
 
 export const BACKUP_PREFIX = 'sodiem-';
 export const BACKUP_SUFFIX = '.backup';
@@ -97,7 +98,7 @@ export async function runScheduledBackup(database: DatabaseHandle, dataDir: stri
   const file = join(backupsDir, backupFileName(now));
   const part = `${file}.${process.pid}.${randomUUID()}.part`;
   try {
-    await backupTo(database, dataDir, part);
+    await backupTo(database, dataDir, part, now);
     renameSync(part, file);
     writeFileSync(claimPath, `${hostname()} ${process.pid} done ${backupFileName(now)}\n`);
   } catch (e) {
@@ -127,7 +128,7 @@ export interface BackupSchedulerOptions {
   database: DatabaseHandle;
   dataDir: string;
   config: BackupScheduleConfig;
-  clock?: () => Date;
+  clock?: Clock;
   log?: (message: string, error?: unknown) => void;
   /** Start the timer (default true); false leaves only tick() (tests). */
   timer?: boolean;
@@ -137,7 +138,7 @@ export interface BackupSchedulerOptions {
 const MAX_SLEEP_MS = 15 * 60_000;
 
 export function startBackupScheduler(o: BackupSchedulerOptions): BackupScheduler {
-  const clock = o.clock ?? (() => new Date());
+  const clock = o.clock ?? systemClock;
   let timer: NodeJS.Timeout | null = null;
   let stopped = false;
   let running: Promise<ScheduledBackupResult> | null = null;

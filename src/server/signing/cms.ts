@@ -24,8 +24,8 @@ export const OIDS = {
 } as const;
 
 export interface SignDetachedOptions {
-  /** The signingTime attribute; default now. */
-  signingTime?: Date;
+  /** The signingTime attribute: the caller's clock (never the wall clock here). */
+  signingTime: Date;
   /** PAdES baseline signatures (ETSI.CAdES.detached) must not carry signingTime: pass false. */
   includeSigningTime?: boolean;
 }
@@ -65,7 +65,7 @@ function sortedForDer(attributes: pkijs.Attribute[]): pkijs.Attribute[] {
  * Signs the SHA-256 digest of content the caller already hashed (a PDF's byte ranges, streamed).
  * Returns the DER of a ContentInfo with a detached SignedData.
  */
-export async function signDetachedDigest(digest: Buffer, signer: Signer, options: SignDetachedOptions = {}): Promise<Buffer> {
+export async function signDetachedDigest(digest: Buffer, signer: Signer, options: SignDetachedOptions): Promise<Buffer> {
   const chain = await signer.certificateChain();
   if (chain.length === 0) throw new Error('signer has no certificate');
   const certificates = chain.map((der) => pkijs.Certificate.fromBER(new Uint8Array(der)));
@@ -78,7 +78,7 @@ export async function signDetachedDigest(digest: Buffer, signer: Signer, options
     attribute(OIDS.signingCertificateV2, signingCertificateV2(chain[0], own)),
   ];
   if (options.includeSigningTime !== false) {
-    const at = new Date(Math.floor((options.signingTime ?? new Date()).getTime() / 1000) * 1000);
+    const at = new Date(Math.floor(options.signingTime.getTime() / 1000) * 1000);
     attributes.push(attribute(OIDS.signingTime, new asn1js.UTCTime({ valueDate: at })));
   }
   const signedAttrs = new pkijs.SignedAndUnsignedAttributes({ type: 0, attributes: sortedForDer(attributes) });
@@ -109,6 +109,6 @@ export async function signDetachedDigest(digest: Buffer, signer: Signer, options
 }
 
 /** A detached CMS signature (DER ContentInfo) over `data`. */
-export async function signDetached(data: Buffer, signer: Signer, options: SignDetachedOptions = {}): Promise<Buffer> {
+export async function signDetached(data: Buffer, signer: Signer, options: SignDetachedOptions): Promise<Buffer> {
   return signDetachedDigest(createHash('sha256').update(data).digest(), signer, options);
 }

@@ -4,6 +4,7 @@
  * over the /ByteRange. Earlier signatures stay valid because nothing before the end of the file
  * changes, so a transcript can be signed in order: homeroom teacher → principal → school seal.
  */
+import { checkCertificateValidAt } from '../../domain/documents/certificate-validity.ts';
 import { createHash, randomBytes } from 'node:crypto';
 import { plainAddPlaceholder } from '@signpdf/placeholder-plain';
 import { signDetachedDigest } from './cms.ts';
@@ -21,8 +22,8 @@ export interface SignPdfOptions {
   /** e.g. "Mỹ Hào, Hưng Yên". */
   location: string;
   contactInfo?: string;
-  /** Default now; written to /M and the CMS signingTime attribute. */
-  signingTime?: Date;
+  /** The caller's clock; written to /M and the CMS signingTime attribute. */
+  signingTime: Date;
   /**
    * adbe.pkcs7.detached (default; CMS with signingTime) or ETSI.CAdES.detached (PAdES baseline
    * B-B: the signing time is only /M, as ETSI EN 319 142-1 requires).
@@ -88,15 +89,10 @@ function textTokens(values: Record<string, string>): { tokens: Record<string, st
 /** Adds one signature (an incremental update) and returns the new PDF. */
 export async function signPdf(pdf: Buffer, signer: Signer, options: SignPdfOptions): Promise<Buffer> {
   const chain = await signer.certificateChain();
-  const signingTime = new Date(Math.floor((options.signingTime ?? new Date()).getTime() / 1000) * 1000);
+  const signingTime = new Date(Math.floor(options.signingTime.getTime() / 1000) * 1000);
   const certificate = describeCertificate(chain[0]);
-  if (signingTime < certificate.notBefore || signingTime > certificate.notAfter) {
-    const day = (d: Date) => d.toLocaleDateString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit', year: 'numeric' });
-    throw new SigningError(
-      `Chứng thư số của ${certificate.commonName} chỉ có hiệu lực từ ${day(certificate.notBefore)} đến ${day(certificate.notAfter)}; không thể kí vào lúc này.`,
-      'certificate_expired',
-    );
-  }
+  const validity = checkCertificateValidAt(certificate, signingTime);
+  if (!validity.ok) throw new SigningError(`${validity.message} Không thể ký vào lúc này.`, 'certificate_expired');
   const subFilter = options.subFilter ?? SUBFILTER_PKCS7;
   const signatureLength = options.signatureLength ?? reservedLength(chain);
   const { tokens, replacements } = textTokens({ reason: options.reason, contactInfo: options.contactInfo ?? '', name: options.name, location: options.location });

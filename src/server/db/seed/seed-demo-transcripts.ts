@@ -1,6 +1,6 @@
 /**
- * Earlier school years for a few demo students, so a multi-year học bạ can be printed (P3, C6):
- * the first five students of 9A1 get grades 6–8 (the three years before the demo year) under the
+ * Earlier school years for the demo students of 9A1, so the whole class's multi-year học bạ can be
+ * printed (P3, C6; issue 12): every student of 9A1 gets grades 6–8 (the three years before the demo year) under the
  * rules of each year (TT22_2021 since the roll-out), each with its approved term and year result
  * snapshots and a confirmed transcript year record; the third of them instead has a legacy
  * grade 6 (TT58 as amended by TT26, six years earlier, then a long illness) and grades 7–8.
@@ -46,7 +46,6 @@ export async function seedDemoTranscripts(db: Db, o: Options): Promise<void> {
     .selectAll('students')
     .where('enrollments.class_id', '=', o.classId9A1)
     .orderBy('enrollments.list_number')
-    .limit(5)
     .execute();
   const subjectsFor = async (grade: number) =>
     db.selectFrom('subjects').select(['code', 'name', 'assessment_kind']).where('school_id', '=', o.schoolId).where('grade', '=', grade).where('assessment_kind', 'in', ['scored', 'comment']).orderBy('sort_order').execute();

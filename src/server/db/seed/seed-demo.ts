@@ -18,23 +18,13 @@ import { seedDemoScores } from './seed-demo-scores.ts';
 import { seedDemoTranscripts } from './seed-demo-transcripts.ts';
 import { seedDemoPrimaryTranscripts } from './seed-demo-primary-transcripts.ts';
 import { createDemoIdRegistry, generateStudents, generateTeachers } from './demo-people.ts';
+import { demoCalendar, schoolYearContaining } from './demo-calendar.ts';
+import { vietnamDay } from '../../../domain/calendar/vietnam-time.ts';
 
 export const DEMO_PASSWORD = 'SoDiem@2026';
-/** The school year the demo shows: the one running at `now` (a year starts in August–September). */
+/** The school year the demo shows: the one running at `now` (a year starts on 1 September, Vietnam time). */
 export function demoYearFor(now: Date): number {
-  const local = new Date(now.getTime() + 7 * 3600_000);
-  return local.getUTCMonth() >= 7 ? local.getUTCFullYear() : local.getUTCFullYear() - 1;
-}
-
-function demoTerms(y: number) {
-  return {
-    startsOn: `${y}-09-05`,
-    endsOn: `${y + 1}-05-31`,
-    terms: [
-      { termNo: 1, startsOn: `${y}-09-05`, endsOn: `${y + 1}-01-16`, endTestOn: `${y}-12-28` },
-      { termNo: 2, startsOn: `${y + 1}-01-18`, endsOn: `${y + 1}-05-31`, endTestOn: `${y + 1}-05-10` },
-    ],
-  };
+  return schoolYearContaining(vietnamDay(now));
 }
 
 export interface DemoLogin {
@@ -73,10 +63,17 @@ export const DEMO_LABELS: Record<string, string> = {
 
 export const demoSecret = (username: string) => base32Encode(Buffer.from(`sodiem-demo:${username}`.padEnd(20, '*').slice(0, 20)));
 
-export async function seedDemo(db: Db, options: { now?: Date; scores?: boolean } = {}): Promise<DemoSeed> {
-  const nowDate = options.now ?? new Date();
+/**
+ * Seeds the demo as if first started at `now` (the process clock, or `sodiem demo --at`): the
+ * school year, terms, update windows and data of demo-calendar.ts for that day.
+ */
+export async function seedDemo(db: Db, options: { now: Date; scores?: boolean }): Promise<DemoSeed> {
+  const nowDate = options.now;
   const now = nowDate.toISOString();
-  const DEMO_YEAR = demoYearFor(nowDate);
+  const calendar = demoCalendar(vietnamDay(nowDate));
+  const DEMO_YEAR = calendar.startYear;
+  const yearInput = { startYear: DEMO_YEAR, startsOn: calendar.year.startsOn, endsOn: calendar.year.endsOn, terms: calendar.year.terms, copyFromYearId: null };
+  const firstDay = calendar.year.terms[0].startsOn;
   const system: AuditContext = { actorUserId: null, actorRole: 'system', ip: '127.0.0.1', userAgent: 'sodiem seed-demo', requestId: 'seed-demo', now };
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const logins: DemoLogin[] = [];
@@ -165,12 +162,7 @@ export async function seedDemo(db: Db, options: { now?: Date; scores?: boolean }
   const year = await createSchoolYear({
     db,
     schoolId,
-    input: {
-      startYear: DEMO_YEAR,
-      ...demoTerms(DEMO_YEAR),
-      grades: [6, 7, 8, 9],
-      copyFromYearId: null,
-    },
+    input: { ...yearInput, grades: [6, 7, 8, 9] },
     audit: system,
   });
   const classIds: Record<string, string> = {};
@@ -187,7 +179,7 @@ export async function seedDemo(db: Db, options: { now?: Date; scores?: boolean }
     const cls = await db.selectFrom('classes').selectAll().where('id', '=', classIds[name]).executeTakeFirstOrThrow();
     const birthYear = DEMO_YEAR - (Number(name[0]) + 5);
     const students = generateStudents(40, { seed: 100 + i, birthYear, registry });
-    await addStudents({ db, cls, students: students.map((student) => ({ student })), startsOn: `${DEMO_YEAR}-09-05`, origin: 'intake', source: 'imported', audit: system });
+    await addStudents({ db, cls, students: students.map((student) => ({ student })), startsOn: firstDay, origin: 'intake', source: 'imported', audit: system });
   }
   // Teaching assignments: teacher k teaches a fixed set of subjects in all four classes.
   const subjects = await db.selectFrom('subjects').select(['id', 'grade', 'code']).where('school_year_id', '=', year).where('grade', 'in', [6, 9]).execute();
@@ -218,7 +210,9 @@ export async function seedDemo(db: Db, options: { now?: Date; scores?: boolean }
   await addUser({ username: 'phonggd', fullName: 'Chuyên viên Phòng GDĐT', orgUnitId: districtId, roles: ['district_officer'] });
   await addUser({ username: 'sogd', fullName: 'Chuyên viên Sở GDĐT', orgUnitId: provinceId, roles: ['province_officer'] });
 
-  if (options.scores !== false) await seedDemoScores(db, { schoolId, yearId: year, classIds: classNames.map((n) => classIds[n]), principalUserId, adminUserId, now });
+  if (options.scores !== false) {
+    await seedDemoScores(db, { schoolId, yearId: year, classIds: classNames.map((n) => classIds[n]), completeClassId: classIds['9A1'], principalUserId, adminUserId, calendar });
+  }
   if (options.scores !== false) await seedDemoTranscripts(db, { schoolId, currentStartYear: DEMO_YEAR, classId9A1: classIds['9A1'], principalUserId, homeroomStaffIds: staffIds.slice(2, 6), now });
 
   // ---- Primary: class 3A ----
@@ -228,12 +222,7 @@ export async function seedDemo(db: Db, options: { now?: Date; scores?: boolean }
   const primaryYearId = await createSchoolYear({
     db,
     schoolId: primarySchoolId,
-    input: {
-      startYear: DEMO_YEAR,
-      ...demoTerms(DEMO_YEAR),
-      grades: [1, 2, 3, 4, 5],
-      copyFromYearId: null,
-    },
+    input: { ...yearInput, grades: [1, 2, 3, 4, 5] },
     audit: system,
   });
   const c3a = randomUUID();
@@ -243,7 +232,7 @@ export async function seedDemo(db: Db, options: { now?: Date; scores?: boolean }
     .values({ id: c3a, school_id: primarySchoolId, school_year_id: primaryYearId, grade: 3, name: '3A', homeroom_staff_id: pStaff[1], room: 'P3A', session: 'full_day', created_at: now, version: 1 })
     .execute();
   const cls3a = await db.selectFrom('classes').selectAll().where('id', '=', c3a).executeTakeFirstOrThrow();
-  await addStudents({ db, cls: cls3a, students: generateStudents(40, { seed: 300, birthYear: DEMO_YEAR - 8, registry }).map((student) => ({ student })), startsOn: `${DEMO_YEAR}-09-05`, origin: 'intake', source: 'imported', audit: system });
+  await addStudents({ db, cls: cls3a, students: generateStudents(40, { seed: 300, birthYear: DEMO_YEAR - 8, registry }).map((student) => ({ student })), startsOn: firstDay, origin: 'intake', source: 'imported', audit: system });
   const pSubjects = await db.selectFrom('subjects').select(['id']).where('school_year_id', '=', primaryYearId).where('grade', '=', 3).execute();
   const pYear = await db.selectFrom('school_years').selectAll().where('id', '=', primaryYearId).executeTakeFirstOrThrow();
   await updateAssignments({ db, year: pYear, changes: pSubjects.map((s) => ({ classId: c3a, subjectId: s.id, staffId: pStaff[1] })), audit: system });

@@ -70,7 +70,7 @@ export async function registerAuthRoutes(app: FastifyInstance, deps: RouteDeps):
         throw new AppError('UNAUTHENTICATED', 'Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.');
       }
       // TOTP follows the wall clock, as the authenticator app on the phone does.
-      const ok = verifyTotp(auth.user.totp_secret, request.body.code, Date.now());
+      const ok = verifyTotp(auth.user.totp_secret, request.body.code, request.now.getTime());
       const ctx = auditContext(request);
       const chainKey = auth.user.school_id ? schoolChain(auth.user.school_id) : systemChain;
       await db.transaction().execute(async (tx) => {
@@ -214,7 +214,7 @@ export async function registerAuthRoutes(app: FastifyInstance, deps: RouteDeps):
       const auth = requireAuth(request, { allowIncompleteLogin: true });
       const fresh = await db.selectFrom('users').selectAll().where('id', '=', auth.user.id).executeTakeFirstOrThrow();
       if (!fresh.totp_secret) throw new AppError('INVALID_STATE', 'Chưa tạo khóa TOTP. Hãy bấm "Tạo mã QR" trước.');
-      if (!verifyTotp(fresh.totp_secret, request.body.code, Date.now())) {
+      if (!verifyTotp(fresh.totp_secret, request.body.code, request.now.getTime())) {
         const message = 'Mã xác thực không đúng. Kiểm tra đồng hồ điện thoại và thử lại.';
         throw new AppError('VALIDATION', message, { errors: [{ field: 'code', message }] });
       }

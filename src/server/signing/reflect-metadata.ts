@@ -1,6 +1,6 @@
 /**
  * The few Reflect metadata functions tsyringe (a dependency of @peculiar/x509) checks for at
- * import; imported before @peculiar/x509 so the tests need no extra package.
+ * import; imported before @peculiar/x509 (demo certificates, the test PKI) so no extra package is needed.
  */
 type Key = unknown;
 const store = new WeakMap<object, Map<Key, unknown>>();

@@ -1,0 +1,57 @@
+/**
+ * `sodiem demo --at YYYY-MM-DD` (contracts/cli.md): seeds the demo into an empty database as if
+ * `npm start` had first run on that date (09:00 Vietnam time): its school year, terms, update
+ * windows, grade books, results, transcripts and test certificates (demo-calendar.ts). Without
+ * --at, today by the configured clock. Exit 0; 2 when the database is not empty or the date is
+ * not valid.
+ */
+import { clockStartingAt, parseInstant } from '../../server/clock.ts';
+import { isEmpty } from '../../server/db/database.ts';
+import { ensureDemoCertificates } from '../../server/db/seed/demo-certificates.ts';
+import { demoCalendar } from '../../server/db/seed/demo-calendar.ts';
+import { seedDemo } from '../../server/db/seed/seed-demo.ts';
+import { formatDay, vietnamDay } from '../../domain/calendar/vietnam-time.ts';
+import type { CliIo } from '../io.ts';
+import { openConfiguredDatabase } from '../open-configured-database.ts';
+
+const USAGE = 'Cách dùng: sodiem demo [--at YYYY-MM-DD]\n';
+const PHASE: Record<string, string> = { term1: 'học kỳ I', term2: 'học kỳ II', summer: 'nghỉ hè (kiểm tra lại, chuyển năm học)' };
+
+export async function demoCommand(args: string[], io: CliIo): Promise<number> {
+  const i = args.indexOf('--at');
+  const at = i >= 0 ? args[i + 1] : undefined;
+  if ((i >= 0 && !at) || args.some((a, k) => a !== '--at' && k !== i + 1)) {
+    io.stderr(USAGE);
+    return 2;
+  }
+  if (at !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(at)) {
+    io.stderr(`Ngày không hợp lệ: "${at}" (cần YYYY-MM-DD).\n${USAGE}`);
+    return 2;
+  }
+  let start: Date | null = null;
+  try {
+    if (at) start = new Date(parseInstant(at));
+  } catch (e) {
+    io.stderr(`${(e as Error).message}\n`);
+    return 2;
+  }
+  const { env, database, clock } = await openConfiguredDatabase();
+  try {
+    if (!(await isEmpty(database.db))) {
+      io.stderr('Cơ sở dữ liệu không trống: dữ liệu mẫu chỉ được tạo trong cơ sở dữ liệu trống (không bao giờ ghi vào dữ liệu thật).\n');
+      return 2;
+    }
+    const demoClock = start ? clockStartingAt(start) : clock;
+    const now = demoClock();
+    const seed = await seedDemo(database.db, { now });
+    const certificates = await ensureDemoCertificates(database.db, env.dataDir, demoClock());
+    const cal = demoCalendar(vietnamDay(now));
+    io.stdout(
+      `Đã tạo dữ liệu mẫu như khi chạy lần đầu ngày ${formatDay(cal.today)}: năm học ${cal.startYear}-${cal.startYear + 1}, ${PHASE[cal.phase]}; ${seed.logins.length} tài khoản dùng thử (mật khẩu ${seed.password})${certificates ? `; chứng thư số dùng thử trong ${certificates.dir}` : ''}.\n` +
+        `Để xem đúng ngày đó: SODIEM_NOW=${at ?? cal.today} npm start\n`,
+    );
+    return 0;
+  } finally {
+    await database.close();
+  }
+}
