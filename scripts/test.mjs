@@ -7,6 +7,11 @@
  *    given, or a local server at postgres://sodiem:sodiem@127.0.0.1:5432/postgres when one
  *    answers). Without a server the PostgreSQL run is skipped with a loud line — unless
  *    SODIEM_TEST_STRICT=1 (CI), where a skip is a failure.
+ * 3. with SODIEM_TEST_CLOCK_PASSES=1 (CI, `.ci/run`): the SQLite integration suite twice more
+ *    with the whole process clock moved by libfaketime (Debian's `faketime`) — 400 days ahead,
+ *    and to 15 July (the summer break: retests, rollover) — proving no outcome depends on the
+ *    day the suite runs (issue 12). Without faketime these passes are skipped with a loud line;
+ *    under SODIEM_TEST_STRICT=1 that skip is a failure.
  * The last line is `N passed, N failed` over all runs.
  */
 import { spawnSync } from 'node:child_process';
@@ -22,11 +27,12 @@ let passed = 0;
 let failed = 0;
 let skipped = 0;
 
-function runVitest(label, projects, env, extra = []) {
-  const out = join(outDir, `${label}.json`);
+function runVitest(label, projects, env, extra = [], prefix = []) {
+  const out = join(outDir, `${label.replace(/[^\p{L}\p{N}]+/gu, '-')}.json`);
   const args = ['vitest', 'run', ...projects.flatMap((p) => ['--project', p]), ...extra, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`];
   console.log(`\n──── ${label} ────`);
-  const res = spawnSync('npx', args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  const [command, ...rest] = prefix.length ? [...prefix, 'npx', ...args] : ['npx', ...args];
+  const res = spawnSync(command, rest, { stdio: 'inherit', env: { ...process.env, ...env } });
   try {
     const report = JSON.parse(readFileSync(out, 'utf8'));
     passed += report.numPassedTests;
@@ -69,6 +75,30 @@ if (pgUrl) {
   if (strict) {
     console.log('!! SODIEM_TEST_STRICT=1: a skipped PostgreSQL run is a failure');
     failed += 1;
+  }
+}
+
+function loud(line) {
+  console.log('\n' + '!'.repeat(78));
+  console.log(`!! ${line}`);
+  console.log('!'.repeat(78));
+}
+
+if (process.env.SODIEM_TEST_CLOCK_PASSES === '1') {
+  const faketime = spawnSync('faketime', ['-f', '+0d', 'true']).status === 0;
+  if (faketime) {
+    // The next 15 July from today (this script may read the wall clock: it decides no test's outcome).
+    const today = new Date();
+    const summerYear = today.getUTCMonth() > 6 || (today.getUTCMonth() === 6 && today.getUTCDate() >= 15) ? today.getUTCFullYear() + 1 : today.getUTCFullYear();
+    const sqlite = { TEST_DATABASE_URL: '', SODIEM_TEST_PASS: 'sqlite', FAKETIME_DONT_FAKE_MONOTONIC: '1' };
+    runVitest('SQLite: integration, clock moved 400 days ahead (faketime)', ['integration'], sqlite, [], ['faketime', '-f', '+400d']);
+    runVitest(`SQLite: integration, clock in the summer break (faketime, 15/07/${summerYear})`, ['integration'], sqlite, [], ['faketime', '-f', `@${summerYear}-07-15 10:00:00`]);
+  } else {
+    loud('SKIPPED: the moved-clock passes — no faketime (apt-get install faketime)');
+    if (strict) {
+      console.log('!! SODIEM_TEST_STRICT=1: a skipped clock pass is a failure');
+      failed += 1;
+    }
   }
 }
 

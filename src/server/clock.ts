@@ -36,12 +36,32 @@ export function parseInstant(value: string): number {
     if (new Date(ms).getUTCDate() !== d || new Date(ms).getUTCMonth() !== m - 1) throw new Error(`Ngày không hợp lệ: "${value}" (cần YYYY-MM-DD).`);
     return ms;
   }
-  const ms = /^\d{4}-\d{2}-\d{2}T/.test(value) ? Date.parse(value) : Number.NaN;
+  // An instant names its offset (Z or ±hh:mm): without one, Date.parse would read the host's zone.
+  const ms = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(value) ? Date.parse(value) : Number.NaN;
   if (Number.isNaN(ms)) throw new Error(`Thời điểm không hợp lệ: "${value}" (cần YYYY-MM-DD hoặc YYYY-MM-DDTHH:MM:SSZ).`);
   return ms;
 }
 
-/** The configured clock: SODIEM_NOW (a date or instant the clock starts at), else the system clock. */
+/**
+ * A clock on another day: the real time of day, moved by whole days so that today (in Vietnam) is
+ * `day`. Every process given the same day on the same real day reads the same instant — a server
+ * and `sodiem demo-totp` started apart still agree on the TOTP code.
+ */
+export function clockOnDay(day: string, base: Clock = systemClock): Clock {
+  const target = parseInstant(day);
+  const real = base().getTime();
+  const realDay = parseInstant(new Date(real + VIETNAM_MS).toISOString().slice(0, 10));
+  const offset = target - realDay;
+  return () => new Date(base().getTime() + offset);
+}
+
+const VIETNAM_MS = 7 * 3600_000;
+
+/**
+ * The configured clock: SODIEM_NOW as a day (YYYY-MM-DD: that day, at the real time of day) or an
+ * instant (the clock starts there and runs on); unset, the system clock.
+ */
 export function configuredClock(start: string | undefined): Clock {
-  return start ? clockStartingAt(start) : systemClock;
+  if (!start) return systemClock;
+  return /^\d{4}-\d{2}-\d{2}$/.test(start) ? clockOnDay(start) : clockStartingAt(start);
 }

@@ -9,6 +9,7 @@ import { configuredClock } from './clock.ts';
 import { parseBackupSchedule, startBackupScheduler } from './backup/schedule.ts';
 import { isEmpty, migrateToLatest, openDatabase } from './db/database.ts';
 import { ensureDemoCertificates } from './db/seed/demo-certificates.ts';
+import { seedDemoDocuments } from './db/seed/seed-demo-documents.ts';
 import { DEMO_PASSWORD, existingDemoLogins, seedDemo } from './db/seed/seed-demo.ts';
 import { parseEnv } from './env.ts';
 
@@ -26,6 +27,10 @@ if (env.seedDemo && (await isEmpty(database.db))) demo = await seedDemo(database
 const demoLogins = demo?.logins ?? (env.seedDemo ? await existingDemoLogins(database.db) : []);
 const demoCertificates = demoLogins.length ? await ensureDemoCertificates(database.db, env.dataDir, clock()) : null;
 if (demoCertificates && !env.signing.seal) env.signing.seal = { backend: 'pkcs12', file: demoCertificates.seal, password: DEMO_PASSWORD };
+// A fresh demo has 9A1's học bạ printed and waiting for each signer (issue 12).
+if (demo && demoCertificates) {
+  await seedDemoDocuments(database.db, { dataDir: env.dataDir, schoolId: demo.schoolId, classId: demo.classIds['9A1'], now: clock(), baseUrl: `http://localhost:${env.port}` });
+}
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const app = await buildApp({ env, database, webRoot: join(repoRoot, 'dist', 'web'), clock });

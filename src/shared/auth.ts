@@ -40,5 +40,7 @@ export const ZMe = z.object({
   teaching: z.array(z.object({ classId: z.string(), subjectId: z.string() })),
   /** Per school id: action → allowed. */
   abilities: z.record(z.string(), z.record(z.string(), z.boolean())),
+  /** The server's clock when it answered (ISO instant): the web app's "today" follows it, not the device's. */
+  now: z.string(),
 });
 export type Me = z.infer<typeof ZMe>;

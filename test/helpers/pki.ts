@@ -6,14 +6,20 @@
  *
  * The chain of every end entity is three certificates (signer, intermediate, root), the size the
  * PDF signature placeholder must hold.
+ *
+ * Every certificate is valid from a day before the PKI's clock for two years (issue 12: never
+ * the wall clock). A certificate used against a server is made on that server's clock
+ * (`createTestPki(dir, { clock: server.clock })`); the default is a TEST_NOW clock.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { webcrypto } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import './reflect-metadata.ts';
+import '../../src/server/signing/reflect-metadata.ts';
 import * as x509 from '@peculiar/x509';
+import type { Clock } from '../../src/server/clock.ts';
+import { testClock } from './test-clock.ts';
 
 x509.cryptoProvider.set(webcrypto as unknown as Crypto);
 
@@ -48,6 +54,8 @@ export interface TestIdentity {
 
 export interface TestPki {
   dir: string;
+  /** The clock the certificates were made on: each is valid from a day before it for two years. */
+  clock: Clock;
   root: TestIdentity;
   intermediate: TestIdentity;
   /** The root certificate (PEM) to give openssl as -CAfile. */
@@ -81,10 +89,11 @@ async function makeIdentity(
   issuer: { certificate: x509.X509Certificate; key: CryptoKey; chain: Buffer[] } | null,
   ca: boolean,
   keyType: 'rsa' | 'ec',
+  clock: Clock,
   notAfter?: Date,
 ): Promise<TestIdentity & { privateKey: CryptoKey }> {
   const keys = (await webcrypto.subtle.generateKey(keyType === 'ec' ? ECDSA : RSA, true, ['sign', 'verify'])) as CryptoKeyPair;
-  const now = Date.now();
+  const now = clock().getTime();
   const extensions: x509.Extension[] = [
     new x509.BasicConstraintsExtension(ca, ca ? 1 : undefined, true),
     new x509.KeyUsagesExtension(
@@ -114,26 +123,32 @@ async function makeIdentity(
   return { name, certificate, der, chain, keyPkcs8, ...files, privateKey: keys.privateKey };
 }
 
-/** Creates the PKI in a fresh temporary directory (or `dir`). */
-export async function createTestPki(dir = mkdtempSync(join(tmpdir(), 'sodiem-pki-'))): Promise<TestPki> {
+/**
+ * Creates the PKI in a fresh temporary directory (or `dir`), on `clock` (default: a clock starting
+ * at TEST_NOW; pass the server's clock for certificates a server checks).
+ */
+export async function createTestPki(dir = mkdtempSync(join(tmpdir(), 'sodiem-pki-')), options: { clock?: Clock } = {}): Promise<TestPki> {
+  const clock = options.clock ?? testClock();
   mkdirSync(dir, { recursive: true });
-  const root = await makeIdentity(dir, { commonName: 'Sổ Điểm Số Test Root CA', organization: 'Sổ Điểm Số (thử nghiệm)' }, null, true, 'rsa');
+  const root = await makeIdentity(dir, { commonName: 'Sổ Điểm Số Test Root CA', organization: 'Sổ Điểm Số (thử nghiệm)' }, null, true, 'rsa', clock);
   const intermediate = await makeIdentity(
     dir,
     { commonName: 'Sổ Điểm Số Test CA cấp 2', organization: 'Sổ Điểm Số (thử nghiệm)' },
     { certificate: root.certificate, key: root.privateKey, chain: root.chain },
     true,
     'rsa',
+    clock,
   );
   const caFile = join(dir, 'ca.pem');
   writeFileSync(caFile, pem('CERTIFICATE', root.der));
   return {
     dir,
+    clock,
     root,
     intermediate,
     caFile,
-    issue: (name, options) =>
-      makeIdentity(dir, name, { certificate: intermediate.certificate, key: intermediate.privateKey, chain: intermediate.chain }, false, options?.keyType ?? 'rsa', options?.notAfter),
+    issue: (name, issueOptions) =>
+      makeIdentity(dir, name, { certificate: intermediate.certificate, key: intermediate.privateKey, chain: intermediate.chain }, false, issueOptions?.keyType ?? 'rsa', clock, issueOptions?.notAfter),
     pkcs12(identity, password, options) {
       const out = join(dir, options?.fileName ?? `id${++fileCounter}.p12`);
       const legacy = options?.legacy ? ['-legacy'] : [];
@@ -232,10 +247,11 @@ export async function samplePdf(title = 'HỌC BẠ'): Promise<Buffer> {
 
 /**
  * Checks one PDF signature with openssl: the CMS cut out of /Contents, the two /ByteRange parts
- * as the detached content, the chain checked against `caFile`. Returns openssl's stderr line
+ * as the detached content, the chain checked against `caFile` at the instant `at` (openssl
+ * -attime, so the check never depends on the wall clock). Returns openssl's stderr line
  * ("CMS Verification successful"); throws when openssl refuses.
  */
-export function opensslVerifyPdfSignature(pdf: Buffer, byteRange: [number, number, number, number], caFile: string): string {
+export function opensslVerifyPdfSignature(pdf: Buffer, byteRange: [number, number, number, number], caFile: string, at: Date): string {
   const [a, b, c, d] = byteRange;
   const dir = mkdtempSync(join(tmpdir(), 'sodiem-cms-'));
   const content = join(dir, 'content.bin');
@@ -243,7 +259,12 @@ export function opensslVerifyPdfSignature(pdf: Buffer, byteRange: [number, numbe
   writeFileSync(content, Buffer.concat([pdf.subarray(a, a + b), pdf.subarray(c, c + d)]));
   const hex = pdf.subarray(a + b + 1, c - 1).toString('latin1');
   writeFileSync(cms, Buffer.from(hex, 'hex'));
-  const result = spawnSync('openssl', ['cms', '-verify', '-binary', '-inform', 'DER', '-in', cms, '-content', content, '-CAfile', caFile, '-purpose', 'any', '-out', '/dev/null'], { encoding: 'utf8' });
+  const result = spawnSync('openssl', ['cms', '-verify', '-binary', '-inform', 'DER', '-in', cms, '-content', content, '-CAfile', caFile, ...opensslAtTime(at), '-purpose', 'any', '-out', '/dev/null'], { encoding: 'utf8' });
   if (result.status !== 0) throw new Error(`openssl cms -verify failed: ${result.stderr}`);
   return result.stderr.trim();
+}
+
+/** openssl's `-attime` arguments: check certificates at `at` instead of the wall clock. */
+export function opensslAtTime(at: Date): string[] {
+  return ['-attime', String(Math.floor(at.getTime() / 1000))];
 }

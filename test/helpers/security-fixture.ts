@@ -9,6 +9,7 @@ import { staffRow, userRoleRow, userRow } from '../../bench/support/account-rows
 import { hashPassword } from '../../src/server/auth/passwords.ts';
 import { totpCode } from '../../src/server/auth/totp.ts';
 import { type TestServer, startTestServer } from './server.ts';
+import { clockOf } from './test-clock.ts';
 
 export const SUBJECTS = [
   'principal',
@@ -87,7 +88,8 @@ export async function loginSession(baseUrl: string, username: string, password: 
   const cookie = /sodiem_session=[^;]*/.exec(res.headers.get('set-cookie') ?? '')![0];
   if (body.next === 'totp') {
     if (!totpSecret) throw new Error(`${username} needs a TOTP secret`);
-    const t = await post('/api/v1/auth/totp', { code: totpCode(totpSecret, Date.now()) }, cookie, body.csrfToken);
+    // The code of the server's clock, not the wall clock (issue 12).
+    const t = await post('/api/v1/auth/totp', { code: totpCode(totpSecret, clockOf(baseUrl)().getTime()) }, cookie, body.csrfToken);
     if (t.status !== 200) throw new Error(`totp ${username} → ${t.status} ${await t.text()}`);
   }
   return { cookie, csrf: body.csrfToken };
@@ -97,7 +99,7 @@ export async function startSecurityFixture(options: { login?: boolean } = {}): P
   const server = await startTestServer({ demo: true, demoScores: false });
   const demo = server.demo!;
   const db = server.database.handle.db;
-  const now = new Date().toISOString();
+  const now = server.clock().toISOString();
   const classId = demo.classIds['6A1'];
   const otherClassId = demo.classIds['9A2'];
 

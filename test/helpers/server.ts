@@ -6,14 +6,16 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/server/app.ts';
 import { parseEnv } from '../../src/server/env.ts';
-import { seedDemo } from '../../src/server/db/seed/seed-demo.ts';
+import { type DemoSeed, describeDemo, seedDemo } from '../../src/server/db/seed/seed-demo.ts';
+import { parseInstant } from '../../src/server/clock.ts';
+import { runCli } from './cli.ts';
 import { type TestDatabase, createTestDatabase } from './database.ts';
 
 export interface TestServer {
   baseUrl: string;
   app: FastifyInstance;
   database: TestDatabase;
-  demo: Awaited<ReturnType<typeof seedDemo>> | null;
+  demo: DemoSeed | null;
   /** The server's business clock (test-clock.ts). */
   clock: Clock;
   close(): Promise<void>;
@@ -25,11 +27,26 @@ import type { Clock } from '../../src/server/clock.ts';
 export { TEST_NOW, testClock };
 
 export async function startTestServer(
-  options: { demo?: boolean; demoScores?: boolean; web?: boolean; now?: string; env?: Record<string, string> } = {},
+  options: {
+    demo?: boolean;
+    demoScores?: boolean;
+    /** Seed the demo with the real CLI, `sodiem demo --at YYYY-MM-DD`, and run the server's clock from 09:00 that day. */
+    demoAt?: string;
+    web?: boolean;
+    now?: string;
+    env?: Record<string, string>;
+  } = {},
 ): Promise<TestServer> {
   const database = await createTestDatabase();
-  const clock = testClock(options.now);
-  const demo = options.demo ? await seedDemo(database.handle.db, { now: clock(), scores: options.demoScores }) : null;
+  const clock = testClock(options.demoAt ? new Date(parseInstant(options.demoAt)).toISOString() : options.now);
+  let demo: DemoSeed | null = null;
+  if (options.demoAt) {
+    const seeded = runCli(['demo', '--at', options.demoAt], { DATA_DIR: database.dataDir, DATABASE_URL: database.databaseUrl });
+    if (seeded.status !== 0) throw new Error(`sodiem demo --at ${options.demoAt} → ${seeded.status}: ${seeded.stderr}`);
+    demo = await describeDemo(database.handle.db);
+  } else if (options.demo) {
+    demo = await seedDemo(database.handle.db, { now: clock(), scores: options.demoScores });
+  }
   const env = parseEnv({ DATA_DIR: database.dataDir, LOG_LEVEL: 'silent', PORT: '0', ...options.env });
   const app = await buildApp({
     env,

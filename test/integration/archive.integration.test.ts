@@ -6,7 +6,7 @@
  * same files. Then the same through HTTP: the principal starts a `year_archive` job, lists it and
  * downloads the zip; a teacher is refused; the retention table is served.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,6 +20,7 @@ import { storeEvidenceFile } from '../../src/server/files/store-file.ts';
 import { createPkcs12Signer } from '../../src/server/signing/pkcs12-signer.ts';
 import { runCli } from '../helpers/cli.ts';
 import { TestClient } from '../helpers/client.ts';
+import { type TestPki, createTestPki, opensslAtTime } from '../helpers/pki.ts';
 import { type TestServer, startTestServer } from '../helpers/server.ts';
 
 const OPENSSL = '/usr/bin/openssl';
@@ -27,6 +28,9 @@ const haveOpenssl = existsSync(OPENSSL);
 const work = mkdtempSync(join(tmpdir(), 'sodiem-archive-'));
 let server: TestServer;
 let archive: YearArchiveResult;
+let pki: TestPki;
+/** The instant the archive was built (and sealed) on the server's clock. */
+let builtAt: Date;
 let schoolId: string;
 let yearId: string;
 
@@ -43,7 +47,7 @@ function listFiles(root: string, prefix = ''): string[] {
     .flatMap((name) => (statSync(join(root, name)).isDirectory() ? listFiles(join(root, name), `${prefix}${name}/`) : [`${prefix}${name}`]));
 }
 
-const cli = (args: string[]) => runCli(args, { DATA_DIR: server.database.dataDir, DATABASE_URL: server.database.databaseUrl });
+const cli = (args: string[]) => runCli(args, { DATA_DIR: server.database.dataDir, DATABASE_URL: server.database.databaseUrl, SODIEM_NOW: server.clock().toISOString() });
 
 /** A copy of the package to tamper with. */
 function copyOfPackage(name: string): string {
@@ -58,7 +62,7 @@ beforeAll(async () => {
   yearId = server.demo!.yearId;
   const db = server.database.handle.db;
   const dataDir = server.database.dataDir;
-  const audit = { actorUserId: null, actorRole: 'system', ip: '127.0.0.1', userAgent: 'test', requestId: 'archive-test', now: new Date().toISOString() };
+  const audit = { actorUserId: null, actorRole: 'system', ip: '127.0.0.1', userAgent: 'test', requestId: 'archive-test', now: server.clock().toISOString() };
   // A stored học bạ of 9A1 and an evidence photo of a correction request, as the app stores them.
   const classId = server.demo!.classIds['9A1'];
   await storeDocument(
@@ -85,13 +89,13 @@ beforeAll(async () => {
 
   let signer;
   if (haveOpenssl) {
-    const key = join(work, 'seal.key');
-    const cert = join(work, 'seal.pem');
-    execFileSync(OPENSSL, ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '30', '-utf8', '-subj', '/C=VN/O=Trường THCS Nguyễn Trãi/CN=Trường THCS Nguyễn Trãi (con dấu số)'], { stdio: 'pipe' });
-    execFileSync(OPENSSL, ['pkcs12', '-export', '-inkey', key, '-in', cert, '-out', join(work, 'seal.p12'), '-passout', 'pass:matkhau'], { stdio: 'pipe' });
-    signer = await createPkcs12Signer({ file: join(work, 'seal.p12'), password: 'matkhau' });
+    // The seal's certificate is made on the server's clock (issue 12: never the wall clock).
+    pki = await createTestPki(join(work, 'pki'), { clock: server.clock });
+    const seal = await pki.issue({ commonName: 'Trường THCS Nguyễn Trãi (con dấu số)', organization: 'Trường THCS Nguyễn Trãi' });
+    signer = await createPkcs12Signer({ file: pki.pkcs12(seal, 'matkhau', { fileName: 'seal.p12' }), password: 'matkhau' });
   }
-  archive = await buildYearArchive(db, { schoolId, schoolYearId: yearId, dataDir, outDir: join(work, 'out'), now: new Date(), signer });
+  builtAt = server.clock();
+  archive = await buildYearArchive(db, { schoolId, schoolYearId: yearId, dataDir, outDir: join(work, 'out'), now: builtAt, signer });
 }, 120_000);
 
 afterAll(async () => {
@@ -175,7 +179,7 @@ describe(`year-end archive (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'SQ
 
   it('a tampered manifest fails its signature; openssl accepts the original', () => {
     if (!requireOpenssl()) return;
-    const ok = spawnSync(OPENSSL, ['cms', '-verify', '-binary', '-inform', 'DER', '-in', join(archive.dir, 'manifest.json.p7s'), '-content', join(archive.dir, 'manifest.json'), '-CAfile', join(work, 'seal.pem'), '-purpose', 'any', '-out', '/dev/null'], { encoding: 'utf8' });
+    const ok = spawnSync(OPENSSL, ['cms', '-verify', '-binary', '-inform', 'DER', '-in', join(archive.dir, 'manifest.json.p7s'), '-content', join(archive.dir, 'manifest.json'), '-CAfile', pki.caFile, ...opensslAtTime(builtAt), '-purpose', 'any', '-out', '/dev/null'], { encoding: 'utf8' });
     expect(ok.stderr).toContain('Verification successful');
     expect(ok.status).toBe(0);
 

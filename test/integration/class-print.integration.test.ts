@@ -61,13 +61,16 @@ function expectFooter(doc: { text: string; count: number }, id: string) {
   expect(doc.text).toContain(`Kiểm tra bản gốc: ${server.baseUrl}/verify/${id}`);
 }
 
+const ENTERED_AT = new Date(Date.parse(TEST_NOW) - 8 * 86_400_000).toISOString();
+
 /** Every required cell of 6A1 that is still empty gets a score (or Đ/CĐ), through the real save action. */
 async function fillTerm(termNo: 1 | 2) {
   const db = server.database.handle.db;
   const cls = await db.selectFrom('classes').selectAll().where('id', '=', classId).executeTakeFirstOrThrow();
   const students = await db.selectFrom('enrollments').select('student_id').where('class_id', '=', classId).where('status', 'in', ['active', 'transferred_in']).orderBy('list_number').execute();
   const subjects = await db.selectFrom('subjects').selectAll().where('school_year_id', '=', cls.school_year_id).where('grade', '=', cls.grade).where('assessment_kind', 'in', ['scored', 'comment']).execute();
-  const audit: AuditContext = { actorUserId: null, actorRole: 'admin', ip: '127.0.0.1', userAgent: 'class-print test', requestId: `fill-${termNo}`, now: TEST_NOW };
+  // Entered while the demo's mid-term window was still open (it closed four days before TEST_NOW and auto-locked ĐĐGgk).
+  const audit: AuditContext = { actorUserId: null, actorRole: 'admin', ip: '127.0.0.1', userAgent: 'class-print test', requestId: `fill-${termNo}`, now: ENTERED_AT };
   for (const s of subjects) {
     const cols = gradebookColumns(subjectAssessment(s), termNo).filter((c) => c.required);
     const cells = await db.selectFrom('gradebook_cells').select(['student_id', 'column_key']).where('class_id', '=', classId).where('subject_id', '=', s.id).where('term_no', '=', termNo).execute();

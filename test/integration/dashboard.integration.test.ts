@@ -39,7 +39,7 @@ async function fillTerm1() {
     const userId = assigned.find((x) => x.subject_id === s.id)?.userId ?? null;
     const cols = gradebookColumns(subjectAssessment(s), 1).filter((c) => c.required);
     const changes = students.flatMap((studentId, i) => cols.map((c) => ({ studentId, columnKey: c.key, value: s.assessment_kind === 'scored' ? score(i) : 'Đ', baseVersion: 0 })));
-    await saveCells({ db, classId, subjectId: s.id, termNo: 1, input: { changes, source: 'typed', reason: '' }, audit: { actorUserId: userId, actorRole: 'teacher', ip: '127.0.0.1', userAgent: 'test', requestId: 'fill', now: new Date().toISOString() } });
+    await saveCells({ db, classId, subjectId: s.id, termNo: 1, input: { changes, source: 'typed', reason: '' }, audit: { actorUserId: userId, actorRole: 'teacher', ip: '127.0.0.1', userAgent: 'test', requestId: 'fill', now: server.clock().toISOString() } });
   }
   return all;
 }

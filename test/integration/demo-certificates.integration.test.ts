@@ -1,6 +1,6 @@
 /**
- * The demo's test certificates (npm start): made once with openssl, one per demo signer with her
- * full name, and they sign a học bạ through the real signing route.
+ * The demo's test certificates (npm start): made once, on the demo's clock, one per demo signer
+ * with her full name, and they sign a học bạ through the real signing route.
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,18 +13,18 @@ const haveOpenssl = requireTools(['openssl']);
 let server: TestServer;
 
 beforeAll(async () => {
-  // On the wall clock: openssl makes the certificates valid from the moment they are made.
-  server = await startTestServer({ demo: true, demoScores: true, now: new Date().toISOString() });
+  // On the tests' business clock (TEST_NOW): the certificates are made on the server's clock.
+  server = await startTestServer({ demo: true, demoScores: true });
 }, 120_000);
 afterAll(async () => server?.close());
 
 describe('demo certificates', () => {
   it.runIf(haveOpenssl)('are made once and let the demo homeroom teacher sign a học bạ', async () => {
     const db = server.database.handle.db;
-    const certs = await ensureDemoCertificates(db, server.database.dataDir);
+    const certs = await ensureDemoCertificates(db, server.database.dataDir, server.clock());
     expect(certs).not.toBeNull();
     expect(certs!.people.map((p) => p.username).sort()).toEqual(['gvcn.3a', 'gvcn.6a1', 'gvcn.9a1', 'hieutruong', 'th.hieutruong']);
-    const again = await ensureDemoCertificates(db, server.database.dataDir);
+    const again = await ensureDemoCertificates(db, server.database.dataDir, server.clock());
     expect(readFileSync(again!.seal)).toEqual(readFileSync(certs!.seal));
 
     const clerk = await new TestClient(server.baseUrl).login('vanthu', server.demo!.password);

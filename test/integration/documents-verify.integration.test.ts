@@ -124,9 +124,10 @@ describe('versions: a changed input makes a new version that supersedes the old,
       .executeTakeFirstOrThrow();
     const base = `/api/v1/classes/${classId}/subjects/${subject.id}/terms/1`;
     const row = (await teacher.get(`${base}/sheet`)).body.rows[0];
-    const v = row.cells.GK?.version ?? 0;
-    expect((await teacher.post(`${base}/cells`, { changes: [{ studentId: row.studentId, columnKey: 'GK', value: '5', baseVersion: v }], reason: 'Nhập nhầm' })).status).toBe(200);
-    expect((await teacher.post(`${base}/cells`, { changes: [{ studentId: row.studentId, columnKey: 'GK', value: '6,5', baseVersion: v + 1 }], reason: 'Nhập nhầm' })).status).toBe(200);
+    // ĐĐGtx 2: the demo's mid-term window has closed (ĐĐGgk auto-locked) and ĐĐGtx 1 of one subject is locked.
+    const v = row.cells.TX2?.version ?? 0;
+    expect((await teacher.post(`${base}/cells`, { changes: [{ studentId: row.studentId, columnKey: 'TX2', value: '5', baseVersion: v }], reason: 'Nhập nhầm' })).status).toBe(200);
+    expect((await teacher.post(`${base}/cells`, { changes: [{ studentId: row.studentId, columnKey: 'TX2', value: '6,5', baseVersion: v + 1 }], reason: 'Nhập nhầm' })).status).toBe(200);
     const res = await principal.get(`/api/v1/schools/${schoolId}/edit-log.pdf?teacherUserId=${teacherId}&month=${MONTH}`);
     expect(res.status).toBe(200);
     const rows = await db.selectFrom('documents').selectAll().where('kind', '=', 'edit_log').orderBy('version_no').execute();

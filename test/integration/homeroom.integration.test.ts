@@ -34,7 +34,7 @@ async function fillGradebook(termNo: 1 | 2, value: (i: number) => string) {
     const userId = subjects.find((x) => x.id === s.id)?.userId ?? null;
     const cols = gradebookColumns(subjectAssessment(s), termNo).filter((c) => c.required);
     const changes = students.flatMap((studentId, i) => cols.map((c) => ({ studentId, columnKey: c.key, value: s.assessment_kind === 'scored' ? value(i) : 'Đ', baseVersion: 0 })));
-    await saveCells({ db, classId, subjectId: s.id, termNo, input: { changes, source: 'typed', reason: '' }, audit: { actorUserId: userId, actorRole: 'teacher', ip: '127.0.0.1', userAgent: 'test', requestId: 'fill', now: new Date().toISOString() } });
+    await saveCells({ db, classId, subjectId: s.id, termNo, input: { changes, source: 'typed', reason: '' }, audit: { actorUserId: userId, actorRole: 'teacher', ip: '127.0.0.1', userAgent: 'test', requestId: 'fill', now: server.clock().toISOString() } });
   }
 }
 
@@ -231,7 +231,7 @@ describe('results and approval (G7, C5)', () => {
     const db = server.database.handle.db;
     const subjects = await db.selectFrom('subjects').select(['id', 'code', 'assessment_kind']).where('school_year_id', '=', server.demo!.yearId).where('grade', '=', 6).execute();
     for (const sub of subjects.filter((x) => weak.retestSubjects.includes(x.code) && x.id !== mine)) {
-      await saveCells({ db, classId, subjectId: sub.id, termNo: 3, input: { changes: [{ studentId: weak.studentId, columnKey: 'KTL', value: sub.assessment_kind === 'scored' ? '6,5' : 'Đ', baseVersion: 0 }], source: 'typed', reason: '' }, audit: { actorUserId: null, actorRole: 'teacher', ip: '127.0.0.1', userAgent: 'test', requestId: 'retest', now: new Date().toISOString() } });
+      await saveCells({ db, classId, subjectId: sub.id, termNo: 3, input: { changes: [{ studentId: weak.studentId, columnKey: 'KTL', value: sub.assessment_kind === 'scored' ? '6,5' : 'Đ', baseVersion: 0 }], source: 'typed', reason: '' }, audit: { actorUserId: null, actorRole: 'teacher', ip: '127.0.0.1', userAgent: 'test', requestId: 'retest', now: server.clock().toISOString() } });
     }
     const final = (await homeroom.get(`/api/v1/classes/${classId}/results?scope=final`)).body;
     const after = final.students.find((x: any) => x.studentId === weak.studentId);

@@ -91,7 +91,7 @@ export async function makeRecords(fx: SecurityFixture): Promise<MatrixRecords> {
         sha256: '0'.repeat(64),
         status: 'proposed',
         proposed_by: fx.userIds.homeroom,
-        proposed_at: new Date().toISOString(),
+        proposed_at: fx.server.clock().toISOString(),
         approved_by: null,
         approved_at: null,
         superseded_by: null,
@@ -129,7 +129,7 @@ export async function makeRecords(fx: SecurityFixture): Promise<MatrixRecords> {
       filename: 'so-theo-doi-6A1.pdf',
       pdf: documentPdf,
     },
-    { schoolId: fx.schoolId, dataDir: fx.server.database.dataDir, audit: { actorUserId: fx.userIds.principal, actorRole: 'principal', ip: '127.0.0.1', userAgent: 'test', requestId: 'matrix', now: new Date().toISOString() } },
+    { schoolId: fx.schoolId, dataDir: fx.server.database.dataDir, audit: { actorUserId: fx.userIds.principal, actorRole: 'principal', ip: '127.0.0.1', userAgent: 'test', requestId: 'matrix', now: fx.server.clock().toISOString() } },
   );
   // Print jobs print an empty class the homeroom teacher also has, so no job renders 40 PDFs in the background.
   const homeroomStaff = await fx.server.database.handle.db.selectFrom('users').select('staff_id').where('id', '=', fx.userIds.homeroom).executeTakeFirstOrThrow();
@@ -146,7 +146,7 @@ export async function makeRecords(fx: SecurityFixture): Promise<MatrixRecords> {
             kind: 'print_documents',
             params: { kind: 'confirmation_sheet', classIds: [printClassId], options: {}, name: 'matrix' },
             createdBy: fx.userIds.homeroom,
-            now: new Date(),
+            now: fx.server.clock(),
           })
         ).id;
   const archive = await requestAs(fx, 'principal', 'POST', `/api/v1/schools/${fx.schoolId}/archives`, { body: { schoolYearId: year.body.year.id } });

@@ -7,7 +7,8 @@
  */
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -52,14 +53,19 @@ async function upload(path: string, bytes: Buffer) {
 }
 
 beforeAll(async () => {
-  pki = await createTestPki();
-  const seal = await pki.issue({ commonName: 'Trường THCS Nguyễn Trãi', organization: 'Trường THCS Nguyễn Trãi', organizationalUnit: 'Con dấu điện tử' });
-  const sealP12 = pki.pkcs12(seal, PASSWORD);
+  // The server checks a certificate at its business clock, so every certificate here is made on
+  // the server's clock. The seal's .p12 is only read when the seal signs: the server is told its
+  // path first, and the file is written once the server (and its clock) exists.
+  const pkiDir = mkdtempSync(join(tmpdir(), 'sodiem-pki-'));
+  const sealFile = 'con-dau-truong.p12';
   server = await startTestServer({
     demo: true,
     demoScores: true,
-    env: { SODIEM_SEAL_BACKEND: 'pkcs12', SODIEM_SEAL_P12_FILE: sealP12, SODIEM_SEAL_P12_PASSWORD: PASSWORD },
+    env: { SODIEM_SEAL_BACKEND: 'pkcs12', SODIEM_SEAL_P12_FILE: join(pkiDir, sealFile), SODIEM_SEAL_P12_PASSWORD: PASSWORD },
   });
+  pki = await createTestPki(pkiDir, { clock: server.clock });
+  const seal = await pki.issue({ commonName: 'Trường THCS Nguyễn Trãi', organization: 'Trường THCS Nguyễn Trãi', organizationalUnit: 'Con dấu điện tử' });
+  pki.pkcs12(seal, PASSWORD, { fileName: sealFile });
   const db = server.database.handle.db;
   schoolId = server.demo!.schoolId;
   class9A1 = server.demo!.classIds['9A1'];

@@ -10,6 +10,7 @@ import { buildApp } from '../../src/server/app.ts';
 import { parseEnv } from '../../src/server/env.ts';
 import { seedDemo } from '../../src/server/db/seed/seed-demo.ts';
 import { createTestDatabase } from '../helpers/database.ts';
+import { testClock } from '../helpers/test-clock.ts';
 import { type SecurityFixture, auditCount, loginSession, requestAs, startSecurityFixture } from '../helpers/security-fixture.ts';
 import { PNG, fileForm } from './permission-matrix.records.ts';
 
@@ -53,7 +54,7 @@ describe('stored XSS stays text (V5.3)', () => {
     await storeDocument(
       fx.server.database.handle.db,
       { kind: 'transcript', documentId, title: `Học bạ – ${XSS}`, publicHeader: `Học bạ – ${XSS} – lớp 6A1`, subject: { classId: fx.classId }, seriesKey: `xss:${documentId}`, inputsVersion: '1', filename: 'x.pdf', pdf: Buffer.from('%PDF-1.4\n%%EOF\n') },
-      { schoolId: fx.schoolId, dataDir: fx.server.database.dataDir, audit: { actorUserId: null, actorRole: 'system', ip: '127.0.0.1', userAgent: 'test', requestId: 'xss', now: new Date().toISOString() } },
+      { schoolId: fx.schoolId, dataDir: fx.server.database.dataDir, audit: { actorUserId: null, actorRole: 'system', ip: '127.0.0.1', userAgent: 'test', requestId: 'xss', now: fx.server.clock().toISOString() } },
     );
     const res = await fetch(`${fx.server.baseUrl}/verify/${documentId}`);
     const html = await res.text();
@@ -137,8 +138,10 @@ let configured: Awaited<ReturnType<typeof buildApp>>;
 let configuredDb: Awaited<ReturnType<typeof createTestDatabase>>;
 beforeAll(async () => {
   configuredDb = await createTestDatabase();
-  await seedDemo(configuredDb.handle.db, { scores: false });
-  configured = await buildApp({ env: parseEnv({ DATA_DIR: configuredDb.dataDir, LOG_LEVEL: 'silent', SODIEM_SECURE_COOKIES: '1' }), database: configuredDb.handle, jobWorker: false });
+  // On the tests' business clock, like every test server (issue 12).
+  const clock = testClock();
+  await seedDemo(configuredDb.handle.db, { now: clock(), scores: false });
+  configured = await buildApp({ env: parseEnv({ DATA_DIR: configuredDb.dataDir, LOG_LEVEL: 'silent', SODIEM_SECURE_COOKIES: '1' }), database: configuredDb.handle, jobWorker: false, clock });
 }, 60_000);
 afterAll(async () => {
   await configured?.close();

@@ -14,10 +14,15 @@ import { describeCertificate } from '../../src/server/signing/describe-certifica
 import { signPdf } from '../../src/server/signing/sign-pdf.ts';
 import type { Signer } from '../../src/server/signing/signer.ts';
 import { verifyPdfSignatures } from '../../src/server/signing/verify-pdf.ts';
-import { type TestIdentity, type TestPki, VIETNAMESE_NAMES, createTestPki, opensslVerifyPdfSignature, pdfsig, requireTools, samplePdf } from '../helpers/pki.ts';
+import { fixedClock } from '../../src/server/clock.ts';
+import { type TestIdentity, type TestPki, VIETNAMESE_NAMES, createTestPki, opensslAtTime, opensslVerifyPdfSignature, pdfsig, requireTools, samplePdf } from '../helpers/pki.ts';
+import { TEST_NOW } from '../helpers/test-clock.ts';
 
 const RUN = requireTools(['pdfsig', 'openssl']);
 const OUT = join(process.cwd(), 'test-results');
+/** No server here: the PKI and every signature share one fixed instant (issue 12: never the wall clock). */
+const SIGNED_AT = new Date(TEST_NOW);
+const clock = fixedClock(SIGNED_AT);
 
 describe.runIf(RUN)('signing PDFs with a .p12 file', () => {
   let pki: TestPki;
@@ -27,7 +32,7 @@ describe.runIf(RUN)('signing PDFs with a .p12 file', () => {
 
   beforeAll(async () => {
     mkdirSync(OUT, { recursive: true });
-    pki = await createTestPki();
+    pki = await createTestPki(undefined, { clock });
     pdf = await samplePdf();
     for (const [role, name] of Object.entries(VIETNAMESE_NAMES)) {
       const identity = await pki.issue(name);
@@ -62,22 +67,23 @@ describe.runIf(RUN)('signing PDFs with a .p12 file', () => {
   });
 
   it('refuses to sign with a certificate outside its validity', async () => {
-    const expired = await pki.issue({ commonName: 'Đỗ Văn Cũ' }, { notAfter: new Date(Date.now() - 3_600_000) });
+    // Ended an hour before the signing time: 23/11/2026 09:00 in Vietnam.
+    const expired = await pki.issue({ commonName: 'Đỗ Văn Cũ' }, { notAfter: new Date(SIGNED_AT.getTime() - 3_600_000) });
     const signer = await createSigner({ backend: 'pkcs12', file: pki.pkcs12(expired, 'x'), password: 'x' });
-    await expect(signPdf(pdf, signer, { reason: 'Xác nhận', name: 'Đỗ Văn Cũ', location: 'Mỹ Hào' })).rejects.toMatchObject({
+    await expect(signPdf(pdf, signer, { reason: 'Xác nhận', name: 'Đỗ Văn Cũ', location: 'Mỹ Hào', signingTime: SIGNED_AT })).rejects.toMatchObject({
       code: 'certificate_expired',
-      message: expect.stringMatching(/^Chứng thư số của Đỗ Văn Cũ chỉ có hiệu lực từ \d{2}\/\d{2}\/\d{4} đến \d{2}\/\d{2}\/\d{4}; không thể kí vào lúc này\.$/),
+      message: expect.stringMatching(/^Chứng thư số "Đỗ Văn Cũ" đã hết hiệu lực \(hiệu lực đến 23\/11\/2026\)\. Không thể ký vào lúc này\.$/),
     });
   });
 
   it('makes a detached CMS that openssl verifies against the root', async () => {
     const data = Buffer.from('Sổ điểm lớp 9A1, học kì I, năm học 2026-2027');
-    const cms = await signDetached(data, signers.principal);
+    const cms = await signDetached(data, signers.principal, { signingTime: SIGNED_AT });
     const dataFile = join(pki.dir, 'data.txt');
     const cmsFile = join(pki.dir, 'data.p7s');
     writeFileSync(dataFile, data);
     writeFileSync(cmsFile, cms);
-    const args = ['cms', '-verify', '-binary', '-inform', 'DER', '-in', cmsFile, '-content', dataFile, '-CAfile', pki.caFile, '-purpose', 'any', '-out', '/dev/null'];
+    const args = ['cms', '-verify', '-binary', '-inform', 'DER', '-in', cmsFile, '-content', dataFile, '-CAfile', pki.caFile, ...opensslAtTime(SIGNED_AT), '-purpose', 'any', '-out', '/dev/null'];
     expect(execFileSync('openssl', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })).toBe('');
     // The signed attributes a PAdES/CAdES verifier looks for.
     const printed = execFileSync('openssl', ['cms', '-cmsout', '-print', '-inform', 'DER', '-in', cmsFile], { encoding: 'utf8' });
@@ -95,7 +101,7 @@ describe.runIf(RUN)('signing PDFs with a .p12 file', () => {
     ] as const;
     let signed = pdf;
     for (const step of steps) {
-      signed = await signPdf(signed, signers[step.role], { reason: step.reason, name: VIETNAMESE_NAMES[step.role].commonName, location: 'Mỹ Hào, Hưng Yên' });
+      signed = await signPdf(signed, signers[step.role], { reason: step.reason, name: VIETNAMESE_NAMES[step.role].commonName, location: 'Mỹ Hào, Hưng Yên', signingTime: SIGNED_AT });
       // Each step only appends: the previous file is a prefix of the new one.
       expect(signed.length).toBeGreaterThan(pdf.length);
     }
@@ -121,10 +127,10 @@ describe.runIf(RUN)('signing PDFs with a .p12 file', () => {
     expect(ours[0].signer?.issuerCommonName).toBe('Sổ Điểm Số Test CA cấp 2');
     expect(ours[0].chain.map((c) => c.commonName)).toEqual(['Sổ Điểm Số Test CA cấp 2', 'Sổ Điểm Số Test Root CA']);
     expect(ours[2].message).toBe('Chữ kí hợp lệ; tài liệu không bị thay đổi sau khi kí.');
-    for (const s of ours) expect(opensslVerifyPdfSignature(signed, s.byteRange, pki.caFile)).toBe('CMS Verification successful');
-    expect(Math.abs((ours[0].signingTime?.getTime() ?? 0) - Date.now())).toBeLessThan(120_000);
+    for (const s of ours) expect(opensslVerifyPdfSignature(signed, s.byteRange, pki.caFile, SIGNED_AT)).toBe('CMS Verification successful');
+    expect(ours.map((s) => s.signingTime)).toEqual([SIGNED_AT, SIGNED_AT, SIGNED_AT]);
     // Another root: valid signatures, but not trusted.
-    const other = await createTestPki();
+    const other = await createTestPki(undefined, { clock });
     expect((await verifyPdfSignatures(signed, { trustedRoots: [other.root.der] })).map((s) => s.trusted)).toEqual([false, false, false]);
 
     // The signed file still renders (look at test-results/signing-three-signatures-1.png).
@@ -133,8 +139,8 @@ describe.runIf(RUN)('signing PDFs with a .p12 file', () => {
   });
 
   it('reports a flipped byte inside the signed range as invalid (pdfsig and ours)', async () => {
-    const once = await signPdf(pdf, signers.homeroomTeacher, { reason: 'Xác nhận', name: 'Nguyễn Thị Hương', location: 'Mỹ Hào' });
-    const twice = await signPdf(once, signers.principal, { reason: 'Phê duyệt', name: 'Trần Văn Đức', location: 'Mỹ Hào' });
+    const once = await signPdf(pdf, signers.homeroomTeacher, { reason: 'Xác nhận', name: 'Nguyễn Thị Hương', location: 'Mỹ Hào', signingTime: SIGNED_AT });
+    const twice = await signPdf(once, signers.principal, { reason: 'Phê duyệt', name: 'Trần Văn Đức', location: 'Mỹ Hào', signingTime: SIGNED_AT });
     const tampered = Buffer.from(twice);
     const at = Math.floor(pdf.length / 2); // inside the first range of both signatures
     tampered[at] ^= 0x01;
@@ -159,14 +165,14 @@ describe.runIf(RUN)('signing PDFs with a .p12 file', () => {
   });
 
   it('signs with the PAdES subfilter (ETSI.CAdES.detached) and reports an unsigned PDF as having no signature', async () => {
-    const signed = await signPdf(pdf, signers.schoolSeal, { reason: 'Đóng dấu', name: 'Trường THCS Lê Quý Đôn', location: 'Mỹ Hào', subFilter: 'ETSI.CAdES.detached' });
+    const signed = await signPdf(pdf, signers.schoolSeal, { reason: 'Đóng dấu', name: 'Trường THCS Lê Quý Đôn', location: 'Mỹ Hào', subFilter: 'ETSI.CAdES.detached', signingTime: SIGNED_AT });
     const file = join(OUT, 'signing-cades.pdf');
     writeFileSync(file, signed);
     expect(pdfsig(file)).toMatchObject([{ signatureType: 'ETSI.CAdES.detached', validation: 'Signature is Valid.', totalDocumentSigned: true }]);
     const [ours] = await verifyPdfSignatures(signed);
     expect(ours).toMatchObject({ valid: true, subFilter: 'ETSI.CAdES.detached' });
     // No signingTime attribute in PAdES: the time comes from /M.
-    expect(ours.signingTime).toBeInstanceOf(Date);
+    expect(ours.signingTime).toEqual(SIGNED_AT);
     expect(await verifyPdfSignatures(pdf)).toEqual([]);
     expect(readFileSync(file).subarray(0, pdf.length - 1).equals(pdf.subarray(0, pdf.length - 1))).toBe(true);
   });

@@ -13,12 +13,16 @@ import { createSigner } from '../../src/server/signing/create-signer.ts';
 import { signPdf } from '../../src/server/signing/sign-pdf.ts';
 import type { Signer } from '../../src/server/signing/signer.ts';
 import { verifyPdfSignatures } from '../../src/server/signing/verify-pdf.ts';
+import { fixedClock } from '../../src/server/clock.ts';
 import { SOFTHSM_MODULE, type TestIdentity, type TestPki, VIETNAMESE_NAMES, createTestPki, opensslVerifyPdfSignature, pdfsig, requireTools, samplePdf } from '../helpers/pki.ts';
+import { TEST_NOW } from '../helpers/test-clock.ts';
 
 const RUN = requireTools(['pdfsig', 'openssl', 'softhsm2']);
 const OUT = join(process.cwd(), 'test-results');
 const TOKEN = 'TruongLQD';
 const PIN = '246810';
+/** No server here: the PKI and every signature share one fixed instant (issue 12: never the wall clock). */
+const SIGNED_AT = new Date(TEST_NOW);
 
 /** Stores a certificate on the token next to its key (same CKA_ID), as a CA's token tool does. */
 function storeCertificate(identity: TestIdentity, label: string, idHex: string): void {
@@ -56,7 +60,7 @@ describe.runIf(RUN)('signing with a PKCS#11 token (SoftHSM)', () => {
 
   beforeAll(async () => {
     mkdirSync(OUT, { recursive: true });
-    pki = await createTestPki();
+    pki = await createTestPki(undefined, { clock: fixedClock(SIGNED_AT) });
     const tokens = join(pki.dir, 'tokens');
     mkdirSync(tokens);
     const conf = join(pki.dir, 'softhsm2.conf');
@@ -85,7 +89,7 @@ describe.runIf(RUN)('signing with a PKCS#11 token (SoftHSM)', () => {
     expect(chain[0].equals(principal.der)).toBe(true);
     expect(chain).toHaveLength(3);
 
-    const signed = await signPdf(await samplePdf(), signer, { reason: 'Hiệu trưởng phê duyệt học bạ', name: 'Trần Văn Đức', location: 'Mỹ Hào, Hưng Yên' });
+    const signed = await signPdf(await samplePdf(), signer, { reason: 'Hiệu trưởng phê duyệt học bạ', name: 'Trần Văn Đức', location: 'Mỹ Hào, Hưng Yên', signingTime: SIGNED_AT });
     const file = join(OUT, 'signing-pkcs11.pdf');
     writeFileSync(file, signed);
     expect(pdfsig(file)).toMatchObject([{ commonName: 'Trần Văn Đức', validation: 'Signature is Valid.', totalDocumentSigned: true }]);
@@ -97,8 +101,8 @@ describe.runIf(RUN)('signing with a PKCS#11 token (SoftHSM)', () => {
     const ec = await createSigner({ backend: 'pkcs11', modulePath: SOFTHSM_MODULE, tokenLabel: TOKEN, pin: PIN, keyId: '02b3', certificateFile: ecIdentity.chainFile });
     opened.push(rsa, ec);
     expect(await ec.signatureAlgorithm()).toBe('ecdsa-p256-sha256');
-    const once = await signPdf(await samplePdf(), rsa, { reason: 'Phê duyệt', name: 'Trần Văn Đức', location: 'Mỹ Hào' });
-    const twice = await signPdf(once, ec, { reason: 'Phó hiệu trưởng xác nhận', name: 'Phạm Thu Hà', location: 'Mỹ Hào' });
+    const once = await signPdf(await samplePdf(), rsa, { reason: 'Phê duyệt', name: 'Trần Văn Đức', location: 'Mỹ Hào', signingTime: SIGNED_AT });
+    const twice = await signPdf(once, ec, { reason: 'Phó hiệu trưởng xác nhận', name: 'Phạm Thu Hà', location: 'Mỹ Hào', signingTime: SIGNED_AT });
     const file = join(OUT, 'signing-pkcs11-ec.pdf');
     writeFileSync(file, twice);
     expect(pdfsig(file).map((s) => [s.commonName, s.validation])).toEqual([
@@ -107,7 +111,7 @@ describe.runIf(RUN)('signing with a PKCS#11 token (SoftHSM)', () => {
     ]);
     const ours = await verifyPdfSignatures(twice);
     expect(ours.map((s) => s.valid)).toEqual([true, true]);
-    for (const s of ours) expect(opensslVerifyPdfSignature(twice, s.byteRange, pki.caFile)).toBe('CMS Verification successful');
+    for (const s of ours) expect(opensslVerifyPdfSignature(twice, s.byteRange, pki.caFile, SIGNED_AT)).toBe('CMS Verification successful');
   });
 
   it('explains a wrong PIN, an unknown token and a missing key in Vietnamese', async () => {

@@ -13,11 +13,15 @@ import { signPdf } from '../../src/server/signing/sign-pdf.ts';
 import { verifyPdfSignatures } from '../../src/server/signing/verify-pdf.ts';
 import { type TestIdentity, type TestPki, VIETNAMESE_NAMES, createTestPki, opensslVerifyPdfSignature, pdfsig, requireTools, samplePdf } from '../helpers/pki.ts';
 import { type RemoteSigningServer, startRemoteSigningServer } from '../helpers/remote-signing-server.ts';
+import { fixedClock } from '../../src/server/clock.ts';
+import { TEST_NOW } from '../helpers/test-clock.ts';
 
 const RUN = requireTools(['pdfsig', 'openssl']);
 const OUT = join(process.cwd(), 'test-results');
 const TOKEN = 'smartca-token-0123456789';
 const CREDENTIAL = 'hieu-truong/CTS 01';
+/** No server of ours here: the PKI and the signature share one fixed instant (issue 12: never the wall clock). */
+const SIGNED_AT = new Date(TEST_NOW);
 
 describe.runIf(RUN)('signing with a remote-signing service', () => {
   let pki: TestPki;
@@ -26,7 +30,7 @@ describe.runIf(RUN)('signing with a remote-signing service', () => {
 
   beforeAll(async () => {
     mkdirSync(OUT, { recursive: true });
-    pki = await createTestPki();
+    pki = await createTestPki(undefined, { clock: fixedClock(SIGNED_AT) });
     identity = await pki.issue(VIETNAMESE_NAMES.principal);
     service = await startRemoteSigningServer({ identity, token: TOKEN, credentialId: CREDENTIAL });
   });
@@ -45,13 +49,13 @@ describe.runIf(RUN)('signing with a remote-signing service', () => {
     const signer = await createSigner(config());
     expect(signer.backend).toBe('remote');
     expect((await signer.certificateChain()).map((c) => c.toString('hex'))).toEqual(identity.chain.map((c) => c.toString('hex')));
-    const signed = await signPdf(await samplePdf(), signer, { reason: 'Hiệu trưởng phê duyệt học bạ', name: 'Trần Văn Đức', location: 'Mỹ Hào, Hưng Yên' });
+    const signed = await signPdf(await samplePdf(), signer, { reason: 'Hiệu trưởng phê duyệt học bạ', name: 'Trần Văn Đức', location: 'Mỹ Hào, Hưng Yên', signingTime: SIGNED_AT });
     const file = join(OUT, 'signing-remote.pdf');
     writeFileSync(file, signed);
     expect(pdfsig(file)).toMatchObject([{ commonName: 'Trần Văn Đức', validation: 'Signature is Valid.', totalDocumentSigned: true }]);
     const ours = await verifyPdfSignatures(signed, { trustedRoots: [pki.root.der] });
     expect(ours).toMatchObject([{ valid: true, trusted: true }]);
-    expect(opensslVerifyPdfSignature(signed, ours[0].byteRange, pki.caFile)).toBe('CMS Verification successful');
+    expect(opensslVerifyPdfSignature(signed, ours[0].byteRange, pki.caFile, SIGNED_AT)).toBe('CMS Verification successful');
     expect(service.receivedHashes).toHaveLength(1);
     expect(Buffer.from(service.receivedHashes[0], 'base64')).toHaveLength(32);
   });

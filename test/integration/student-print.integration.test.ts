@@ -37,22 +37,30 @@ async function raw(client: TestClient, path: string) {
   return { status: res.status, headers: res.headers, bytes: Buffer.from(await res.arrayBuffer()) };
 }
 
-/** Fills every required column of both terms for 9A1, as the assigned teachers would. */
+/**
+ * Fills every required column of both terms for 9A1, as the assigned teachers would: the cells the
+ * demo already holds keep their values (a closed update window locks them at the demo's date), the
+ * empty ones are entered.
+ */
 async function fillYear() {
   const db = server.database.handle.db;
   const subjects = await db.selectFrom('subjects').selectAll().where('school_year_id', '=', server.demo!.yearId).where('grade', '=', 9).where('assessment_kind', 'in', ['scored', 'comment']).execute();
-  const audit = { actorUserId: null, actorRole: 'teacher', ip: '127.0.0.1', userAgent: 'test', requestId: 'fill', now: new Date().toISOString() };
+  const audit = { actorUserId: null, actorRole: 'teacher', ip: '127.0.0.1', userAgent: 'test', requestId: 'fill', now: server.clock().toISOString() };
   for (const termNo of [1, 2] as const) {
     for (const s of subjects) {
-      const existing = await db.selectFrom('gradebook_cells').select(['student_id', 'column_key', 'version']).where('class_id', '=', classId).where('subject_id', '=', s.id).where('term_no', '=', termNo).execute();
+      const existing = await db.selectFrom('gradebook_cells').select(['student_id', 'column_key', 'version', 'score_tenths', 'text_value']).where('class_id', '=', classId).where('subject_id', '=', s.id).where('term_no', '=', termNo).execute();
       const version = new Map(existing.map((c) => [`${c.student_id}|${c.column_key}`, Number(c.version)]));
+      const filled = new Set(existing.filter((c) => c.score_tenths !== null || c.text_value !== null).map((c) => `${c.student_id}|${c.column_key}`));
       const cols = gradebookColumns(subjectAssessment(s), termNo).filter((c) => c.required);
       const changes = students.flatMap((studentId, i) =>
-        cols.map((c) => ({ studentId, columnKey: c.key, value: s.assessment_kind === 'scored' ? ['8,5', '7', '9', '6,5'][(i + c.key.length) % 4] : 'Đ', baseVersion: version.get(`${studentId}|${c.key}`) ?? 0 })),
+        cols
+          .filter((c) => !filled.has(`${studentId}|${c.key}`))
+          .map((c) => ({ studentId, columnKey: c.key, value: s.assessment_kind === 'scored' ? ['8,5', '7', '9', '6,5'][(i + c.key.length) % 4] : 'Đ', baseVersion: version.get(`${studentId}|${c.key}`) ?? 0 })),
       );
-      await saveCells({ db, classId, subjectId: s.id, termNo, input: { changes, source: 'typed', reason: 'Nhập lại cho kiểm thử' }, audit });
+      if (changes.length) await saveCells({ db, classId, subjectId: s.id, termNo, input: { changes, source: 'typed', reason: '' }, audit });
     }
-    const conduct = students.map((studentId, i) => ({ studentId, level: 'T', comment: i === 0 ? 'Ngoan, học tốt; cần "tự tin" hơn & mạnh dạn <phát biểu>.' : '', baseVersion: 0 }));
+    const conductVersion = new Map<string, number>((await homeroom9.get(`/api/v1/classes/${classId}/conduct?period=term${termNo}`)).body.rows.map((r: { studentId: string; version: number }) => [r.studentId, r.version]));
+    const conduct = students.map((studentId, i) => ({ studentId, level: 'T', comment: i === 0 ? 'Ngoan, học tốt; cần "tự tin" hơn & mạnh dạn <phát biểu>.' : '', baseVersion: conductVersion.get(studentId) ?? 0 }));
     expect((await homeroom9.put(`/api/v1/classes/${classId}/conduct`, { period: `term${termNo}`, entries: conduct })).status).toBe(200);
   }
   for (const scope of ['term1', 'term2', 'year']) {

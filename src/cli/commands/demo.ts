@@ -10,6 +10,7 @@ import { isEmpty } from '../../server/db/database.ts';
 import { ensureDemoCertificates } from '../../server/db/seed/demo-certificates.ts';
 import { demoCalendar } from '../../server/db/seed/demo-calendar.ts';
 import { seedDemo } from '../../server/db/seed/seed-demo.ts';
+import { seedDemoDocuments } from '../../server/db/seed/seed-demo-documents.ts';
 import { formatDay, vietnamDay } from '../../domain/calendar/vietnam-time.ts';
 import type { CliIo } from '../io.ts';
 import { openConfiguredDatabase } from '../open-configured-database.ts';
@@ -45,9 +46,13 @@ export async function demoCommand(args: string[], io: CliIo): Promise<number> {
     const now = demoClock();
     const seed = await seedDemo(database.db, { now });
     const certificates = await ensureDemoCertificates(database.db, env.dataDir, demoClock());
+    // As on a first `npm start`: 9A1's học bạ printed and waiting for each signer.
+    const documents = certificates
+      ? await seedDemoDocuments(database.db, { dataDir: env.dataDir, schoolId: seed.schoolId, classId: seed.classIds['9A1'], now: demoClock(), baseUrl: `http://localhost:${env.port}` })
+      : null;
     const cal = demoCalendar(vietnamDay(now));
     io.stdout(
-      `Đã tạo dữ liệu mẫu như khi chạy lần đầu ngày ${formatDay(cal.today)}: năm học ${cal.startYear}-${cal.startYear + 1}, ${PHASE[cal.phase]}; ${seed.logins.length} tài khoản dùng thử (mật khẩu ${seed.password})${certificates ? `; chứng thư số dùng thử trong ${certificates.dir}` : ''}.\n` +
+      `Đã tạo dữ liệu mẫu như khi chạy lần đầu ngày ${formatDay(cal.today)}: năm học ${cal.startYear}-${cal.startYear + 1}, ${PHASE[cal.phase]}; ${seed.logins.length} tài khoản dùng thử (mật khẩu ${seed.password})${certificates ? `; chứng thư số dùng thử trong ${certificates.dir}` : ''}${documents ? `; học bạ lớp 9A1: ${documents.awaitingHomeroom} chờ GVCN ký, ${documents.awaitingPrincipal} chờ Hiệu trưởng ký, ${documents.signed} đã ký đủ` : ''}.\n` +
         `Để xem đúng ngày đó: SODIEM_NOW=${at ?? cal.today} npm start\n`,
     );
     return 0;

@@ -15,6 +15,10 @@ export interface CertificateValidity {
 export type CertificateCheck = { ok: true } | { ok: false; kind: 'notYetValid' | 'expired'; message: string };
 
 export function checkCertificateValidAt(cert: CertificateValidity, at: Date): CertificateCheck {
+  // Fail closed: a date that is not one (NaN) compares false both ways and must not pass as valid.
+  if ([at, cert.notBefore, cert.notAfter].some((d) => Number.isNaN(d.getTime()))) {
+    return { ok: false, kind: 'notYetValid', message: `Không xác định được thời hạn hiệu lực của chứng thư số "${cert.commonName}".` };
+  }
   if (at.getTime() < cert.notBefore.getTime()) {
     return { ok: false, kind: 'notYetValid', message: `Chứng thư số "${cert.commonName}" chưa có hiệu lực (hiệu lực từ ${formatVietnamDay(cert.notBefore)}).` };
   }

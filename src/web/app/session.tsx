@@ -7,7 +7,7 @@ import { createContext, type ReactNode, useContext, useEffect, useMemo, useState
 import { setupApi } from '../api/endpoints.ts';
 import { keys } from '../api/keys.ts';
 import type { Ability, Me, SchoolYear } from '../api/types.ts';
-import { todayIso } from '../lib/format.ts';
+import { followServerClock, todayIso } from '../lib/format.ts';
 
 export interface Session {
   me: Me;
@@ -53,6 +53,8 @@ export function defaultYear(years: SchoolYear[]): SchoolYear | null {
 }
 
 export function SessionProvider({ me, children }: { me: Me; children: ReactNode }) {
+  // One clock: "today" in the app is the server's (a demo started at a date, a device set wrong).
+  followServerClock(me.now);
   const [schoolId, setSchoolIdState] = useState<string>(() => {
     const saved = storage.get('sodiem.school');
     return me.schools.find((s) => s.id === saved)?.id ?? me.schools[0]?.id ?? '';

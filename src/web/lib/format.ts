@@ -1,4 +1,5 @@
 /** Dates as Vietnamese users write them: dd/mm/yyyy. The API speaks ISO (yyyy-mm-dd). */
+import { vietnamDay } from '../../domain/calendar/vietnam-time.ts';
 
 /** "2026-09-05" → "05/09/2026"; anything else is returned as it is. */
 export function formatDate(iso: string | null | undefined): string {
@@ -39,7 +40,20 @@ export function parseDate(text: string): string | null {
 }
 
 /** Today as ISO in local time. */
+/** How far the server's clock is from this device's (set from /auth/me): the app has one clock, the server's. */
+let serverOffsetMs = 0;
+
+export function followServerClock(serverNowIso: string): void {
+  const at = Date.parse(serverNowIso);
+  if (!Number.isNaN(at)) serverOffsetMs = at - Date.now();
+}
+
+/** Now by the server's clock. */
+export function serverNow(): Date {
+  return new Date(Date.now() + serverOffsetMs);
+}
+
+/** Today (yyyy-mm-dd) in Vietnam by the server's clock. */
 export function todayIso(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  return vietnamDay(serverNow());
 }

@@ -1,12 +1,22 @@
 import { useParams } from 'wouter';
 import type { ResultScope } from '../api/types.ts';
-import { RequireYear } from '../components/Page.tsx';
+import { Loading, RequireYear } from '../components/Page.tsx';
+import { currentTermNo } from '../features/gradebook/hooks.ts';
 import { ResultsView } from '../features/homeroom/ResultsView.tsx';
+import { useYearSetup } from '../features/setup/hooks.ts';
 
 const SCOPES: ResultScope[] = ['term1', 'term2', 'year', 'final'];
 
+/** Without a scope in the address: the term running today by the server's clock (term II from its first day). */
+function ResultsForYear({ yearId, classId, scope }: { yearId: string; classId: string | null; scope: string | undefined }) {
+  const setup = useYearSetup(yearId);
+  const given = SCOPES.find((x) => x === scope);
+  if (!given && setup.isLoading) return <Loading />;
+  const s = given ?? (currentTermNo(setup.data?.terms) === 2 ? 'term2' : 'term1');
+  return <ResultsView key={yearId} yearId={yearId} classId={classId} scope={s} />;
+}
+
 export function ResultsPage() {
   const { classId, scope } = useParams<{ classId?: string; scope?: string }>();
-  const s = SCOPES.find((x) => x === scope) ?? 'term1';
-  return <RequireYear>{(yearId) => <ResultsView key={yearId} yearId={yearId} classId={classId ?? null} scope={s} />}</RequireYear>;
+  return <RequireYear>{(yearId) => <ResultsForYear yearId={yearId} classId={classId ?? null} scope={scope} />}</RequireYear>;
 }

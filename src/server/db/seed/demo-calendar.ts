@@ -1,9 +1,10 @@
 /**
  * The living demo's calendar (issue 12): which school year, term and update windows a demo first
  * started on `today` (a day in Vietnam, yyyy-mm-dd) shows. Pure; the seed and its tests use it.
- * - The school year is the one that contains `today`; years start on 1 September (term I from
- *   05/09, term II from 18/01, the year's teaching ends 31/05; June–August is the summer break
- *   of the year that is ending: retests, summer training, rollover).
+ * - The school year is the one that contains `today`, counting from 1 September (its dates run
+ *   from the opening day 05/09 — term I 05/09–16/01, term II 18/01–31/05; 01–04/09 are the
+ *   days before the opening; June–August is the summer break of the year that is ending:
+ *   retests, summer training, rollover).
  * - Phase: `term1` (01/09–17/01), `term2` (18/01–31/05) or `summer` (01/06–31/08).
  * - Update windows (đợt cập nhật, C7): one is open around `today` (from three days before to two
  *   weeks after), an earlier one has closed (so its auto-lock shows), and a later one is
@@ -44,7 +45,7 @@ export function schoolYearContaining(today: string): number {
 export function demoCalendar(today: string): DemoCalendar {
   const y = schoolYearContaining(today);
   const year = {
-    startsOn: `${y}-09-01`,
+    startsOn: `${y}-09-05`,
     endsOn: `${y + 1}-05-31`,
     terms: [
       { termNo: 1 as const, startsOn: `${y}-09-05`, endsOn: `${y + 1}-01-16`, endTestOn: `${y}-12-28` },

@@ -119,7 +119,7 @@ export async function seedDemoScores(db: Db, o: DemoScoresOptions): Promise<void
             .map((columnKey) => ({
               studentId: s.student_id,
               columnKey,
-              value: a.kind === 'scored' ? score(random, level.get(s.student_id) as number) : random.chance(complete ? 0.98 : 0.95) ? 'Đ' : 'CĐ',
+              value: a.kind === 'scored' ? score(random, level.get(s.student_id) as number) : random.chance(complete ? 0.998 : 0.95) ? 'Đ' : 'CĐ',
               baseVersion: 0,
             })),
         );
@@ -227,6 +227,9 @@ async function completeHomeroomTerm(
     const scope = p.term === 1 ? 'term1' : 'term2';
     const proposedAt = p.at(term.endsOn, 3);
     const snapshotId = await proposeClassResults({ db, cls: p.cls, scope, userId: userId ?? '', audit: p.ctx(userId, 'teacher', proposedAt) });
-    await approveClassResults({ db, cls: p.cls, scope, snapshotId, userId: p.principalUserId, audit: p.ctx(p.principalUserId, 'principal', p.at(term.endsOn, 1)) });
+    const approvedAt = p.at(term.endsOn, 1);
+    await approveClassResults({ db, cls: p.cls, scope, snapshotId, userId: p.principalUserId, audit: p.ctx(p.principalUserId, 'principal', approvedAt) });
+    // The principal opened the proposal's notice when she approved it; the homeroom teacher read the approval.
+    await db.updateTable('notifications').set({ read_at: approvedAt }).where('link', '=', `/results/${p.cls.id}/${scope}`).where('read_at', 'is', null).execute();
   }
 }

@@ -17,6 +17,7 @@ import type { Role } from '../../../domain/policies/actor.ts';
 import { seedDemoScores } from './seed-demo-scores.ts';
 import { seedDemoTranscripts } from './seed-demo-transcripts.ts';
 import { seedDemoPrimaryTranscripts } from './seed-demo-primary-transcripts.ts';
+import { seedDemoPrimaryAssessments } from './seed-demo-primary-assessments.ts';
 import { createDemoIdRegistry, generateStudents, generateTeachers } from './demo-people.ts';
 import { demoCalendar, schoolYearContaining } from './demo-calendar.ts';
 import { vietnamDay } from '../../../domain/calendar/vietnam-time.ts';
@@ -237,10 +238,39 @@ export async function seedDemo(db: Db, options: { now: Date; scores?: boolean })
   const pYear = await db.selectFrom('school_years').selectAll().where('id', '=', primaryYearId).executeTakeFirstOrThrow();
   await updateAssignments({ db, year: pYear, changes: pSubjects.map((s) => ({ classId: c3a, subjectId: s.id, staffId: pStaff[1] })), audit: system });
   const primaryPrincipalUserId = await addUser({ username: 'th.hieutruong', fullName: fullName(pTeachers[0]), schoolId: primarySchoolId, staffId: pStaff[0], roles: ['principal'], totp: true });
-  await addUser({ username: 'gvcn.3a', fullName: fullName(pTeachers[1]), schoolId: primarySchoolId, staffId: pStaff[1], roles: ['teacher'] });
+  const gvcn3aUserId = await addUser({ username: 'gvcn.3a', fullName: fullName(pTeachers[1]), schoolId: primarySchoolId, staffId: pStaff[1], roles: ['teacher'] });
+  // 3A at its current assessment point (giữa HK I, cuối HK I, giữa HK II, cuối năm) and every earlier one.
+  if (options.scores !== false) await seedDemoPrimaryAssessments(db, { schoolId: primarySchoolId, yearId: primaryYearId, classId: c3a, homeroomUserId: gvcn3aUserId, calendar });
   if (options.scores !== false) await seedDemoPrimaryTranscripts(db, { schoolId: primarySchoolId, currentStartYear: DEMO_YEAR, classId3A: c3a, principalUserId: primaryPrincipalUserId, homeroomStaffIds: [pStaff[2], pStaff[3]], now });
 
   return { password: DEMO_PASSWORD, logins, provinceId, districtId, schoolId, primarySchoolId, yearId: year, primaryYearId, classIds };
+}
+
+/** The ids of a demo seeded earlier into this database (by `npm start` or `sodiem demo --at`), or null. */
+export async function describeDemo(db: Db): Promise<DemoSeed | null> {
+  const logins = await existingDemoLogins(db);
+  if (!logins.length) return null;
+  const units = await db.selectFrom('org_units').select(['id', 'code']).where('code', 'in', ['SO-DEMO', 'PHONG-DEMO']).execute();
+  const schools = await db.selectFrom('schools').select(['id', 'code']).where('code', 'in', ['THCS-DEMO', 'TH-DEMO']).execute();
+  const idOf = (rows: { id: string; code: string }[], code: string) => rows.find((r) => r.code === code)?.id ?? '';
+  const schoolId = idOf(schools, 'THCS-DEMO');
+  const primarySchoolId = idOf(schools, 'TH-DEMO');
+  const latestYear = async (sId: string) =>
+    (await db.selectFrom('school_years').select('id').where('school_id', '=', sId).orderBy('start_year', 'desc').executeTakeFirstOrThrow()).id;
+  const yearId = await latestYear(schoolId);
+  const primaryYearId = await latestYear(primarySchoolId);
+  const classes = await db.selectFrom('classes').select(['id', 'name']).where('school_year_id', 'in', [yearId, primaryYearId]).execute();
+  return {
+    password: DEMO_PASSWORD,
+    logins,
+    provinceId: idOf(units, 'SO-DEMO'),
+    districtId: idOf(units, 'PHONG-DEMO'),
+    schoolId,
+    primarySchoolId,
+    yearId,
+    primaryYearId,
+    classIds: Object.fromEntries(classes.map((c) => [c.name, c.id])),
+  };
 }
 
 /** The demo logins, when the demo was seeded earlier into this database (for the start banner). */

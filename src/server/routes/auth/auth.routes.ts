@@ -128,6 +128,7 @@ export async function registerAuthRoutes(app: FastifyInstance, deps: RouteDeps):
         homeroomClassIds: actor.homeroomClassIds,
         teaching: actor.teaching,
         abilities: Object.fromEntries(schools.map((s) => [s.id, abilities(actor, s.id)])),
+        now: request.now.toISOString(),
       };
     },
   );

@@ -9,9 +9,13 @@ import type { AppNotification } from '../../api/types.ts';
 import { formatDateTime } from '../../lib/format.ts';
 
 /** Server links name API resources; the web app's pages have Vietnamese paths. */
+/** The web page of a notification's server link (/corrections/:id, /results/:classId/:scope). */
 export function appHref(link: string): string {
-  const m = /^\/corrections\/([^/?#]+)/.exec(link);
-  return m ? `/de-nghi-sua-diem/${m[1]}` : link || '/';
+  const correction = /^\/corrections\/([^/?#]+)/.exec(link);
+  if (correction) return `/de-nghi-sua-diem/${correction[1]}`;
+  const results = /^\/results\/([^/?#]+)\/([^/?#]+)/.exec(link);
+  if (results) return `/ket-qua/${results[1]}/${results[2]}`;
+  return link || '/';
 }
 
 export function NotificationBell() {

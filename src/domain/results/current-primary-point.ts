@@ -1,0 +1,32 @@
+/**
+ * The primary assessment point running on a day (TT 27/2020 Điều 6: periodic assessment at
+ * giữa HK I, cuối HK I, giữa HK II and cuối năm): in each term the mid-term point runs until
+ * halfway from the term's first day to its end-of-term test (its end when no test date is set),
+ * then the end-of-term point. Before the year, giữa HK I; after term II, cuối năm. Screens open
+ * on it, and the demo is seeded up to it.
+ */
+import type { PrimaryPoint } from './primary-traits.ts';
+
+export interface TermDates {
+  termNo: number;
+  startsOn: string;
+  endsOn: string;
+  endTestOn?: string | null;
+}
+
+const dayNumber = (day: string) => Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10))) / 86_400_000;
+
+/** The first day of the end-of-term point of a term: halfway from its start to its test. */
+export function endOfTermPointStarts(term: TermDates): string {
+  const start = dayNumber(term.startsOn);
+  const end = dayNumber(term.endTestOn || term.endsOn);
+  return new Date((start + Math.ceil((end - start) / 2)) * 86_400_000).toISOString().slice(0, 10);
+}
+
+export function primaryPointOn(today: string, terms: readonly TermDates[]): PrimaryPoint {
+  const t1 = terms.find((t) => t.termNo === 1);
+  const t2 = terms.find((t) => t.termNo === 2);
+  if (!t1 || !t2) return 'CN';
+  if (today < t2.startsOn) return today < endOfTermPointStarts(t1) ? 'GK1' : 'CK1';
+  return today < endOfTermPointStarts(t2) ? 'GK2' : 'CN';
+}
