@@ -18,6 +18,7 @@
  * depend on the day the demo is seeded; students keep the abilities of their lớp 1 and lớp 2
  * years (seed-demo-primary-transcripts.ts).
  */
+import { savePrimaryAssessments } from '../../actions/save-primary-assessments.ts';
 import { primaryPointOn } from '../../../domain/results/current-primary-point.ts';
 import { randomUUID } from 'node:crypto';
 import { evaluateTt27 } from '../../../domain/assessment/evaluate-tt27.ts';
@@ -25,14 +26,11 @@ import type { SubjectLevelTt27, TraitLevelTt27, YearLevelTt27 } from '../../../d
 import { addDays, vietnamInstant } from '../../../domain/calendar/vietnam-time.ts';
 import { gradebookColumns } from '../../../domain/gradebook/gradebook-columns.ts';
 import { COMPETENCES, PRIMARY_POINTS, type PrimaryPoint, QUALITIES, pointColumns } from '../../../domain/results/primary-traits.ts';
-import { classChain } from '../../actions/record-attendance.ts';
 import { saveCells } from '../../actions/save-cells.ts';
-import { type AuditContext, type AuditEntry, writeAudits } from '../../audit.ts';
+import type { AuditContext } from '../../audit.ts';
 import type { Db } from '../database.ts';
 import { loadClassStudents } from '../queries/gradebook.ts';
-import { loadPrimaryAssessments } from '../queries/primary-summary.ts';
 import { subjectAssessment } from '../queries/subjects.ts';
-import type { Row } from '../schema.ts';
 import type { DemoCalendar } from './demo-calendar.ts';
 import { type Random, createRandom } from './demo-people.ts';
 
@@ -347,62 +345,6 @@ export async function seedDemoPrimaryAssessments(db: Db, o: DemoPrimaryAssessmen
       }
       return { studentId: pupil.studentId, qualities, competences, comment, nominated, nominationNote };
     });
-    await savePrimaryAssessments(db, { cls, point, entries, userId: o.homeroomUserId, audit: ctx(new Date(at(traitsDay, 20, 0)).toISOString()) });
+    await savePrimaryAssessments({ db, cls, point, entries: entries.map((e) => ({ ...e, baseVersion: 0 })), userId: o.homeroomUserId, audit: ctx(new Date(at(traitsDay, 20, 0)).toISOString()) });
   }
-}
-
-/**
- * What PUT /classes/:classId/primary-assessments does for first entries (primary.routes.ts):
- * one row per student and point, one `primary.assessed` audit entry each on the class chain, in
- * one transaction. Nominations only at the end of the year.
- */
-async function savePrimaryAssessments(
-  db: Db,
-  p: {
-    cls: Row<'classes'>;
-    point: PrimaryPoint;
-    entries: { studentId: string; qualities: TraitLevelTt27[]; competences: TraitLevelTt27[]; comment: string; nominated: boolean; nominationNote: string }[];
-    userId: string;
-    audit: AuditContext;
-  },
-): Promise<void> {
-  const { cls, point, entries, audit } = p;
-  if (point !== 'CN' && entries.some((e) => e.nominated)) throw new Error('Đề xuất khen thưởng chỉ ở thời điểm cuối năm học.');
-  const saved = await loadPrimaryAssessments(db, cls.id, point);
-  if (entries.some((e) => saved.has(e.studentId))) throw new Error(`3A đã có đánh giá phẩm chất, năng lực ở thời điểm ${point}.`);
-  await db.transaction().execute(async (tx) => {
-    const events: AuditEntry[] = [];
-    for (const e of entries) {
-      const id = randomUUID();
-      await tx
-        .insertInto('primary_assessments')
-        .values({
-          id,
-          school_id: cls.school_id,
-          school_year_id: cls.school_year_id,
-          class_id: cls.id,
-          student_id: e.studentId,
-          point,
-          qualities_json: JSON.stringify(e.qualities),
-          competences_json: JSON.stringify(e.competences),
-          comment: e.comment,
-          nominated: e.nominated ? 1 : 0,
-          nomination_note: e.nominationNote,
-          updated_by: p.userId,
-          updated_at: audit.now,
-          version: 1,
-        })
-        .execute();
-      events.push({
-        chainKey: classChain(cls.id),
-        schoolId: cls.school_id,
-        action: 'primary.assessed',
-        entityType: 'primary_assessment',
-        entityId: id,
-        before: null,
-        after: { studentId: e.studentId, point, qualities: e.qualities, competences: e.competences, comment: e.comment, nominated: e.nominated },
-      });
-    }
-    await writeAudits(tx, audit, events);
-  });
 }
