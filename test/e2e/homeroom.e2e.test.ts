@@ -277,6 +277,8 @@ describe.runIf(RUN_BROWSER_TESTS)('homeroom work in the browser', () => {
 
     const teacher = await login('gvcn.3a');
     await teacher.getByTestId('homeroom-card').getByRole('link', { name: 'Phẩm chất, năng lực' }).click();
+    // The page opens on the point running today (cuối HK I on TEST_NOW); the teacher picks cuối năm.
+    await teacher.getByText('Cuối năm học', { exact: true }).click();
     const grid = teacher.getByTestId('primary-grid');
     await grid.waitFor();
     // Pupil 1: all 15 by keyboard (a letter moves right, then to the next pupil).

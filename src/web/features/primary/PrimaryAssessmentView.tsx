@@ -6,11 +6,14 @@
 import { Alert, Anchor, Badge, Button, Checkbox, Group, Menu, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { Link } from 'wouter';
+import { Link, useSearch } from 'wouter';
 import { primaryApi } from '../../api/endpoints.ts';
 import { keys } from '../../api/keys.ts';
 import type { PrimaryAssessmentRow, PrimaryPoint, Trait } from '../../api/types.ts';
 import { useSession } from '../../app/session.tsx';
+import { primaryPointOn } from '../../../domain/results/current-primary-point.ts';
+import { todayIso } from '../../lib/format.ts';
+import { useYearSetup } from '../setup/hooks.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { Loading, PageHeader } from '../../components/Page.tsx';
 import { ClassSelect, PRIMARY_POINT_LABELS, PeriodControl, TRAIT_LABELS, pickClass, useClassChoices } from '../homeroom/common.tsx';
@@ -51,12 +54,23 @@ export function PointControl({ value, onChange }: { value: PrimaryPoint; onChang
   );
 }
 
+/**
+ * The point a primary page shows: the one in the address (?thoi-diem=GK1…), else the one the user
+ * picked, else the point running today by the server's clock (TT 27/2020 Điều 6).
+ */
+export function usePrimaryPoint(yearId: string): [PrimaryPoint, (p: PrimaryPoint) => void] {
+  const setup = useYearSetup(yearId);
+  const asked = new URLSearchParams(useSearch()).get('thoi-diem');
+  const [picked, setPicked] = useState<PrimaryPoint | null>(POINTS.find((p) => p === asked) ?? null);
+  return [picked ?? (setup.data ? primaryPointOn(todayIso(), setup.data.terms) : 'CN'), setPicked];
+}
+
 export function PrimaryAssessmentView({ yearId, classId }: { yearId: string; classId: string | null }) {
   const { me } = useSession();
   const { choices, loading, error } = useClassChoices(yearId, { wideAbility: 'results.view', regime: 'TT27' });
   const chosen = pickClass(classId, choices, me.homeroomClassIds);
   const cls = choices.find((c) => c.id === chosen);
-  const [point, setPoint] = useState<PrimaryPoint>('CN');
+  const [point, setPoint] = usePrimaryPoint(yearId);
   return (
     <>
       <PageHeader
@@ -152,7 +166,7 @@ function AssessmentPanel({ classId, point }: { classId: string; point: PrimaryPo
         <Text size="sm" c="dimmed" data-testid="blank-count">
           {blankCells ? `Còn ${blankCells} ô chưa đánh giá` : 'Đã đánh giá đủ'}
         </Text>
-        <Anchor component={Link} href={`/so-tong-hop/${classId}`} size="sm">
+        <Anchor component={Link} href={`/so-tong-hop/${classId}?thoi-diem=${point}`} size="sm">
           Sổ tổng hợp kết quả đánh giá giáo dục
         </Anchor>
         {editable && (

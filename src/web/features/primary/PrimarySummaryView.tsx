@@ -6,19 +6,15 @@
  */
 import { Alert, Badge, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
 import { primaryApi } from '../../api/endpoints.ts';
 import { keys } from '../../api/keys.ts';
 import type { PrimaryPoint, PrimarySummary } from '../../api/types.ts';
 import { useSession } from '../../app/session.tsx';
-import { primaryPointOn } from '../../../domain/results/current-primary-point.ts';
-import { todayIso } from '../../lib/format.ts';
-import { useYearSetup } from '../setup/hooks.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { Loading, PageHeader } from '../../components/Page.tsx';
 import { ClassSelect, PRIMARY_AWARD_LABELS, PRIMARY_POINT_LABELS, SUBJECT_LEVEL_LABELS, YEAR_LEVEL_LABELS, percentLabel, pickClass, useClassChoices } from '../homeroom/common.tsx';
 import { subjectShort } from '../homeroom/ResultsView.tsx';
-import { PointControl, traitAbbr } from './PrimaryAssessmentView.tsx';
+import { PointControl, traitAbbr, usePrimaryPoint } from './PrimaryAssessmentView.tsx';
 
 const QUALITY_NAMES = ['Yêu nước', 'Nhân ái', 'Chăm chỉ', 'Trung thực', 'Trách nhiệm'];
 const COMPETENCE_NAMES = ['Tự chủ và tự học', 'Giao tiếp và hợp tác', 'Giải quyết vấn đề và sáng tạo', 'Ngôn ngữ', 'Tính toán', 'Khoa học', 'Công nghệ', 'Tin học', 'Thẩm mĩ', 'Thể chất'];
@@ -29,10 +25,7 @@ export function PrimarySummaryView({ yearId, classId }: { yearId: string; classI
   const { choices, loading, error } = useClassChoices(yearId, { wideAbility: 'results.view', regime: 'TT27' });
   const chosen = pickClass(classId, choices, me.homeroomClassIds);
   const cls = choices.find((c) => c.id === chosen);
-  const setup = useYearSetup(yearId);
-  // Opens on the point running today (by the server's clock); the user may pick another.
-  const [picked, setPoint] = useState<PrimaryPoint | null>(null);
-  const point: PrimaryPoint = picked ?? (setup.data ? primaryPointOn(todayIso(), setup.data.terms) : 'CN');
+  const [point, setPoint] = usePrimaryPoint(yearId);
   return (
     <>
       <PageHeader
