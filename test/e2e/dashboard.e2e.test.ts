@@ -55,7 +55,7 @@ describe.runIf(RUN_BROWSER_TESTS)('dashboards in the browser', () => {
           .map((c, k) => ({ studentId, columnKey: c.key, value: s.assessment_kind === 'scored' ? value(i, k) : 'Đ', baseVersion: 0 })),
       );
       if (changes.length === 0) continue;
-      await saveCells({ db, classId, subjectId: s.id, termNo: 1, input: { changes, source: 'typed', reason: '' }, audit: { actorUserId: null, actorRole: 'teacher', ip: '127.0.0.1', userAgent: 'e2e fixture', requestId: 'complete-term1', now: new Date().toISOString() } });
+      await saveCells({ db, classId, subjectId: s.id, termNo: 1, input: { changes, source: 'typed', reason: '' }, audit: { actorUserId: null, actorRole: 'teacher', ip: '127.0.0.1', userAgent: 'e2e fixture', requestId: 'complete-term1', now: server.clock().toISOString() } });
     }
   }
 

@@ -40,7 +40,7 @@ describe.runIf(RUN_BROWSER_TESTS)('homeroom work in the browser', () => {
   /** Chooses a segment of a SegmentedControl by its visible label. */
   const segment = (page: Page, label: string) => page.locator('label.mantine-SegmentedControl-label', { hasText: new RegExp(`^${label}$`) }).click();
 
-  const audit = (actorUserId: string | null, requestId: string) => ({ actorUserId, actorRole: 'teacher', ip: '127.0.0.1', userAgent: 'e2e fixture', requestId, now: new Date().toISOString() });
+  const audit = (actorUserId: string | null, requestId: string) => ({ actorUserId, actorRole: 'teacher', ip: '127.0.0.1', userAgent: 'e2e fixture', requestId, now: server.clock().toISOString() });
 
   /** Fills every required column of every TT 22 subject of 6A1 for a term, as its teachers would (fixture). */
   async function fillGradebook(termNo: 1 | 2, value: (i: number) => string) {
