@@ -8,6 +8,7 @@ import type { KyselyPlugin, OperationNode, PluginTransformQueryArgs, PluginTrans
 import { buildApp } from '../../src/server/app.ts';
 import type { DatabaseHandle } from '../../src/server/db/database.ts';
 import { parseEnv } from '../../src/server/env.ts';
+import { benchClock } from './bench-clock.ts';
 
 export interface StatementGroup {
   label: string;
@@ -83,7 +84,7 @@ export interface CountedSave {
 export async function countingServer(handle: DatabaseHandle, dataDir: string) {
   const plugin = new CountingPlugin();
   const counted: DatabaseHandle = { ...handle, db: handle.db.withPlugin(plugin) };
-  const app = await buildApp({ env: parseEnv({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', PORT: '0', SODIEM_DEMO: '0' }), database: counted });
+  const app = await buildApp({ env: parseEnv({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', PORT: '0', SODIEM_DEMO: '0' }), database: counted, clock: benchClock });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   const baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
