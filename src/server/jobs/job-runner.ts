@@ -66,7 +66,7 @@ export function startJobRunner(o: JobRunnerOptions): JobRunner {
       now: o.clock,
       progress: async (done, total) => {
         if (stopped) throw new LeaseLost('stopping');
-        const at = Date.now();
+        const at = performance.now(); // elapsed time only (throttling), not the business clock
         if (done < total && at - lastBeat < 250) return;
         lastBeat = at;
         if (!(await reportJobProgress(o.db, job.id, workerId, o.clock(), done, total))) throw new LeaseLost('lease lost');

@@ -92,8 +92,8 @@ export async function createRemoteSigner(config: Omit<RemoteSignerConfig, 'backe
   const algorithm: SignatureAlgorithm = isEc ? 'ecdsa-p256-sha256' : 'rsa-pkcs1-sha256';
 
   async function waitForApproval(transactionId: string): Promise<string> {
-    const deadline = Date.now() + (options.approvalTimeoutMs ?? DEFAULT_APPROVAL_TIMEOUT_MS);
-    while (Date.now() < deadline) {
+    const deadline = performance.now() + (options.approvalTimeoutMs ?? DEFAULT_APPROVAL_TIMEOUT_MS);
+    while (performance.now() < deadline) {
       await new Promise((r) => setTimeout(r, options.pollIntervalMs ?? POLL_INTERVAL_MS));
       const { json } = await call<{ status?: string; signature?: string }>('GET', `/transactions/${encodeURIComponent(transactionId)}`);
       if (json?.status === 'approved' && typeof json.signature === 'string') return json.signature;
