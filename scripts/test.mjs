@@ -2,6 +2,7 @@
 /**
  * `npm test`: every suite, then every database suite again on PostgreSQL.
  *
+ * 0. the typecheck (tsc --noEmit) of everything;
  * 1. unit + integration + e2e on the embedded SQLite database;
  * 2. integration + e2e again with TEST_DATABASE_URL pointing at a PostgreSQL server (the URL
  *    given, or a local server at postgres://sodiem:sodiem@127.0.0.1:5432/postgres when one
@@ -60,6 +61,17 @@ async function findPostgres() {
   } catch {
     return null;
   }
+}
+
+// The types hold across server, web, tests and benches (counts as one test).
+console.log('\n──── typecheck: tsc --noEmit ────');
+const typecheck = spawnSync('npx', ['tsc', '--noEmit', '-p', '.'], { stdio: 'inherit' });
+if (typecheck.status === 0) {
+  passed += 1;
+  console.log('typecheck: no errors');
+} else {
+  failed += 1;
+  console.log('!! typecheck failed');
 }
 
 // The two-process and postgres-* tests need PostgreSQL by nature: they run in the PostgreSQL pass.
