@@ -3,11 +3,11 @@
  * when a second process on the same DATA_DIR asks), keeps the newest N, and the newest restores
  * into an empty database with `sodiem restore`, every row identical and `verify-audit` intact.
  */
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { backupFileName, latestSlot, listScheduledBackups, parseBackupSchedule, startBackupScheduler } from '../../src/server/backup/schedule.ts';
+import { backupFileName, latestSlot, listScheduledBackups, parseBackupSchedule, runScheduledBackup, startBackupScheduler } from '../../src/server/backup/schedule.ts';
 import { openDatabase } from '../../src/server/db/database.ts';
 import { TABLES_IN_ORDER } from '../../src/server/db/schema.ts';
 import { seedDemo } from '../../src/server/db/seed/seed-demo.ts';
@@ -51,6 +51,29 @@ describe('the schedule configuration', () => {
     expect(latestSlot(new Date('2026-11-23T18:00:00Z'), 150)).toEqual({ at: new Date('2026-11-22T19:30:00Z'), day: '20261123' });
     expect(latestSlot(new Date('2026-11-23T19:31:00Z'), 150).day).toBe('20261124');
   });
+});
+
+describe('an unfinished claim (a process died while backing up)', () => {
+  it('is taken over once it is three hours old by the clock the claimant wrote, whatever the file time says', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'sodiem-backup-claim-'));
+    try {
+      const config = { minuteOfDay: 150, keep: 3 };
+      const now = new Date('2026-11-22T19:31:00Z'); // 02:31 on 23/11 in Vietnam
+      const backups = join(dataDir, 'backups');
+      mkdirSync(backups, { recursive: true });
+      const claimPath = join(backups, `.claim-${latestSlot(now, 150).day}`);
+      // Claimed 2 h before by a process that died: still fresh, nobody takes it.
+      writeFileSync(claimPath, `other-host 4242 ${new Date(now.getTime() - 2 * 3600_000).toISOString()}\n`);
+      expect((await runScheduledBackup(source.handle, dataDir, config, now)).file).toBeNull();
+      // Claimed 4 h before: stale, taken over (the file's mtime is now, by the kernel's clock).
+      writeFileSync(claimPath, `other-host 4242 ${new Date(now.getTime() - 4 * 3600_000).toISOString()}\n`);
+      const taken = await runScheduledBackup(source.handle, dataDir, config, now);
+      expect(taken.file).toBe(join(backups, backupFileName(now)));
+      expect(readFileSync(claimPath, 'utf8')).toContain(' done ');
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
 
 describe(`scheduled backups of ${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'SQLite'}`, () => {

@@ -73,8 +73,13 @@ function claim(path: string, now: Date): boolean {
       return true;
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-      // A finished day stays claimed; an unfinished claim is taken over once stale (wall-clock time).
-      if (attempt > 0 || readFileSync(path, 'utf8').includes(' done ') || Date.now() - statSync(path).mtimeMs < CLAIM_STALE_MS) return false;
+      // A finished day stays claimed; an unfinished claim is taken over once stale, judged by the
+      // time the claimant wrote from its clock (not the file's mtime: the kernel's time is not our clock).
+      const content = readFileSync(path, 'utf8');
+      if (attempt > 0 || content.includes(' done ')) return false;
+      const claimedAt = Date.parse(content.trim().split(' ')[2] ?? '');
+      const age = Number.isNaN(claimedAt) ? now.getTime() - statSync(path).mtimeMs : now.getTime() - claimedAt;
+      if (age < CLAIM_STALE_MS) return false;
       rmSync(path, { force: true });
     }
   }

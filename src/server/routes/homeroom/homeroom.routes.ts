@@ -24,12 +24,14 @@ import { ZSaveCellsResult } from '../../../shared/gradebook.ts';
 import { AppError, invalid, notFound } from '../../errors.ts';
 import { assessConduct } from '../../actions/assess-conduct.ts';
 import { confirmTranscriptRecords } from '../../actions/confirm-transcript-records.ts';
+import { editWeeklyNote } from '../../actions/edit-weekly-note.ts';
 import { classChain } from '../../actions/record-attendance.ts';
 import { writeAudit } from '../../audit.ts';
 import { randomUUID } from 'node:crypto';
 import { loadClassStudents } from '../../db/queries/gradebook.ts';
 import { computeClassResults, loadConduct, yearConduct } from '../../db/queries/results.ts';
 import { getClassOr404, getYearOr404 } from '../../db/queries/setup.ts';
+import { getWeeklyNoteOr404 } from '../../db/queries/weekly-notes.ts';
 import { auditContext, authorize, requireAuth } from '../../http/context.ts';
 import { type RouteDeps, typed } from '../deps.ts';
 
@@ -264,17 +266,9 @@ export async function registerHomeroomRoutes(app: FastifyInstance, deps: RouteDe
     async (request) => {
       const auth = requireAuth(request);
       const cls = await getClassOr404(db, request.params.classId);
-      const note = await db.selectFrom('weekly_notes').selectAll().where('id', '=', request.params.noteId).where('class_id', '=', cls.id).executeTakeFirst();
-      if (!note) throw notFound('nhận xét tuần');
+      const note = await getWeeklyNoteOr404(db, cls.id, request.params.noteId);
       if (note.author_id !== auth.user.id) throw new AppError('FORBIDDEN', 'Chỉ người viết được sửa nhận xét tuần này.');
-      if (Number(note.version) !== request.body.baseVersion) throw new AppError('CONFLICT', 'Nhận xét vừa được sửa ở nơi khác. Hãy tải lại.');
-      const ctx = auditContext(request);
-      const version = Number(note.version) + 1;
-      await db.transaction().execute(async (tx) => {
-        await tx.updateTable('weekly_notes').set({ text: request.body.text, updated_at: ctx.now, version }).where('id', '=', note.id).where('version', '=', note.version).execute();
-        await writeAudit(tx, ctx, { chainKey: classChain(cls.id), schoolId: cls.school_id, action: 'weeklyNote.edited', entityType: 'weekly_note', entityId: note.id, before: { text: note.text, version: Number(note.version) }, after: { text: request.body.text, version } });
-      });
-      return { id: note.id, version };
+      return editWeeklyNote({ db, cls, note, text: request.body.text, baseVersion: request.body.baseVersion, audit: auditContext(request) });
     },
   );
 
