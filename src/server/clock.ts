@@ -8,6 +8,8 @@
  * Elapsed-time measurements (timeouts, benchmarks) may still use performance.now(): they decide
  * no business outcome.
  */
+import { vietnamDay } from '../domain/calendar/vietnam-time.ts';
+
 export type Clock = () => Date;
 
 export const systemClock: Clock = () => new Date();
@@ -50,12 +52,10 @@ export function parseInstant(value: string): number {
 export function clockOnDay(day: string, base: Clock = systemClock): Clock {
   const target = parseInstant(day);
   const real = base().getTime();
-  const realDay = parseInstant(new Date(real + VIETNAM_MS).toISOString().slice(0, 10));
+  const realDay = parseInstant(vietnamDay(new Date(real)));
   const offset = target - realDay;
   return () => new Date(base().getTime() + offset);
 }
-
-const VIETNAM_MS = 7 * 3600_000;
 
 /**
  * The configured clock: SODIEM_NOW as a day (YYYY-MM-DD: that day, at the real time of day) or an

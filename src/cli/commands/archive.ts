@@ -7,6 +7,7 @@
  * with --p12 (the password read from standard input), else with the school's seal configured
  * for the server (SODIEM_SEAL_*), unless --unsigned.
  */
+import { formatDay, vietnamLocalIso } from '../../domain/calendar/vietnam-time.ts';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -38,8 +39,8 @@ const LABELS: Record<ArchiveProblem['kind'], string> = {
 };
 
 function vnTime(d: Date): string {
-  const iso = new Date(d.getTime() + 7 * 3600_000).toISOString();
-  return `${iso.slice(11, 16)} ${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+  const local = vietnamLocalIso(d);
+  return `${local.slice(11, 16)} ${formatDay(local.slice(0, 10))}`;
 }
 
 /** A .zip of the package is unpacked to a temporary directory and checked there. */

@@ -2,6 +2,7 @@
  * A school year's dates must hang together: the year starts before it ends, Học kỳ I comes
  * before Học kỳ II, and both lie inside the year. Returns every problem, each naming its field.
  */
+import { vietnamDay } from './vietnam-time.ts';
 export interface YearDates {
   startYear: number;
   startsOn: string;
@@ -60,5 +61,5 @@ export function checkYearDates(input: YearDates): DateProblem[] {
 
 /** Today's date (yyyy-mm-dd) in Vietnam (UTC+7, no daylight saving) for an instant. */
 export function vietnamDate(instantIso: string): string {
-  return new Date(Date.parse(instantIso) + 7 * 3600_000).toISOString().slice(0, 10);
+  return vietnamDay(instantIso);
 }

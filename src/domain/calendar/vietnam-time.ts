@@ -12,6 +12,23 @@ export function vietnamDay(instant: Date | string): string {
   return new Date(toMs(instant) + VIETNAM_OFFSET_MS).toISOString().slice(0, 10);
 }
 
+/** The wall-clock time in Vietnam at an instant, as an ISO-like string without a zone: "2026-12-07T18:30:00.000". */
+export function vietnamLocalIso(instant: Date | string): string {
+  return new Date(toMs(instant) + VIETNAM_OFFSET_MS).toISOString().slice(0, 23);
+}
+
+/** The parts of the wall-clock time in Vietnam at an instant. */
+export function vietnamParts(instant: Date | string): { year: number; month: number; day: number; hour: number; minute: number } {
+  const t = new Date(toMs(instant) + VIETNAM_OFFSET_MS);
+  return { year: t.getUTCFullYear(), month: t.getUTCMonth() + 1, day: t.getUTCDate(), hour: t.getUTCHours(), minute: t.getUTCMinutes() };
+}
+
+/** "20261207-1830": the Vietnam wall-clock time of an instant, for file names. */
+export function vietnamStamp(instant: Date | string): string {
+  const l = vietnamLocalIso(instant);
+  return `${l.slice(0, 4)}${l.slice(5, 7)}${l.slice(8, 10)}-${l.slice(11, 13)}${l.slice(14, 16)}`;
+}
+
 /** dd/mm/yyyy of a yyyy-mm-dd day (the Ministry's way of writing dates). */
 export function formatDay(day: string): string {
   return day.slice(0, 10).split('-').reverse().join('/');

@@ -8,6 +8,7 @@
  *   i.e. changing or clearing a value already entered; a first entry is still allowed.
  * Returns the first block with a Vietnamese explanation naming who set it and when, or null.
  */
+import { formatDay, formatVietnamDateTime } from '../calendar/vietnam-time.ts';
 import type { TermPoint } from './gradebook-columns.ts';
 
 export interface CellAddress {
@@ -63,13 +64,8 @@ export const WINDOW_LABELS: Record<WindowPoint, string> = {
   wholeYear: 'cả năm học',
 };
 
-const vnDate = (iso: string) => iso.slice(0, 10).split('-').reverse().join('/');
-const vnDateTime = (iso: string) => {
-  const d = new Date(iso);
-  const local = new Date(d.getTime() + 7 * 3600_000); // Asia/Ho_Chi_Minh, no DST
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${p(local.getUTCHours())}:${p(local.getUTCMinutes())} ngày ${p(local.getUTCDate())}/${p(local.getUTCMonth() + 1)}/${local.getUTCFullYear()}`;
-};
+const vnDate = formatDay;
+const vnDateTime = formatVietnamDateTime;
 
 export function lockCovers(lock: LockRule, cell: CellAddress): boolean {
   return (

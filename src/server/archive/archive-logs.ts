@@ -3,6 +3,7 @@
  * spreadsheet, JSON for programs) and the audit export — every event of the school's chains
  * with its hashes, so each chain can be recomputed from its first event offline.
  */
+import { vietnamDay } from '../../domain/calendar/vietnam-time.ts';
 import type { EditLogEntry } from '../../shared/edit-log.ts';
 import { schoolChain } from '../audit.ts';
 import type { Executor } from '../db/database.ts';
@@ -17,7 +18,7 @@ const ACTION_LABELS: Record<string, string> = { 'score.entered': 'Nhập điểm
 
 /** "2026-11" in Vietnam time. */
 function vnMonth(iso: string): string {
-  return new Date(Date.parse(iso) + 7 * 3600_000).toISOString().slice(0, 7);
+  return vietnamDay(iso).slice(0, 7);
 }
 
 function csvCell(value: string | number | null): string {

@@ -4,6 +4,7 @@
  * record type and retention period; the school's seal signs manifest.json (manifest.json.p7s,
  * detached CMS), which makes the whole package tamper-evident offline. See docs/archive.md.
  */
+import { vietnamStamp } from '../../domain/calendar/vietnam-time.ts';
 import { createWriteStream, existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Zip, ZipDeflate, ZipPassThrough } from 'fflate';
@@ -71,8 +72,7 @@ export function generatorVersion(): string {
 
 /** yyyymmdd-HHmm in Vietnam time. */
 export function vnStamp(d: Date): string {
-  const iso = new Date(d.getTime() + 7 * 3600_000).toISOString();
-  return `${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 10)}-${iso.slice(11, 13)}${iso.slice(14, 16)}`;
+  return vietnamStamp(d);
 }
 
 const STORED_EXTENSIONS = /\.(pdf|png|jpe?g|zip|xlsx|p7s)$/i;

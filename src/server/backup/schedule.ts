@@ -8,6 +8,7 @@
  * process takes it. A server that was down at the scheduled time takes the day's backup when it
  * starts. A claim whose process died before finishing is taken over after CLAIM_STALE_MS.
  */
+import { VIETNAM_OFFSET_MS, vietnamStamp } from '../../domain/calendar/vietnam-time.ts';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
@@ -18,7 +19,6 @@ import { type Clock, systemClock } from '../clock.ts';
 
 export const BACKUP_PREFIX = 'sodiem-';
 export const BACKUP_SUFFIX = '.backup';
-const VN_OFFSET_MS = 7 * 3600_000;
 const DAY_MS = 24 * 3600_000;
 /** A claim older than this without its backup file is taken over (its process died). */
 export const CLAIM_STALE_MS = 3 * 3600_000;
@@ -43,17 +43,16 @@ export function parseBackupSchedule(at: string | undefined, keep: string | undef
 
 /** "sodiem-20261123-0230.backup" for the given moment in Vietnam time. */
 export function backupFileName(at: Date): string {
-  const iso = new Date(at.getTime() + VN_OFFSET_MS).toISOString();
-  return `${BACKUP_PREFIX}${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 10)}-${iso.slice(11, 13)}${iso.slice(14, 16)}${BACKUP_SUFFIX}`;
+  return `${BACKUP_PREFIX}${vietnamStamp(at)}${BACKUP_SUFFIX}`;
 }
 
 /** The latest scheduled moment at or before `now` (UTC instant), and its Vietnam day "YYYYMMDD". */
 export function latestSlot(now: Date, minuteOfDay: number): { at: Date; day: string } {
-  const vn = now.getTime() + VN_OFFSET_MS;
+  const vn = now.getTime() + VIETNAM_OFFSET_MS;
   let slot = Math.floor(vn / DAY_MS) * DAY_MS + minuteOfDay * 60_000;
   if (slot > vn) slot -= DAY_MS;
   const day = new Date(slot).toISOString().slice(0, 10).replaceAll('-', '');
-  return { at: new Date(slot - VN_OFFSET_MS), day };
+  return { at: new Date(slot - VIETNAM_OFFSET_MS), day };
 }
 
 /** Scheduled backups in DATA_DIR/backups, oldest first. */

@@ -3,6 +3,7 @@
  * identity page (Trang 1) with QUÁ TRÌNH HỌC TẬP, the per-year header line, printed labels for
  * level codes, dates. Plain functions of the canonical transcript; no database, no clock.
  */
+import { vietnamParts } from '../../domain/calendar/vietnam-time.ts';
 import type { Content } from 'pdfmake/interfaces';
 import { printedDecimal } from '../transcripts/canonical-json.ts';
 import type { TranscriptDocument, TranscriptYear } from '../transcripts/transcript-document.ts';
@@ -42,8 +43,8 @@ export const score = printedDecimal;
 
 /** ISO instant → the calendar day in Vietnam (UTC+7). */
 export function vnDay(iso: string): { day: number; month: number; year: number } {
-  const t = new Date(Date.parse(iso) + 7 * 3600_000);
-  return { day: t.getUTCDate(), month: t.getUTCMonth() + 1, year: t.getUTCFullYear() };
+  const { day, month, year } = vietnamParts(iso);
+  return { day, month, year };
 }
 
 export function vnDateText(isoDate: string): string {

@@ -1,5 +1,5 @@
 /** Dates as Vietnamese users write them: dd/mm/yyyy. The API speaks ISO (yyyy-mm-dd). */
-import { vietnamDay } from '../../domain/calendar/vietnam-time.ts';
+import { formatDay, vietnamDay, vietnamLocalIso } from '../../domain/calendar/vietnam-time.ts';
 
 /** "2026-09-05" → "05/09/2026"; anything else is returned as it is. */
 export function formatDate(iso: string | null | undefined): string {
@@ -8,13 +8,13 @@ export function formatDate(iso: string | null | undefined): string {
   return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
 }
 
-/** An ISO timestamp in local time: "05/09/2026 07:30". */
+/** An ISO timestamp in Vietnam time (whatever the device's zone): "05/09/2026 07:30". */
 export function formatDateTime(iso: string | null | undefined): string {
   if (!iso) return '';
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${p(d.getDate())}/${p(d.getMonth() + 1)}/${d.getFullYear()} ${p(d.getHours())}:${p(d.getMinutes())}`;
+  const local = vietnamLocalIso(d);
+  return `${formatDay(local.slice(0, 10))} ${local.slice(11, 16)}`;
 }
 
 /**

@@ -3,18 +3,13 @@
  * heading (governing office over the school), the place name for "…, ngày … tháng … năm …",
  * the principal's name, Vietnam-time dates, column and source labels, file names.
  */
+import { vietnamParts } from '../../../domain/calendar/vietnam-time.ts';
 import type { FastifyRequest } from 'fastify';
 import type { Executor } from '../../db/database.ts';
 import { notFound } from '../../errors.ts';
 import type { PrintDate, SchoolHeading } from '../../pdf/layout.ts';
 
-/** Vietnam keeps UTC+7 all year. */
-const VN_OFFSET_MS = 7 * 3600_000;
-
-function vnParts(iso: string) {
-  const t = new Date(Date.parse(iso) + VN_OFFSET_MS);
-  return { day: t.getUTCDate(), month: t.getUTCMonth() + 1, year: t.getUTCFullYear(), hour: t.getUTCHours(), minute: t.getUTCMinutes() };
-}
+const vnParts = (iso: string) => vietnamParts(iso);
 
 const two = (n: number) => String(n).padStart(2, '0');
 

@@ -3,6 +3,7 @@
  * It shows the document's own header, its signatures and versions, and takes an uploaded PDF to
  * compare with the original.
  */
+import { formatVietnamDateTime } from '../../../domain/calendar/vietnam-time.ts';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Db } from '../../db/database.ts';
 import { AppError } from '../../errors.ts';
@@ -14,9 +15,7 @@ const esc = (s: unknown) =>
 
 function vnTime(iso: string | null | undefined): string {
   if (!iso) return '';
-  const d = new Date(Date.parse(iso) + 7 * 3600_000);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${p(d.getUTCHours())}:${p(d.getUTCMinutes())} ngày ${p(d.getUTCDate())}/${p(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`;
+  return formatVietnamDateTime(iso);
 }
 
 const STYLE = `body{font-family:system-ui,"Segoe UI",Roboto,sans-serif;max-width:760px;margin:24px auto;padding:0 16px;color:#1a1b1e;line-height:1.5}
