@@ -13,7 +13,8 @@
  *
  * Roll-back is in roll-back-score-import.ts.
  */
-import { createHash, randomUUID } from 'node:crypto';
+import { sha256Hex } from '../sha256.ts';
+import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { vietnamDate } from '../../domain/calendar/check-year-dates.ts';
@@ -144,7 +145,7 @@ export async function previewScoreImport(o: PreviewScoreImportOptions): Promise<
   }
   cells.sort((a, b) => a.listNumber - b.listNumber || sheet.columns.findIndex((c) => c.key === a.columnKey) - sheet.columns.findIndex((c) => c.key === b.columnKey));
 
-  const sha256 = createHash('sha256').update(o.buffer).digest('hex');
+  const sha256 = sha256Hex(o.buffer);
   const filePath = join('imports', cls.school_id, `${sha256}.xlsx`);
   const full = join(o.dataDir, 'files', filePath);
   if (!existsSync(full)) {

@@ -7,7 +7,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Executor } from '../db/database.ts';
 import type { Row } from '../db/schema.ts';
-import { type ArchivePackage, sha256Hex, slug } from './archive-package.ts';
+import { type ArchivePackage, slug } from './archive-package.ts';
+import { sha256Hex } from '../sha256.ts';
 import { recordTypeOfDocumentKind } from './retention.ts';
 
 export interface YearScope {

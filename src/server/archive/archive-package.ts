@@ -2,7 +2,7 @@
  * The year-end archive package on disk: files written one by one under the package directory,
  * each recorded with its size, SHA-256, record type and retention for manifest.json.
  */
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../sha256.ts';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, normalize, sep } from 'node:path';
 import { type RecordType, retentionFor } from './retention.ts';
@@ -39,7 +39,6 @@ export interface Manifest {
   files: ManifestFile[];
 }
 
-export const sha256Hex = (bytes: Buffer | string) => createHash('sha256').update(bytes).digest('hex');
 
 /** ASCII, lower-case, hyphenated: "Nguyễn Văn An" → "nguyen-van-an" (safe on FAT/ISO 9660 Joliet). */
 export function slug(text: string, fallback = 'khong-ten'): string {

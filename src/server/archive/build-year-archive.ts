@@ -26,9 +26,9 @@ import {
   type Manifest,
   SIGNATURE_FILE,
   checksumsText,
-  sha256Hex,
   slug,
 } from './archive-package.ts';
+import { sha256Hex } from '../sha256.ts';
 import { readmeText } from './readme-text.ts';
 
 export interface BuildYearArchiveOptions {

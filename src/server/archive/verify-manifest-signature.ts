@@ -5,7 +5,8 @@
  * certificate. Whether that certificate is trusted (its chain to a CA root) is for the reader
  * to judge from the certificate reported (or `openssl cms -verify -CAfile …`, docs/archive.md).
  */
-import { X509Certificate, createHash, verify } from 'node:crypto';
+import { sha256 } from '../sha256.ts';
+import { X509Certificate, verify } from 'node:crypto';
 import * as pkijs from 'pkijs';
 import { describeCertificate } from '../signing/describe-certificate.ts';
 import type { CertificateDescription } from '../signing/signer.ts';
@@ -43,7 +44,7 @@ export function verifyManifestSignature(manifest: Buffer, p7s: Buffer): Signatur
   const certificate = describeCertificate(ownDer, own);
   if (signerInfo.digestAlgorithm.algorithmId !== OID_SHA256) return { valid: false, problem: `thuật toán băm không hỗ trợ (${signerInfo.digestAlgorithm.algorithmId})`, certificate };
 
-  const digest = createHash('sha256').update(manifest).digest();
+  const digest = sha256(manifest);
   let signedBytes: Buffer = manifest;
   let signingTime: Date | null = null;
   if (signerInfo.signedAttrs) {

@@ -4,7 +4,8 @@
  * inputs changed — the previous version is marked superseded, never edited. The file is written
  * before the row (a crash leaves at most an orphan file, never a row without its bytes).
  */
-import { createHash, randomUUID } from 'node:crypto';
+import { sha256Hex } from '../sha256.ts';
+import { randomUUID } from 'node:crypto';
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { type AuditContext, schoolChain, writeAudit } from '../audit.ts';
@@ -25,7 +26,6 @@ export const SIGNING_ORDER: Partial<Record<DocumentKind, { role: string; label: 
   ],
 };
 
-export const sha256Hex = (bytes: Buffer | string) => createHash('sha256').update(bytes).digest('hex');
 
 export function documentFilePath(schoolId: string, documentId: string, stage = 0): string {
   return join('documents', schoolId, stage === 0 ? `${documentId}.pdf` : `${documentId}.sig${stage}.pdf`);

@@ -3,7 +3,8 @@
  * file's first bytes (not its name), the size is limited, and the file is stored under
  * DATA_DIR/files by its SHA-256, with a row in stored_files in the caller's transaction.
  */
-import { createHash, randomUUID } from 'node:crypto';
+import { sha256Hex } from '../sha256.ts';
+import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Tx } from '../db/database.ts';
@@ -30,7 +31,7 @@ export async function storeEvidenceFile(
   if (p.buffer.length > MAX_EVIDENCE_BYTES) throw invalid('Tệp minh chứng lớn quá 10 MB.', [{ field: 'file', message: 'quá 10 MB' }]);
   const type = sniffEvidenceType(p.buffer);
   if (!type) throw invalid('Minh chứng phải là ảnh (JPEG, PNG) hoặc tệp PDF.', [{ field: 'file', message: 'không phải ảnh hay PDF' }]);
-  const sha256 = createHash('sha256').update(p.buffer).digest('hex');
+  const sha256 = sha256Hex(p.buffer);
   const relative = join('evidence', p.schoolId, `${sha256}.${type.ext}`);
   const full = join(p.dataDir, 'files', relative);
   mkdirSync(dirname(full), { recursive: true });

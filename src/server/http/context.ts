@@ -2,7 +2,8 @@
  * Per-request context: the session, the user and the actor the policies judge, and the audit
  * context (who, role, IP, user agent, request id, time) every write records.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { sha256Hex } from '../sha256.ts';
+import { randomBytes } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { type Action, type Target, can } from '../../domain/policies/policy.ts';
 import { type Actor, primaryRole } from '../../domain/policies/actor.ts';
@@ -30,7 +31,7 @@ declare module 'fastify' {
   }
 }
 
-export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+export const hashToken = (token: string) => sha256Hex(token);
 export const newToken = () => randomBytes(32).toString('base64url');
 
 export interface SessionSettings {

@@ -3,13 +3,13 @@
  * so printing the same edit log or request twice gives the same id, and a changed input a new
  * one. The verification page (/verify/<id>) will look it up in the documents register.
  */
-import { createHash } from 'node:crypto';
+import { sha256 } from '../sha256.ts';
 
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'; // Crockford base32: no I, L, O, U
 
 /** e.g. "NKSD-7F3K-Q9MZ-2D4T": a short kind prefix, then 16 base32 digits of sha256(kind ‖ parts). */
 export function documentIdFor(prefix: string, parts: readonly (string | number)[]): string {
-  const digest = createHash('sha256').update([prefix, ...parts.map(String)].join('\u001f')).digest();
+  const digest = sha256([prefix, ...parts.map(String)].join('\u001f'));
   let bits = 0;
   let value = 0;
   let out = '';

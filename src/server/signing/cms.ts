@@ -6,7 +6,7 @@
  *
  * The private key never comes here: the Signer signs the DER of the signed attributes.
  */
-import { createHash } from 'node:crypto';
+import { sha256 } from '../sha256.ts';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import type { SignatureAlgorithm, Signer } from './signer.ts';
@@ -44,7 +44,7 @@ function signingCertificateV2(certificateDer: Buffer, certificate: pkijs.Certifi
     ],
   });
   const essCertIdV2 = new asn1js.Sequence({
-    value: [new asn1js.OctetString({ valueHex: new Uint8Array(createHash('sha256').update(certificateDer).digest()) }), issuerSerial],
+    value: [new asn1js.OctetString({ valueHex: new Uint8Array(sha256(certificateDer)) }), issuerSerial],
   });
   return new asn1js.Sequence({ value: [new asn1js.Sequence({ value: [essCertIdV2] })] });
 }
@@ -110,5 +110,5 @@ export async function signDetachedDigest(digest: Buffer, signer: Signer, options
 
 /** A detached CMS signature (DER ContentInfo) over `data`. */
 export async function signDetached(data: Buffer, signer: Signer, options: SignDetachedOptions): Promise<Buffer> {
-  return signDetachedDigest(createHash('sha256').update(data).digest(), signer, options);
+  return signDetachedDigest(sha256(data), signer, options);
 }

@@ -3,7 +3,7 @@
  * PrintableString…), so "Nguyễn Thị Hương" shows as written, plus serial, fingerprint and
  * validity. Used by the signing page (whose certificate am I using?) and by verify-pdf.ts.
  */
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../sha256.ts';
 import * as pkijs from 'pkijs';
 import type { CertificateDescription, Signer } from './signer.ts';
 
@@ -64,7 +64,7 @@ export function describeCertificate(der: Buffer | Uint8Array, parsed: pkijs.Cert
     issuer: formatName(parsed.issuer),
     issuerCommonName: first(parsed.issuer, 'CN'),
     serialNumber: Buffer.from(parsed.serialNumber.valueBlock.valueHexView).toString('hex').toUpperCase(),
-    sha256: createHash('sha256').update(der).digest('hex'),
+    sha256: sha256Hex(der),
     notBefore: parsed.notBefore.value,
     notAfter: parsed.notAfter.value,
   };

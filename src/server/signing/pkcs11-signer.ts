@@ -7,7 +7,8 @@
  * A module is loaded and initialized once per process (PKCS#11 allows one C_Initialize), shared
  * by every signer on it; the last close() finalizes it.
  */
-import { X509Certificate, createHash } from 'node:crypto';
+import { sha256, sha256Hex } from '../sha256.ts';
+import { X509Certificate } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import * as asn1js from 'asn1js';
 import pkcs11js from 'pkcs11js';
@@ -118,7 +119,7 @@ export async function createPkcs11Signer(config: Omit<Pkcs11SignerConfig, 'backe
     }
     session = pkcs11.C_OpenSession(slot, pkcs11js.CKF_SERIAL_SESSION | pkcs11js.CKF_RW_SESSION);
     const tokenKey = pkcs11.C_GetTokenInfo(slot).label.trim();
-    const pinHash = createHash('sha256').update(config.pin).digest('hex');
+    const pinHash = sha256Hex(config.pin);
     try {
       pkcs11.C_Login(session, pkcs11js.CKU_USER, config.pin);
       loaded.loginPins.set(tokenKey, pinHash);
@@ -175,7 +176,7 @@ export async function createPkcs11Signer(config: Omit<Pkcs11SignerConfig, 'backe
         try {
           if (isEc) {
             pkcs11.C_SignInit(session, { mechanism: pkcs11js.CKM_ECDSA }, key);
-            const raw = pkcs11.C_Sign(session, createHash('sha256').update(data).digest(), Buffer.alloc(132));
+            const raw = pkcs11.C_Sign(session, sha256(data), Buffer.alloc(132));
             return ecdsaRawToDer(raw);
           }
           pkcs11.C_SignInit(session, { mechanism: pkcs11js.CKM_SHA256_RSA_PKCS }, key);

@@ -16,7 +16,8 @@
  * Every request carries `Authorization: Bearer <token>`. Errors are JSON
  * { error: { code, message } } with 401 (bad token), 404 (unknown credential), 403 (refused).
  */
-import { X509Certificate, createHash, verify as cryptoVerify } from 'node:crypto';
+import { sha256 } from '../sha256.ts';
+import { X509Certificate, verify as cryptoVerify } from 'node:crypto';
 import { type RemoteSignerConfig, type SignatureAlgorithm, type Signer, SigningError } from './signer.ts';
 
 const DEFAULT_TIMEOUT_MS = 30_000;
@@ -108,7 +109,7 @@ export async function createRemoteSigner(config: Omit<RemoteSignerConfig, 'backe
     certificateChain: async () => chain.map((c) => Buffer.from(c)),
     signatureAlgorithm: async () => algorithm,
     async sign(data) {
-      const hash = createHash('sha256').update(data).digest();
+      const hash = sha256(data);
       const { status, json } = await call<{ signature?: string; transactionId?: string }>('POST', `/credentials/${credential}/sign`, {
         hashAlgorithm: 'SHA-256',
         hash: hash.toString('base64'),

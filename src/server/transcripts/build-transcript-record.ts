@@ -7,7 +7,7 @@
  * stored as is, and existing records must not change). `primaryYearResults` is the `results` of
  * a primary (TT27) year: the year-end summary of one student.
  */
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../sha256.ts';
 import type { Student } from '../../shared/people.ts';
 import { canonicalJson } from '../audit.ts';
 
@@ -59,7 +59,7 @@ export function buildTranscriptRecord(input: TranscriptRecordInput): TranscriptR
     results: input.results,
     homeroomComment: input.homeroomComment,
   };
-  return { record, json: JSON.stringify(record), sha256: createHash('sha256').update(canonicalJson(record)).digest('hex') };
+  return { record, json: JSON.stringify(record), sha256: sha256Hex(canonicalJson(record)) };
 }
 
 /** A primary subject or activity of the class's grade, as the year-end summary lists it. */

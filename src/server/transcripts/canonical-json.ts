@@ -4,7 +4,6 @@
  * characters, Vietnamese included, stay as UTF-8), integers only — a fractional number is a
  * bug (scores are decimal strings), so it throws. `undefined` members are left out.
  */
-import { createHash } from 'node:crypto';
 
 export function canonicalJson(value: unknown): string {
   if (value === null || value === undefined) return 'null';
@@ -23,9 +22,6 @@ export function canonicalJson(value: unknown): string {
   throw new Error(`canonical JSON: cannot encode a ${typeof value}`);
 }
 
-export function sha256Hex(text: string | Buffer): string {
-  return createHash('sha256').update(text).digest('hex');
-}
 
 /** "8,5" / "8.5" / "8" / 85 tenths → "8.5" / "8.0"; anything else (Đ, CĐ, T…) unchanged. */
 export function exactDecimal(value: string | number | null | undefined): string | null {

@@ -10,7 +10,8 @@ import { formatStaffName } from '../db/queries/people.ts';
 import { loadPrimarySummary } from '../db/queries/primary-summary.ts';
 import { computeClassResults } from '../db/queries/results.ts';
 import { AppError, notFound } from '../errors.ts';
-import { canonicalJson, sha256Hex } from './canonical-json.ts';
+import { canonicalJson } from './canonical-json.ts';
+import { sha256Hex } from '../sha256.ts';
 import { type PrintCache, approvedSnapshot } from './print-cache.ts';
 
 export interface ReportBookRow {

@@ -5,7 +5,8 @@
  */
 import type { Executor } from '../db/database.ts';
 import { AppError, notFound } from '../errors.ts';
-import { canonicalJson, sha256Hex } from './canonical-json.ts';
+import { canonicalJson } from './canonical-json.ts';
+import { sha256Hex } from '../sha256.ts';
 import { type PrintCache, approvedSnapshot, classTeacherNames } from './print-cache.ts';
 import { normalizePrimaryYear, normalizeSecondaryYear, type SnapshotEntry, type YearRecordJson } from './normalize-year.ts';
 import { TRANSCRIPT_FORMAT, TRANSCRIPT_FORMAT_VERSION, type TranscriptDocument, type TranscriptRegime, type TranscriptYear } from './transcript-document.ts';

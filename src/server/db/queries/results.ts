@@ -2,7 +2,7 @@
  * Live results of a class (G7): every value computed now by src/domain from what is stored —
  * grade-book cells, the homeroom teacher's conduct levels, the absence count — never typed in.
  */
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../../sha256.ts';
 import { evaluateTt22, TT22_2021_RULE_VERSION, type StudentYearResultTt22 } from '../../../domain/assessment/evaluate-tt22.ts';
 import { explainTt22 } from '../../../domain/assessment/explain-tt22.ts';
 import { formatTenths } from '../../../domain/assessment/tenths.ts';
@@ -108,7 +108,7 @@ export async function loadClassResultsInputs(db: Executor, classId: string, opti
 
 export async function computeClassResults(db: Executor, classId: string, scope: ResultScope): Promise<Omit<ClassResults, 'snapshot'> & { contentSha256: string }> {
   const results = computeClassResultsFrom(await loadClassResultsInputs(db, classId), scope);
-  const contentSha256 = createHash('sha256').update(canonicalJson(results.students.map(({ explanations: _e, ...rest }) => rest))).digest('hex');
+  const contentSha256 = sha256Hex(canonicalJson(results.students.map(({ explanations: _e, ...rest }) => rest)));
   return { ...results, contentSha256 };
 }
 

@@ -7,7 +7,8 @@
  * Written as the confirmation writes them: the record and its SHA-256 by buildTranscriptRecord,
  * the same audit entries.
  */
-import { createHash, randomUUID } from 'node:crypto';
+import { sha256Hex } from '../../sha256.ts';
+import { randomUUID } from 'node:crypto';
 import { classifyAcademicTt22 } from '../../../domain/assessment/classify-academic-tt22.ts';
 import { classifyAcademicTt58 } from '../../../domain/assessment/legacy/classify-academic-tt58.ts';
 import { ruleSetFor } from '../../../domain/assessment/rule-sets.ts';
@@ -172,7 +173,7 @@ export async function seedDemoTranscripts(db: Db, o: Options): Promise<void> {
       for (const [scope, students] of Object.entries(scopes)) {
         const id = randomUUID();
         const at = `${cls.startYear + 1}-${scope === 'term1' ? '01-20' : '06-01'}T02:00:00.000Z`;
-        const sha256 = createHash('sha256').update(canonicalJson(students)).digest('hex');
+        const sha256 = sha256Hex(canonicalJson(students));
         await tx.insertInto('result_snapshots').values({ id, school_id: o.schoolId, school_year_id: cls.yearId, class_id: cls.id, scope, rule_version: cls.ruleVersion, snapshot_json: JSON.stringify({ students, summary: {} }), sha256, status: 'approved', proposed_by: o.principalUserId, proposed_at: at, approved_by: o.principalUserId, approved_at: at, superseded_by: null, version: 2 }).execute();
         yearSnapshot.set(scope, id);
       }

@@ -4,7 +4,7 @@
  * year), the version of the printed data (a hash of exactly what is printed) and the date the
  * data last changed (the PDF's creation date, never the clock).
  */
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../../sha256.ts';
 import type { Executor } from '../../db/database.ts';
 import { formatStaffName } from '../../db/queries/people.ts';
 import type { Row } from '../../db/schema.ts';
@@ -60,7 +60,7 @@ export async function loadClassPrintHeader(db: Executor, cls: Row<'classes'>): P
 
 /** The version of what is printed: SHA-256 of its canonical JSON (same data, same version). */
 export function printedDataVersion(data: unknown): string {
-  return createHash('sha256').update(canonicalJsonOf(data)).digest('hex');
+  return sha256Hex(canonicalJsonOf(data));
 }
 
 /**

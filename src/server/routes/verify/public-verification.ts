@@ -3,7 +3,7 @@
  * it and when, whether a newer version replaced it — nothing beyond the paper's own header — and,
  * for an uploaded copy, whether its bytes are one of the document's stages and its signatures hold.
  */
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../../sha256.ts';
 import { DOCUMENT_KIND_LABELS, SIGNER_ROLE_LABELS } from '../../../shared/documents.ts';
 import type { Db } from '../../db/database.ts';
 import { loadSignatures } from '../../db/queries/documents.ts';
@@ -44,7 +44,7 @@ export async function publicVerification(db: Db, id: string) {
 }
 
 export async function checkUploadedCopy(db: Db, id: string, bytes: Buffer) {
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const sha256 = sha256Hex(bytes);
   const doc = await db.selectFrom('documents').selectAll().where('id', '=', id).executeTakeFirst();
   const checked = await verifyPdfSignatures(bytes).catch(() => []);
   const signatures = checked.map((s) => ({
