@@ -27,7 +27,7 @@ function newest(paths) {
 }
 
 export async function buildWebIfNeeded({ force = false } = {}) {
-  const sources = newest([join(root, 'src', 'web'), join(root, 'src', 'shared'), join(root, 'vite.config.ts')]);
+  const sources = newest([join(root, 'src', 'web'), join(root, 'src', 'shared'), join(root, 'src', 'domain'), join(root, 'vite.config.ts')]);
   const built = existsSync(target) ? statSync(target).mtimeMs : 0;
   if (!force && built >= sources) {
     console.log('web: dist/web is up to date');

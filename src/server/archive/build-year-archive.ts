@@ -6,7 +6,8 @@
  */
 import { vietnamStamp } from '../../domain/calendar/vietnam-time.ts';
 import { createWriteStream, existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Zip, ZipDeflate, ZipPassThrough } from 'fflate';
 import { type Kysely, PostgresAdapter } from 'kysely';
 import type { Executor } from '../db/database.ts';
@@ -63,11 +64,16 @@ export interface YearArchiveResult {
 export class ArchiveError extends Error {}
 
 export function generatorVersion(): string {
-  try {
-    return (JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
-  } catch {
-    return 'unknown';
+  // The nearest package.json above this module: src/server/archive in a checkout, dist/server once built.
+  for (let dir = dirname(fileURLToPath(import.meta.url)); dir !== dirname(dir); dir = dirname(dir)) {
+    try {
+      const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string; version: string };
+      if (pkg.name === 'sodiem') return pkg.version;
+    } catch {
+      /* not here: one level up */
+    }
   }
+  return 'unknown';
 }
 
 /** yyyymmdd-HHmm in Vietnam time. */

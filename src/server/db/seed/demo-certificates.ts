@@ -11,11 +11,22 @@ import { webcrypto } from 'node:crypto';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import '../../signing/reflect-metadata.ts';
-import * as x509 from '@peculiar/x509';
+import type * as X509 from '@peculiar/x509';
 import type { Db } from '../database.ts';
 import { DEMO_PASSWORD } from './seed-demo.ts';
 
-x509.cryptoProvider.set(webcrypto as unknown as Crypto);
+/**
+ * @peculiar/x509 loaded on first use, after the Reflect polyfill above has run (a static import
+ * would be hoisted above it once the server is bundled, and tsyringe would refuse to load).
+ */
+let x509: typeof X509;
+async function loadX509(): Promise<typeof X509> {
+  if (!x509) {
+    x509 = await import('@peculiar/x509');
+    x509.cryptoProvider.set(webcrypto as unknown as Crypto);
+  }
+  return x509;
+}
 
 /** The demo accounts that sign: homeroom teachers and principals. */
 const SIGNERS = ['gvcn.6a1', 'gvcn.9a1', 'gvcn.3a', 'hieutruong', 'th.hieutruong'];
@@ -43,8 +54,8 @@ export function demoCertificateValidity(now: Date): { notBefore: Date; notAfter:
   return { notBefore, notAfter };
 }
 
-function name(parts: { O: string; OU?: string; CN: string }): x509.Name {
-  const entries: x509.JsonAttributeAndValue[] = [{ '2.5.4.6': [{ printableString: 'VN' }] }, { '2.5.4.10': [{ utf8String: parts.O }] }];
+function name(parts: { O: string; OU?: string; CN: string }): X509.Name {
+  const entries: X509.JsonAttributeAndValue[] = [{ '2.5.4.6': [{ printableString: 'VN' }] }, { '2.5.4.10': [{ utf8String: parts.O }] }];
   if (parts.OU) entries.push({ '2.5.4.11': [{ utf8String: parts.OU }] });
   entries.push({ '2.5.4.3': [{ utf8String: parts.CN }] });
   return new x509.Name(entries);
@@ -56,7 +67,7 @@ const pem = (label: string, der: ArrayBuffer) =>
 const serial = () => `7e${Buffer.from(webcrypto.getRandomValues(new Uint8Array(8))).toString('hex')}`;
 
 interface Ca {
-  certificate: x509.X509Certificate;
+  certificate: X509.X509Certificate;
   key: CryptoKey;
   file: string;
 }
@@ -84,7 +95,7 @@ async function makeCa(dir: string, org: string, now: Date): Promise<Ca> {
   return { certificate, key: keys.privateKey, file };
 }
 
-async function issue(dir: string, ca: Ca, fileName: string, subject: x509.Name, now: Date): Promise<string> {
+async function issue(dir: string, ca: Ca, fileName: string, subject: X509.Name, now: Date): Promise<string> {
   const keys = (await webcrypto.subtle.generateKey(EC, true, ['sign', 'verify'])) as CryptoKeyPair;
   const certificate = await x509.X509CertificateGenerator.create({
     serialNumber: serial(),
@@ -123,6 +134,7 @@ export async function ensureDemoCertificates(db: Db, dataDir: string, now: Date)
     return null;
   }
   mkdirSync(dir, { recursive: true });
+  await loadX509();
   const org = 'Sổ Điểm Số – dùng thử, không có giá trị pháp lý';
   const ca = await makeCa(dir, org, now);
   for (const u of users) await issue(dir, ca, u.username, name({ O: org, CN: u.full_name }), now);
