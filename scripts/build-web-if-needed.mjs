@@ -11,8 +11,8 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const target = join(root, 'dist', 'web', 'index.html');
 
-/** The newest modification time (ms) of the files under these paths. */
-function newest(paths) {
+/** The newest modification time (ms) of the files under these paths (also used by build.mjs). */
+export function newest(paths) {
   let max = 0;
   const stack = [...paths];
   while (stack.length) {

@@ -5,30 +5,15 @@
  * in node_modules), so production runs plain `node`, not a TypeScript loader. Each part is built
  * only when missing or older than its sources (or always with --force). One short line each.
  */
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildWebIfNeeded } from './build-web-if-needed.mjs';
+import { buildWebIfNeeded, newest } from './build-web-if-needed.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const force = process.argv.includes('--force');
 /** `--server-only`: leave dist/web alone (the tests build it once for the browser suites). */
 const serverOnly = process.argv.includes('--server-only');
-
-/** The newest modification time (ms) of the files under these paths. */
-function newest(paths) {
-  let max = 0;
-  const stack = [...paths];
-  while (stack.length) {
-    const p = stack.pop();
-    if (!existsSync(p)) continue;
-    const st = statSync(p);
-    if (st.isDirectory()) {
-      for (const name of readdirSync(p)) if (name !== 'node_modules' && !name.startsWith('.')) stack.push(join(p, name));
-    } else if (st.mtimeMs > max) max = st.mtimeMs;
-  }
-  return max;
-}
 
 async function buildServerIfNeeded() {
   const outputs = [join(root, 'dist', 'server', 'main.js'), join(root, 'dist', 'cli', 'main.js')];
