@@ -2,7 +2,7 @@
  * The real server (src/server/main.ts, as `npm start` runs it) in a child process, so the load
  * generator and the server do not share one event loop. Optionally with --cpu-prof.
  */
-import { BENCH_NOW } from './bench-clock.ts';
+import { benchClock } from './bench-clock.ts';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,7 +15,7 @@ export interface ServerProcess {
   stop(): Promise<string | null>;
 }
 
-/** `now`: where the server's business clock starts (SODIEM_NOW; default the benches' BENCH_NOW). */
+/** `now`: where the server's business clock starts (SODIEM_NOW; default the benches' clock now, so both processes agree). */
 export async function startServerProcess(options: { repoRoot: string; dataDir: string; databaseUrl?: string; cpuProfileDir?: string; now?: string }): Promise<ServerProcess> {
   const args = ['--import', 'tsx'];
   if (options.cpuProfileDir) {
@@ -32,7 +32,7 @@ export async function startServerProcess(options: { repoRoot: string; dataDir: s
       DATA_DIR: options.dataDir,
       DATABASE_URL: options.databaseUrl ?? '',
       SODIEM_DEMO: '0',
-      SODIEM_NOW: options.now ?? BENCH_NOW,
+      SODIEM_NOW: options.now ?? benchClock().toISOString(),
       LOG_LEVEL: 'warn',
       NODE_ENV: 'production',
     },

@@ -48,7 +48,7 @@ if (logins.length) {
   for (const login of logins) {
     lines.push(`  ${login.username.padEnd(16)} ${login.label}${login.totpSecret ? ` — khóa TOTP ${login.totpSecret}` : ''}`);
   }
-  lines.push('', 'Mã TOTP hiện tại của tài khoản có TOTP: npm run -s sodiem -- demo-totp USERNAME');
+  lines.push('', `Mã TOTP hiện tại của tài khoản có TOTP: ${env.clockStart ? `SODIEM_NOW=${env.clockStart} ` : ''}npm run -s sodiem -- demo-totp USERNAME`);
   if (demoCertificates) {
     lines.push(
       '',

@@ -115,7 +115,7 @@ describe.each(DAYS)('the demo first started on $day ($phase)', ({ day, phase, sc
 });
 
 describe('sodiem demo --at', () => {
-  it('refuses a database that is not empty, and a date that is not one (exit 2)', async () => {
+  it('refuses a database that is not empty, a date that is not one, and a year before the demo’s rules (exit 2)', async () => {
     const server = await startTestServer({ demoAt: '2026-10-15' });
     try {
       const env = { DATA_DIR: server.database.dataDir, DATABASE_URL: server.database.databaseUrl };
@@ -124,6 +124,10 @@ describe('sodiem demo --at', () => {
       expect(again.stderr).toContain('không trống');
       expect(runCli(['demo', '--at', '2026-02-30'], env).status).toBe(2);
       expect(runCli(['demo', '--at', '15/10/2026'], env).status).toBe(2);
+      expect(runCli(['demo', '2026-10-16'], env).status).toBe(2); // a date without --at is not taken for one
+      const early = runCli(['demo', '--at', '2023-03-15'], env);
+      expect(early.status).toBe(2); // before 2024-2025, grade 9 was not yet under TT 22/2021
+      expect(early.stderr).toContain('2024-2025');
     } finally {
       await server.close();
     }

@@ -4,6 +4,7 @@
  * demo into an empty DATA_DIR — certificates, printed and signed học bạ included — and serves the
  * API and the web app; `node dist/cli/main.js` runs the CLI on the same clock (SODIEM_NOW).
  */
+import { vietnamDay } from '../../src/domain/calendar/vietnam-time.ts';
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import SQLite from 'better-sqlite3';
@@ -63,7 +64,7 @@ describe('the production build', () => {
     principal.csrfToken = login.body.csrfToken;
     expect((await principal.post('/api/v1/auth/totp', { code: code.stdout.trim() })).status).toBe(200);
     const me = await principal.get('/api/v1/auth/me');
-    expect(me.body.now.slice(0, 10)).toBe(DAY);
+    expect(vietnamDay(me.body.now)).toBe(DAY); // SODIEM_NOW=<day>: that day in Vietnam, at the real time of day
   });
 
   it('seeded the living demo with its test certificates and 9A1’s học bạ waiting for signers', () => {

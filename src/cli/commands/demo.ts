@@ -16,12 +16,14 @@ import type { CliIo } from '../io.ts';
 import { openConfiguredDatabase } from '../open-configured-database.ts';
 
 const USAGE = 'Cách dùng: sodiem demo [--at YYYY-MM-DD]\n';
+/** The demo's grades 6–9 are all under TT 22/2021 (the 2018 programme) from 2024-2025 on. */
+const FIRST_DEMO_DAY = '2024-09-01';
 const PHASE: Record<string, string> = { term1: 'học kỳ I', term2: 'học kỳ II', summer: 'nghỉ hè (kiểm tra lại, chuyển năm học)' };
 
 export async function demoCommand(args: string[], io: CliIo): Promise<number> {
   const i = args.indexOf('--at');
   const at = i >= 0 ? args[i + 1] : undefined;
-  if ((i >= 0 && !at) || args.some((a, k) => a !== '--at' && k !== i + 1)) {
+  if ((i >= 0 && !at) || args.length !== (i >= 0 ? 2 : 0)) {
     io.stderr(USAGE);
     return 2;
   }
@@ -34,6 +36,10 @@ export async function demoCommand(args: string[], io: CliIo): Promise<number> {
     if (at) start = new Date(parseInstant(at));
   } catch (e) {
     io.stderr(`${(e as Error).message}\n`);
+    return 2;
+  }
+  if (at && at < FIRST_DEMO_DAY) {
+    io.stderr(`Dữ liệu mẫu bắt đầu từ năm học 2024-2025 (năm đầu lớp 9 đánh giá theo Thông tư 22/2021): chọn một ngày từ ${formatDay(FIRST_DEMO_DAY)}.\n`);
     return 2;
   }
   const { env, database, clock } = await openConfiguredDatabase();

@@ -3,6 +3,7 @@
  * sheets …), the correction requests with their evidence and the imported score workbooks,
  * copied into the archive package from DATA_DIR/files.
  */
+import { vietnamDay } from '../../domain/calendar/vietnam-time.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Executor } from '../db/database.ts';
@@ -57,7 +58,7 @@ export async function yearDocuments(db: Executor, scope: YearScope): Promise<Row
     const s = parseSubject(d.subject_json);
     if (s.schoolYearId) return s.schoolYearId === id;
     if (s.classId) return classIds.has(s.classId);
-    const day = d.created_at.slice(0, 10);
+    const day = vietnamDay(d.created_at);
     return day >= starts_on && day <= ends_on;
   });
 }

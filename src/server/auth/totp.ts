@@ -3,6 +3,7 @@
  * Pure given `nowMs`: the caller passes the clock in.
  */
 import { createHmac, randomBytes } from 'node:crypto';
+import { systemClock } from '../clock.ts';
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 
@@ -63,4 +64,14 @@ export function verifyTotp(secret: string, code: string, nowMs: number): boolean
 
 export function otpauthUri(secret: string, account: string, issuer = 'Sổ Điểm Số'): string {
   return `otpauth://totp/${encodeURIComponent(issuer)}:${encodeURIComponent(account)}?secret=${secret}&issuer=${encodeURIComponent(issuer)}&algorithm=SHA1&digits=6&period=30`;
+}
+
+/**
+ * A code typed at login is checked at the business clock (`now`, the request's) and — only when
+ * that clock was moved (SODIEM_NOW for a demo at another date; tests) — also at the system
+ * clock, the time the user's authenticator app reads. In production the two are one instant.
+ */
+export function totpMatches(secret: string, code: string, now: Date, system: Date = systemClock()): boolean {
+  if (verifyTotp(secret, code, now.getTime())) return true;
+  return Math.abs(system.getTime() - now.getTime()) > 60_000 && verifyTotp(secret, code, system.getTime());
 }

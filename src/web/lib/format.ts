@@ -42,10 +42,18 @@ export function parseDate(text: string): string | null {
 /** Today as ISO in local time. */
 /** How far the server's clock is from this device's (set from /auth/me): the app has one clock, the server's. */
 let serverOffsetMs = 0;
+let anchoredAt: string | null = null;
 
+/**
+ * Anchors the app's clock on an answer's server time — once per answer: a cached answer seen
+ * again later (a re-render) must not pull the clock back to when it was sent.
+ */
 export function followServerClock(serverNowIso: string): void {
+  if (serverNowIso === anchoredAt) return;
   const at = Date.parse(serverNowIso);
-  if (!Number.isNaN(at)) serverOffsetMs = at - Date.now();
+  if (Number.isNaN(at)) return;
+  anchoredAt = serverNowIso;
+  serverOffsetMs = at - Date.now();
 }
 
 /** Now by the server's clock. */

@@ -10,6 +10,7 @@
  *   weeks after), an earlier one has closed (so its auto-lock shows), and a later one is
  *   scheduled — except in the summer, when nothing of the year is left to schedule.
  */
+import { schoolYearContaining } from '../../../domain/calendar/school-year-of.ts';
 import { addDays } from '../../../domain/calendar/vietnam-time.ts';
 import type { WindowPoint } from '../../../domain/gradebook/find-edit-block.ts';
 
@@ -36,11 +37,7 @@ export interface DemoCalendar {
   windows: DemoWindow[];
 }
 
-/** The school year (its first calendar year) that contains `today`. */
-export function schoolYearContaining(today: string): number {
-  const y = Number(today.slice(0, 4));
-  return Number(today.slice(5, 7)) >= 9 ? y : y - 1;
-}
+export { schoolYearContaining };
 
 export function demoCalendar(today: string): DemoCalendar {
   const y = schoolYearContaining(today);

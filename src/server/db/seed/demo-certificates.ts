@@ -7,11 +7,12 @@
  * packs each .p12. Skipped (null) where openssl is missing.
  */
 import { execFileSync } from 'node:child_process';
-import { webcrypto } from 'node:crypto';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { X509Certificate, webcrypto } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import '../../signing/reflect-metadata.ts';
 import type * as X509 from '@peculiar/x509';
+import { checkCertificateValidAt } from '../../../domain/documents/certificate-validity.ts';
 import type { Db } from '../database.ts';
 import { DEMO_PASSWORD } from './seed-demo.ts';
 
@@ -121,13 +122,24 @@ async function issue(dir: string, ca: Ca, fileName: string, subject: X509.Name, 
   return p12;
 }
 
+function validAt(certFile: string, now: Date): boolean {
+  try {
+    const cert = new X509Certificate(readFileSync(certFile));
+    return checkCertificateValidAt({ commonName: cert.subject, notBefore: new Date(cert.validFrom), notAfter: new Date(cert.validTo) }, now).ok;
+  } catch {
+    return false;
+  }
+}
+
 /** Creates the demo certificates once (valid at `now`, the demo's clock); returns null without openssl. */
 export async function ensureDemoCertificates(db: Db, dataDir: string, now: Date): Promise<DemoCertificates | null> {
   const dir = demoCertificatesDir(dataDir);
   const sealFile = join(dir, 'con-dau-truong.p12');
   const users = await db.selectFrom('users').select(['username', 'full_name', 'school_id']).where('username', 'in', SIGNERS).orderBy('username').execute();
   const people = users.map((u) => ({ username: u.username, file: join(dir, `${u.username}.p12`) }));
-  if (existsSync(sealFile)) return { dir, people, seal: sealFile };
+  // Made earlier and still valid at `now`: kept. Made for another date (a demo re-seeded at an
+  // earlier day into the same DATA_DIR): made again, or the seed could not sign at its own date.
+  if (existsSync(sealFile) && validAt(join(dir, 'con-dau-truong.crt.pem'), now)) return { dir, people, seal: sealFile };
   try {
     execFileSync('openssl', ['version'], { stdio: 'ignore' });
   } catch {

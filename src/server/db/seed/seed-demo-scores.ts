@@ -41,6 +41,8 @@ export interface DemoScoresOptions {
   principalUserId: string;
   adminUserId: string;
   calendar: DemoCalendar;
+  /** The moment the demo is seeded (no entry is dated after it). */
+  now: Date;
 }
 
 /** Re-entries stop one week before the end-of-term test (G10; the school's default). */
@@ -69,13 +71,15 @@ export async function seedDemoScores(db: Db, o: DemoScoresOptions): Promise<void
   };
   /** An audit context `daysBefore` (fractional) days before 10:00 on `day`, Vietnam time. */
   const at = (day: string, daysBefore: number) => new Date(vietnamInstant(day, 10).getTime() - daysBefore * 86_400_000).toISOString();
-  const ctx = (userId: string | null, role: string, now: string): AuditContext => ({
+  // Nothing is dated at or after the moment the demo is seeded.
+  const latest = o.now.getTime() - 60_000;
+  const ctx = (userId: string | null, role: string, when: string): AuditContext => ({
     actorUserId: userId,
     actorRole: role,
     ip: '127.0.0.1',
     userAgent: 'sodiem seed-demo',
     requestId: `seed-${randomUUID()}`,
-    now,
+    now: new Date(Math.min(Date.parse(when), latest)).toISOString(),
   });
   const teacherUser = new Map(
     (await db.selectFrom('users').select(['id', 'staff_id']).where('school_id', '=', o.schoolId).where('staff_id', 'is not', null).execute()).map((u) => [u.staff_id as string, u.id]),
@@ -123,7 +127,8 @@ export async function seedDemoScores(db: Db, o: DemoScoresOptions): Promise<void
               baseVersion: 0,
             })),
         );
-        const entered = at(anchor, 5 + ((ai * 7) % 20));
+        // Within the term: not before its first day (08:00).
+        const entered = new Date(Math.max(Date.parse(at(anchor, 5 + ((ai * 7) % 20))), vietnamInstant(term(t).startsOn, 8).getTime())).toISOString();
         await saveCells({ db, classId, subjectId: a.subjectId, termNo: t, input: { changes, source: 'typed', reason: '' }, audit: ctx(teacherId, 'teacher', entered) });
         // A few re-entries with their reasons (C3), a lock and two correction requests (C2), in the current term of 6A1.
         if (!edited && !complete && a.kind === 'scored' && teacherId) {

@@ -20,7 +20,7 @@ import { seedDemoPrimaryTranscripts } from './seed-demo-primary-transcripts.ts';
 import { seedDemoPrimaryAssessments } from './seed-demo-primary-assessments.ts';
 import { createDemoIdRegistry, generateStudents, generateTeachers } from './demo-people.ts';
 import { demoCalendar, schoolYearContaining } from './demo-calendar.ts';
-import { vietnamDay } from '../../../domain/calendar/vietnam-time.ts';
+import { vietnamDay, vietnamInstant } from '../../../domain/calendar/vietnam-time.ts';
 
 export const DEMO_PASSWORD = 'SoDiem@2026';
 /** The school year the demo shows: the one running at `now` (a year starts on 1 September, Vietnam time). */
@@ -70,8 +70,10 @@ export const demoSecret = (username: string) => base32Encode(Buffer.from(`sodiem
  */
 export async function seedDemo(db: Db, options: { now: Date; scores?: boolean }): Promise<DemoSeed> {
   const nowDate = options.now;
-  const now = nowDate.toISOString();
   const calendar = demoCalendar(vietnamDay(nowDate));
+  // The school and its year were set up before the year opened (25/08, 09:00 in Vietnam): every
+  // record of the demo comes after it in the audit log.
+  const now = new Date(Math.min(vietnamInstant(`${calendar.startYear}-08-25`, 9).getTime(), nowDate.getTime() - 3600_000)).toISOString();
   const DEMO_YEAR = calendar.startYear;
   const yearInput = { startYear: DEMO_YEAR, startsOn: calendar.year.startsOn, endsOn: calendar.year.endsOn, terms: calendar.year.terms, copyFromYearId: null };
   const firstDay = calendar.year.terms[0].startsOn;
@@ -212,7 +214,7 @@ export async function seedDemo(db: Db, options: { now: Date; scores?: boolean })
   await addUser({ username: 'sogd', fullName: 'Chuyên viên Sở GDĐT', orgUnitId: provinceId, roles: ['province_officer'] });
 
   if (options.scores !== false) {
-    await seedDemoScores(db, { schoolId, yearId: year, classIds: classNames.map((n) => classIds[n]), completeClassId: classIds['9A1'], principalUserId, adminUserId, calendar });
+    await seedDemoScores(db, { schoolId, yearId: year, classIds: classNames.map((n) => classIds[n]), completeClassId: classIds['9A1'], principalUserId, adminUserId, calendar, now: nowDate });
   }
   if (options.scores !== false) await seedDemoTranscripts(db, { schoolId, currentStartYear: DEMO_YEAR, classId9A1: classIds['9A1'], principalUserId, homeroomStaffIds: staffIds.slice(2, 6), now });
 

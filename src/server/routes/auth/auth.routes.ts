@@ -14,7 +14,7 @@ import { ZErrorResponse, ZOk } from '../../../shared/api-common.ts';
 import { logIn } from '../../actions/log-in.ts';
 import { schoolChain, systemChain, writeAudit } from '../../audit.ts';
 import { hashPassword, passwordProblem, verifyPassword } from '../../auth/passwords.ts';
-import { newTotpSecret, otpauthUri, verifyTotp } from '../../auth/totp.ts';
+import { newTotpSecret, otpauthUri, totpMatches } from '../../auth/totp.ts';
 import { AppError } from '../../errors.ts';
 import {
   SESSION_COOKIE,
@@ -69,8 +69,7 @@ export async function registerAuthRoutes(app: FastifyInstance, deps: RouteDeps):
       if (!auth || !auth.session.pending_totp || !auth.user.totp_secret) {
         throw new AppError('UNAUTHENTICATED', 'Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.');
       }
-      // TOTP follows the wall clock, as the authenticator app on the phone does.
-      const ok = verifyTotp(auth.user.totp_secret, request.body.code, request.now.getTime());
+      const ok = totpMatches(auth.user.totp_secret, request.body.code, request.now);
       const ctx = auditContext(request);
       const chainKey = auth.user.school_id ? schoolChain(auth.user.school_id) : systemChain;
       await db.transaction().execute(async (tx) => {
@@ -215,7 +214,7 @@ export async function registerAuthRoutes(app: FastifyInstance, deps: RouteDeps):
       const auth = requireAuth(request, { allowIncompleteLogin: true });
       const fresh = await db.selectFrom('users').selectAll().where('id', '=', auth.user.id).executeTakeFirstOrThrow();
       if (!fresh.totp_secret) throw new AppError('INVALID_STATE', 'Chưa tạo khóa TOTP. Hãy bấm "Tạo mã QR" trước.');
-      if (!verifyTotp(fresh.totp_secret, request.body.code, request.now.getTime())) {
+      if (!totpMatches(fresh.totp_secret, request.body.code, request.now)) {
         const message = 'Mã xác thực không đúng. Kiểm tra đồng hồ điện thoại và thử lại.';
         throw new AppError('VALIDATION', message, { errors: [{ field: 'code', message }] });
       }

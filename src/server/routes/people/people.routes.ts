@@ -3,6 +3,7 @@
  * (all-or-nothing), transfers and class changes with history, list numbers, year rollover.
  * Staff routes are in staff.routes.ts.
  */
+import { vietnamDay } from '../../../domain/calendar/vietnam-time.ts';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { ZId, authErrors } from '../../../shared/api-common.ts';
@@ -169,7 +170,7 @@ export async function registerPeopleRoutes(app: FastifyInstance, deps: RouteDeps
         db,
         cls,
         students: parsed.rows,
-        startsOn: request.query.startsOn ?? (request.now.toISOString().slice(0, 10) < year.starts_on ? year.starts_on : request.now.toISOString().slice(0, 10)),
+        startsOn: request.query.startsOn ?? (vietnamDay(request.now) < year.starts_on ? year.starts_on : vietnamDay(request.now)),
         origin: 'intake',
         source: 'imported',
         audit: auditContext(request),

@@ -8,7 +8,7 @@ import type { Account, AccountSlip } from '../../api/types.ts';
 import { useSession } from '../../app/session.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { Loading, PageHeader } from '../../components/Page.tsx';
-import { formatDateTime } from '../../lib/format.ts';
+import { formatDateTime, serverNow } from '../../lib/format.ts';
 import { AccountSlipModal } from './AccountSlip.tsx';
 import { CreateAccountModal, CreateGuardianAccountModal, RolesModal } from './AccountModals.tsx';
 
@@ -17,7 +17,7 @@ function isGuardian(a: Account): boolean {
 }
 
 export function AccountStateBadges({ account }: { account: Account }) {
-  const locked = account.lockedUntil && account.lockedUntil > new Date().toISOString();
+  const locked = account.lockedUntil && account.lockedUntil > serverNow().toISOString();
   return (
     <Group gap={4}>
       {account.disabled ? (

@@ -6,7 +6,7 @@ import { Alert, Button, Code, Group, Modal, Paper, Stack, Table, Text, Title } f
 import { useEffect } from 'react';
 import { createPortal } from 'react-dom';
 import type { AccountSlip } from '../../api/types.ts';
-import { formatDateTime } from '../../lib/format.ts';
+import { formatDateTime, serverNow } from '../../lib/format.ts';
 
 function SlipContent({ slip }: { slip: AccountSlip }) {
   const loginUrl = window.location.origin;
@@ -58,7 +58,7 @@ function SlipContent({ slip }: { slip: AccountSlip }) {
           của trường để được cấp lại.
         </Text>
         <Text size="xs" c="dimmed">
-          In lúc {formatDateTime(new Date().toISOString())}
+          In lúc {formatDateTime(serverNow().toISOString())}
         </Text>
       </Stack>
     </Paper>

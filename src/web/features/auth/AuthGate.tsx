@@ -10,12 +10,14 @@ import { authApi } from '../../api/endpoints.ts';
 import { keys } from '../../api/keys.ts';
 import type { Me } from '../../api/types.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { followServerClock } from '../../lib/format.ts';
 import { LoginFlow } from './LoginFlow.tsx';
 
 async function loadMe(): Promise<Me | null> {
   try {
     const me = await authApi.me();
     setCsrfToken(me.csrfToken);
+    followServerClock(me.now);
     return me;
   } catch (err) {
     if (err instanceof ApiError && err.status === 401) {

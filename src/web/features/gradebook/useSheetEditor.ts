@@ -7,6 +7,7 @@
  *   silently; 423 (khóa sổ) keeps the typed values and offers the correction request; 400 with
  *   reasonRequired asks for a reason and re-sends.
  */
+import { serverNow } from '../../lib/format.ts';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
 import { ApiError } from '../../api/client.ts';
@@ -108,7 +109,7 @@ export function useSheetEditor(sheet: GradebookSheet): SheetEditor {
       try {
         const res = await gradebookApi.saveCells(s.classId, s.subject.id, s.termNo, body, key);
         attempts.current.delete(studentId);
-        const acknowledged = { type: 'saveAcknowledged', studentId, changes, answer: res, kinds: kindOf, invalid, at: Date.now() } as const;
+        const acknowledged = { type: 'saveAcknowledged', studentId, changes, answer: res, kinds: kindOf, invalid, at: serverNow().getTime() } as const;
         const unconfirmed = stateRef.current[studentId] !== undefined && unconfirmedColumns(acknowledged).length > 0;
         dispatch(acknowledged);
         if (unconfirmed) void queryClient.invalidateQueries({ queryKey: keys.sheet(s.classId, s.subject.id, s.termNo) });

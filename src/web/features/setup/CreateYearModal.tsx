@@ -1,4 +1,6 @@
 /** Tạo năm học: dates, the two terms, grades, and where subjects and classes come from. */
+import { schoolYearContaining } from '../../../domain/calendar/school-year-of.ts';
+import { todayIso } from '../../lib/format.ts';
 import { Button, Checkbox, Group, Modal, NumberInput, Radio, Select, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
@@ -32,7 +34,7 @@ export function CreateYearModal({ opened, onClose, years }: { opened: boolean; o
   const { school, schoolId, setYearId } = useSession();
   const queryClient = useQueryClient();
   const [, navigate] = useLocation();
-  const nextStart = years.length ? Math.max(...years.map((y) => y.startYear)) + 1 : new Date().getFullYear();
+  const nextStart = years.length ? Math.max(...years.map((y) => y.startYear)) + 1 : schoolYearContaining(todayIso());
   const [startYear, setStartYear] = useState(nextStart);
   const [dates, setDates] = useState(defaults(nextStart));
   const [grades, setGrades] = useState<number[]>(LEVEL_GRADES[school?.level ?? ''] ?? [6, 7, 8, 9]);
