@@ -10,9 +10,8 @@
  * - the 5 qualities and 10 competences with the homeroom teacher's comment, and at cuối năm the
  *   class's nominations for the "Học sinh Tiêu biểu" award (Điều 15).
  * Subject values go through saveCells, as the homeroom teacher (who teaches every subject of 3A)
- * types them; qualities and competences are written exactly as PUT
- * /classes/:classId/primary-assessments writes them (the route holds that logic; there is no
- * action to call), with the same `primary.assessed` audit entry on the class chain. Every entry
+ * types them; qualities and competences through savePrimaryAssessments, the action behind PUT
+ * /classes/:classId/primary-assessments (one `primary.assessed` audit entry each). Every entry
  * is dated before `calendar.today`, within its term, at the point's usual time of year.
  * Deterministic: each point draws from its own seeded generator, so a point's values do not
  * depend on the day the demo is seeded; students keep the abilities of their lớp 1 and lớp 2
