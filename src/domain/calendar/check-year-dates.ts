@@ -2,7 +2,6 @@
  * A school year's dates must hang together: the year starts before it ends, Học kỳ I comes
  * before Học kỳ II, and both lie inside the year. Returns every problem, each naming its field.
  */
-import { vietnamDay } from './vietnam-time.ts';
 export interface YearDates {
   startYear: number;
   startsOn: string;
@@ -57,9 +56,4 @@ export function checkYearDates(input: YearDates): DateProblem[] {
   if (terms[0].endsOn >= terms[1].startsOn)
     problems.push({ field: 'terms[1].startsOn', message: 'Học kỳ II phải bắt đầu sau khi Học kỳ I kết thúc' });
   return problems;
-}
-
-/** Today's date (yyyy-mm-dd) in Vietnam (UTC+7, no daylight saving) for an instant. */
-export function vietnamDate(instantIso: string): string {
-  return vietnamDay(instantIso);
 }

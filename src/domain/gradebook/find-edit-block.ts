@@ -64,8 +64,6 @@ export const WINDOW_LABELS: Record<WindowPoint, string> = {
   wholeYear: 'cả năm học',
 };
 
-const vnDate = formatDay;
-const vnDateTime = formatVietnamDateTime;
 
 export function lockCovers(lock: LockRule, cell: CellAddress): boolean {
   return (
@@ -93,7 +91,7 @@ export function findEditBlock(
     return {
       kind: 'lock',
       lockId: lock.id,
-      message: `Sổ đã khóa${lock.reason ? ` (${lock.reason})` : ''} bởi ${lock.setByName} lúc ${vnDateTime(lock.setAt)}. Muốn sửa, hãy gửi giấy đề nghị thay đổi thông tin để Hiệu trưởng duyệt.`,
+      message: `Sổ đã khóa${lock.reason ? ` (${lock.reason})` : ''} bởi ${lock.setByName} lúc ${formatVietnamDateTime(lock.setAt)}. Muốn sửa, hãy gửi giấy đề nghị thay đổi thông tin để Hiệu trưởng duyệt.`,
     };
   }
   const closed = context.windows.find((w) => windowCovers(w, cell) && context.today > w.closesOn);
@@ -101,7 +99,7 @@ export function findEditBlock(
     return {
       kind: 'window',
       windowId: closed.id,
-      message: `Đợt cập nhật điểm ${WINDOW_LABELS[closed.point]} (${vnDate(closed.opensOn)}–${vnDate(closed.closesOn)}, do ${closed.setByName} đặt) đã kết thúc, sổ tự khóa. Muốn sửa, hãy gửi giấy đề nghị thay đổi thông tin để Hiệu trưởng duyệt.`,
+      message: `Đợt cập nhật điểm ${WINDOW_LABELS[closed.point]} (${formatDay(closed.opensOn)}–${formatDay(closed.closesOn)}, do ${closed.setByName} đặt) đã kết thúc, sổ tự khóa. Muốn sửa, hãy gửi giấy đề nghị thay đổi thông tin để Hiệu trưởng duyệt.`,
     };
   }
   if (context.isReEntry) {
@@ -109,7 +107,7 @@ export function findEditBlock(
     if (deadline?.lastDay && context.today > deadline.lastDay) {
       return {
         kind: 'deadline',
-        message: `Đã quá hạn sửa điểm học kỳ ${cell.termNo === 1 ? 'I' : 'II'} (hạn ${vnDate(deadline.lastDay)}${deadline.endOfTermTestOn ? `, một tuần trước kiểm tra cuối kỳ ngày ${vnDate(deadline.endOfTermTestOn)}` : ''}). Điểm đã nhập chỉ sửa được qua giấy đề nghị thay đổi thông tin.`,
+        message: `Đã quá hạn sửa điểm học kỳ ${cell.termNo === 1 ? 'I' : 'II'} (hạn ${formatDay(deadline.lastDay)}${deadline.endOfTermTestOn ? `, một tuần trước kiểm tra cuối kỳ ngày ${formatDay(deadline.endOfTermTestOn)}` : ''}). Điểm đã nhập chỉ sửa được qua giấy đề nghị thay đổi thông tin.`,
       };
     }
   }

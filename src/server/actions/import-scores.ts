@@ -17,7 +17,7 @@ import { sha256Hex } from '../sha256.ts';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { vietnamDate } from '../../domain/calendar/check-year-dates.ts';
+import { vietnamDay } from '../../domain/calendar/vietnam-time.ts';
 import { hasRole } from '../../domain/policies/actor.ts';
 import type { ColumnKind } from '../../domain/gradebook/gradebook-columns.ts';
 import { findEditBlock } from '../../domain/gradebook/find-edit-block.ts';
@@ -114,7 +114,7 @@ export async function previewScoreImport(o: PreviewScoreImportOptions): Promise<
   const rows = new Map(sheet.rows.map((r) => [r.studentId, r]));
   const columns = new Map(sheet.columns.map((c) => [c.key, c]));
   const blockContext = await loadBlockContext(db, cls.school_year_id, settings.editDeadlineDays);
-  const today = vietnamDate(audit.now);
+  const today = vietnamDay(audit.now);
   const cells: StoredImportCell[] = [];
   let unchanged = 0;
   for (const change of parsed.changes) {

@@ -9,7 +9,7 @@ import type { Db } from '../db/database.ts';
 import { loadClassStudents } from '../db/queries/gradebook.ts';
 import type { Row } from '../db/schema.ts';
 import { type FieldError, invalid } from '../errors.ts';
-import { vietnamDate } from '../../domain/calendar/check-year-dates.ts';
+import { vietnamDay } from '../../domain/calendar/vietnam-time.ts';
 
 export const classChain = (classId: string) => `class:${classId}`;
 
@@ -26,7 +26,7 @@ export async function recordAttendance(options: {
   const { db, cls, date, session, audit } = options;
   const year = await db.selectFrom('school_years').selectAll().where('id', '=', cls.school_year_id).executeTakeFirstOrThrow();
   if (date < year.starts_on || date > year.ends_on) throw invalid('Ngày điểm danh nằm ngoài năm học.', [{ field: 'date', message: 'ngoài năm học' }]);
-  if (date > vietnamDate(audit.now)) throw invalid('Không điểm danh trước cho ngày chưa đến.', [{ field: 'date', message: 'ngày trong tương lai' }]);
+  if (date > vietnamDay(audit.now)) throw invalid('Không điểm danh trước cho ngày chưa đến.', [{ field: 'date', message: 'ngày trong tương lai' }]);
   const students = new Map((await loadClassStudents(db, cls.id)).map((s) => [s.studentId, s]));
   const errors: FieldError[] = [];
   options.marks.forEach((m, i) => {

@@ -7,7 +7,7 @@
  * the same transaction.
  */
 import { randomUUID } from 'node:crypto';
-import { vietnamDate } from '../../domain/calendar/check-year-dates.ts';
+import { vietnamDay } from '../../domain/calendar/vietnam-time.ts';
 import { type GradebookColumn, sheetColumns } from '../../domain/gradebook/gradebook-columns.ts';
 import { type EditBlock, findEditBlock } from '../../domain/gradebook/find-edit-block.ts';
 import { type CellValue, EMPTY_CELL, isEmptyCell, parseCellInput, sameCellValue } from '../../domain/gradebook/parse-cell-input.ts';
@@ -62,7 +62,7 @@ export async function saveCellsInTransaction(db: Tx, options: SaveCellsOptions) 
   const columns = new Map(sheetColumns(assessment, termNo).map((c) => [c.key, c]));
   const students = new Map((await loadClassStudents(db, classId)).map((s) => [s.studentId, s]));
   const existing = new Map((await loadCells(db, classId, subjectId, termNo)).map((c) => [`${c.student_id}|${c.column_key}`, c]));
-  const today = vietnamDate(audit.now);
+  const today = vietnamDay(audit.now);
   const blockContext = await loadBlockContext(db, cls.school_year_id, settings.editDeadlineDays);
 
   const errors: FieldError[] = [];

@@ -76,10 +76,6 @@ export function generatorVersion(): string {
   return 'unknown';
 }
 
-/** yyyymmdd-HHmm in Vietnam time. */
-export function vnStamp(d: Date): string {
-  return vietnamStamp(d);
-}
 
 const STORED_EXTENSIONS = /\.(pdf|png|jpe?g|zip|xlsx|p7s)$/i;
 
@@ -117,7 +113,7 @@ export async function buildYearArchive(db: Executor, o: BuildYearArchiveOptions)
   if (!school) throw new ArchiveError(`Không tìm thấy trường ${o.schoolId}.`);
   if (!schoolYear) throw new ArchiveError(`Không tìm thấy năm học ${o.schoolYearId} của trường ${school.name}.`);
   const classes = await db.selectFrom('classes').selectAll().where('school_id', '=', o.schoolId).where('school_year_id', '=', schoolYear.id).orderBy('grade').orderBy('name').execute();
-  const name = o.name ?? `luu-tru-${slug(school.code)}-${slug(schoolYear.name)}-${vnStamp(o.now)}`;
+  const name = o.name ?? `luu-tru-${slug(school.code)}-${slug(schoolYear.name)}-${vietnamStamp(o.now)}`;
   const dir = join(o.outDir, name);
   const zipFile = join(o.outDir, `${name}.zip`);
   if (existsSync(dir) || existsSync(zipFile)) throw new ArchiveError(`Đã có gói lưu trữ ${name} tại ${o.outDir}.`);

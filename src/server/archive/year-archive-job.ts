@@ -8,7 +8,8 @@ import { join, relative } from 'node:path';
 import type { JobContext } from '../jobs/job-runner.ts';
 import { createSigner } from '../signing/create-signer.ts';
 import type { SignerConfig } from '../signing/signer.ts';
-import { buildYearArchive, vnStamp } from './build-year-archive.ts';
+import { buildYearArchive } from './build-year-archive.ts';
+import { vietnamStamp } from '../../domain/calendar/vietnam-time.ts';
 import { slug } from './archive-package.ts';
 
 export interface YearArchiveJobResult {
@@ -37,7 +38,7 @@ export async function yearArchiveJob(ctx: JobContext, options: { seal?: SignerCo
   const school = await ctx.db.selectFrom('schools').select(['code']).where('id', '=', schoolId).executeTakeFirstOrThrow();
   const year = await ctx.db.selectFrom('school_years').select(['name']).where('id', '=', schoolYearId).executeTakeFirstOrThrow();
   const outDir = archivesDir(ctx.dataDir, schoolId);
-  const name = `luu-tru-${slug(school.code)}-${slug(year.name)}-${vnStamp(new Date(ctx.job.created_at))}-${ctx.job.id.slice(0, 8)}`;
+  const name = `luu-tru-${slug(school.code)}-${slug(year.name)}-${vietnamStamp(ctx.job.created_at)}-${ctx.job.id.slice(0, 8)}`;
   rmSync(join(outDir, name), { recursive: true, force: true });
   rmSync(join(outDir, `${name}.zip`), { force: true });
   const signer = options.seal ? await createSigner(options.seal) : undefined;

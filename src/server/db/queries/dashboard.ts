@@ -4,7 +4,7 @@
  * integers; means are exact integer sums divided once, half up. No floating point touches a score.
  */
 import { sql } from 'kysely';
-import { vietnamDate } from '../../../domain/calendar/check-year-dates.ts';
+import { vietnamDay } from '../../../domain/calendar/vietnam-time.ts';
 import { formatTenths, roundHalfUpTenths, tenthsFromDecimalText } from '../../../domain/assessment/tenths.ts';
 import { summarizeClassResults } from '../../../domain/results/summarize-class-results.ts';
 import { type AttendanceMonth, type ClassDashboard, type DashboardScope, type LevelDistribution, SCORE_BANDS, type SchoolDashboard, type ScoreBandKey } from '../../../shared/dashboard.ts';
@@ -137,7 +137,7 @@ export async function classDashboard(db: Executor, classId: string, scope: Dashb
     academic: levels(results.summary.academic),
     conduct: levels(results.summary.conduct),
     subjects,
-    attendance: await attendanceByMonth(db, { yearId: cls.school_year_id, classId }, scope, vietnamDate(now.toISOString())),
+    attendance: await attendanceByMonth(db, { yearId: cls.school_year_id, classId }, scope, vietnamDay(now)),
   };
 }
 
@@ -165,6 +165,6 @@ export async function schoolDashboard(db: Executor, yearId: string, scope: Dashb
     scope,
     classes: rows,
     totals: { students: total.students, academic: levels(total.academic), conduct: levels(total.conduct) },
-    attendance: await attendanceByMonth(db, { yearId }, scope, vietnamDate(now.toISOString())),
+    attendance: await attendanceByMonth(db, { yearId }, scope, vietnamDay(now)),
   };
 }

@@ -5,7 +5,8 @@
  * Pure: every `today` below is written out.
  */
 import { describe, expect, it } from 'vitest';
-import { type DemoCalendar, type DemoPhase, demoCalendar, schoolYearContaining } from './demo-calendar.ts';
+import { schoolYearContaining } from '../../../domain/calendar/school-year-of.ts';
+import { type DemoCalendar, type DemoPhase, demoCalendar } from './demo-calendar.ts';
 
 describe('schoolYearContaining: school years start on 1 September', () => {
   it.each([

@@ -37,7 +37,6 @@ export interface DemoCalendar {
   windows: DemoWindow[];
 }
 
-export { schoolYearContaining };
 
 export function demoCalendar(today: string): DemoCalendar {
   const y = schoolYearContaining(today);

@@ -19,7 +19,8 @@ import { seedDemoTranscripts } from './seed-demo-transcripts.ts';
 import { seedDemoPrimaryTranscripts } from './seed-demo-primary-transcripts.ts';
 import { seedDemoPrimaryAssessments } from './seed-demo-primary-assessments.ts';
 import { createDemoIdRegistry, generateStudents, generateTeachers } from './demo-people.ts';
-import { demoCalendar, schoolYearContaining } from './demo-calendar.ts';
+import { demoCalendar } from './demo-calendar.ts';
+import { schoolYearContaining } from '../../../domain/calendar/school-year-of.ts';
 import { vietnamDay, vietnamInstant } from '../../../domain/calendar/vietnam-time.ts';
 
 export const DEMO_PASSWORD = 'SoDiem@2026';

@@ -5,7 +5,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { vietnamDate } from '../../../domain/calendar/check-year-dates.ts';
+import { vietnamDay } from '../../../domain/calendar/vietnam-time.ts';
 import { gradebookColumns } from '../../../domain/gradebook/gradebook-columns.ts';
 import { findEditBlock } from '../../../domain/gradebook/find-edit-block.ts';
 import type { CellValue } from '../../../domain/gradebook/parse-cell-input.ts';
@@ -50,7 +50,7 @@ export function presentSheet(source: SheetSource, auth: RequestAuth | null, p: {
   const { cls, subject, settings, teacherName, students, cells, blockContext } = source;
   const assessment = subjectAssessment(subject);
   const columns = gradebookColumns(assessment, p.termNo);
-  const today = vietnamDate(p.now);
+  const today = vietnamDay(p.now);
   const byStudent = new Map<string, Map<string, { value: CellValue; version: number }>>();
   for (const c of cells) {
     const m = byStudent.get(c.student_id) ?? new Map();

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { vietnamDate } from '../../../domain/calendar/check-year-dates.ts';
+import { vietnamDay } from '../../../domain/calendar/vietnam-time.ts';
 import { WINDOW_LABELS, type WindowPoint } from '../../../domain/gradebook/find-edit-block.ts';
 import { hasRole } from '../../../domain/policies/actor.ts';
 import { ZId, authErrors } from '../../../shared/api-common.ts';
@@ -49,7 +49,7 @@ export async function loadLocksOverview(db: Db, yearId: string, now: string) {
     .select('users.full_name')
     .where('assessment_windows.school_year_id', '=', yearId)
     .execute();
-  const today = vietnamDate(now);
+  const today = vietnamDay(now);
   const order = ZWindowPoint.options;
   return {
     locks: locks.map((l) => {

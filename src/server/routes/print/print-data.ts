@@ -9,30 +9,29 @@ import type { Executor } from '../../db/database.ts';
 import { notFound } from '../../errors.ts';
 import type { PrintDate, SchoolHeading } from '../../pdf/layout.ts';
 
-const vnParts = (iso: string) => vietnamParts(iso);
 
 const two = (n: number) => String(n).padStart(2, '0');
 
 /** "03/10/2025" in Vietnam time. */
 export function vnDate(iso: string): string {
-  const p = vnParts(iso);
+  const p = vietnamParts(iso);
   return `${two(p.day)}/${two(p.month)}/${p.year}`;
 }
 
 /** "14:05 03/10/2025" in Vietnam time. */
 export function vnDateTime(iso: string): string {
-  const p = vnParts(iso);
+  const p = vietnamParts(iso);
   return `${two(p.hour)}:${two(p.minute)} ${two(p.day)}/${two(p.month)}/${p.year}`;
 }
 
 /** "14:05 ngày 03/10/2025". */
 export function vnDateTimeLong(iso: string): string {
-  const p = vnParts(iso);
+  const p = vietnamParts(iso);
   return `${two(p.hour)}:${two(p.minute)} ngày ${two(p.day)}/${two(p.month)}/${p.year}`;
 }
 
 export function vnPrintDate(iso: string): PrintDate {
-  const p = vnParts(iso);
+  const p = vietnamParts(iso);
   return { day: p.day, month: p.month, year: p.year };
 }
 
