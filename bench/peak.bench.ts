@@ -16,7 +16,7 @@ import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { verifyAuditChains } from '../src/server/audit.ts';
+import { verifyAuditChains } from '../src/server/platform/audit/audit-log.ts';
 import { ColumnPool } from './support/column-pool.ts';
 import { runPeakFloor } from './support/peak-floor.ts';
 import { castPeak, checkPeakStored, newPeakPool, runPeak } from './support/peak-load.ts';

@@ -4,7 +4,7 @@
  * `user_roles`. One place for the columns, so the three tables stay in step with the schema.
  */
 import { randomUUID } from 'node:crypto';
-import type { NewRow } from '../../src/server/db/schema.ts';
+import type { NewRow } from '../../src/server/platform/db/schema.ts';
 
 export interface StaffPerson {
   familyName: string;

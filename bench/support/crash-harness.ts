@@ -18,8 +18,8 @@
  * - `sodiem verify-audit` exits 0.
  */
 import { randomUUID } from 'node:crypto';
-import { verifyAuditChains, verifyStoredCells } from '../../src/server/audit.ts';
-import { gradebookChain } from '../../src/server/db/queries/gradebook.ts';
+import { verifyAuditChains, verifyStoredCells } from '../../src/server/platform/audit/audit-log.ts';
+import { gradebookChain } from '../../src/server/gradebook/gradebook-queries.ts';
 import { TestClient } from '../../test/helpers/client.ts';
 import { scoreTenths, scoreText } from './column-pool.ts';
 import { type BenchGradebook, seedBenchSchool } from './gradebook-data.ts';

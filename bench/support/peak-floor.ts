@@ -2,7 +2,7 @@
  * The raw-SQL floor of the deadline evening (PostgreSQL, `pg` directly, no HTTP, no framework),
  * run with the same concurrency as the API scenario: writers save whole columns exactly as
  * bench/support/raw-floor.ts's batched floor does (chain-head claim, one multi-row cell upsert,
- * one multi-row audit event insert hashed like src/server/audit.ts, head update; one transaction)
+ * one multi-row audit event insert hashed like src/server/platform/audit/audit-log.ts, head update; one transaction)
  * but with each grade book's own school and year, into their own column keys (`F…`) and chains;
  * readers run the five SELECTs of the progress page (`loadProgress`: classes, subjects,
  * assignments ⋈ staff, enrollments, filled cells) for a school year and fetch every row — the reads
@@ -11,7 +11,7 @@
 import { benchClock } from './bench-clock.ts';
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
-import { GENESIS_HASH, canonicalJson, hashEvent } from '../../src/server/audit.ts';
+import { GENESIS_HASH, canonicalJson, hashEvent } from '../../src/server/platform/audit/audit-log.ts';
 import { type Claim, type ColumnPool, scoreTenths } from './column-pool.ts';
 import type { ProvinceGradebook } from './province-generator.ts';
 

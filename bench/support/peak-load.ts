@@ -7,7 +7,7 @@
  * version its saves explain.
  */
 import autocannon from 'autocannon';
-import type { DatabaseHandle } from '../../src/server/db/database.ts';
+import type { DatabaseHandle } from '../../src/server/platform/db/database.ts';
 import { TestClient } from '../../test/helpers/client.ts';
 import { ColumnPool } from './column-pool.ts';
 import { type LoadResult, type TeacherSession, runHttpLoad } from './http-load.ts';

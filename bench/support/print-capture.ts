@@ -4,7 +4,7 @@
  * exactly these definitions. Outside `capture` nothing is recorded.
  */
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
-import { observeDefinitions } from '../../src/server/pdf/render-pdf.ts';
+import { observeDefinitions } from '../../src/server/platform/pdf/render-pdf.ts';
 
 export async function capture<T>(fn: () => Promise<T>): Promise<{ result: T; definitions: TDocumentDefinitions[] }> {
   const definitions: TDocumentDefinitions[] = [];

@@ -6,12 +6,12 @@
  */
 import { randomUUID } from 'node:crypto';
 import { gradebookColumns } from '../../src/domain/gradebook/gradebook-columns.ts';
-import { addStudents } from '../../src/server/actions/add-students.ts';
-import type { AuditContext } from '../../src/server/audit.ts';
-import type { Db } from '../../src/server/db/database.ts';
-import { subjectAssessment } from '../../src/server/db/queries/subjects.ts';
-import type { NewRow } from '../../src/server/db/schema.ts';
-import { createDemoIdRegistry, createRandom, generateStudents } from '../../src/server/db/seed/demo-people.ts';
+import { addStudents } from '../../src/server/people/add-students.ts';
+import type { AuditContext } from '../../src/server/platform/audit/audit-log.ts';
+import type { Db } from '../../src/server/platform/db/database.ts';
+import { subjectAssessment } from '../../src/server/gradebook/subject-queries.ts';
+import type { NewRow } from '../../src/server/platform/db/schema.ts';
+import { createDemoIdRegistry, createRandom, generateStudents } from '../../src/server/demo/demo-people.ts';
 import { insertInChunks } from './bulk-insert.ts';
 
 export interface BenchClass {

@@ -5,7 +5,7 @@
  * Started by print.bench.ts with the bench's own TypeScript loader.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { openDatabase } from '../../src/server/db/database.ts';
+import { openDatabase } from '../../src/server/platform/db/database.ts';
 import { buildTranscript } from '../../src/server/transcripts/build-transcript.ts';
 import { createPrintCache } from '../../src/server/transcripts/print-cache.ts';
 

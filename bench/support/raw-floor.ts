@@ -1,6 +1,6 @@
 /**
  * The raw floor: the same rows a column save writes — one cell upsert per student, one audit
- * event per cell on the grade book's hash chain (hashed exactly like src/server/audit.ts), and
+ * event per cell on the grade book's hash chain (hashed exactly like src/server/platform/audit/audit-log.ts), and
  * the chain-head claim and update — written with plain SQL in one transaction per column, no
  * HTTP, no framework, no reads (the writer already knows the versions). Measured against the
  * same database, the same grade books (in their own column keys and chains, so the checks
@@ -17,7 +17,7 @@ import { benchClock } from './bench-clock.ts';
 import { randomUUID } from 'node:crypto';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { GENESIS_HASH, canonicalJson, hashEvent } from '../../src/server/audit.ts';
+import { GENESIS_HASH, canonicalJson, hashEvent } from '../../src/server/platform/audit/audit-log.ts';
 import type { Claim, ColumnPool } from './column-pool.ts';
 import { scoreTenths } from './column-pool.ts';
 import type { BenchGradebook } from './gradebook-data.ts';

@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { type DatabaseHandle, openDatabase } from '../../src/server/db/database.ts';
+import { type DatabaseHandle, openDatabase } from '../../src/server/platform/db/database.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 

@@ -6,8 +6,8 @@
  */
 import type { KyselyPlugin, OperationNode, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, RootOperationNode, UnknownRow } from 'kysely';
 import { buildApp } from '../../src/server/app.ts';
-import type { DatabaseHandle } from '../../src/server/db/database.ts';
-import { parseEnv } from '../../src/server/env.ts';
+import type { DatabaseHandle } from '../../src/server/platform/db/database.ts';
+import { parseEnv } from '../../src/server/platform/env.ts';
 import { benchClock } from './bench-clock.ts';
 
 export interface StatementGroup {

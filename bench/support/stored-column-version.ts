@@ -1,5 +1,5 @@
 /** What the database holds for one score column of a grade book, to check the benches' acknowledged saves. */
-import type { DatabaseHandle } from '../../src/server/db/database.ts';
+import type { DatabaseHandle } from '../../src/server/platform/db/database.ts';
 import type { BenchGradebook } from './gradebook-data.ts';
 
 /** The column's version as stored: every cell at one version, 0 when empty, null when they disagree. */

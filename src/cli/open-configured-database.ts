@@ -1,6 +1,6 @@
-import { type DatabaseHandle, migrateToLatest, openDatabase } from '../server/db/database.ts';
-import { type Env, parseEnv } from '../server/env.ts';
-import { type Clock, configuredClock } from '../server/clock.ts';
+import { type DatabaseHandle, migrateToLatest, openDatabase } from '../server/platform/db/database.ts';
+import { type Env, parseEnv } from '../server/platform/env.ts';
+import { type Clock, configuredClock } from '../server/platform/clock.ts';
 
 /** The database the server would use, with the same configuration (contracts/cli.md), and the same clock (SODIEM_NOW). */
 export async function openConfiguredDatabase(options: { migrate?: boolean } = {}): Promise<{ env: Env; database: DatabaseHandle; clock: Clock }> {

@@ -17,17 +17,17 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import { type Clock, systemClock } from './clock.ts';
-import type { DatabaseHandle } from './db/database.ts';
-import type { Env } from './env.ts';
-import { AppError, STATUS_BY_CODE } from './errors.ts';
-import { loadSession } from './http/context.ts';
-import { registerIdempotency } from './http/idempotency.ts';
-import { rejectControlCharacters } from './http/reject-control-characters.ts';
-import { JOB_HANDLERS } from './jobs/definitions.ts';
-import { type JobRunner, startJobRunner } from './jobs/job-runner.ts';
-import { registerRoutes } from './routes/index.ts';
-import { registerVerifyPage } from './routes/verify/verify-page.ts';
+import { type Clock, systemClock } from './platform/clock.ts';
+import type { DatabaseHandle } from './platform/db/database.ts';
+import type { Env } from './platform/env.ts';
+import { AppError, STATUS_BY_CODE } from './platform/errors.ts';
+import { loadSession } from './platform/http/context.ts';
+import { registerIdempotency } from './platform/http/idempotency.ts';
+import { rejectControlCharacters } from './platform/http/reject-control-characters.ts';
+import { JOB_HANDLERS } from './platform/jobs/definitions.ts';
+import { type JobRunner, startJobRunner } from './platform/jobs/job-runner.ts';
+import { registerRoutes } from './routes.ts';
+import { registerVerifyPage } from './documents/verify/verify-page.ts';
 
 export interface AppDeps {
   env: Env;

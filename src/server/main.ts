@@ -5,13 +5,13 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildApp } from './app.ts';
-import { configuredClock } from './clock.ts';
-import { parseBackupSchedule, startBackupScheduler } from './backup/schedule.ts';
-import { isEmpty, migrateToLatest, openDatabase } from './db/database.ts';
-import { ensureDemoCertificates } from './db/seed/demo-certificates.ts';
-import { seedDemoDocuments } from './db/seed/seed-demo-documents.ts';
-import { DEMO_PASSWORD, existingDemoLogins, seedDemo } from './db/seed/seed-demo.ts';
-import { parseEnv } from './env.ts';
+import { configuredClock } from './platform/clock.ts';
+import { parseBackupSchedule, startBackupScheduler } from './platform/backup/schedule.ts';
+import { isEmpty, migrateToLatest, openDatabase } from './platform/db/database.ts';
+import { ensureDemoCertificates } from './demo/demo-certificates.ts';
+import { seedDemoDocuments } from './demo/seed-demo-documents.ts';
+import { DEMO_PASSWORD, existingDemoLogins, seedDemo } from './demo/seed-demo.ts';
+import { parseEnv } from './platform/env.ts';
 
 const env = parseEnv();
 // The one clock of this process (SODIEM_NOW starts it at a date, for walking the demo then).

@@ -1,7 +1,7 @@
 /**
  * Dashboards (biểu đồ kết quả): distributions of KQHT and KQRL, subject averages in bands, class
  * means and absences per month — for one class and for the whole school. Every figure is computed
- * from the live results (src/server/db/queries/results.ts); percentages are in tenths of a percent.
+ * from the live results (src/server/results/results-queries.ts); percentages are in tenths of a percent.
  */
 import { z } from 'zod';
 

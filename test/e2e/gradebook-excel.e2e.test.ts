@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SCORE_HEADER_ROW } from '../../src/server/imports/score-workbook.ts';
+import { SCORE_HEADER_ROW } from '../../src/server/gradebook/score-excel/score-workbook.ts';
 import { type TestServer, startTestServer } from '../helpers/server.ts';
 import { OUT, RUN_BROWSER_TESTS, launchBrowser, shot } from './support.ts';
 

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createPostgresDatabase as createPostgresOn } from '../../bench/support/scratch-database.ts';
-import { type DatabaseHandle, migrateToLatest, openDatabase } from '../../src/server/db/database.ts';
+import { type DatabaseHandle, migrateToLatest, openDatabase } from '../../src/server/platform/db/database.ts';
 
 export interface TestDatabase {
   handle: DatabaseHandle;

@@ -16,9 +16,9 @@ import { webcrypto } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import '../../src/server/signing/reflect-metadata.ts';
+import '../../src/server/platform/signing/reflect-metadata.ts';
 import * as x509 from '@peculiar/x509';
-import type { Clock } from '../../src/server/clock.ts';
+import type { Clock } from '../../src/server/platform/clock.ts';
 import { testClock } from './test-clock.ts';
 
 x509.cryptoProvider.set(webcrypto as unknown as Crypto);
@@ -227,8 +227,8 @@ export function pdfsig(file: string): PdfsigSignature[] {
 
 /** A one-page PDF made the way every print of the app is made (renderPdf + pageFrame). */
 export async function samplePdf(title = 'HỌC BẠ'): Promise<Buffer> {
-  const { renderPdf } = await import('../../src/server/pdf/render-pdf.ts');
-  const { pageFrame } = await import('../../src/server/pdf/layout.ts');
+  const { renderPdf } = await import('../../src/server/platform/pdf/render-pdf.ts');
+  const { pageFrame } = await import('../../src/server/platform/pdf/layout.ts');
   const documentId = 'HB-2026-000123';
   return renderPdf(
     pageFrame({

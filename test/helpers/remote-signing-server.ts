@@ -1,5 +1,5 @@
 /**
- * A small local remote-signing service speaking the protocol of src/server/signing/remote-signer.ts
+ * A small local remote-signing service speaking the protocol of src/server/platform/signing/remote-signer.ts
  * (docs/signing.md), holding one RSA key from test/helpers/pki.ts. It signs a received SHA-256
  * hash (PKCS#1 v1.5 over the DigestInfo), at once or after an "approval on the phone" (202 and a
  * transaction to poll), and can be told to answer slowly to test timeouts.

@@ -5,9 +5,9 @@
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/server/app.ts';
-import { parseEnv } from '../../src/server/env.ts';
-import { type DemoSeed, describeDemo, seedDemo } from '../../src/server/db/seed/seed-demo.ts';
-import { parseInstant } from '../../src/server/clock.ts';
+import { parseEnv } from '../../src/server/platform/env.ts';
+import { type DemoSeed, describeDemo, seedDemo } from '../../src/server/demo/seed-demo.ts';
+import { parseInstant } from '../../src/server/platform/clock.ts';
 import { runCli } from './cli.ts';
 import { type TestDatabase, createTestDatabase } from './database.ts';
 
@@ -22,7 +22,7 @@ export interface TestServer {
 }
 
 import { TEST_NOW, registerClock, testClock } from './test-clock.ts';
-import type { Clock } from '../../src/server/clock.ts';
+import type { Clock } from '../../src/server/platform/clock.ts';
 
 export { TEST_NOW, testClock };
 

@@ -5,7 +5,7 @@
  * runs. Anything a test computes "now" for (a TOTP code, a certificate's validity, a date it
  * fills in) takes it from the clock of the server it talks to: `clockOf(baseUrl)`.
  */
-import { type Clock, clockStartingAt } from '../../src/server/clock.ts';
+import { type Clock, clockStartingAt } from '../../src/server/platform/clock.ts';
 
 export const TEST_NOW = '2026-11-23T03:00:00.000Z';
 

@@ -1,5 +1,5 @@
 /**
- * Account routes (src/server/routes/accounts/accounts.routes.ts) through HTTP: lists, account
+ * Account routes (src/server/accounts/accounts.routes.ts) through HTTP: lists, account
  * slips with one-time passwords, the forced password change, privileged roles, guardian
  * accounts, disabling and password resets.
  */

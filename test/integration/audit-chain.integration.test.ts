@@ -4,8 +4,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { verifyAuditChains } from '../../src/server/audit.ts';
-import { seedDemo } from '../../src/server/db/seed/seed-demo.ts';
+import { verifyAuditChains } from '../../src/server/platform/audit/audit-log.ts';
+import { seedDemo } from '../../src/server/demo/seed-demo.ts';
 import { runCli } from '../helpers/cli.ts';
 import { TEST_NOW } from '../helpers/server.ts';
 import { type TestDatabase, createTestDatabase } from '../helpers/database.ts';

@@ -7,10 +7,10 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { backupFileName, latestSlot, listScheduledBackups, parseBackupSchedule, runScheduledBackup, startBackupScheduler } from '../../src/server/backup/schedule.ts';
-import { openDatabase } from '../../src/server/db/database.ts';
-import { TABLES_IN_ORDER } from '../../src/server/db/schema.ts';
-import { seedDemo } from '../../src/server/db/seed/seed-demo.ts';
+import { backupFileName, latestSlot, listScheduledBackups, parseBackupSchedule, runScheduledBackup, startBackupScheduler } from '../../src/server/platform/backup/schedule.ts';
+import { openDatabase } from '../../src/server/platform/db/database.ts';
+import { TABLES_IN_ORDER } from '../../src/server/platform/db/schema.ts';
+import { seedDemo } from '../../src/server/demo/seed-demo.ts';
 import { runCli } from '../helpers/cli.ts';
 import { type TestDatabase, createPostgresDatabase, createTestDatabase } from '../helpers/database.ts';
 import { TEST_NOW } from '../helpers/server.ts';

@@ -12,9 +12,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gradebookColumns } from '../../src/domain/gradebook/gradebook-columns.ts';
 import { sortStudentsVietnamese } from '../../src/domain/names/compare-student-names.ts';
-import { saveCells } from '../../src/server/actions/save-cells.ts';
-import type { AuditContext } from '../../src/server/audit.ts';
-import { subjectAssessment } from '../../src/server/db/queries/subjects.ts';
+import { saveCells } from '../../src/server/gradebook/save-cells.ts';
+import type { AuditContext } from '../../src/server/platform/audit/audit-log.ts';
+import { subjectAssessment } from '../../src/server/gradebook/subject-queries.ts';
 import { TestClient } from '../helpers/client.ts';
 import { TEST_NOW, type TestServer, startTestServer } from '../helpers/server.ts';
 

@@ -1,11 +1,11 @@
 /**
- * Dashboards through HTTP (src/server/routes/dashboard/dashboard.routes.ts): who may read them,
+ * Dashboards through HTTP (src/server/dashboard/dashboard.routes.ts): who may read them,
  * and every figure checked against class 6A1 filled deterministically — term I scores through
  * saveCells (as each assigned teacher would), conduct and attendance through the HTTP routes.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { saveCells } from '../../src/server/actions/save-cells.ts';
-import { subjectAssessment } from '../../src/server/db/queries/subjects.ts';
+import { saveCells } from '../../src/server/gradebook/save-cells.ts';
+import { subjectAssessment } from '../../src/server/gradebook/subject-queries.ts';
 import { gradebookColumns } from '../../src/domain/gradebook/gradebook-columns.ts';
 import { TestClient } from '../helpers/client.ts';
 import { type TestServer, startTestServer } from '../helpers/server.ts';

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureDemoCertificates } from '../../src/server/db/seed/demo-certificates.ts';
+import { ensureDemoCertificates } from '../../src/server/demo/demo-certificates.ts';
 import { TestClient } from '../helpers/client.ts';
 import { requireTools } from '../helpers/pki.ts';
 import { type TestServer, startTestServer } from '../helpers/server.ts';

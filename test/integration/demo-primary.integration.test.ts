@@ -7,7 +7,7 @@
  * its term, with its audit entry.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyAuditChains } from '../../src/server/audit.ts';
+import { verifyAuditChains } from '../../src/server/platform/audit/audit-log.ts';
 import { TestClient } from '../helpers/client.ts';
 import { type TestServer, startTestServer } from '../helpers/server.ts';
 

@@ -9,8 +9,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sortStudentsVietnamese } from '../../src/domain/names/compare-student-names.ts';
-import { verifyAuditChains, verifyStoredCells } from '../../src/server/audit.ts';
-import { demoCalendar } from '../../src/server/db/seed/demo-calendar.ts';
+import { verifyAuditChains, verifyStoredCells } from '../../src/server/platform/audit/audit-log.ts';
+import { demoCalendar } from '../../src/server/demo/demo-calendar.ts';
 import { runCli } from '../helpers/cli.ts';
 import { TestClient } from '../helpers/client.ts';
 import { type TestServer, startTestServer } from '../helpers/server.ts';

@@ -9,7 +9,7 @@
 import { randomBytes } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TEMPLATE_COLUMNS, TEMPLATE_HEADER_ROW, buildStudentTemplate } from '../../src/server/imports/student-workbook.ts';
+import { TEMPLATE_COLUMNS, TEMPLATE_HEADER_ROW, buildStudentTemplate } from '../../src/server/people/student-import/student-workbook.ts';
 import { type SecurityFixture, auditCount, requestAs, startSecurityFixture } from '../helpers/security-fixture.ts';
 import { PNG, XLSX, fileForm } from './permission-matrix.records.ts';
 

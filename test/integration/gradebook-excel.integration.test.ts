@@ -8,8 +8,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyAuditChains, verifyStoredCells } from '../../src/server/audit.ts';
-import { SCORE_HEADER_ROW } from '../../src/server/imports/score-workbook.ts';
+import { verifyAuditChains, verifyStoredCells } from '../../src/server/platform/audit/audit-log.ts';
+import { SCORE_HEADER_ROW } from '../../src/server/gradebook/score-excel/score-workbook.ts';
 import { TestClient } from '../helpers/client.ts';
 import { type TestServer, startTestServer } from '../helpers/server.ts';
 

@@ -3,8 +3,8 @@
  * approval only when complete, a frozen snapshot and the lock it sets.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { saveCells } from '../../src/server/actions/save-cells.ts';
-import { subjectAssessment } from '../../src/server/db/queries/subjects.ts';
+import { saveCells } from '../../src/server/gradebook/save-cells.ts';
+import { subjectAssessment } from '../../src/server/gradebook/subject-queries.ts';
 import { gradebookColumns } from '../../src/domain/gradebook/gradebook-columns.ts';
 import { TestClient } from '../helpers/client.ts';
 import { type TestServer, startTestServer } from '../helpers/server.ts';

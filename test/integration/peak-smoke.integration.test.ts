@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkPeakStored, castPeak, newPeakPool, runPeak } from '../../bench/support/peak-load.ts';
 import { type Province, generateProvince } from '../../bench/support/province-generator.ts';
 import { type ServerProcess, startServerProcess } from '../../bench/support/server-process.ts';
-import { verifyAuditChains } from '../../src/server/audit.ts';
+import { verifyAuditChains } from '../../src/server/platform/audit/audit-log.ts';
 import { type TestDatabase, createTestDatabase } from '../helpers/database.ts';
 
 const repoRoot = join(import.meta.dirname, '..', '..');

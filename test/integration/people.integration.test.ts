@@ -1,5 +1,5 @@
 /**
- * Staff and student routes (src/server/routes/people/people.routes.ts) through HTTP: class lists
+ * Staff and student routes (src/server/people/people.routes.ts) through HTTP: class lists
  * and their order, students, enrollment changes with history, staff, and the year rollover.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

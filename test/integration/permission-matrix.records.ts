@@ -6,8 +6,8 @@
 import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
 import { storeDocument } from '../../src/server/documents/store-document.ts';
-import { enqueueJob } from '../../src/server/jobs/job-queue.ts';
-import { documentIdFor } from '../../src/server/pdf/document-id.ts';
+import { enqueueJob } from '../../src/server/platform/jobs/job-queue.ts';
+import { documentIdFor } from '../../src/server/platform/pdf/document-id.ts';
 import { type SecurityFixture, type Subject, requestAs } from '../helpers/security-fixture.ts';
 
 export const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000a49444154789c6300010000050001', 'hex');

@@ -8,7 +8,7 @@
 import pg from 'pg';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type DatabaseHandle, openDatabase } from '../../src/server/db/database.ts';
+import { type DatabaseHandle, openDatabase } from '../../src/server/platform/db/database.ts';
 import { createPostgresDatabase } from '../helpers/database.ts';
 
 const PG_URL = process.env.TEST_DATABASE_URL;

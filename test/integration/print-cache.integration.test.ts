@@ -6,11 +6,11 @@
  */
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../../src/server/db/database.ts';
-import { seedDemo } from '../../src/server/db/seed/seed-demo.ts';
-import type { JobContext } from '../../src/server/jobs/job-runner.ts';
-import { printDocuments } from '../../src/server/jobs/print-documents.ts';
-import '../../src/server/jobs/register-print-targets.ts';
+import type { Db } from '../../src/server/platform/db/database.ts';
+import { seedDemo } from '../../src/server/demo/seed-demo.ts';
+import type { JobContext } from '../../src/server/platform/jobs/job-runner.ts';
+import { printDocuments } from '../../src/server/printing/print-documents.ts';
+import '../../src/server/printing/register-print-targets.ts';
 import { buildReportBook } from '../../src/server/transcripts/build-report-book.ts';
 import { buildTranscript } from '../../src/server/transcripts/build-transcript.ts';
 import { loadTranscript } from '../../src/server/transcripts/load-transcript.ts';

@@ -7,8 +7,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/server/app.ts';
-import { parseEnv } from '../../src/server/env.ts';
-import { seedDemo } from '../../src/server/db/seed/seed-demo.ts';
+import { parseEnv } from '../../src/server/platform/env.ts';
+import { seedDemo } from '../../src/server/demo/seed-demo.ts';
 import { createTestDatabase } from '../helpers/database.ts';
 import { testClock } from '../helpers/test-clock.ts';
 import { type SecurityFixture, auditCount, loginSession, requestAs, startSecurityFixture } from '../helpers/security-fixture.ts';
@@ -49,7 +49,7 @@ describe('stored XSS stays text (V5.3)', () => {
 
   it('the public verification page escapes what a document header says (a student name is part of it)', async () => {
     const { storeDocument } = await import('../../src/server/documents/store-document.ts');
-    const { documentIdFor } = await import('../../src/server/pdf/document-id.ts');
+    const { documentIdFor } = await import('../../src/server/platform/pdf/document-id.ts');
     const documentId = documentIdFor('HB', [XSS]);
     await storeDocument(
       fx.server.database.handle.db,

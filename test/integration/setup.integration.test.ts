@@ -1,5 +1,5 @@
 /**
- * Year set-up routes (src/server/routes/setup/setup.routes.ts) through HTTP: per route 401, 400,
+ * Year set-up routes (src/server/setup/setup.routes.ts) through HTTP: per route 401, 400,
  * 403 with the Vietnamese reason, then the behaviour and its audit events.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -9,11 +9,11 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pkcs11js from 'pkcs11js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSigner } from '../../src/server/signing/create-signer.ts';
-import { signPdf } from '../../src/server/signing/sign-pdf.ts';
-import type { Signer } from '../../src/server/signing/signer.ts';
-import { verifyPdfSignatures } from '../../src/server/signing/verify-pdf.ts';
-import { fixedClock } from '../../src/server/clock.ts';
+import { createSigner } from '../../src/server/platform/signing/create-signer.ts';
+import { signPdf } from '../../src/server/platform/signing/sign-pdf.ts';
+import type { Signer } from '../../src/server/platform/signing/signer.ts';
+import { verifyPdfSignatures } from '../../src/server/platform/signing/verify-pdf.ts';
+import { fixedClock } from '../../src/server/platform/clock.ts';
 import { SOFTHSM_MODULE, type TestIdentity, type TestPki, VIETNAMESE_NAMES, createTestPki, opensslVerifyPdfSignature, pdfsig, requireTools, samplePdf } from '../helpers/pki.ts';
 import { TEST_NOW } from '../helpers/test-clock.ts';
 

@@ -7,13 +7,13 @@ import { writeFileSync, mkdirSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSigner, signerConfigFromEnv } from '../../src/server/signing/create-signer.ts';
-import { createRemoteSigner } from '../../src/server/signing/remote-signer.ts';
-import { signPdf } from '../../src/server/signing/sign-pdf.ts';
-import { verifyPdfSignatures } from '../../src/server/signing/verify-pdf.ts';
+import { createSigner, signerConfigFromEnv } from '../../src/server/platform/signing/create-signer.ts';
+import { createRemoteSigner } from '../../src/server/platform/signing/remote-signer.ts';
+import { signPdf } from '../../src/server/platform/signing/sign-pdf.ts';
+import { verifyPdfSignatures } from '../../src/server/platform/signing/verify-pdf.ts';
 import { type TestIdentity, type TestPki, VIETNAMESE_NAMES, createTestPki, opensslVerifyPdfSignature, pdfsig, requireTools, samplePdf } from '../helpers/pki.ts';
 import { type RemoteSigningServer, startRemoteSigningServer } from '../helpers/remote-signing-server.ts';
-import { fixedClock } from '../../src/server/clock.ts';
+import { fixedClock } from '../../src/server/platform/clock.ts';
 import { TEST_NOW } from '../helpers/test-clock.ts';
 
 const RUN = requireTools(['pdfsig', 'openssl']);

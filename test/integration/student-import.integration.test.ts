@@ -5,7 +5,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sortStudentsVietnamese } from '../../src/domain/names/compare-student-names.ts';
-import { TEMPLATE_COLUMNS, TEMPLATE_HEADER_ROW, buildStudentTemplate } from '../../src/server/imports/student-workbook.ts';
+import { TEMPLATE_COLUMNS, TEMPLATE_HEADER_ROW, buildStudentTemplate } from '../../src/server/people/student-import/student-workbook.ts';
 import { TestClient } from '../helpers/client.ts';
 import { type TestServer, startTestServer } from '../helpers/server.ts';
 

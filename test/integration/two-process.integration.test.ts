@@ -12,7 +12,7 @@ import { scoreText } from '../../bench/support/column-pool.ts';
 import { type BenchSchool, seedBenchSchool } from '../../bench/support/gradebook-data.ts';
 import { type ScratchDatabase, createScratchDatabase, runCliAsync } from '../../bench/support/scratch-database.ts';
 import { type ServerProcess, startServerProcess } from '../../bench/support/server-process.ts';
-import { demoSecret } from '../../src/server/db/seed/seed-demo.ts';
+import { demoSecret } from '../../src/server/demo/seed-demo.ts';
 import { TestClient } from '../helpers/client.ts';
 
 const repoRoot = join(import.meta.dirname, '..', '..');

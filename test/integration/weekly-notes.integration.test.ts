@@ -4,7 +4,7 @@
  * refused with 409 — never a lost edit answered 200 with a `weeklyNote.edited` entry.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyAuditChains } from '../../src/server/audit.ts';
+import { verifyAuditChains } from '../../src/server/platform/audit/audit-log.ts';
 import { TestClient } from '../helpers/client.ts';
 import { type TestServer, startTestServer } from '../helpers/server.ts';
 

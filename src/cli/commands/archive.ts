@@ -14,10 +14,10 @@ import { dirname, join, resolve } from 'node:path';
 import { unzipSync } from 'fflate';
 import { ArchiveError, buildYearArchive } from '../../server/archive/build-year-archive.ts';
 import { type ArchiveProblem, verifyYearArchive } from '../../server/archive/verify-year-archive.ts';
-import type { Executor } from '../../server/db/database.ts';
-import { createSigner } from '../../server/signing/create-signer.ts';
-import { createPkcs12Signer } from '../../server/signing/pkcs12-signer.ts';
-import type { Signer } from '../../server/signing/signer.ts';
+import type { Executor } from '../../server/platform/db/database.ts';
+import { createSigner } from '../../server/platform/signing/create-signer.ts';
+import { createPkcs12Signer } from '../../server/platform/signing/pkcs12-signer.ts';
+import type { Signer } from '../../server/platform/signing/signer.ts';
 import type { CliIo } from '../io.ts';
 import { openConfiguredDatabase } from '../open-configured-database.ts';
 

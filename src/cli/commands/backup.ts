@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { backupTo } from '../../server/backup/backup.ts';
+import { backupTo } from '../../server/platform/backup/backup.ts';
 import type { CliIo } from '../io.ts';
 import { openConfiguredDatabase } from '../open-configured-database.ts';
 

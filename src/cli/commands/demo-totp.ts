@@ -3,7 +3,7 @@
  * be tried without a phone. Works only for the demo's own secrets, never for a real account.
  */
 import { totpCode } from '../../server/auth/totp.ts';
-import { demoSecret } from '../../server/db/seed/seed-demo.ts';
+import { demoSecret } from '../../server/demo/seed-demo.ts';
 import type { CliIo } from '../io.ts';
 import { openConfiguredDatabase } from '../open-configured-database.ts';
 

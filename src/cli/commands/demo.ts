@@ -5,12 +5,12 @@
  * --at, today by the configured clock. Exit 0; 2 when the database is not empty or the date is
  * not valid.
  */
-import { clockStartingAt, parseInstant } from '../../server/clock.ts';
-import { isEmpty } from '../../server/db/database.ts';
-import { ensureDemoCertificates } from '../../server/db/seed/demo-certificates.ts';
-import { demoCalendar } from '../../server/db/seed/demo-calendar.ts';
-import { seedDemo } from '../../server/db/seed/seed-demo.ts';
-import { seedDemoDocuments } from '../../server/db/seed/seed-demo-documents.ts';
+import { clockStartingAt, parseInstant } from '../../server/platform/clock.ts';
+import { isEmpty } from '../../server/platform/db/database.ts';
+import { ensureDemoCertificates } from '../../server/demo/demo-certificates.ts';
+import { demoCalendar } from '../../server/demo/demo-calendar.ts';
+import { seedDemo } from '../../server/demo/seed-demo.ts';
+import { seedDemoDocuments } from '../../server/demo/seed-demo-documents.ts';
 import { formatDay, vietnamDay } from '../../domain/calendar/vietnam-time.ts';
 import type { CliIo } from '../io.ts';
 import { openConfiguredDatabase } from '../open-configured-database.ts';

@@ -1,6 +1,6 @@
 import type { CliIo } from '../io.ts';
 import { openConfiguredDatabase } from '../open-configured-database.ts';
-import { migrateToLatest } from '../../server/db/database.ts';
+import { migrateToLatest } from '../../server/platform/db/database.ts';
 
 export async function migrateCommand(_args: string[], io: CliIo): Promise<number> {
   const { database } = await openConfiguredDatabase({ migrate: false });

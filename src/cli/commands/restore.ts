@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { RestoreError, restoreFrom } from '../../server/backup/backup.ts';
+import { RestoreError, restoreFrom } from '../../server/platform/backup/backup.ts';
 import type { CliIo } from '../io.ts';
 import { openConfiguredDatabase } from '../open-configured-database.ts';
 

@@ -2,7 +2,7 @@
  * `sodiem verify-audit`: recomputes every audit chain and reports the first broken link of each
  * broken chain; exit 0 when all are intact, 1 otherwise (contracts/cli.md).
  */
-import { verifyAuditChains, verifyStoredCells } from '../../server/audit.ts';
+import { verifyAuditChains, verifyStoredCells } from '../../server/platform/audit/audit-log.ts';
 import type { CliIo } from '../io.ts';
 import { openConfiguredDatabase } from '../open-configured-database.ts';
 

@@ -3,8 +3,8 @@
  * program can read them back), limited to the school and the year. Secrets are left out
  * (password hashes, TOTP keys, sessions).
  */
-import type { Executor } from '../db/database.ts';
-import type { Database } from '../db/schema.ts';
+import type { Executor } from '../platform/db/database.ts';
+import type { Database } from '../platform/db/schema.ts';
 import type { ArchivePackage } from './archive-package.ts';
 import type { YearScope } from './archive-documents.ts';
 

@@ -6,10 +6,10 @@
 import { vietnamDay } from '../../domain/calendar/vietnam-time.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Executor } from '../db/database.ts';
-import type { Row } from '../db/schema.ts';
+import type { Executor } from '../platform/db/database.ts';
+import type { Row } from '../platform/db/schema.ts';
 import { type ArchivePackage, slug } from './archive-package.ts';
-import { sha256Hex } from '../sha256.ts';
+import { sha256Hex } from '../platform/sha256.ts';
 import { recordTypeOfDocumentKind } from './retention.ts';
 
 export interface YearScope {

@@ -5,11 +5,11 @@
  */
 import { vietnamDay } from '../../domain/calendar/vietnam-time.ts';
 import type { EditLogEntry } from '../../shared/edit-log.ts';
-import { schoolChain } from '../audit.ts';
-import type { Executor } from '../db/database.ts';
-import type { Row } from '../db/schema.ts';
-import { loadEditLog } from '../db/queries/edit-log.ts';
-import { columnLabel, sourceLabel, vnDateTime } from '../routes/print/print-data.ts';
+import { schoolChain } from '../platform/audit/audit-log.ts';
+import type { Executor } from '../platform/db/database.ts';
+import type { Row } from '../platform/db/schema.ts';
+import { loadEditLog } from '../audit/edit-log-queries.ts';
+import { columnLabel, sourceLabel, vnDateTime } from '../printing/print-data.ts';
 import { type ArchivePackage, slug } from './archive-package.ts';
 import type { YearScope } from './archive-documents.ts';
 

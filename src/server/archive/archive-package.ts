@@ -2,7 +2,7 @@
  * The year-end archive package on disk: files written one by one under the package directory,
  * each recorded with its size, SHA-256, record type and retention for manifest.json.
  */
-import { sha256Hex } from '../sha256.ts';
+import { sha256Hex } from '../platform/sha256.ts';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, normalize, sep } from 'node:path';
 import { type RecordType, retentionFor } from './retention.ts';

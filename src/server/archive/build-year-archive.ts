@@ -10,11 +10,11 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Zip, ZipDeflate, ZipPassThrough } from 'fflate';
 import { type Kysely, PostgresAdapter } from 'kysely';
-import type { Executor } from '../db/database.ts';
-import type { Database } from '../db/schema.ts';
-import { vnDateTime } from '../routes/print/print-data.ts';
-import { signDetached } from '../signing/cms.ts';
-import type { Signer } from '../signing/signer.ts';
+import type { Executor } from '../platform/db/database.ts';
+import type { Database } from '../platform/db/schema.ts';
+import { vnDateTime } from '../printing/print-data.ts';
+import { signDetached } from '../platform/signing/cms.ts';
+import type { Signer } from '../platform/signing/signer.ts';
 import { addAuditExport, addEditLogs } from './archive-logs.ts';
 import { addCorrections, addDocuments, addScoreImports, type YearScope } from './archive-documents.ts';
 import { addDataExport } from './archive-data-export.ts';
@@ -29,7 +29,7 @@ import {
   checksumsText,
   slug,
 } from './archive-package.ts';
-import { sha256Hex } from '../sha256.ts';
+import { sha256Hex } from '../platform/sha256.ts';
 import { readmeText } from './readme-text.ts';
 
 export interface BuildYearArchiveOptions {

@@ -5,11 +5,11 @@
  * certificate. Whether that certificate is trusted (its chain to a CA root) is for the reader
  * to judge from the certificate reported (or `openssl cms -verify -CAfile …`, docs/archive.md).
  */
-import { sha256 } from '../sha256.ts';
+import { sha256 } from '../platform/sha256.ts';
 import { X509Certificate, verify } from 'node:crypto';
 import * as pkijs from 'pkijs';
-import { describeCertificate } from '../signing/describe-certificate.ts';
-import type { CertificateDescription } from '../signing/signer.ts';
+import { describeCertificate } from '../platform/signing/describe-certificate.ts';
+import type { CertificateDescription } from '../platform/signing/signer.ts';
 
 const OID_SIGNED_DATA = '1.2.840.113549.1.7.2';
 const OID_MESSAGE_DIGEST = '1.2.840.113549.1.9.4';

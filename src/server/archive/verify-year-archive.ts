@@ -6,11 +6,11 @@
  */
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { GENESIS_HASH, hashEvent } from '../audit.ts';
-import type { Row } from '../db/schema.ts';
-import type { CertificateDescription } from '../signing/signer.ts';
+import { GENESIS_HASH, hashEvent } from '../platform/audit/audit-log.ts';
+import type { Row } from '../platform/db/schema.ts';
+import type { CertificateDescription } from '../platform/signing/signer.ts';
 import { CHECKSUMS_FILE, MANIFEST_FILE, MANIFEST_FORMAT, type Manifest, SIGNATURE_FILE, checksumsText } from './archive-package.ts';
-import { sha256Hex } from '../sha256.ts';
+import { sha256Hex } from '../platform/sha256.ts';
 import { verifyManifestSignature } from './verify-manifest-signature.ts';
 
 export const AUDIT_EXPORT_FILE = 'nhat-ki-he-thong/su-kien.jsonl';

@@ -5,9 +5,9 @@
  */
 import { rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import type { JobContext } from '../jobs/job-runner.ts';
-import { createSigner } from '../signing/create-signer.ts';
-import type { SignerConfig } from '../signing/signer.ts';
+import type { JobContext } from '../platform/jobs/job-runner.ts';
+import { createSigner } from '../platform/signing/create-signer.ts';
+import type { SignerConfig } from '../platform/signing/signer.ts';
 import { buildYearArchive } from './build-year-archive.ts';
 import { vietnamStamp } from '../../domain/calendar/vietnam-time.ts';
 import { slug } from './archive-package.ts';

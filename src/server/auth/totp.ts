@@ -3,7 +3,7 @@
  * Pure given `nowMs`: the caller passes the clock in.
  */
 import { createHmac, randomBytes } from 'node:crypto';
-import { systemClock } from '../clock.ts';
+import { systemClock } from '../platform/clock.ts';
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 

@@ -3,11 +3,11 @@
  * independent of HTTP. The id changes with the approved snapshot, or with any printed value
  * while the term is not approved yet.
  */
-import type { Executor } from '../db/database.ts';
-import type { RenderedDocument } from '../documents/rendered-document.ts';
-import { documentIdFor, verifyUrlFor } from '../pdf/document-id.ts';
-import { renderReportBookPdf } from '../pdf/report-book-pdf.ts';
-import { vnDay } from '../pdf/transcript-pdf-parts.ts';
+import type { Executor } from '../platform/db/database.ts';
+import type { RenderedDocument } from '../platform/pdf/rendered-document.ts';
+import { documentIdFor, verifyUrlFor } from '../platform/pdf/document-id.ts';
+import { renderReportBookPdf } from './templates/report-book-pdf.ts';
+import { vnDay } from './templates/transcript-pdf-parts.ts';
 import { type DocumentContext, fileSlug } from './build-transcript.ts';
 import { loadReportBook } from './load-report-book.ts';
 import { schoolPrintInfo } from './print-cache.ts';

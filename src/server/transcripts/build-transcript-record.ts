@@ -7,9 +7,9 @@
  * stored as is, and existing records must not change). `primaryYearResults` is the `results` of
  * a primary (TT27) year: the year-end summary of one student.
  */
-import { sha256Hex } from '../sha256.ts';
+import { sha256Hex } from '../platform/sha256.ts';
 import type { Student } from '../../shared/people.ts';
-import { canonicalJson } from '../audit.ts';
+import { canonicalJson } from '../platform/audit/audit-log.ts';
 
 export interface TranscriptRecordInput {
   school: { name: string; code: string };

@@ -3,11 +3,11 @@
  * HTTP — the routes, bulk jobs, the signing workflow and the archive call it. The document id
  * changes whenever a year record is re-confirmed (its id and SHA-256 are among the parts).
  */
-import type { Executor } from '../db/database.ts';
-import type { RenderedDocument } from '../documents/rendered-document.ts';
-import { documentIdFor, verifyUrlFor } from '../pdf/document-id.ts';
-import type { SchoolLevel } from '../pdf/transcript-pdf-parts.ts';
-import { renderTranscriptPdf } from '../pdf/transcript-pdf.ts';
+import type { Executor } from '../platform/db/database.ts';
+import type { RenderedDocument } from '../platform/pdf/rendered-document.ts';
+import { documentIdFor, verifyUrlFor } from '../platform/pdf/document-id.ts';
+import type { SchoolLevel } from './templates/transcript-pdf-parts.ts';
+import { renderTranscriptPdf } from './templates/transcript-pdf.ts';
 import { loadTranscript } from './load-transcript.ts';
 import { type PrintCache, schoolLevelAddress, schoolPrintInfo } from './print-cache.ts';
 

@@ -5,13 +5,13 @@
  * one (its values win), else the live results. Primary classes print levels and test scores.
  */
 import { formatTenths } from '../../domain/assessment/tenths.ts';
-import type { Executor } from '../db/database.ts';
-import { formatStaffName } from '../db/queries/people.ts';
-import { loadPrimarySummary } from '../db/queries/primary-summary.ts';
-import { computeClassResults } from '../db/queries/results.ts';
-import { AppError, notFound } from '../errors.ts';
-import { canonicalJson } from './canonical-json.ts';
-import { sha256Hex } from '../sha256.ts';
+import type { Executor } from '../platform/db/database.ts';
+import { formatStaffName } from '../people/people-queries.ts';
+import { loadPrimarySummary } from '../primary/primary-summary-queries.ts';
+import { computeClassResults } from '../results/results-queries.ts';
+import { AppError, notFound } from '../platform/errors.ts';
+import { canonicalJson } from '../platform/canonical-json.ts';
+import { sha256Hex } from '../platform/sha256.ts';
 import { type PrintCache, approvedSnapshot } from './print-cache.ts';
 
 export interface ReportBookRow {

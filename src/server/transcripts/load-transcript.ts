@@ -3,10 +3,10 @@
  * every school year at the school (C6), with the approved term snapshots of the same class for
  * the per-term columns. Frozen inputs only, except the subject teachers' names (assignments).
  */
-import type { Executor } from '../db/database.ts';
-import { AppError, notFound } from '../errors.ts';
-import { canonicalJson } from './canonical-json.ts';
-import { sha256Hex } from '../sha256.ts';
+import type { Executor } from '../platform/db/database.ts';
+import { AppError, notFound } from '../platform/errors.ts';
+import { canonicalJson } from '../platform/canonical-json.ts';
+import { sha256Hex } from '../platform/sha256.ts';
 import { type PrintCache, approvedSnapshot, classTeacherNames } from './print-cache.ts';
 import { normalizePrimaryYear, normalizeSecondaryYear, type SnapshotEntry, type YearRecordJson } from './normalize-year.ts';
 import { TRANSCRIPT_FORMAT, TRANSCRIPT_FORMAT_VERSION, type TranscriptDocument, type TranscriptRegime, type TranscriptYear } from './transcript-document.ts';

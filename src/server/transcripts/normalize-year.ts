@@ -6,7 +6,7 @@
  */
 import { COMPETENCES_TT22_2016, QUALITIES_TT22_2016 } from '../../domain/assessment/legacy/evaluate-tt22-2016.ts';
 import { COMPETENCES, QUALITIES } from '../../domain/results/primary-traits.ts';
-import { exactDecimal } from './canonical-json.ts';
+import { exactDecimal } from '../platform/canonical-json.ts';
 import type { TranscriptPeriod, TranscriptSubject, TranscriptTrait, TranscriptYear } from './transcript-document.ts';
 
 type Value = string | number | null | undefined;

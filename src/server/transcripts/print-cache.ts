@@ -6,9 +6,9 @@
  * routes want. A look-up that fails is not remembered. Other builders may add their own buckets
  * through `remember`.
  */
-import type { Executor } from '../db/database.ts';
-import { formatStaffName } from '../db/queries/people.ts';
-import { type SchoolPrintInfo, loadSchoolPrintInfo } from '../routes/print/print-data.ts';
+import type { Executor } from '../platform/db/database.ts';
+import { formatStaffName } from '../people/people-queries.ts';
+import { type SchoolPrintInfo, loadSchoolPrintInfo } from '../printing/print-data.ts';
 
 /** How many entries a bucket keeps (least recently used out first): a class's years × scopes, many times over. */
 const BUCKET_LIMIT = 512;

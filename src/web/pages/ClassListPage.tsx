@@ -1,5 +1,5 @@
 import { useParams } from 'wouter';
-import { ClassListView } from '../features/students/ClassListView.tsx';
+import { ClassListView } from '../features/people/ClassListView.tsx';
 
 export function ClassListPage() {
   const { classId = '' } = useParams<{ classId: string }>();

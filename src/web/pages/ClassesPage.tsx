@@ -1,5 +1,5 @@
 import { RequireAbility, RequireYear } from '../components/Page.tsx';
-import { ClassOverview } from '../features/students/ClassOverview.tsx';
+import { ClassOverview } from '../features/people/ClassOverview.tsx';
 
 export function ClassesPage() {
   return (

@@ -1,4 +1,4 @@
-import { EditLogView } from '../features/editlog/EditLogView.tsx';
+import { EditLogView } from '../features/audit/EditLogView.tsx';
 
 export function EditLogPage() {
   return <EditLogView />;

@@ -1,7 +1,7 @@
 import { Alert } from '@mantine/core';
 import { useSession } from '../app/session.tsx';
 import { RequireYear } from '../components/Page.tsx';
-import { PrintView } from '../features/print/PrintView.tsx';
+import { PrintView } from '../features/printing/PrintView.tsx';
 
 export function PrintPage() {
   const { can, me } = useSession();

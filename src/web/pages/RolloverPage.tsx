@@ -1,5 +1,5 @@
 import { RequireAbility, RequireYear } from '../components/Page.tsx';
-import { RolloverView } from '../features/students/RolloverView.tsx';
+import { RolloverView } from '../features/people/RolloverView.tsx';
 
 export function RolloverPage() {
   return (

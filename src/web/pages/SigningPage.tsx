@@ -1,8 +1,8 @@
 import { Alert } from '@mantine/core';
 import { useParams } from 'wouter';
 import { useSession } from '../app/session.tsx';
-import { DocumentView } from '../features/signing/DocumentView.tsx';
-import { SigningView } from '../features/signing/SigningView.tsx';
+import { DocumentView } from '../features/documents/DocumentView.tsx';
+import { SigningView } from '../features/documents/SigningView.tsx';
 
 export function SigningPage() {
   const { documentId } = useParams<{ documentId?: string }>();

@@ -1,5 +1,5 @@
 import { RequireAbility } from '../components/Page.tsx';
-import { StaffList } from '../features/staff/StaffList.tsx';
+import { StaffList } from '../features/people/StaffList.tsx';
 
 export function StaffPage() {
   return (

@@ -1,5 +1,5 @@
 import { useParams } from 'wouter';
-import { StudentDetailView } from '../features/students/StudentDetailView.tsx';
+import { StudentDetailView } from '../features/people/StudentDetailView.tsx';
 
 export function StudentPage() {
   const { studentId = '' } = useParams<{ studentId: string }>();

@@ -10,7 +10,7 @@ import { ErrorAlert, fieldError } from '../../components/ErrorAlert.tsx';
 import { ROLE_LABELS } from '../../lib/labels.ts';
 import { sortClasses } from '../setup/ClassesPanel.tsx';
 import { staffOptions, useStaffList } from '../setup/hooks.ts';
-import { useClasses } from '../students/hooks.ts';
+import { useClasses } from '../people/hooks.ts';
 
 const STAFF_ROLES = ['principal', 'vice_principal', 'admin', 'teacher', 'clerk'] as const;
 type StaffRole = (typeof STAFF_ROLES)[number];

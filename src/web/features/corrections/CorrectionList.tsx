@@ -11,7 +11,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { Loading, PageHeader } from '../../components/Page.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { CORRECTION_STATUS_COLORS, CORRECTION_STATUS_LABELS } from '../../lib/labels.ts';
-import { useClasses } from '../students/hooks.ts';
+import { useClasses } from '../people/hooks.ts';
 
 const PAGE_SIZE = 50;
 

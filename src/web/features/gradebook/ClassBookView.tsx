@@ -13,7 +13,7 @@ import { useSession } from '../../app/session.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { Loading, PageHeader } from '../../components/Page.tsx';
 import { useYearSetup } from '../setup/hooks.ts';
-import { useClasses } from '../students/hooks.ts';
+import { useClasses } from '../people/hooks.ts';
 import { averageLabel } from './GradebookGrid.tsx';
 import { TERM_LABELS, currentTermNo, useSchoolWideReader } from './hooks.ts';
 

@@ -13,7 +13,7 @@ import { Loading, PageHeader } from '../../components/Page.tsx';
 import { formatDate } from '../../lib/format.ts';
 import { CorrectionFormModal, type CorrectionDraftCell } from '../corrections/CorrectionForm.tsx';
 import { useYearSetup } from '../setup/hooks.ts';
-import { useClasses } from '../students/hooks.ts';
+import { useClasses } from '../people/hooks.ts';
 import { ExcelExportButton, ExcelImportButton } from './ExcelImport.tsx';
 import { GradebookGrid, LockIcon, STATUS_TEXT } from './GradebookGrid.tsx';
 import { TERM_LABELS, currentTermNo, useSchoolWideReader, useSheet } from './hooks.ts';

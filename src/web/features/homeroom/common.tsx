@@ -10,7 +10,7 @@ import { useLocation } from 'wouter';
 import type { Ability, ClassGroup, ConductPeriod, Level, PrimaryPoint, ResultScope } from '../../api/types.ts';
 import { useSession } from '../../app/session.tsx';
 import { useYearSetup } from '../setup/hooks.ts';
-import { useClasses } from '../students/hooks.ts';
+import { useClasses } from '../people/hooks.ts';
 
 export const LEVEL_LABELS: Record<Level, string> = { T: 'Tốt', K: 'Khá', Đ: 'Đạt', CĐ: 'Chưa đạt' };
 export const LEVELS: Level[] = ['T', 'K', 'Đ', 'CĐ'];

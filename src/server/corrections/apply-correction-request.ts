@@ -1,0 +1,70 @@
+/**
+ * Applying an approved correction (C2): the admin board (or the system on approval) writes the
+ * new values through the same cell-saving path, which passes locks only for an approved request,
+ * checks that every cell still holds the value recorded in the request, and audits each change
+ * with the request id.
+ */
+import type { AuditContext } from '../platform/audit/audit-log.ts';
+import type { Db } from '../platform/db/database.ts';
+import type { StoredCorrectionCell } from './correction-queries.ts';
+import type { Row } from '../platform/db/schema.ts';
+import { AppError } from '../platform/errors.ts';
+import { formatTenths } from '../../domain/assessment/tenths.ts';
+import { saveCellsInTransaction } from '../gradebook/save-cells.ts';
+import { writeAudit } from '../platform/audit/audit-log.ts';
+import { gradebookChain } from '../gradebook/gradebook-queries.ts';
+
+/** The new value as the teacher would type it, for the shared parser. */
+function asInput(v: { scoreTenths: number | null; text: string | null }, columnKey: string): string {
+  if (v.scoreTenths !== null) return columnKey.startsWith('KT_') ? String(v.scoreTenths / 10) : formatTenths(v.scoreTenths, ',');
+  return v.text ?? '';
+}
+
+export async function applyCorrectionRequest(options: { db: Db; request: Row<'correction_requests'>; applierId: string; audit: AuditContext }): Promise<void> {
+  const { db, request, audit } = options;
+  if (request.status !== 'approved') throw new AppError('INVALID_STATE', request.status === 'applied' ? 'Giấy đề nghị này đã được cập nhật.' : 'Chỉ cập nhật được giấy đề nghị đã được Hiệu trưởng duyệt.');
+  const cells = JSON.parse(request.cells_json) as StoredCorrectionCell[];
+  const byTerm = new Map<number, StoredCorrectionCell[]>();
+  for (const c of cells) byTerm.set(c.termNo, [...(byTerm.get(c.termNo) ?? []), c]);
+  try {
+    await db.transaction().execute(async (tx) => {
+      const res = await tx
+        .updateTable('correction_requests')
+        .set({ status: 'applied', applied_by: options.applierId, applied_at: audit.now, version: Number(request.version) + 1 })
+        .where('id', '=', request.id)
+        .where('version', '=', request.version)
+        .executeTakeFirst();
+      if (Number(res.numUpdatedRows) !== 1) throw new AppError('INVALID_STATE', 'Giấy đề nghị vừa được xử lý ở nơi khác. Hãy tải lại trang.');
+      for (const [termNo, list] of byTerm) {
+        await saveCellsInTransaction(tx, {
+          classId: request.class_id,
+          subjectId: request.subject_id,
+          termNo: termNo as 1 | 2,
+          input: {
+            changes: list.map((c) => ({ studentId: c.studentId, columnKey: c.columnKey, value: asInput(c.new, c.columnKey), baseVersion: c.old.version })),
+            source: 'typed',
+            reason: `Giấy đề nghị số ${request.number}: ${request.reason}`,
+          },
+          audit,
+          correction: { requestId: request.id },
+          source: 'correction',
+        });
+      }
+      await writeAudit(tx, audit, {
+        chainKey: gradebookChain(request.class_id, request.subject_id),
+        schoolId: request.school_id,
+        action: 'correction.applied',
+        entityType: 'correction_request',
+        entityId: request.id,
+        before: { status: 'approved' },
+        after: { status: 'applied', cells: cells.length },
+        source: 'correction',
+      });
+    });
+  } catch (e) {
+    if (e instanceof AppError && e.code === 'CONFLICT') {
+      throw new AppError('CONFLICT', `Không cập nhật được giấy đề nghị số ${request.number}: điểm đã thay đổi sau khi lập giấy. Giáo viên cần lập giấy mới.`);
+    }
+    throw e;
+  }
+}

@@ -1,0 +1,78 @@
+/** Loading and presenting correction requests (giấy đề nghị thay đổi thông tin). */
+import { type GradebookColumn, gradebookColumns } from '../../domain/gradebook/gradebook-columns.ts';
+import { displayCell } from '../../domain/gradebook/row-average.ts';
+import type { Correction } from '../../shared/corrections.ts';
+import { subjectAssessment } from '../gradebook/subject-queries.ts';
+import { notFound } from '../platform/errors.ts';
+import type { Executor } from '../platform/db/database.ts';
+import type { Row } from '../platform/db/schema.ts';
+import { formatStaffName } from '../people/people-queries.ts';
+
+export interface StoredCorrectionCell {
+  studentId: string;
+  termNo: number;
+  columnKey: string;
+  old: { scoreTenths: number | null; text: string | null; version: number };
+  new: { scoreTenths: number | null; text: string | null };
+}
+
+export async function getCorrectionOr404(db: Executor, id: string) {
+  const row = await db.selectFrom('correction_requests').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw notFound('giấy đề nghị');
+  return row;
+}
+
+export async function presentCorrections(db: Executor, rows: Row<'correction_requests'>[]): Promise<Correction[]> {
+  if (!rows.length) return [];
+  const ids = rows.map((r) => r.id);
+  const userIds = [...new Set(rows.flatMap((r) => [r.requested_by, r.decided_by, r.applied_by]).filter((x): x is string => Boolean(x)))];
+  const users = new Map((await db.selectFrom('users').select(['id', 'full_name']).where('id', 'in', userIds).execute()).map((u) => [u.id, u.full_name]));
+  const classes = new Map((await db.selectFrom('classes').select(['id', 'name']).where('id', 'in', [...new Set(rows.map((r) => r.class_id))]).execute()).map((c) => [c.id, c.name]));
+  const subjects = new Map((await db.selectFrom('subjects').selectAll().where('id', 'in', [...new Set(rows.map((r) => r.subject_id))]).execute()).map((s) => [s.id, s]));
+  const cells = rows.map((r) => JSON.parse(r.cells_json) as StoredCorrectionCell[]);
+  const studentIds = [...new Set(cells.flat().map((c) => c.studentId))];
+  const students = new Map(
+    (studentIds.length ? await db.selectFrom('students').select(['id', 'family_name', 'middle_name', 'given_name']).where('id', 'in', studentIds).execute() : []).map((s) => [s.id, formatStaffName(s)]),
+  );
+  const files = await db.selectFrom('stored_files').selectAll().where('owner_type', '=', 'correction_request').where('owner_id', 'in', ids).orderBy('uploaded_at').execute();
+  return rows.map((r, i) => {
+    const subject = subjects.get(r.subject_id) as Row<'subjects'>;
+    const columnsByTerm = new Map<number, GradebookColumn[]>([1, 2].map((t) => [t, gradebookColumns(subjectAssessment(subject), t as 1 | 2)]));
+    return {
+      id: r.id,
+      number: Number(r.number),
+      schoolYearId: r.school_year_id,
+      classId: r.class_id,
+      className: classes.get(r.class_id) ?? '',
+      subjectId: r.subject_id,
+      subjectName: subject.name,
+      requestedBy: r.requested_by,
+      requestedByName: users.get(r.requested_by) ?? '',
+      requestedAt: r.requested_at,
+      reason: r.reason,
+      evidenceKind: r.evidence_kind,
+      cells: cells[i].map((c) => {
+        const col = columnsByTerm.get(c.termNo)?.find((k) => k.key === c.columnKey);
+        const kind = col?.kind ?? 'comment';
+        return {
+          studentId: c.studentId,
+          studentName: students.get(c.studentId) ?? '',
+          termNo: c.termNo,
+          columnKey: c.columnKey,
+          columnLabel: `${col?.label ?? c.columnKey} (HK ${c.termNo === 1 ? 'I' : 'II'})`,
+          oldDisplay: displayCell(kind, c.old),
+          newDisplay: displayCell(kind, c.new),
+          oldVersion: c.old.version,
+        };
+      }),
+      status: r.status as Correction['status'],
+      decidedByName: r.decided_by ? (users.get(r.decided_by) ?? null) : null,
+      decidedAt: r.decided_at,
+      decisionReason: r.decision_reason,
+      appliedByName: r.applied_by ? (users.get(r.applied_by) ?? null) : null,
+      appliedAt: r.applied_at,
+      evidence: files.filter((f) => f.owner_id === r.id).map((f) => ({ id: f.id, filename: f.filename, mime: f.mime, size: Number(f.size), sha256: f.sha256 })),
+      version: Number(r.version),
+    };
+  });
+}

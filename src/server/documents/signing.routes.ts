@@ -1,0 +1,90 @@
+/**
+ * Digital signing of stored documents (P5): the next signer in order signs what she was shown —
+ * with her own certificate file (.p12/.pfx, used for this request only, never stored), through a
+ * remote-signing service, or, for the seal, with the school's configured certificate (a PKCS#12
+ * file or a PKCS#11 token on the server). See docs/signing.md.
+ */
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { ZId, authErrors } from '../../shared/api-common.ts';
+import { ZDocumentSummary } from '../../shared/documents.ts';
+import { signDocument } from './sign-document.ts';
+import { getDocumentOr404, loadSignatures, presentDocumentSummary } from './document-queries.ts';
+import type { Env } from '../platform/env.ts';
+import { invalid } from '../platform/errors.ts';
+import { auditContext, requireAuth } from '../platform/http/context.ts';
+import { createSigner } from '../platform/signing/create-signer.ts';
+import { createPkcs12Signer } from '../platform/signing/pkcs12-signer.ts';
+import { createRemoteSigner } from '../platform/signing/remote-signer.ts';
+import type { Signer } from '../platform/signing/signer.ts';
+import { loadSchoolPrintInfo } from '../printing/print-data.ts';
+import { type RouteDeps, typed } from '../platform/http/route-deps.ts';
+
+const ZSha = z.string().regex(/^[0-9a-f]{64}$/, 'mã băm SHA-256 không hợp lệ');
+const ZSignRequest = z.discriminatedUnion('method', [
+  z.object({
+    method: z.literal('pkcs12'),
+    seq: z.number().int().min(1).max(9),
+    expectedSha256: ZSha,
+    /** the .p12/.pfx file, base64 */
+    p12: z.string().min(100).max(200_000),
+    password: z.string().max(200),
+  }),
+  z.object({ method: z.literal('remote'), seq: z.number().int().min(1).max(9), expectedSha256: ZSha, credentialId: z.string().min(1).max(200) }),
+  z.object({ method: z.literal('server'), seq: z.number().int().min(1).max(9), expectedSha256: ZSha }),
+]);
+export type SignRequest = z.infer<typeof ZSignRequest>;
+
+/** The signer a request asks for; the school's own certificate only for the seal step. */
+function signerFor(env: Env, body: SignRequest, role: string): () => Promise<Signer> {
+  if (body.method === 'pkcs12') return () => createPkcs12Signer({ file: Buffer.from(body.p12, 'base64'), password: body.password });
+  if (body.method === 'remote') {
+    const remote = env.signing.remote;
+    if (!remote) throw invalid('Nhà trường chưa cấu hình dịch vụ ký số từ xa (SODIEM_REMOTE_SIGNING_URL).', [{ field: 'method', message: 'chưa cấu hình' }]);
+    return () => createRemoteSigner({ url: remote.url, token: remote.token, credentialId: body.credentialId });
+  }
+  if (role !== 'seal') throw invalid('Chứng thư số của nhà trường chỉ dùng để đóng dấu số; người ký dùng chứng thư số của mình.', [{ field: 'method', message: 'chỉ cho con dấu' }]);
+  const seal = env.signing.seal;
+  if (!seal) throw invalid('Nhà trường chưa cấu hình chứng thư số con dấu (SODIEM_SEAL_BACKEND, xem docs/signing.md).', [{ field: 'method', message: 'chưa cấu hình' }]);
+  return () => createSigner(seal);
+}
+
+export async function registerSigningRoutes(app: FastifyInstance, deps: RouteDeps): Promise<void> {
+  const api = typed(app);
+  const { db } = deps;
+
+  api.post(
+    '/documents/:documentId/signatures',
+    {
+      schema: {
+        tags: ['signing'],
+        summary: 'Ký số bước tiếp theo của văn bản (GVCN → Hiệu trưởng → con dấu số), trên đúng bản người ký đã xem',
+        params: z.object({ documentId: ZId }),
+        body: ZSignRequest,
+        response: { 200: ZDocumentSummary, ...authErrors },
+      },
+    },
+    async (request) => {
+      const auth = requireAuth(request);
+      const body = request.body;
+      const doc = await getDocumentOr404(db, request.params.documentId);
+      const step = ((await loadSignatures(db, [doc.id])).get(doc.id) ?? []).find((s) => s.seq === body.seq);
+      const school = await loadSchoolPrintInfo(db, doc.school_id);
+      await signDocument({
+        db,
+        dataDir: deps.env.dataDir,
+        auth,
+        audit: auditContext(request),
+        documentId: doc.id,
+        seq: body.seq,
+        expectedSha256: body.expectedSha256,
+        // Opened only after the step is authorized (inside signDocument).
+        openSigner: () => signerFor(deps.env, body, step?.role ?? '')(),
+        location: school.place ?? school.schoolName,
+        now: request.now,
+      });
+      const fresh = await getDocumentOr404(db, doc.id);
+      return presentDocumentSummary(fresh, (await loadSignatures(db, [doc.id])).get(doc.id) ?? [], auth.actor);
+    },
+  );
+}

@@ -1,0 +1,88 @@
+/**
+ * What the public may learn about a document id (Q3): whether it is ours and authentic, who signed
+ * it and when, whether a newer version replaced it — nothing beyond the paper's own header — and,
+ * for an uploaded copy, whether its bytes are one of the document's stages and its signatures hold.
+ */
+import { sha256Hex } from '../../platform/sha256.ts';
+import { DOCUMENT_KIND_LABELS, SIGNER_ROLE_LABELS } from '../../../shared/documents.ts';
+import type { Db } from '../../platform/db/database.ts';
+import { loadSignatures } from '../document-queries.ts';
+import { verifyPdfSignatures } from '../../platform/signing/verify-pdf.ts';
+
+const STATUS_LABELS: Record<string, string> = {
+  draft: 'Bản in chưa ký số',
+  signing: 'Đang ký (chưa đủ chữ ký)',
+  signed: 'Đã ký đủ',
+};
+
+export async function publicVerification(db: Db, id: string) {
+  const doc = await db.selectFrom('documents').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!doc) return { found: false, id };
+  const signatures = (await loadSignatures(db, [doc.id])).get(doc.id) ?? [];
+  const newer = doc.superseded_by_id
+    ? await db.selectFrom('documents').select(['id', 'created_at']).where('id', '=', doc.superseded_by_id).executeTakeFirst()
+    : undefined;
+  return {
+    found: true,
+    id: doc.id,
+    kindLabel: DOCUMENT_KIND_LABELS[doc.kind] ?? doc.kind,
+    header: doc.public_header,
+    versionNo: doc.version_no,
+    createdAt: doc.created_at,
+    status: doc.status,
+    statusLabel: STATUS_LABELS[doc.status] ?? doc.status,
+    sha256: doc.current_sha256,
+    supersededBy: newer ? { id: newer.id, createdAt: newer.created_at } : null,
+    signatures: signatures.map((s) => ({
+      roleLabel: SIGNER_ROLE_LABELS[s.role] ?? s.role,
+      status: s.status,
+      signerName: s.signer_name,
+      certificateSubject: s.certificate_subject,
+      signedAt: s.signed_at,
+    })),
+  };
+}
+
+export async function checkUploadedCopy(db: Db, id: string, bytes: Buffer) {
+  const sha256 = sha256Hex(bytes);
+  const doc = await db.selectFrom('documents').selectAll().where('id', '=', id).executeTakeFirst();
+  const checked = await verifyPdfSignatures(bytes).catch(() => []);
+  const signatures = checked.map((s) => ({
+    signer: s.signer?.commonName ?? s.signer?.subject ?? 'không rõ',
+    signedAt: s.signingTime ? s.signingTime.toISOString() : null,
+    valid: s.valid,
+    coversWholeFile: s.coversWholeDocument,
+    message: s.message,
+  }));
+  if (!doc) {
+    return { documentId: id, matches: false, stage: null, sha256, signatures, message: 'Không có văn bản nào mang mã này trong hệ thống: bản tải lên không phải văn bản do nhà trường phát hành.' };
+  }
+  const stored = (await loadSignatures(db, [doc.id])).get(doc.id) ?? [];
+  const stages: { sha256: string; label: string }[] = [{ sha256: doc.sha256, label: 'Bản in gốc (trước khi ký số)' }];
+  for (const s of stored) if (s.signed_sha256) stages.push({ sha256: s.signed_sha256, label: `Sau chữ ký của ${SIGNER_ROLE_LABELS[s.role] ?? s.role}` });
+  const stage = stages.find((s) => s.sha256 === sha256);
+  const superseded = doc.superseded_by_id ? ` Lưu ý: văn bản này đã có phiên bản mới thay thế (${doc.superseded_by_id}).` : '';
+  if (stage) {
+    const invalid = signatures.filter((s) => !s.valid);
+    return {
+      documentId: id,
+      matches: invalid.length === 0,
+      stage: stage.label,
+      sha256,
+      signatures,
+      message: invalid.length
+        ? 'Tệp trùng khớp mã băm nhưng có chữ ký không hợp lệ.'
+        : `Bản tải lên trùng khớp từng byte với văn bản gốc (${stage.label}).${superseded}`,
+    };
+  }
+  return {
+    documentId: id,
+    matches: false,
+    stage: null,
+    sha256,
+    signatures,
+    message:
+      'Bản tải lên KHÔNG trùng khớp với văn bản gốc đã lưu: tệp đã bị sửa đổi hoặc không phải bản do hệ thống phát hành.' +
+      (signatures.some((s) => !s.valid) ? ' Có chữ ký số không còn hợp lệ (nội dung đã bị thay đổi sau khi ký).' : ''),
+  };
+}

@@ -1,0 +1,80 @@
+/**
+ * Conduct (KQRL, G6): the homeroom teacher's level per term (TT 22 Điều 8), with a comment; the
+ * year level comes from the Điều 8 table, and may be set otherwise only with a reason, which is
+ * audited. Versions guard against two people editing at once.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Tt22Level } from '../../domain/assessment/tt22-level.ts';
+import { type AuditContext, type AuditEntry, writeAudits } from '../platform/audit/audit-log.ts';
+import type { Db } from '../platform/db/database.ts';
+import { loadClassStudents } from '../gradebook/gradebook-queries.ts';
+import { loadConduct, yearConduct } from '../results/results-queries.ts';
+import type { Row } from '../platform/db/schema.ts';
+import { AppError, type FieldError, invalid } from '../platform/errors.ts';
+import { classChain } from './record-attendance.ts';
+
+export async function assessConduct(options: {
+  db: Db;
+  cls: Row<'classes'>;
+  period: 'term1' | 'term2' | 'year' | 'summer';
+  entries: { studentId: string; level: Tt22Level | null; comment: string; baseVersion: number }[];
+  reason: string;
+  userId: string;
+  audit: AuditContext;
+}): Promise<void> {
+  const { db, cls, period, audit } = options;
+  const students = new Map((await loadClassStudents(db, cls.id)).map((s) => [s.studentId, s]));
+  const conduct = await loadConduct(db, cls.id, cls.school_year_id);
+  const errors: FieldError[] = [];
+  const conflicts: string[] = [];
+  for (const [i, e] of options.entries.entries()) {
+    const st = students.get(e.studentId);
+    if (!st || !st.active) {
+      errors.push({ field: `entries[${i}]`, message: 'học sinh không đang học ở lớp này' });
+      continue;
+    }
+    const current = conduct.get(e.studentId)?.get(period);
+    if ((current ? Number(current.version) : 0) !== e.baseVersion) conflicts.push(st.fullName);
+    if (period === 'year' && e.level !== null) {
+      const computed = yearConduct(conduct.get(e.studentId)).computed;
+      if (e.level !== computed && !options.reason) {
+        errors.push({ field: `entries[${i}].level`, message: `${st.fullName}: mức cả năm khác mức theo bảng Điều 8 (${computed ?? 'chưa đủ hai học kỳ'}), cần ghi lý do` });
+      }
+    }
+  }
+  if (errors.length) throw invalid(`Chưa lưu: ${errors.map((e) => e.message).join('; ')}`, errors);
+  if (conflicts.length) throw new AppError('CONFLICT', `Chưa lưu: đánh giá của ${conflicts.join(', ')} vừa được sửa ở nơi khác. Hãy tải lại.`);
+  await db.transaction().execute(async (tx) => {
+    const events: AuditEntry[] = [];
+    for (const e of options.entries) {
+      const current = conduct.get(e.studentId)?.get(period);
+      if (current && current.level === e.level && current.comment === e.comment) continue;
+      const id = current?.id ?? randomUUID();
+      if (current) {
+        const res = await tx
+          .updateTable('conduct_assessments')
+          .set({ level: e.level, comment: e.comment, version: Number(current.version) + 1, updated_by: options.userId, updated_at: audit.now })
+          .where('id', '=', id)
+          .where('version', '=', current.version)
+          .executeTakeFirst();
+        if (Number(res.numUpdatedRows) !== 1) throw new AppError('CONFLICT', 'Chưa lưu: đánh giá vừa được sửa ở nơi khác. Hãy tải lại.');
+      } else {
+        await tx
+          .insertInto('conduct_assessments')
+          .values({ id, school_id: cls.school_id, school_year_id: cls.school_year_id, class_id: cls.id, student_id: e.studentId, period, level: e.level, comment: e.comment, version: 1, updated_by: options.userId, updated_at: audit.now })
+          .execute();
+      }
+      events.push({
+        chainKey: classChain(cls.id),
+        schoolId: cls.school_id,
+        action: period === 'year' ? 'conduct.yearOverridden' : 'conduct.assessed',
+        entityType: 'conduct_assessment',
+        entityId: id,
+        before: current ? { level: current.level, comment: current.comment, version: Number(current.version) } : null,
+        after: { studentId: e.studentId, period, level: e.level, comment: e.comment, version: current ? Number(current.version) + 1 : 1 },
+        reason: options.reason,
+      });
+    }
+    await writeAudits(tx, audit, events);
+  });
+}

@@ -1,0 +1,11 @@
+/** Every kind of background job and its handler. A new kind registers here. */
+import type { JobHandler } from './job-runner.ts';
+import { printDocuments } from '../../printing/print-documents.ts';
+import '../../printing/register-print-targets.ts';
+import { yearArchiveJob } from '../../archive/year-archive-job.ts';
+
+export const JOB_HANDLERS: Record<string, JobHandler> = {
+  print_documents: printDocuments,
+  // Archives are signed with the school's seal certificate when one is configured (SODIEM_SEAL_*).
+  year_archive: (ctx) => yearArchiveJob(ctx, { seal: ctx.env.signing.seal }),
+};

@@ -1,0 +1,91 @@
+/**
+ * The primary summary book (Sổ tổng hợp kết quả đánh giá giáo dục) of a class at a point: subject
+ * levels and test scores from the grade book, qualities and competences, and at year end the
+ * level, award and completion computed by the TT 27/2020 rules.
+ */
+import { evaluateTt27, TT27_2020_RULE_VERSION } from '../../domain/assessment/evaluate-tt27.ts';
+import type { SubjectLevelTt27, TraitLevelTt27 } from '../../domain/assessment/year-level-tt27.ts';
+import { COMPETENCES, PRIMARY_POINT_LABELS, QUALITIES, type PrimaryPoint, pointColumns } from '../../domain/results/primary-traits.ts';
+import type { Executor } from '../platform/db/database.ts';
+import type { Row } from '../platform/db/schema.ts';
+import { loadClassStudents } from '../gradebook/gradebook-queries.ts';
+
+type Trait = TraitLevelTt27 | null;
+
+export async function loadPrimaryAssessments(db: Executor, classId: string, point: string) {
+  const rows = await db.selectFrom('primary_assessments').selectAll().where('class_id', '=', classId).where('point', '=', point).execute();
+  return new Map(rows.map((r) => [r.student_id, r]));
+}
+
+export async function loadPrimarySummary(db: Executor, cls: Row<'classes'>, point: PrimaryPoint) {
+  const cols = pointColumns(point);
+  const subjects = await db
+    .selectFrom('subjects')
+    .selectAll()
+    .where('school_year_id', '=', cls.school_year_id)
+    .where('grade', '=', cls.grade)
+    .where('assessment_kind', '=', 'primaryLevel')
+    .orderBy('sort_order')
+    .execute();
+  const students = (await loadClassStudents(db, cls.id)).filter((s) => s.active);
+  const cells = await db
+    .selectFrom('gradebook_cells')
+    .selectAll()
+    .where('class_id', '=', cls.id)
+    .where('term_no', '=', cols.termNo)
+    .where('column_key', 'in', [cols.level, cols.test])
+    .execute();
+  const cell = new Map(cells.map((c) => [`${c.student_id}|${c.subject_id}|${c.column_key}`, c]));
+  const saved = await loadPrimaryAssessments(db, cls.id, point);
+  return {
+    classId: cls.id,
+    className: cls.name,
+    point,
+    ruleVersion: TT27_2020_RULE_VERSION,
+    subjects: subjects.map((s) => ({ id: s.id, code: s.code, name: s.name, hasTest: s.has_periodic_test === 1 })),
+    rows: students.map((st) => {
+      const subjectRows = subjects.map((s) => {
+        const level = cell.get(`${st.studentId}|${s.id}|${cols.level}`)?.text_value as SubjectLevelTt27 | undefined;
+        const test = cell.get(`${st.studentId}|${s.id}|${cols.test}`)?.score_tenths;
+        return { subjectId: s.id, code: s.code, name: s.name, hasTest: s.has_periodic_test === 1, level: level ?? null, test: test === null || test === undefined ? null : Number(test) / 10 };
+      });
+      const a = saved.get(st.studentId);
+      const qualities = a ? (JSON.parse(a.qualities_json) as Trait[]) : QUALITIES.map(() => null);
+      const competences = a ? (JSON.parse(a.competences_json) as Trait[]) : COMPETENCES.map(() => null);
+      const missing = [
+        ...subjectRows.filter((s) => !s.level).map((s) => `${s.name}: mức đạt được`),
+        ...(point === 'CK1' || point === 'CN' ? subjectRows.filter((s) => s.hasTest && s.test === null).map((s) => `${s.name}: điểm kiểm tra định kì`) : []),
+        ...(qualities.some((q) => !q) ? ['Phẩm chất'] : []),
+        ...(competences.some((c) => !c) ? ['Năng lực'] : []),
+      ];
+      let yearLevel = null;
+      let award = null;
+      let completed = null;
+      if (point === 'CN' && missing.length === 0) {
+        const r = evaluateTt27({
+          id: st.studentId,
+          subjects: subjectRows.map((s) => ({ subject: s.code, level: s.level as SubjectLevelTt27, test: s.hasTest ? s.test : null })),
+          qualities: qualities as TraitLevelTt27[],
+          competences: competences as TraitLevelTt27[],
+          nominated: a?.nominated === 1,
+        });
+        yearLevel = r.level;
+        award = r.award;
+        completed = r.completed;
+      }
+      return {
+        studentId: st.studentId,
+        listNumber: st.listNumber,
+        fullName: st.fullName,
+        subjects: subjectRows.map(({ subjectId, level, test }) => ({ subjectId, level, test })),
+        qualities,
+        competences,
+        comment: a?.comment ?? '',
+        yearLevel,
+        award,
+        completed,
+        missing: missing.map((m) => `${PRIMARY_POINT_LABELS[point]} — ${m}`),
+      };
+    }),
+  };
+}

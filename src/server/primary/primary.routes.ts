@@ -1,0 +1,82 @@
+/**
+ * Primary assessment (G8, TT 27/2020): qualities and competences at the four points by the
+ * homeroom teacher, and the summary book (Sổ tổng hợp kết quả đánh giá giáo dục) per class and
+ * point — subject levels and test scores from the grade book, and at year end the level, award
+ * and completion computed by src/domain.
+ */
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { TraitLevelTt27 } from '../../domain/assessment/year-level-tt27.ts';
+import { COMPETENCES, QUALITIES } from '../../domain/results/primary-traits.ts';
+import { ZId, authErrors } from '../../shared/api-common.ts';
+import { ZPrimaryAssessmentSheet, ZPrimaryPoint, ZPrimarySummary, ZSavePrimaryAssessmentsInput } from '../../shared/primary.ts';
+import { savePrimaryAssessments } from './save-primary-assessments.ts';
+import { loadClassStudents } from '../gradebook/gradebook-queries.ts';
+import { loadPrimaryAssessments, loadPrimarySummary } from './primary-summary-queries.ts';
+import { getClassOr404 } from '../setup/setup-queries.ts';
+import { auditContext, authorize, requireAuth } from '../platform/http/context.ts';
+import { type RouteDeps, typed } from '../platform/http/route-deps.ts';
+
+const P = z.object({ classId: ZId });
+type Trait = TraitLevelTt27 | null;
+
+
+export async function registerPrimaryRoutes(app: FastifyInstance, deps: RouteDeps): Promise<void> {
+  const api = typed(app);
+  const { db } = deps;
+
+  api.get(
+    '/classes/:classId/primary-assessments',
+    { schema: { tags: ['results'], summary: 'Phẩm chất, năng lực của học sinh tiểu học tại một thời điểm', params: P, querystring: z.object({ point: ZPrimaryPoint }), response: { 200: ZPrimaryAssessmentSheet, ...authErrors } } },
+    async (request) => {
+      const auth = requireAuth(request);
+      const cls = await getClassOr404(db, request.params.classId);
+      authorize(auth, 'results.view', { schoolId: cls.school_id, classIds: [cls.id] });
+      const students = (await loadClassStudents(db, cls.id)).filter((s) => s.active);
+      const saved = await loadPrimaryAssessments(db, cls.id, request.query.point);
+      return {
+        classId: cls.id,
+        point: request.query.point,
+        qualityNames: [...QUALITIES],
+        competenceNames: [...COMPETENCES],
+        rows: students.map((s) => {
+          const r = saved.get(s.studentId);
+          return {
+            studentId: s.studentId,
+            listNumber: s.listNumber,
+            fullName: s.fullName,
+            qualities: r ? (JSON.parse(r.qualities_json) as Trait[]) : QUALITIES.map(() => null),
+            competences: r ? (JSON.parse(r.competences_json) as Trait[]) : COMPETENCES.map(() => null),
+            comment: r?.comment ?? '',
+            nominated: r?.nominated === 1,
+            nominationNote: r?.nomination_note ?? '',
+            version: r ? Number(r.version) : 0,
+          };
+        }),
+      };
+    },
+  );
+
+  api.put(
+    '/classes/:classId/primary-assessments',
+    { schema: { tags: ['results'], summary: 'Giáo viên chủ nhiệm đánh giá phẩm chất, năng lực (và đề xuất khen thưởng cuối năm)', params: P, body: ZSavePrimaryAssessmentsInput, response: { 200: z.object({ ok: z.literal(true) }), ...authErrors } } },
+    async (request) => {
+      const auth = requireAuth(request);
+      const cls = await getClassOr404(db, request.params.classId);
+      authorize(auth, 'conduct.assess', { schoolId: cls.school_id, classIds: [cls.id] });
+      await savePrimaryAssessments({ db, cls, point: request.body.point, entries: request.body.entries, userId: auth.user.id, audit: auditContext(request) });
+      return { ok: true as const };
+    },
+  );
+
+  api.get(
+    '/classes/:classId/primary-summary',
+    { schema: { tags: ['results'], summary: 'Sổ tổng hợp kết quả đánh giá giáo dục của lớp tại một thời điểm', params: P, querystring: z.object({ point: ZPrimaryPoint }), response: { 200: ZPrimarySummary, ...authErrors } } },
+    async (request) => {
+      const auth = requireAuth(request);
+      const cls = await getClassOr404(db, request.params.classId);
+      authorize(auth, 'results.view', { schoolId: cls.school_id, classIds: [cls.id] });
+      return loadPrimarySummary(db, cls, request.query.point);
+    },
+  );
+}

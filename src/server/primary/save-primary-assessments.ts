@@ -1,0 +1,73 @@
+/**
+ * The homeroom teacher's assessment of qualities and competences at a primary point (TT 27/2020
+ * Điều 6–7; G8): one row per student and point, each change with its `primary.assessed` audit
+ * entry on the class chain, in one transaction; optimistic versions (a stale base is a conflict);
+ * nominations for awards only at the end of the year. Used by the route and the demo seed.
+ */
+import { randomUUID } from 'node:crypto';
+import type { TraitLevelTt27 } from '../../domain/assessment/year-level-tt27.ts';
+import type { PrimaryPoint } from '../../domain/results/primary-traits.ts';
+import { type AuditContext, type AuditEntry, writeAudits } from '../platform/audit/audit-log.ts';
+import type { Db } from '../platform/db/database.ts';
+import { loadClassStudents } from '../gradebook/gradebook-queries.ts';
+import { loadPrimaryAssessments } from './primary-summary-queries.ts';
+import type { Row } from '../platform/db/schema.ts';
+import { AppError, invalid } from '../platform/errors.ts';
+import { classChain } from '../homeroom/record-attendance.ts';
+
+export interface PrimaryAssessmentEntry {
+  studentId: string;
+  /** null: not assessed yet. */
+  qualities: (TraitLevelTt27 | null)[];
+  competences: (TraitLevelTt27 | null)[];
+  comment: string;
+  nominated: boolean;
+  nominationNote: string;
+  /** The version the teacher saw (0: none yet). */
+  baseVersion: number;
+}
+
+export async function savePrimaryAssessments(options: { db: Db; cls: Row<'classes'>; point: PrimaryPoint; entries: PrimaryAssessmentEntry[]; userId: string; audit: AuditContext }): Promise<void> {
+  const { db, cls, point, entries, audit } = options;
+  const grade = await db.selectFrom('grade_levels').select('regime').where('school_year_id', '=', cls.school_year_id).where('grade', '=', cls.grade).executeTakeFirst();
+  if (grade?.regime !== 'TT27_2020') throw new AppError('INVALID_STATE', 'Lớp này không đánh giá theo Thông tư 27/2020.');
+  const students = new Map((await loadClassStudents(db, cls.id)).map((s) => [s.studentId, s]));
+  const saved = await loadPrimaryAssessments(db, cls.id, point);
+  const bad = entries.filter((e) => !students.get(e.studentId)?.active);
+  if (bad.length) throw invalid('Có học sinh không đang học ở lớp này.', bad.map((e) => ({ field: 'studentId', message: e.studentId })));
+  const stale = entries.filter((e) => (saved.get(e.studentId) ? Number(saved.get(e.studentId)!.version) : 0) !== e.baseVersion);
+  if (stale.length) throw new AppError('CONFLICT', `Chưa lưu: ${stale.map((e) => students.get(e.studentId)!.fullName).join(', ')} vừa được sửa ở nơi khác. Hãy tải lại.`);
+  if (point !== 'CN' && entries.some((e) => e.nominated)) throw invalid('Đề xuất khen thưởng chỉ ở thời điểm cuối năm học.', [{ field: 'nominated', message: 'chỉ cuối năm' }]);
+  await db.transaction().execute(async (tx) => {
+    const events: AuditEntry[] = [];
+    for (const e of entries) {
+      const current = saved.get(e.studentId);
+      const values = {
+        qualities_json: JSON.stringify(e.qualities),
+        competences_json: JSON.stringify(e.competences),
+        comment: e.comment,
+        nominated: e.nominated ? 1 : 0,
+        nomination_note: e.nominationNote,
+        updated_by: options.userId,
+        updated_at: audit.now,
+      };
+      const id = current?.id ?? randomUUID();
+      if (current) {
+        const res = await tx.updateTable('primary_assessments').set({ ...values, version: Number(current.version) + 1 }).where('id', '=', id).where('version', '=', current.version).executeTakeFirst();
+        if (Number(res.numUpdatedRows) !== 1) throw new AppError('CONFLICT', 'Chưa lưu: đánh giá vừa được sửa ở nơi khác. Hãy tải lại.');
+      } else {
+        await tx.insertInto('primary_assessments').values({ id, school_id: cls.school_id, school_year_id: cls.school_year_id, class_id: cls.id, student_id: e.studentId, point, ...values, version: 1 }).execute();
+      }
+      events.push({
+        chainKey: classChain(cls.id),
+        schoolId: cls.school_id,
+        action: 'primary.assessed',
+        entityType: 'primary_assessment',
+        entityId: id,
+        before: current ? { qualities: JSON.parse(current.qualities_json), competences: JSON.parse(current.competences_json), comment: current.comment, nominated: current.nominated === 1 } : null,
+        after: { studentId: e.studentId, point, qualities: e.qualities, competences: e.competences, comment: e.comment, nominated: e.nominated },
+      });
+    }
+    await writeAudits(tx, audit, events);
+  });
+}

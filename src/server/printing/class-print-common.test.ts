@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { canonicalJson } from '../platform/audit/audit-log.ts';
+import { canonicalJsonOf, isoDateToPrinted, latestInstant, levelNameOf, printedDataVersion, slug } from './class-print-common.ts';
+import { splitSchoolName } from './class-print-class-book.ts';
+
+describe('class-level print helpers', () => {
+  it('splits the school name into the cover label and the name', () => {
+    expect(splitSchoolName('Trường THCS Nguyễn Trãi')).toEqual({ label: 'TRƯỜNG THCS', name: 'Nguyễn Trãi' });
+    expect(splitSchoolName('Trường THPT Chu Văn An')).toEqual({ label: 'TRƯỜNG THPT', name: 'Chu Văn An' });
+    expect(splitSchoolName('Trường Tiểu học Lê Quý Đôn')).toEqual({ label: 'TRƯỜNG TIỂU HỌC', name: 'Lê Quý Đôn' });
+    expect(splitSchoolName('Phân hiệu Bản Mồ')).toEqual({ label: 'TRƯỜNG', name: 'Phân hiệu Bản Mồ' });
+  });
+
+  it('names the level by grade', () => {
+    expect([1, 5, 6, 9, 10, 12].map(levelNameOf)).toEqual(['TIỂU HỌC', 'TIỂU HỌC', 'TRUNG HỌC CƠ SỞ', 'TRUNG HỌC CƠ SỞ', 'TRUNG HỌC PHỔ THÔNG', 'TRUNG HỌC PHỔ THÔNG']);
+  });
+
+  it('serializes exactly as canonicalJson (the printed-data versions stay the same)', () => {
+    const samples: unknown[] = [null, undefined, 0, -1.5, 'a"\\é', true, [], {}, [1, undefined, , 'x', null], { b: undefined, é: 2, A: 1, a: [{ z: 'Z', y: [null] }] }, new Date(0), { n: NaN, s: 'Nguyễn Văn A' }];
+    for (const v of [...samples, samples]) expect(canonicalJsonOf(v)).toBe(canonicalJson(v));
+  });
+
+  it('versions the printed data by content, not by key order', () => {
+    const a = printedDataVersion({ b: [1, '8,5'], a: { x: null } });
+    expect(printedDataVersion({ a: { x: null }, b: [1, '8,5'] })).toBe(a);
+    expect(printedDataVersion({ a: { x: null }, b: [1, '8,0'] })).not.toBe(a);
+    expect(a).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('takes the latest instant, or the fallback', () => {
+    expect(latestInstant(['2026-11-01T00:00:00.000Z', null, '2026-11-20T03:00:00.000Z', undefined], '2026-09-01T00:00:00.000Z').toISOString()).toBe('2026-11-20T03:00:00.000Z');
+    expect(latestInstant([null], '2026-09-01T00:00:00.000Z').toISOString()).toBe('2026-09-01T00:00:00.000Z');
+  });
+
+  it('prints ISO dates as dd/mm/yyyy and file names as ASCII slugs', () => {
+    expect(isoDateToPrinted('2015-03-04')).toBe('04/03/2015');
+    expect(slug('Học kì II – 2026 - 2027')).toBe('hoc-ki-ii-2026-2027');
+    expect(slug('Đạo đức')).toBe('dao-duc');
+  });
+});

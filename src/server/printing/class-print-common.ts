@@ -1,0 +1,138 @@
+/**
+ * What the class-level printed books share (class book, confirmation sheets, primary summary):
+ * the class heading as printed (school, locality lines, class, homeroom teacher, principal, school
+ * year), the version of the printed data (a hash of exactly what is printed) and the date the
+ * data last changed (the PDF's creation date, never the clock).
+ */
+import { sha256Hex } from '../platform/sha256.ts';
+import type { Executor } from '../platform/db/database.ts';
+import { formatStaffName } from '../people/people-queries.ts';
+import type { Row } from '../platform/db/schema.ts';
+import { loadSchoolPrintInfo, placeFromOfficeName, principalName, schoolYearLabel, type SchoolPrintInfo } from './print-data.ts';
+
+export interface ClassPrintHeader {
+  school: SchoolPrintInfo;
+  /** "Mỹ Hào" (district-level office) and "Hưng Yên" (province), as far as the office names tell. */
+  district: string | null;
+  province: string | null;
+  className: string;
+  grade: number;
+  /** "TRUNG HỌC CƠ SỞ" | "TRUNG HỌC PHỔ THÔNG" | "TIỂU HỌC" */
+  levelName: string;
+  schoolYear: string;
+  homeroomName: string | null;
+  principalName: string | null;
+}
+
+export function levelNameOf(grade: number): string {
+  if (grade <= 5) return 'TIỂU HỌC';
+  if (grade <= 9) return 'TRUNG HỌC CƠ SỞ';
+  return 'TRUNG HỌC PHỔ THÔNG';
+}
+
+export async function loadClassPrintHeader(db: Executor, cls: Row<'classes'>): Promise<ClassPrintHeader> {
+  // Independent look-ups, run together (fewer round trips' wait on PostgreSQL).
+  const office = async () => {
+    const schoolRow = await db.selectFrom('schools').select('org_unit_id').where('id', '=', cls.school_id).executeTakeFirstOrThrow();
+    const office = await db.selectFrom('org_units').select(['name', 'kind', 'parent_id']).where('id', '=', schoolRow.org_unit_id).executeTakeFirst();
+    const parent = office?.parent_id ? await db.selectFrom('org_units').select(['name']).where('id', '=', office.parent_id).executeTakeFirst() : undefined;
+    return { office, parent };
+  };
+  const [school, { office: officeRow, parent }, homeroom, schoolYear, principal] = await Promise.all([
+    loadSchoolPrintInfo(db, cls.school_id),
+    office(),
+    cls.homeroom_staff_id ? db.selectFrom('staff').select(['family_name', 'middle_name', 'given_name']).where('id', '=', cls.homeroom_staff_id).executeTakeFirst() : undefined,
+    schoolYearLabel(db, cls.school_year_id),
+    principalName(db, cls.school_id),
+  ]);
+  return {
+    school,
+    district: officeRow?.kind === 'district' ? placeFromOfficeName(officeRow.name) : null,
+    province: officeRow?.kind === 'province' ? placeFromOfficeName(officeRow.name) : parent ? placeFromOfficeName(parent.name) : null,
+    className: cls.name,
+    grade: Number(cls.grade),
+    levelName: levelNameOf(Number(cls.grade)),
+    schoolYear,
+    homeroomName: homeroom ? formatStaffName(homeroom) : null,
+    principalName: principal,
+  };
+}
+
+/** The version of what is printed: SHA-256 of its canonical JSON (same data, same version). */
+export function printedDataVersion(data: unknown): string {
+  return sha256Hex(canonicalJsonOf(data));
+}
+
+/**
+ * Exactly the string of `canonicalJson` (src/server/platform/audit/audit-log.ts: keys sorted, undefined members left
+ * out), built without the intermediate arrays: a class book's data is a few hundred kilobytes.
+ */
+export function canonicalJsonOf(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
+  if (Array.isArray(value)) {
+    let s = '[';
+    for (let i = 0; i < value.length; i++) {
+      if (i > 0) s += ',';
+      if (i in value) s += canonicalJsonOf(value[i]);
+    }
+    return `${s}]`;
+  }
+  const keys = Object.keys(value).sort();
+  let s = '{';
+  let first = true;
+  for (const k of keys) {
+    const v = (value as Record<string, unknown>)[k];
+    if (v === undefined) continue;
+    s += `${first ? '' : ','}${JSON.stringify(k)}:${canonicalJsonOf(v)}`;
+    first = false;
+  }
+  return `${s}}`;
+}
+
+/** The latest of the given instants (ISO strings), else the fallback: the data's "last changed". */
+export function latestInstant(isos: readonly (string | null | undefined)[], fallback: string): Date {
+  const latest = isos.filter((x): x is string => Boolean(x)).sort().at(-1);
+  return new Date(latest ?? fallback);
+}
+
+/** The last change of anything a class-level book prints: scores, conduct, primary assessments. */
+export async function classDataChangedAt(db: Executor, cls: Row<'classes'>): Promise<Date> {
+  const [cells, conduct, primary, snaps] = await Promise.all([
+    db.selectFrom('gradebook_cells').select((eb) => eb.fn.max('updated_at').as('at')).where('class_id', '=', cls.id).executeTakeFirst(),
+    db.selectFrom('conduct_assessments').select((eb) => eb.fn.max('updated_at').as('at')).where('class_id', '=', cls.id).executeTakeFirst(),
+    db.selectFrom('primary_assessments').select((eb) => eb.fn.max('updated_at').as('at')).where('class_id', '=', cls.id).executeTakeFirst(),
+    db.selectFrom('result_snapshots').select((eb) => eb.fn.max('approved_at').as('at')).where('class_id', '=', cls.id).executeTakeFirst(),
+  ]);
+  return latestInstant([cells?.at, conduct?.at, primary?.at, snaps?.at].map((x) => (x ? String(x) : null)), cls.created_at);
+}
+
+/** "Học kì I", "Học kì II", "Cả năm học". */
+export const TERM_TITLES = { 1: 'HỌC KÌ I', 2: 'HỌC KÌ II' } as const;
+
+export const LEVEL_NAMES: Record<string, string> = { T: 'Tốt', K: 'Khá', Đ: 'Đạt', CĐ: 'Chưa đạt' };
+export const TITLE_NAMES: Record<string, string> = { XS: 'Học sinh Xuất sắc', G: 'Học sinh Giỏi' };
+export const OUTCOME_NAMES: Record<string, string> = {
+  promoted: 'Được lên lớp',
+  retest: 'Kiểm tra lại',
+  summerTraining: 'Rèn luyện trong hè',
+  retained: 'Không được lên lớp',
+  review: 'Cần xem xét',
+};
+
+/** "dd/mm/yyyy" of an ISO calendar date (no time zone involved). */
+export function isoDateToPrinted(iso: string): string {
+  const [y, m, d] = iso.slice(0, 10).split('-');
+  return `${d}/${m}/${y}`;
+}
+
+/** An ASCII-safe slug for file names ("6A1", "Toán" → "toan"). */
+export function slug(s: string): string {
+  return s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+}

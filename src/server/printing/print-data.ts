@@ -1,0 +1,143 @@
+/**
+ * What every printed document needs from the database, prepared as printed: the school's
+ * heading (governing office over the school), the place name for "…, ngày … tháng … năm …",
+ * the principal's name, Vietnam-time dates, column and source labels, file names.
+ */
+import { vietnamParts } from '../../domain/calendar/vietnam-time.ts';
+import type { FastifyRequest } from 'fastify';
+import type { Executor } from '../platform/db/database.ts';
+import { notFound } from '../platform/errors.ts';
+import type { PrintDate, SchoolHeading } from '../platform/pdf/layout.ts';
+
+
+const two = (n: number) => String(n).padStart(2, '0');
+
+/** "03/10/2025" in Vietnam time. */
+export function vnDate(iso: string): string {
+  const p = vietnamParts(iso);
+  return `${two(p.day)}/${two(p.month)}/${p.year}`;
+}
+
+/** "14:05 03/10/2025" in Vietnam time. */
+export function vnDateTime(iso: string): string {
+  const p = vietnamParts(iso);
+  return `${two(p.hour)}:${two(p.minute)} ${two(p.day)}/${two(p.month)}/${p.year}`;
+}
+
+/** "14:05 ngày 03/10/2025". */
+export function vnDateTimeLong(iso: string): string {
+  const p = vietnamParts(iso);
+  return `${two(p.hour)}:${two(p.minute)} ngày ${two(p.day)}/${two(p.month)}/${p.year}`;
+}
+
+export function vnPrintDate(iso: string): PrintDate {
+  const p = vietnamParts(iso);
+  return { day: p.day, month: p.month, year: p.year };
+}
+
+/**
+ * The locality for the place-and-date line, taken from the governing office's name
+ * ("Phòng Giáo dục và Đào tạo thị xã Mỹ Hào" → "Mỹ Hào"); null (a blank to fill) when the name
+ * does not have that shape. A school setting for it would be better (see docs/printing.md).
+ */
+export function placeFromOfficeName(name: string): string | null {
+  const m = /^(?:Phòng|Sở)\s+Giáo dục và Đào tạo\s+(?:(?:huyện|quận|thị xã|thành phố|tỉnh|thị trấn)\s+)?(.+?)\s*(?:\(.*\))?$/iu.exec(name.trim());
+  return m?.[1] ? m[1] : null;
+}
+
+export interface SchoolPrintInfo {
+  schoolId: string;
+  schoolName: string;
+  heading: SchoolHeading;
+  place: string | null;
+}
+
+export async function loadSchoolPrintInfo(db: Executor, schoolId: string): Promise<SchoolPrintInfo> {
+  const school = await db.selectFrom('schools').select(['id', 'name', 'org_unit_id']).where('id', '=', schoolId).executeTakeFirst();
+  if (!school) throw notFound('trường');
+  const office = await db.selectFrom('org_units').select(['name', 'kind']).where('id', '=', school.org_unit_id).executeTakeFirst();
+  const authority = office?.name ?? '';
+  return { schoolId, schoolName: school.name, heading: { authority, school: school.name }, place: placeFromOfficeName(authority) };
+}
+
+/** The full name of the school's principal, or null when none is recorded. */
+export async function principalName(db: Executor, schoolId: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('user_roles')
+    .innerJoin('users', 'users.id', 'user_roles.user_id')
+    .select('users.full_name')
+    .where('user_roles.school_id', '=', schoolId)
+    .where('user_roles.role', '=', 'principal')
+    .where('users.disabled', '=', 0)
+    .orderBy('users.created_at')
+    .executeTakeFirst();
+  return row?.full_name ?? null;
+}
+
+/** The school year that contains a date ("2025 - 2026"); by the calendar when none is recorded. */
+export async function schoolYearLabelFor(db: Executor, schoolId: string, isoDate: string): Promise<string> {
+  const year = await db
+    .selectFrom('school_years')
+    .select(['start_year'])
+    .where('school_id', '=', schoolId)
+    .where('starts_on', '<=', isoDate)
+    .where('ends_on', '>=', isoDate)
+    .executeTakeFirst();
+  const [y, m] = isoDate.split('-').map(Number);
+  const start = year ? Number(year.start_year) : m >= 8 ? y : y - 1;
+  return `${start} - ${start + 1}`;
+}
+
+export async function schoolYearLabel(db: Executor, schoolYearId: string): Promise<string> {
+  const year = await db.selectFrom('school_years').select(['start_year']).where('id', '=', schoolYearId).executeTakeFirst();
+  return year ? `${year.start_year} - ${Number(year.start_year) + 1}` : '';
+}
+
+const COLUMN_LABELS: Record<string, string> = {
+  GK: 'ĐĐGgk',
+  CK: 'ĐĐGck',
+  NX: 'Nhận xét',
+  MUC_GK: 'Mức giữa kì',
+  MUC_CK: 'Mức cuối kì',
+  KT_GK: 'KTĐK giữa kì',
+  KT_CK: 'KTĐK cuối kì',
+};
+
+/** "ĐĐGtx 2 (HK I)". */
+export function columnLabel(columnKey: string, termNo: number): string {
+  const tx = /^TX(\d+)$/.exec(columnKey);
+  const label = tx ? `ĐĐGtx ${tx[1]}` : (COLUMN_LABELS[columnKey] ?? columnKey);
+  return `${label} (HK ${termNo === 1 ? 'I' : 'II'})`;
+}
+
+/** How the change was made, as printed in the edit log. */
+export function sourceLabel(source: string, correctionNumber: number | null): string {
+  if (correctionNumber !== null) return `Giấy đề nghị số ${correctionNumber}`;
+  if (source === 'typed') return 'Nhập trên lưới điểm';
+  if (source === 'imported') return 'Nhập từ tệp Excel';
+  if (source === 'correction') return 'Giấy đề nghị';
+  return source;
+}
+
+/** The address the printed QR code points to: this server, as the browser reached it. */
+export function requestBaseUrl(request: FastifyRequest): string {
+  return `${request.protocol}://${request.host}`;
+}
+
+/** ASCII look-alike of a Vietnamese name for the plain `filename=` fallback. */
+function asciiFold(s: string): string {
+  return s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .replace(/[^A-Za-z0-9._-]+/g, '-')
+    .replace(/-+/g, '-')
+    .replace(/^-|-$/g, '');
+}
+
+/** Content-Disposition with an ASCII fallback and the UTF-8 name (RFC 6266 / RFC 5987). */
+export function pdfDisposition(filename: string): string {
+  const encoded = encodeURIComponent(filename).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `inline; filename="${asciiFold(filename)}"; filename*=UTF-8''${encoded}`;
+}
