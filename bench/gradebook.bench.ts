@@ -19,7 +19,7 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { verifyAuditChains } from '../src/server/platform/audit/audit-log.ts';
 import type { DatabaseHandle } from '../src/server/platform/db/database.ts';
-import { gradebookChain } from '../src/server/gradebook/gradebook-queries.ts';
+import { gradebookChain } from '../src/server/platform/audit/audit-log.ts';
 import { TestClient } from '../test/helpers/client.ts';
 import { ColumnPool } from './support/column-pool.ts';
 import { type CpuUse, startCpuMeter } from './support/cpu-meter.ts';

@@ -29,7 +29,7 @@ import { seedDemo } from '../src/server/demo/seed-demo.ts';
 import { renderPdf } from '../src/server/platform/pdf/render-pdf.ts';
 import { buildClassBook } from '../src/server/printing/class-print-class-book.ts';
 import { buildTranscript } from '../src/server/transcripts/build-transcript.ts';
-import { createPrintCache } from '../src/server/transcripts/print-cache.ts';
+import { createPrintCache } from '../src/server/printing/print-cache.ts';
 import { type Dialect, createScratchDatabase } from './support/scratch-database.ts';
 import { prepareBenchClass } from './support/print-class-data.ts';
 import { prepareBenchCohort } from './support/print-transcript-data.ts';

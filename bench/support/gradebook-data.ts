@@ -9,7 +9,7 @@ import { benchClock } from './bench-clock.ts';
 import { randomUUID } from 'node:crypto';
 import { gradebookColumns } from '../../src/domain/gradebook/gradebook-columns.ts';
 import { addStudents } from '../../src/server/people/add-students.ts';
-import { subjectAssessment } from '../../src/server/gradebook/subject-queries.ts';
+import { subjectAssessment } from '../../src/server/school/subject-queries.ts';
 import { updateAssignments } from '../../src/server/setup/update-assignments.ts';
 import type { AuditContext } from '../../src/server/platform/audit/audit-log.ts';
 import { hashPassword } from '../../src/server/auth/passwords.ts';

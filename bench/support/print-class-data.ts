@@ -9,7 +9,7 @@ import { gradebookColumns } from '../../src/domain/gradebook/gradebook-columns.t
 import { addStudents } from '../../src/server/people/add-students.ts';
 import type { AuditContext } from '../../src/server/platform/audit/audit-log.ts';
 import type { Db } from '../../src/server/platform/db/database.ts';
-import { subjectAssessment } from '../../src/server/gradebook/subject-queries.ts';
+import { subjectAssessment } from '../../src/server/school/subject-queries.ts';
 import type { NewRow } from '../../src/server/platform/db/schema.ts';
 import { createDemoIdRegistry, createRandom, generateStudents } from '../../src/server/demo/demo-people.ts';
 import { insertInChunks } from './bulk-insert.ts';

@@ -14,7 +14,7 @@ import { titleTt22 } from '../../src/domain/assessment/title-tt22.ts';
 import { addStudents } from '../../src/server/people/add-students.ts';
 import { type AuditContext, canonicalJson } from '../../src/server/platform/audit/audit-log.ts';
 import type { Db } from '../../src/server/platform/db/database.ts';
-import { formatStaffName, presentStudent } from '../../src/server/people/people-queries.ts';
+import { formatStaffName, presentStudent } from '../../src/server/school/people-queries.ts';
 import type { NewRow } from '../../src/server/platform/db/schema.ts';
 import { buildTranscriptRecord } from '../../src/server/transcripts/build-transcript-record.ts';
 import { createRandom, generateStudents } from '../../src/server/demo/demo-people.ts';

@@ -7,7 +7,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase } from '../../src/server/platform/db/database.ts';
 import { buildTranscript } from '../../src/server/transcripts/build-transcript.ts';
-import { createPrintCache } from '../../src/server/transcripts/print-cache.ts';
+import { createPrintCache } from '../../src/server/printing/print-cache.ts';
 
 interface Input {
   dataDir: string;

@@ -24,10 +24,10 @@ import { AppError, STATUS_BY_CODE } from './platform/errors.ts';
 import { loadSession } from './platform/http/context.ts';
 import { registerIdempotency } from './platform/http/idempotency.ts';
 import { rejectControlCharacters } from './platform/http/reject-control-characters.ts';
-import { JOB_HANDLERS } from './platform/jobs/definitions.ts';
+import { JOB_HANDLERS } from './job-kinds.ts';
 import { type JobRunner, startJobRunner } from './platform/jobs/job-runner.ts';
 import { registerRoutes } from './routes.ts';
-import { registerVerifyPage } from './documents/verify/verify-page.ts';
+import { registerVerifyPage } from './documents/index.ts';
 
 export interface AppDeps {
   env: Env;

@@ -13,7 +13,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gradebookColumns } from '../../src/domain/gradebook/gradebook-columns.ts';
 import { saveCells } from '../../src/server/gradebook/save-cells.ts';
-import { subjectAssessment } from '../../src/server/gradebook/subject-queries.ts';
+import { subjectAssessment } from '../../src/server/school/subject-queries.ts';
 import { loadClassStudents } from '../../src/server/gradebook/gradebook-queries.ts';
 import { type TestServer, startTestServer } from '../helpers/server.ts';
 import { RUN_BROWSER_TESTS, launchBrowser, loginPage, shot } from './support.ts';

@@ -15,7 +15,7 @@ import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checksumsText } from '../../src/server/archive/archive-package.ts';
 import { type YearArchiveResult, buildYearArchive } from '../../src/server/archive/build-year-archive.ts';
-import { storeDocument } from '../../src/server/documents/store-document.ts';
+import { storeDocument } from '../../src/server/platform/files/store-document.ts';
 import { storeEvidenceFile } from '../../src/server/platform/files/store-file.ts';
 import { createPkcs12Signer } from '../../src/server/platform/signing/pkcs12-signer.ts';
 import { runCli } from '../helpers/cli.ts';

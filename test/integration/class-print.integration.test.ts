@@ -14,7 +14,7 @@ import { gradebookColumns } from '../../src/domain/gradebook/gradebook-columns.t
 import { sortStudentsVietnamese } from '../../src/domain/names/compare-student-names.ts';
 import { saveCells } from '../../src/server/gradebook/save-cells.ts';
 import type { AuditContext } from '../../src/server/platform/audit/audit-log.ts';
-import { subjectAssessment } from '../../src/server/gradebook/subject-queries.ts';
+import { subjectAssessment } from '../../src/server/school/subject-queries.ts';
 import { TestClient } from '../helpers/client.ts';
 import { TEST_NOW, type TestServer, startTestServer } from '../helpers/server.ts';
 

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { saveCells } from '../../src/server/gradebook/save-cells.ts';
-import { subjectAssessment } from '../../src/server/gradebook/subject-queries.ts';
+import { subjectAssessment } from '../../src/server/school/subject-queries.ts';
 import { gradebookColumns } from '../../src/domain/gradebook/gradebook-columns.ts';
 import { TestClient } from '../helpers/client.ts';
 import { type TestServer, startTestServer } from '../helpers/server.ts';

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
-import { storeDocument } from '../../src/server/documents/store-document.ts';
+import { storeDocument } from '../../src/server/platform/files/store-document.ts';
 import { enqueueJob } from '../../src/server/platform/jobs/job-queue.ts';
 import { documentIdFor } from '../../src/server/platform/pdf/document-id.ts';
 import { type SecurityFixture, type Subject, requestAs } from '../helpers/security-fixture.ts';

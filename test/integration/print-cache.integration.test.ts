@@ -10,11 +10,11 @@ import type { Db } from '../../src/server/platform/db/database.ts';
 import { seedDemo } from '../../src/server/demo/seed-demo.ts';
 import type { JobContext } from '../../src/server/platform/jobs/job-runner.ts';
 import { printDocuments } from '../../src/server/printing/print-documents.ts';
-import '../../src/server/printing/register-print-targets.ts';
+import '../../src/server/print-kinds.ts';
 import { buildReportBook } from '../../src/server/transcripts/build-report-book.ts';
 import { buildTranscript } from '../../src/server/transcripts/build-transcript.ts';
 import { loadTranscript } from '../../src/server/transcripts/load-transcript.ts';
-import { createPrintCache } from '../../src/server/transcripts/print-cache.ts';
+import { createPrintCache } from '../../src/server/printing/print-cache.ts';
 import { type TestDatabase, createTestDatabase } from '../helpers/database.ts';
 
 const BASE_URL = 'https://sodiem.example.edu.vn';

@@ -48,7 +48,7 @@ describe('stored XSS stays text (V5.3)', () => {
   });
 
   it('the public verification page escapes what a document header says (a student name is part of it)', async () => {
-    const { storeDocument } = await import('../../src/server/documents/store-document.ts');
+    const { storeDocument } = await import('../../src/server/platform/files/store-document.ts');
     const { documentIdFor } = await import('../../src/server/platform/pdf/document-id.ts');
     const documentId = documentIdFor('HB', [XSS]);
     await storeDocument(

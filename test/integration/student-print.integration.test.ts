@@ -11,7 +11,7 @@ import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gradebookColumns } from '../../src/domain/gradebook/gradebook-columns.ts';
 import { saveCells } from '../../src/server/gradebook/save-cells.ts';
-import { subjectAssessment } from '../../src/server/gradebook/subject-queries.ts';
+import { subjectAssessment } from '../../src/server/school/subject-queries.ts';
 import { readTranscriptXml } from '../../src/server/transcripts/read-transcript-xml.ts';
 import { TestClient } from '../helpers/client.ts';
 import { pdfText } from '../helpers/student-print-pdf.ts';

@@ -13,7 +13,7 @@ import {
 } from '../../shared/accounts.ts';
 import { checkPrivilegedGrant, createAccount } from './create-account.ts';
 import { schoolChain, writeAudit } from '../platform/audit/audit-log.ts';
-import { hashPassword, oneTimePassword } from '../auth/passwords.ts';
+import { hashPassword, oneTimePassword } from '../auth/index.ts';
 import type { Db } from '../platform/db/database.ts';
 import { AppError, notFound } from '../platform/errors.ts';
 import { auditContext, authorize, requireAuth } from '../platform/http/context.ts';

@@ -8,7 +8,7 @@ import type { Actor, Role } from '../../domain/policies/actor.ts';
 import { can } from '../../domain/policies/policy.ts';
 import { suggestUsername } from '../../domain/names/suggest-username.ts';
 import { type AuditContext, schoolChain, writeAudit } from '../platform/audit/audit-log.ts';
-import { hashPassword, oneTimePassword } from '../auth/passwords.ts';
+import { hashPassword, oneTimePassword } from '../auth/index.ts';
 import type { Db } from '../platform/db/database.ts';
 import { AppError } from '../platform/errors.ts';
 

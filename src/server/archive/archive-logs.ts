@@ -8,8 +8,8 @@ import type { EditLogEntry } from '../../shared/edit-log.ts';
 import { schoolChain } from '../platform/audit/audit-log.ts';
 import type { Executor } from '../platform/db/database.ts';
 import type { Row } from '../platform/db/schema.ts';
-import { loadEditLog } from '../audit/edit-log-queries.ts';
-import { columnLabel, sourceLabel, vnDateTime } from '../printing/print-data.ts';
+import { loadEditLog } from '../audit/index.ts';
+import { columnLabel, sourceLabel, vnDateTime } from '../printing/index.ts';
 import { type ArchivePackage, slug } from './archive-package.ts';
 import type { YearScope } from './archive-documents.ts';
 

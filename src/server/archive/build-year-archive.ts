@@ -12,7 +12,7 @@ import { Zip, ZipDeflate, ZipPassThrough } from 'fflate';
 import { type Kysely, PostgresAdapter } from 'kysely';
 import type { Executor } from '../platform/db/database.ts';
 import type { Database } from '../platform/db/schema.ts';
-import { vnDateTime } from '../printing/print-data.ts';
+import { vnDateTime } from '../printing/index.ts';
 import { signDetached } from '../platform/signing/cms.ts';
 import type { Signer } from '../platform/signing/signer.ts';
 import { addAuditExport, addEditLogs } from './archive-logs.ts';

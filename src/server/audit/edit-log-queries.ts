@@ -4,7 +4,7 @@
 import { formatTenths } from '../../domain/assessment/tenths.ts';
 import type { EditLogEntry, EditLogQuery } from '../../shared/edit-log.ts';
 import type { Executor } from '../platform/db/database.ts';
-import { formatStaffName } from '../people/people-queries.ts';
+import { formatStaffName } from '../school/index.ts';
 
 const SCORE_ACTIONS = ['score.entered', 'score.changed', 'score.cleared'];
 const CHANGE_ACTIONS = ['score.changed', 'score.cleared'];

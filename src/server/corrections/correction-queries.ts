@@ -2,11 +2,11 @@
 import { type GradebookColumn, gradebookColumns } from '../../domain/gradebook/gradebook-columns.ts';
 import { displayCell } from '../../domain/gradebook/row-average.ts';
 import type { Correction } from '../../shared/corrections.ts';
-import { subjectAssessment } from '../gradebook/subject-queries.ts';
+import { subjectAssessment } from '../school/index.ts';
 import { notFound } from '../platform/errors.ts';
 import type { Executor } from '../platform/db/database.ts';
 import type { Row } from '../platform/db/schema.ts';
-import { formatStaffName } from '../people/people-queries.ts';
+import { formatStaffName } from '../school/index.ts';
 
 export interface StoredCorrectionCell {
   studentId: string;

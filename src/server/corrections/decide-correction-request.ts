@@ -5,7 +5,7 @@
  */
 import { type AuditContext, writeAudit } from '../platform/audit/audit-log.ts';
 import type { Db } from '../platform/db/database.ts';
-import { gradebookChain } from '../gradebook/gradebook-queries.ts';
+import { gradebookChain } from '../platform/audit/audit-log.ts';
 import type { Row } from '../platform/db/schema.ts';
 import { AppError, invalid } from '../platform/errors.ts';
 import { homeroomUsers, notify, usersWithRole } from '../platform/notify.ts';

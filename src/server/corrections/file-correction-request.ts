@@ -9,10 +9,11 @@ import { EMPTY_CELL, parseCellInput, sameCellValue } from '../../domain/gradeboo
 import { type AuditContext, writeAudit } from '../platform/audit/audit-log.ts';
 import type { Db } from '../platform/db/database.ts';
 import type { StoredCorrectionCell } from './correction-queries.ts';
-import { gradebookChain, loadCells, loadClassStudents, loadSheetContext } from '../gradebook/gradebook-queries.ts';
+import { loadCells, loadClassStudents, loadSheetContext } from '../gradebook/index.ts';
+import { gradebookChain } from '../platform/audit/audit-log.ts';
 import { type FieldError, invalid } from '../platform/errors.ts';
 import { homeroomUsers, notify, usersWithRole } from '../platform/notify.ts';
-import { subjectAssessment } from '../gradebook/subject-queries.ts';
+import { subjectAssessment } from '../school/index.ts';
 
 export interface FileCorrectionRequestOptions {
   db: Db;

@@ -9,7 +9,7 @@ import { formatTenths, roundHalfUpTenths, tenthsFromDecimalText } from '../../do
 import { summarizeClassResults } from '../../domain/results/summarize-class-results.ts';
 import { type AttendanceMonth, type ClassDashboard, type DashboardScope, type LevelDistribution, SCORE_BANDS, type SchoolDashboard, type ScoreBandKey } from '../../shared/dashboard.ts';
 import type { Executor } from '../platform/db/database.ts';
-import { computeClassResults } from '../results/results-queries.ts';
+import { computeClassResults } from '../results/index.ts';
 
 type Summary = Awaited<ReturnType<typeof computeClassResults>>['summary'];
 

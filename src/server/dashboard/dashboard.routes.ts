@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { ZId, authErrors } from '../../shared/api-common.ts';
 import { ZClassDashboard, ZDashboardScope, ZSchoolDashboard } from '../../shared/dashboard.ts';
 import { classDashboard, schoolDashboard } from './dashboard-queries.ts';
-import { getClassOr404, getYearOr404 } from '../setup/setup-queries.ts';
+import { getClassOr404, getYearOr404 } from '../school/index.ts';
 import { authorize, requireAuth } from '../platform/http/context.ts';
 import { type RouteDeps, typed } from '../platform/http/route-deps.ts';
 

@@ -17,7 +17,7 @@
  * depend on the day the demo is seeded; students keep the abilities of their lớp 1 and lớp 2
  * years (seed-demo-primary-transcripts.ts).
  */
-import { savePrimaryAssessments } from '../primary/save-primary-assessments.ts';
+import { savePrimaryAssessments } from '../primary/index.ts';
 import { primaryPointOn } from '../../domain/results/current-primary-point.ts';
 import { randomUUID } from 'node:crypto';
 import { evaluateTt27 } from '../../domain/assessment/evaluate-tt27.ts';
@@ -25,11 +25,11 @@ import type { SubjectLevelTt27, TraitLevelTt27, YearLevelTt27 } from '../../doma
 import { addDays, vietnamInstant } from '../../domain/calendar/vietnam-time.ts';
 import { gradebookColumns } from '../../domain/gradebook/gradebook-columns.ts';
 import { COMPETENCES, PRIMARY_POINTS, type PrimaryPoint, QUALITIES, pointColumns } from '../../domain/results/primary-traits.ts';
-import { saveCells } from '../gradebook/save-cells.ts';
+import { saveCells } from '../gradebook/index.ts';
 import type { AuditContext } from '../platform/audit/audit-log.ts';
 import type { Db } from '../platform/db/database.ts';
-import { loadClassStudents } from '../gradebook/gradebook-queries.ts';
-import { subjectAssessment } from '../gradebook/subject-queries.ts';
+import { loadClassStudents } from '../gradebook/index.ts';
+import { subjectAssessment } from '../school/index.ts';
 import type { DemoCalendar } from './demo-calendar.ts';
 import { type Random, createRandom } from './demo-people.ts';
 

@@ -13,12 +13,12 @@ import { evaluateTt27 } from '../../domain/assessment/evaluate-tt27.ts';
 import type { SubjectLevelTt27, TraitLevelTt27 } from '../../domain/assessment/year-level-tt27.ts';
 import { ruleSetFor } from '../../domain/assessment/rule-sets.ts';
 import { COMPETENCES, QUALITIES } from '../../domain/results/primary-traits.ts';
-import { classChain } from '../homeroom/record-attendance.ts';
+import { classChain } from '../platform/audit/audit-log.ts';
 import { type AuditContext, type AuditEntry, writeAudits } from '../platform/audit/audit-log.ts';
-import { buildTranscriptRecord, primaryYearResults } from '../transcripts/build-transcript-record.ts';
+import { buildTranscriptRecord, primaryYearResults } from '../transcripts/index.ts';
 import type { Db } from '../platform/db/database.ts';
 import type { NewRow } from '../platform/db/schema.ts';
-import { formatStaffName, presentStudent } from '../people/people-queries.ts';
+import { formatStaffName, presentStudent } from '../school/index.ts';
 import { createRandom } from './demo-people.ts';
 
 const COMMENTS: Record<string, string[]> = {

@@ -6,11 +6,11 @@
  * Deterministic: the same seed gives the same school.
  */
 import { randomUUID } from 'node:crypto';
-import { base32Encode } from '../auth/totp.ts';
-import { hashPassword } from '../auth/passwords.ts';
-import { createSchoolYear } from '../setup/create-school-year.ts';
-import { addStudents } from '../people/add-students.ts';
-import { updateAssignments } from '../setup/update-assignments.ts';
+import { base32Encode } from '../auth/index.ts';
+import { hashPassword } from '../auth/index.ts';
+import { createSchoolYear } from '../setup/index.ts';
+import { addStudents } from '../people/index.ts';
+import { updateAssignments } from '../setup/index.ts';
 import type { AuditContext } from '../platform/audit/audit-log.ts';
 import type { Db } from '../platform/db/database.ts';
 import type { Role } from '../../domain/policies/actor.ts';

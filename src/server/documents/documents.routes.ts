@@ -22,7 +22,7 @@ import {
 import { can } from '../../domain/policies/policy.ts';
 import { AppError } from '../platform/errors.ts';
 import { auditContext, authorize, requireAuth } from '../platform/http/context.ts';
-import { pdfDisposition } from '../printing/print-data.ts';
+import { pdfDisposition } from '../printing/index.ts';
 import { type RouteDeps, typed } from '../platform/http/route-deps.ts';
 
 const tags = ['signing'];

@@ -12,7 +12,7 @@ import type { RequestAuth } from '../platform/http/context.ts';
 import { type AuditContext, schoolChain, writeAudit } from '../platform/audit/audit-log.ts';
 import type { Db } from '../platform/db/database.ts';
 import { SIGN_ACTION, assertNextStep, currentFilePath, documentTarget, getDocumentOr404, loadSignatures } from './document-queries.ts';
-import { writeStoredFile } from './store-document.ts';
+import { writeStoredFile } from '../platform/files/store-document.ts';
 import { sha256Hex } from '../platform/sha256.ts';
 import { AppError, invalid } from '../platform/errors.ts';
 import { authorize } from '../platform/http/context.ts';

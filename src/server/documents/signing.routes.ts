@@ -17,7 +17,7 @@ import { createSigner } from '../platform/signing/create-signer.ts';
 import { createPkcs12Signer } from '../platform/signing/pkcs12-signer.ts';
 import { createRemoteSigner } from '../platform/signing/remote-signer.ts';
 import type { Signer } from '../platform/signing/signer.ts';
-import { loadSchoolPrintInfo } from '../printing/print-data.ts';
+import { loadSchoolPrintInfo } from '../printing/index.ts';
 import { type RouteDeps, typed } from '../platform/http/route-deps.ts';
 
 const ZSha = z.string().regex(/^[0-9a-f]{64}$/, 'mã băm SHA-256 không hợp lệ');

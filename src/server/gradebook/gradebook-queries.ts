@@ -5,9 +5,8 @@ import { parseSchoolSettings } from '../../shared/school-settings.ts';
 import { notFound } from '../platform/errors.ts';
 import type { Executor } from '../platform/db/database.ts';
 import type { Row } from '../platform/db/schema.ts';
-import { formatStaffName } from '../people/people-queries.ts';
+import { formatStaffName } from '../school/index.ts';
 
-export const gradebookChain = (classId: string, subjectId: string) => `gradebook:${classId}:${subjectId}`;
 
 /**
  * The class, subject and school settings of a sheet (and its teacher's name unless `withTeacher` is

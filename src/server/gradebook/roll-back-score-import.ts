@@ -8,7 +8,7 @@
 import type { ScoreImport } from '../../shared/gradebook-excel.ts';
 import { type AuditContext, writeAudit } from '../platform/audit/audit-log.ts';
 import type { Db } from '../platform/db/database.ts';
-import { gradebookChain } from './gradebook-queries.ts';
+import { gradebookChain } from '../platform/audit/audit-log.ts';
 import { AppError } from '../platform/errors.ts';
 import type { RequestAuth } from '../platform/http/context.ts';
 import { cellInputText } from './score-excel/score-workbook.ts';

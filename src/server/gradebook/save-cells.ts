@@ -15,8 +15,9 @@ import { displayCell, rowAverage } from '../../domain/gradebook/row-average.ts';
 import type { SaveCellsInput } from '../../shared/gradebook.ts';
 import { type AuditContext, type AuditEntry, writeAudits } from '../platform/audit/audit-log.ts';
 import { type Db, type Tx, sql } from '../platform/db/database.ts';
-import { gradebookChain, loadBlockContext, loadCells, loadClassStudents, loadSheetContext } from './gradebook-queries.ts';
-import { subjectAssessment } from './subject-queries.ts';
+import { loadBlockContext, loadCells, loadClassStudents, loadSheetContext } from './gradebook-queries.ts';
+import { gradebookChain } from '../platform/audit/audit-log.ts';
+import { subjectAssessment } from '../school/index.ts';
 import type { NewRow, Row } from '../platform/db/schema.ts';
 
 type NewCell = NewRow<'gradebook_cells'>;

@@ -7,11 +7,11 @@ import { randomUUID } from 'node:crypto';
 import type { Tt22Level } from '../../domain/assessment/tt22-level.ts';
 import { type AuditContext, type AuditEntry, writeAudits } from '../platform/audit/audit-log.ts';
 import type { Db } from '../platform/db/database.ts';
-import { loadClassStudents } from '../gradebook/gradebook-queries.ts';
-import { loadConduct, yearConduct } from '../results/results-queries.ts';
+import { loadClassStudents } from '../gradebook/index.ts';
+import { loadConduct, yearConduct } from '../results/index.ts';
 import type { Row } from '../platform/db/schema.ts';
 import { AppError, type FieldError, invalid } from '../platform/errors.ts';
-import { classChain } from './record-attendance.ts';
+import { classChain } from '../platform/audit/audit-log.ts';
 
 export async function assessConduct(options: {
   db: Db;

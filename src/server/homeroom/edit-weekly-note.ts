@@ -7,7 +7,7 @@ import { type AuditContext, writeAudit } from '../platform/audit/audit-log.ts';
 import type { Db } from '../platform/db/database.ts';
 import type { Row } from '../platform/db/schema.ts';
 import { AppError } from '../platform/errors.ts';
-import { classChain } from './record-attendance.ts';
+import { classChain } from '../platform/audit/audit-log.ts';
 
 export interface EditWeeklyNoteOptions {
   db: Db;

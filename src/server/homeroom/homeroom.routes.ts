@@ -17,20 +17,20 @@ import {
   ZTranscriptRecord,
   ZWriteWeeklyNoteInput,
 } from '../../shared/homeroom.ts';
-import { approveClassResults, proposeClassResults } from '../results/approve-class-results.ts';
-import { saveCells } from '../gradebook/save-cells.ts';
+import { approveClassResults, proposeClassResults } from '../results/index.ts';
+import { saveCells } from '../gradebook/index.ts';
 import { RETEST_COLUMN, SUMMER_TERM } from '../../domain/gradebook/gradebook-columns.ts';
 import { ZSaveCellsResult } from '../../shared/gradebook.ts';
 import { AppError, invalid, notFound } from '../platform/errors.ts';
 import { assessConduct } from './assess-conduct.ts';
-import { confirmTranscriptRecords } from '../transcripts/confirm-transcript-records.ts';
+import { confirmTranscriptRecords } from '../transcripts/index.ts';
 import { editWeeklyNote } from './edit-weekly-note.ts';
-import { classChain } from './record-attendance.ts';
+import { classChain } from '../platform/audit/audit-log.ts';
 import { writeAudit } from '../platform/audit/audit-log.ts';
 import { randomUUID } from 'node:crypto';
-import { loadClassStudents } from '../gradebook/gradebook-queries.ts';
-import { computeClassResults, loadConduct, yearConduct } from '../results/results-queries.ts';
-import { getClassOr404, getYearOr404 } from '../setup/setup-queries.ts';
+import { loadClassStudents } from '../gradebook/index.ts';
+import { computeClassResults, loadConduct, yearConduct } from '../results/index.ts';
+import { getClassOr404, getYearOr404 } from '../school/index.ts';
 import { getWeeklyNoteOr404 } from './weekly-note-queries.ts';
 import { auditContext, authorize, requireAuth } from '../platform/http/context.ts';
 import { type RouteDeps, typed } from '../platform/http/route-deps.ts';

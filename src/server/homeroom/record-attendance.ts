@@ -4,14 +4,12 @@
  * marks absences in her lesson. Every change is audited on the class's chain, in one transaction.
  */
 import { randomUUID } from 'node:crypto';
-import { type AuditContext, type AuditEntry, writeAudits } from '../platform/audit/audit-log.ts';
+import { type AuditContext, type AuditEntry, classChain, writeAudits } from '../platform/audit/audit-log.ts';
 import type { Db } from '../platform/db/database.ts';
-import { loadClassStudents } from '../gradebook/gradebook-queries.ts';
+import { loadClassStudents } from '../gradebook/index.ts';
 import type { Row } from '../platform/db/schema.ts';
 import { type FieldError, invalid } from '../platform/errors.ts';
 import { vietnamDay } from '../../domain/calendar/vietnam-time.ts';
-
-export const classChain = (classId: string) => `class:${classId}`;
 
 export async function recordAttendance(options: {
   db: Db;

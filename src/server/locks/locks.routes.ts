@@ -15,7 +15,7 @@ import { ZSchoolSettings, parseSchoolSettings } from '../../shared/school-settin
 import { schoolChain, writeAudit } from '../platform/audit/audit-log.ts';
 import { setAssessmentWindow, setLock } from './set-lock.ts';
 import type { Db } from '../platform/db/database.ts';
-import { getYearOr404 } from '../setup/setup-queries.ts';
+import { getYearOr404 } from '../school/index.ts';
 import { AppError, invalid, notFound } from '../platform/errors.ts';
 import { type RequestAuth, auditContext, authorize, requireAuth } from '../platform/http/context.ts';
 import { type RouteDeps, typed } from '../platform/http/route-deps.ts';

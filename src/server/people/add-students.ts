@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { StudentInput } from '../../shared/student.ts';
 import { type AuditContext, schoolChain, writeAudit } from '../platform/audit/audit-log.ts';
 import type { Db } from '../platform/db/database.ts';
-import { studentColumns } from './people-queries.ts';
+import { studentColumns } from '../school/index.ts';
 import type { Row } from '../platform/db/schema.ts';
 import { type FieldError, invalid } from '../platform/errors.ts';
 import { keepClassListOrder } from './reorder-class-list.ts';

@@ -9,7 +9,7 @@ import { ZId, authErrors } from '../../shared/api-common.ts';
 import { ZStaff, ZStaffInput, ZUpdateStaffInput } from '../../shared/people.ts';
 import { compareStudentNames } from '../../domain/names/compare-student-names.ts';
 import { schoolChain, writeAudit } from '../platform/audit/audit-log.ts';
-import { getStaffOr404, presentStaff } from './people-queries.ts';
+import { getStaffOr404, presentStaff } from '../school/index.ts';
 import { AppError } from '../platform/errors.ts';
 import { auditContext, authorize, requireAuth } from '../platform/http/context.ts';
 import { type RouteDeps, typed } from '../platform/http/route-deps.ts';

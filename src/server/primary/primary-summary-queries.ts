@@ -8,7 +8,7 @@ import type { SubjectLevelTt27, TraitLevelTt27 } from '../../domain/assessment/y
 import { COMPETENCES, PRIMARY_POINT_LABELS, QUALITIES, type PrimaryPoint, pointColumns } from '../../domain/results/primary-traits.ts';
 import type { Executor } from '../platform/db/database.ts';
 import type { Row } from '../platform/db/schema.ts';
-import { loadClassStudents } from '../gradebook/gradebook-queries.ts';
+import { loadClassStudents } from '../gradebook/index.ts';
 
 type Trait = TraitLevelTt27 | null;
 

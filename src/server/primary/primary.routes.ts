@@ -11,9 +11,9 @@ import { COMPETENCES, QUALITIES } from '../../domain/results/primary-traits.ts';
 import { ZId, authErrors } from '../../shared/api-common.ts';
 import { ZPrimaryAssessmentSheet, ZPrimaryPoint, ZPrimarySummary, ZSavePrimaryAssessmentsInput } from '../../shared/primary.ts';
 import { savePrimaryAssessments } from './save-primary-assessments.ts';
-import { loadClassStudents } from '../gradebook/gradebook-queries.ts';
+import { loadClassStudents } from '../gradebook/index.ts';
 import { loadPrimaryAssessments, loadPrimarySummary } from './primary-summary-queries.ts';
-import { getClassOr404 } from '../setup/setup-queries.ts';
+import { getClassOr404 } from '../school/index.ts';
 import { auditContext, authorize, requireAuth } from '../platform/http/context.ts';
 import { type RouteDeps, typed } from '../platform/http/route-deps.ts';
 

@@ -6,7 +6,7 @@
  */
 import { sha256Hex } from '../platform/sha256.ts';
 import type { Executor } from '../platform/db/database.ts';
-import { formatStaffName } from '../people/people-queries.ts';
+import { formatStaffName } from '../school/index.ts';
 import type { Row } from '../platform/db/schema.ts';
 import { loadSchoolPrintInfo, placeFromOfficeName, principalName, schoolYearLabel, type SchoolPrintInfo } from './print-data.ts';
 

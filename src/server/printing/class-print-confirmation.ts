@@ -7,12 +7,12 @@
 import { formatTenths } from '../../domain/assessment/tenths.ts';
 import { summarizeClassResults, type LevelCount } from '../../domain/results/summarize-class-results.ts';
 import type { Db } from '../platform/db/database.ts';
-import { getClassOr404 } from '../setup/setup-queries.ts';
+import { getClassOr404 } from '../school/index.ts';
 import type { RenderedDocument } from '../platform/pdf/rendered-document.ts';
 import { AppError, invalid } from '../platform/errors.ts';
 import { type ConfirmationSheetPdfData, renderConfirmationSheetPdf } from './templates/confirmation-sheet-pdf.ts';
 import { documentIdFor, verifyUrlFor } from '../platform/pdf/document-id.ts';
-import { loadSheet } from '../gradebook/gradebook.routes.ts';
+import { loadSheet } from '../gradebook/index.ts';
 import { LEVEL_NAMES, OUTCOME_NAMES, TITLE_NAMES, classDataChangedAt, latestInstant, loadClassPrintHeader, printedDataVersion, slug } from './class-print-common.ts';
 import { loadAbsences, loadPrintStudents, loadScopeResults } from './class-print-results.ts';
 

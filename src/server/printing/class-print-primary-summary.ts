@@ -7,8 +7,8 @@
 import { displayCell } from '../../domain/gradebook/row-average.ts';
 import { COMPETENCES, QUALITIES, type PrimaryPoint } from '../../domain/results/primary-traits.ts';
 import type { Db } from '../platform/db/database.ts';
-import { loadPrimarySummary } from '../primary/primary-summary-queries.ts';
-import { getClassOr404 } from '../setup/setup-queries.ts';
+import { loadPrimarySummary } from '../primary/index.ts';
+import { getClassOr404 } from '../school/index.ts';
 import type { RenderedDocument } from '../platform/pdf/rendered-document.ts';
 import { AppError } from '../platform/errors.ts';
 import { documentIdFor, verifyUrlFor } from '../platform/pdf/document-id.ts';

@@ -5,8 +5,8 @@
  */
 import { summarizeAbsences, type AbsenceTotals } from '../../domain/attendance/summarize-absences.ts';
 import type { Executor } from '../platform/db/database.ts';
-import { loadClassStudents } from '../gradebook/gradebook-queries.ts';
-import { type ClassResultsInputs, computeClassResults, computeClassResultsFrom, loadClassResultsInputs, type ResultScope } from '../results/results-queries.ts';
+import { loadClassStudents } from '../gradebook/index.ts';
+import { type ClassResultsInputs, computeClassResults, computeClassResultsFrom, loadClassResultsInputs, type ResultScope } from '../results/index.ts';
 import type { Row } from '../platform/db/schema.ts';
 import type { ClassResults } from '../../shared/homeroom.ts';
 import { isoDateToPrinted } from './class-print-common.ts';

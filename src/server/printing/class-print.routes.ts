@@ -8,7 +8,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { ZId } from '../../shared/api-common.ts';
 import { ZPrimaryPoint } from '../../shared/primary.ts';
-import { getClassOr404 } from '../setup/setup-queries.ts';
+import { getClassOr404 } from '../school/index.ts';
 import type { RenderedDocument } from '../platform/pdf/rendered-document.ts';
 import { authorize, requireAuth } from '../platform/http/context.ts';
 import { type RouteDeps, typed } from '../platform/http/route-deps.ts';

@@ -10,10 +10,10 @@ import { type WriteStream, createWriteStream, mkdirSync, readFileSync, renameSyn
 import { dirname, join } from 'node:path';
 import { Zip, ZipPassThrough } from 'fflate';
 import { PdfMerger } from '../platform/pdf/engine/merge-pdfs.ts';
-import { storeDocument } from '../documents/store-document.ts';
+import { storeDocument } from '../platform/files/store-document.ts';
 import type { RenderedDocument } from '../platform/pdf/rendered-document.ts';
 import { AppError, invalid } from '../platform/errors.ts';
-import { createPrintCache } from '../transcripts/print-cache.ts';
+import { createPrintCache } from './print-cache.ts';
 import type { JobContext } from '../platform/jobs/job-runner.ts';
 import { PRINT_TARGETS, type PrintItem } from './print-targets.ts';
 

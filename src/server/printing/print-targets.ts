@@ -5,7 +5,7 @@
  */
 import type { Db } from '../platform/db/database.ts';
 import type { RenderedDocument } from '../platform/pdf/rendered-document.ts';
-import type { PrintCache } from '../transcripts/print-cache.ts';
+import type { PrintCache } from './print-cache.ts';
 
 export interface PrintItem {
   classId: string;

@@ -11,7 +11,7 @@ import { computeClassResults, type ResultScope } from './results-queries.ts';
 import type { Row } from '../platform/db/schema.ts';
 import { AppError } from '../platform/errors.ts';
 import { homeroomUsers, notify, usersWithRole } from '../platform/notify.ts';
-import { classChain } from '../homeroom/record-attendance.ts';
+import { classChain } from '../platform/audit/audit-log.ts';
 
 const SCOPE_LABEL: Record<ResultScope, string> = { term1: 'học kỳ I', term2: 'học kỳ II', year: 'cả năm', final: 'sau kiểm tra lại, rèn luyện hè' };
 

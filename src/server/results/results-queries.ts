@@ -14,11 +14,11 @@ import { buildTt22Input, cellKey, RETEST_COLUMN, SUMMER_TERM, type ResultSubject
 import { summarizeClassResults } from '../../domain/results/summarize-class-results.ts';
 import { canonicalJson } from '../platform/audit/audit-log.ts';
 import type { ClassResults } from '../../shared/homeroom.ts';
-import { subjectAssessment } from '../gradebook/subject-queries.ts';
+import { subjectAssessment } from '../school/index.ts';
 import { AppError, notFound } from '../platform/errors.ts';
 import type { Executor } from '../platform/db/database.ts';
 import type { Row } from '../platform/db/schema.ts';
-import { loadClassStudents } from '../gradebook/gradebook-queries.ts';
+import { loadClassStudents } from '../gradebook/index.ts';
 
 /** The subjects of a class's grade that are assessed (by score or comment), in the school's order. */
 export function loadAssessedSubjects(db: Executor, cls: { school_year_id: string; grade: number | string }) {

@@ -27,15 +27,15 @@ import { createSchoolYear } from './create-school-year.ts';
 import { updateAssignments } from './update-assignments.ts';
 import { schoolChain, writeAudit } from '../platform/audit/audit-log.ts';
 import { checkYearDates } from '../../domain/calendar/check-year-dates.ts';
-import { getStaffOr404 } from '../people/people-queries.ts';
+import { getStaffOr404 } from '../school/index.ts';
 import {
   getClassOr404,
   getSubjectOr404,
   getYearOr404,
   listClasses,
   loadYearSetup,
-} from './setup-queries.ts';
-import { presentSchoolYear, presentSubject } from './setup-presenter.ts';
+} from '../school/index.ts';
+import { presentSchoolYear, presentSubject } from '../school/index.ts';
 import { AppError, invalid, notFound } from '../platform/errors.ts';
 import { auditContext, authorize, requireAuth } from '../platform/http/context.ts';
 import { type RouteDeps, typed } from '../platform/http/route-deps.ts';

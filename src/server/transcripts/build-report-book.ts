@@ -10,7 +10,7 @@ import { renderReportBookPdf } from './templates/report-book-pdf.ts';
 import { vnDay } from './templates/transcript-pdf-parts.ts';
 import { type DocumentContext, fileSlug } from './build-transcript.ts';
 import { loadReportBook } from './load-report-book.ts';
-import { schoolPrintInfo } from './print-cache.ts';
+import { schoolPrintInfo } from '../printing/index.ts';
 
 export async function buildReportBook(db: Executor, input: { studentId: string; termId?: string; term?: 1 | 2 }, ctx: DocumentContext): Promise<RenderedDocument> {
   const data = await loadReportBook(db, input, ctx.cache);

@@ -9,7 +9,7 @@ import { documentIdFor, verifyUrlFor } from '../platform/pdf/document-id.ts';
 import type { SchoolLevel } from './templates/transcript-pdf-parts.ts';
 import { renderTranscriptPdf } from './templates/transcript-pdf.ts';
 import { loadTranscript } from './load-transcript.ts';
-import { type PrintCache, schoolLevelAddress, schoolPrintInfo } from './print-cache.ts';
+import { type PrintCache, schoolLevelAddress, schoolPrintInfo } from '../printing/index.ts';
 
 export interface DocumentContext {
   /** the address the QR code and footer point to: `<baseUrl>/verify/<id>` */

@@ -8,14 +8,14 @@
 import { randomUUID } from 'node:crypto';
 import { type AuditContext, type AuditEntry, writeAudits } from '../platform/audit/audit-log.ts';
 import type { Db } from '../platform/db/database.ts';
-import { presentStudent } from '../people/people-queries.ts';
-import { loadPrimarySummary } from '../primary/primary-summary-queries.ts';
-import { loadConduct } from '../results/results-queries.ts';
-import { formatStaffName } from '../people/people-queries.ts';
+import { presentStudent } from '../school/index.ts';
+import { loadPrimarySummary } from '../primary/index.ts';
+import { loadConduct } from '../results/index.ts';
+import { formatStaffName } from '../school/index.ts';
 import type { Row } from '../platform/db/schema.ts';
 import { AppError } from '../platform/errors.ts';
 import { buildTranscriptRecord, primaryYearResults } from './build-transcript-record.ts';
-import { classChain } from '../homeroom/record-attendance.ts';
+import { classChain } from '../platform/audit/audit-log.ts';
 
 export async function confirmTranscriptRecords(options: { db: Db; cls: Row<'classes'>; studentIds?: string[]; userId: string; audit: AuditContext }) {
   const { db, cls, audit } = options;

@@ -6,13 +6,13 @@
  */
 import { formatTenths } from '../../domain/assessment/tenths.ts';
 import type { Executor } from '../platform/db/database.ts';
-import { formatStaffName } from '../people/people-queries.ts';
-import { loadPrimarySummary } from '../primary/primary-summary-queries.ts';
-import { computeClassResults } from '../results/results-queries.ts';
+import { formatStaffName } from '../school/index.ts';
+import { loadPrimarySummary } from '../primary/index.ts';
+import { computeClassResults } from '../results/index.ts';
 import { AppError, notFound } from '../platform/errors.ts';
 import { canonicalJson } from '../platform/canonical-json.ts';
 import { sha256Hex } from '../platform/sha256.ts';
-import { type PrintCache, approvedSnapshot } from './print-cache.ts';
+import { type PrintCache, approvedSnapshot } from '../printing/index.ts';
 
 export interface ReportBookRow {
   name: string;

@@ -7,7 +7,7 @@ import type { Executor } from '../platform/db/database.ts';
 import { AppError, notFound } from '../platform/errors.ts';
 import { canonicalJson } from '../platform/canonical-json.ts';
 import { sha256Hex } from '../platform/sha256.ts';
-import { type PrintCache, approvedSnapshot, classTeacherNames } from './print-cache.ts';
+import { type PrintCache, approvedSnapshot, classTeacherNames } from '../printing/index.ts';
 import { normalizePrimaryYear, normalizeSecondaryYear, type SnapshotEntry, type YearRecordJson } from './normalize-year.ts';
 import { TRANSCRIPT_FORMAT, TRANSCRIPT_FORMAT_VERSION, type TranscriptDocument, type TranscriptRegime, type TranscriptYear } from './transcript-document.ts';
 

@@ -15,7 +15,7 @@ import { buildTranscript } from './build-transcript.ts';
 import { loadTranscript } from './load-transcript.ts';
 import { transcriptXml } from './transcript-xml.ts';
 import { type RouteDeps, typed } from '../platform/http/route-deps.ts';
-import { pdfDisposition, requestBaseUrl } from '../printing/print-data.ts';
+import { pdfDisposition, requestBaseUrl } from '../printing/index.ts';
 
 const tags = ['print'];
 const P = z.object({ studentId: ZId });

@@ -39,6 +39,8 @@ export interface AuditEntry {
 }
 
 export const schoolChain = (schoolId: string) => `school:${schoolId}`;
+export const classChain = (classId: string) => `class:${classId}`;
+export const gradebookChain = (classId: string, subjectId: string) => `gradebook:${classId}:${subjectId}`;
 export const systemChain = 'system';
 
 /** Canonical JSON: keys sorted recursively, no whitespace. */

@@ -1,6 +1,6 @@
 /**
  * The documents the bulk print can make and each one's options, as the server reads them
- * (src/server/printing/register-print-targets.ts): the option's name, its choices, its default.
+ * (src/server/print-kinds.ts): the option's name, its choices, its default.
  */
 import type { PrintKind } from '../../api/types.ts';
 

@@ -1,9 +1,9 @@
 /** Queries for the school-year set-up: plain objects in, plain rows out, no rules. */
-import { presentClass, presentSchoolYear, presentSubject } from './setup-presenter.ts';
+import { presentClass, presentSchoolYear, presentSubject } from './school-presenter.ts';
 import type { ClassGroup, YearSetup } from '../../shared/setup.ts';
 import { notFound } from '../platform/errors.ts';
 import type { Executor } from '../platform/db/database.ts';
-import { formatStaffName } from '../people/people-queries.ts';
+import { formatStaffName } from './people-queries.ts';
 
 export async function getYearOr404(db: Executor, yearId: string) {
   const year = await db.selectFrom('school_years').selectAll().where('id', '=', yearId).executeTakeFirst();

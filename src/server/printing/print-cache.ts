@@ -7,8 +7,8 @@
  * through `remember`.
  */
 import type { Executor } from '../platform/db/database.ts';
-import { formatStaffName } from '../people/people-queries.ts';
-import { type SchoolPrintInfo, loadSchoolPrintInfo } from '../printing/print-data.ts';
+import { formatStaffName } from '../school/index.ts';
+import { type SchoolPrintInfo, loadSchoolPrintInfo } from './print-data.ts';
 
 /** How many entries a bucket keeps (least recently used out first): a class's years × scopes, many times over. */
 const BUCKET_LIMIT = 512;

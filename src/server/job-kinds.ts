@@ -1,8 +1,8 @@
 /** Every kind of background job and its handler. A new kind registers here. */
-import type { JobHandler } from './job-runner.ts';
-import { printDocuments } from '../../printing/print-documents.ts';
-import '../../printing/register-print-targets.ts';
-import { yearArchiveJob } from '../../archive/year-archive-job.ts';
+import type { JobHandler } from './platform/jobs/job-runner.ts';
+import { printDocuments } from './printing/index.ts';
+import './print-kinds.ts';
+import { yearArchiveJob } from './archive/index.ts';
 
 export const JOB_HANDLERS: Record<string, JobHandler> = {
   print_documents: printDocuments,

@@ -4,14 +4,14 @@
  * inputs changed — the previous version is marked superseded, never edited. The file is written
  * before the row (a crash leaves at most an orphan file, never a row without its bytes).
  */
-import { sha256Hex } from '../platform/sha256.ts';
+import { sha256Hex } from '../sha256.ts';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { type AuditContext, schoolChain, writeAudit } from '../platform/audit/audit-log.ts';
-import type { Db } from '../platform/db/database.ts';
-import type { Row } from '../platform/db/schema.ts';
-import type { DocumentKind, RenderedDocument } from '../platform/pdf/rendered-document.ts';
+import { type AuditContext, schoolChain, writeAudit } from '../audit/audit-log.ts';
+import type { Db } from '../db/database.ts';
+import type { Row } from '../db/schema.ts';
+import type { DocumentKind, RenderedDocument } from '../pdf/rendered-document.ts';
 
 /** Who signs each kind of document, in order (P5). Kinds not listed are printed and signed on paper. */
 export const SIGNING_ORDER: Partial<Record<DocumentKind, { role: string; label: string }[]>> = {

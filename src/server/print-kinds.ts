@@ -2,14 +2,14 @@
  * The documents a bulk print job can make, wired to their builders. Options come from the job
  * request (ZStartPrintJob.options) and are checked here, with Vietnamese errors naming the field.
  */
-import type { PrimaryPoint } from '../../domain/results/primary-traits.ts';
-import { invalid } from '../platform/errors.ts';
-import { type ClassBookScope, buildClassBook } from './class-print-class-book.ts';
-import { type ConfirmationTerm, buildConfirmationSheet } from './class-print-confirmation.ts';
-import { buildPrimarySummary } from './class-print-primary-summary.ts';
-import { buildReportBook } from '../transcripts/build-report-book.ts';
-import { buildTranscript } from '../transcripts/build-transcript.ts';
-import { classStudents, registerPrintTarget, wholeClass } from './print-targets.ts';
+import type { PrimaryPoint } from '../domain/results/primary-traits.ts';
+import { invalid } from './platform/errors.ts';
+import { type ClassBookScope, buildClassBook } from './printing/index.ts';
+import { type ConfirmationTerm, buildConfirmationSheet } from './printing/index.ts';
+import { buildPrimarySummary } from './printing/index.ts';
+import { buildReportBook } from './transcripts/index.ts';
+import { buildTranscript } from './transcripts/index.ts';
+import { classStudents, registerPrintTarget, wholeClass } from './printing/index.ts';
 
 function pick<T extends string>(value: string | undefined, allowed: readonly T[], fallback: T, field: string): T {
   const v = value ?? fallback;

@@ -1,5 +1,5 @@
 /** Explicit field picks from rows to API shapes, so a new column never leaks. */
-import { subjectAssessment } from '../gradebook/subject-queries.ts';
+import { subjectAssessment } from './subject-queries.ts';
 import type { ClassGroup, SchoolYear, Subject } from '../../shared/setup.ts';
 import type { Row } from '../platform/db/schema.ts';
 

@@ -1,0 +1,5 @@
+/**
+ * The archive area's face to the other areas: everything another area may use from it, and nothing else.
+ */
+export { registerArchiveRoutes } from './archive.routes.ts';
+export { yearArchiveJob } from './year-archive-job.ts';

@@ -1,0 +1,7 @@
+/**
+ * The gradebook area's face to the other areas: everything another area may use from it, and nothing else.
+ */
+export { registerGradebookExcelRoutes } from './gradebook-excel.routes.ts';
+export { loadBlockContext, loadCells, loadClassStudents, loadSheetContext } from './gradebook-queries.ts';
+export { loadSheet, presentSheet, registerGradebookRoutes } from './gradebook.routes.ts';
+export { saveCells, saveCellsInTransaction } from './save-cells.ts';

@@ -1,0 +1,5 @@
+/**
+ * The locks area's face to the other areas: everything another area may use from it, and nothing else.
+ */
+export { registerLockRoutes } from './locks.routes.ts';
+export { setAssessmentWindow, setLock } from './set-lock.ts';

@@ -1,0 +1,5 @@
+/**
+ * The results area's face to the other areas: everything another area may use from it, and nothing else.
+ */
+export { approveClassResults, proposeClassResults } from './approve-class-results.ts';
+export { computeClassResults, computeClassResultsFrom, loadAssessedSubjects, loadClassResultsInputs, loadConduct, yearConduct, type ClassResultsInputs, type ResultScope } from './results-queries.ts';
