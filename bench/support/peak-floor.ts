@@ -11,7 +11,8 @@
 import { benchClock } from './bench-clock.ts';
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
-import { GENESIS_HASH, canonicalJson, hashEvent } from '../../src/server/platform/audit/audit-log.ts';
+import { GENESIS_HASH, hashEvent } from '../../src/server/platform/audit/audit-log.ts';
+import { canonicalJson } from '../../src/server/platform/canonical-json.ts';
 import { type Claim, type ColumnPool, scoreTenths } from './column-pool.ts';
 import type { ProvinceGradebook } from './province-generator.ts';
 

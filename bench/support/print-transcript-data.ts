@@ -12,7 +12,8 @@ import { formatTenths, roundHalfUpTenths } from '../../src/domain/assessment/ten
 import type { Tt22Level } from '../../src/domain/assessment/tt22-level.ts';
 import { titleTt22 } from '../../src/domain/assessment/title-tt22.ts';
 import { addStudents } from '../../src/server/people/add-students.ts';
-import { type AuditContext, canonicalJson } from '../../src/server/platform/audit/audit-log.ts';
+import { type AuditContext } from '../../src/server/platform/audit/audit-log.ts';
+import { canonicalJson } from '../../src/server/platform/canonical-json.ts';
 import type { Db } from '../../src/server/platform/db/database.ts';
 import { formatStaffName, presentStudent } from '../../src/server/school/people-queries.ts';
 import type { NewRow } from '../../src/server/platform/db/schema.ts';

@@ -14,8 +14,8 @@ import { classifyAcademicTt58 } from '../../domain/assessment/legacy/classify-ac
 import { ruleSetFor } from '../../domain/assessment/rule-sets.ts';
 import { formatTenths, roundHalfUpTenths } from '../../domain/assessment/tenths.ts';
 import { titleTt22 } from '../../domain/assessment/title-tt22.ts';
-import { classChain } from '../platform/audit/audit-log.ts';
-import { type AuditContext, type AuditEntry, canonicalJson, writeAudits } from '../platform/audit/audit-log.ts';
+import { type AuditContext, type AuditEntry, classChain, writeAudits } from '../platform/audit/audit-log.ts';
+import { canonicalJson } from '../platform/canonical-json.ts';
 import type { Db } from '../platform/db/database.ts';
 import type { NewRow } from '../platform/db/schema.ts';
 import { formatStaffName, presentStudent } from '../school/index.ts';

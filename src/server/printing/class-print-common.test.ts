@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalJson } from '../platform/audit/audit-log.ts';
-import { canonicalJsonOf, isoDateToPrinted, latestInstant, levelNameOf, printedDataVersion, slug } from './class-print-common.ts';
+import { isoDateToPrinted, latestInstant, levelNameOf, printedDataVersion, slug } from './class-print-common.ts';
 import { splitSchoolName } from './class-print-class-book.ts';
 
 describe('class-level print helpers', () => {
@@ -13,11 +12,6 @@ describe('class-level print helpers', () => {
 
   it('names the level by grade', () => {
     expect([1, 5, 6, 9, 10, 12].map(levelNameOf)).toEqual(['TIỂU HỌC', 'TIỂU HỌC', 'TRUNG HỌC CƠ SỞ', 'TRUNG HỌC CƠ SỞ', 'TRUNG HỌC PHỔ THÔNG', 'TRUNG HỌC PHỔ THÔNG']);
-  });
-
-  it('serializes exactly as canonicalJson (the printed-data versions stay the same)', () => {
-    const samples: unknown[] = [null, undefined, 0, -1.5, 'a"\\é', true, [], {}, [1, undefined, , 'x', null], { b: undefined, é: 2, A: 1, a: [{ z: 'Z', y: [null] }] }, new Date(0), { n: NaN, s: 'Nguyễn Văn A' }];
-    for (const v of [...samples, samples]) expect(canonicalJsonOf(v)).toBe(canonicalJson(v));
   });
 
   it('versions the printed data by content, not by key order', () => {

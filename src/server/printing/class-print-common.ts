@@ -4,6 +4,7 @@
  * year), the version of the printed data (a hash of exactly what is printed) and the date the
  * data last changed (the PDF's creation date, never the clock).
  */
+import { canonicalJson } from '../platform/canonical-json.ts';
 import { sha256Hex } from '../platform/sha256.ts';
 import type { Executor } from '../platform/db/database.ts';
 import { formatStaffName } from '../school/index.ts';
@@ -60,33 +61,7 @@ export async function loadClassPrintHeader(db: Executor, cls: Row<'classes'>): P
 
 /** The version of what is printed: SHA-256 of its canonical JSON (same data, same version). */
 export function printedDataVersion(data: unknown): string {
-  return sha256Hex(canonicalJsonOf(data));
-}
-
-/**
- * Exactly the string of `canonicalJson` (src/server/platform/audit/audit-log.ts: keys sorted, undefined members left
- * out), built without the intermediate arrays: a class book's data is a few hundred kilobytes.
- */
-export function canonicalJsonOf(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
-  if (Array.isArray(value)) {
-    let s = '[';
-    for (let i = 0; i < value.length; i++) {
-      if (i > 0) s += ',';
-      if (i in value) s += canonicalJsonOf(value[i]);
-    }
-    return `${s}]`;
-  }
-  const keys = Object.keys(value).sort();
-  let s = '{';
-  let first = true;
-  for (const k of keys) {
-    const v = (value as Record<string, unknown>)[k];
-    if (v === undefined) continue;
-    s += `${first ? '' : ','}${JSON.stringify(k)}:${canonicalJsonOf(v)}`;
-    first = false;
-  }
-  return `${s}}`;
+  return sha256Hex(canonicalJson(data));
 }
 
 /** The latest of the given instants (ISO strings), else the fallback: the data's "last changed". */

@@ -12,7 +12,7 @@ import { gradebookColumns } from '../../domain/gradebook/gradebook-columns.ts';
 import type { CellValue } from '../../domain/gradebook/parse-cell-input.ts';
 import { buildTt22Input, cellKey, RETEST_COLUMN, SUMMER_TERM, type ResultSubject } from '../../domain/results/build-tt22-input.ts';
 import { summarizeClassResults } from '../../domain/results/summarize-class-results.ts';
-import { canonicalJson } from '../platform/audit/audit-log.ts';
+import { canonicalJson } from '../platform/canonical-json.ts';
 import type { ClassResults } from '../../shared/homeroom.ts';
 import { subjectAssessment } from '../school/index.ts';
 import { AppError, notFound } from '../platform/errors.ts';

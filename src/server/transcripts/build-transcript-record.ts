@@ -9,7 +9,7 @@
  */
 import { sha256Hex } from '../platform/sha256.ts';
 import type { Student } from '../../shared/people.ts';
-import { canonicalJson } from '../platform/audit/audit-log.ts';
+import { canonicalJson } from '../platform/canonical-json.ts';
 
 export interface TranscriptRecordInput {
   school: { name: string; code: string };

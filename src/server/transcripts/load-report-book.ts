@@ -156,6 +156,6 @@ export async function loadReportBook(db: Executor, input: { studentId: string; t
   };
   const times = [...cells.map((c) => c.updated_at), ...absences.map((a) => a.recorded_at), ...(conduct ? [conduct.updated_at] : [])].sort();
   data.asOf = snapshot?.approvedAt ?? times.at(-1) ?? `${term.starts_on}T00:00:00.000Z`;
-  data.inputsVersion = snapshot ? `${snapshot.id}:${snapshot.sha256}` : `live:${sha256Hex(canonicalJson({ ...data, inputsVersion: '', asOf: '' }))}`;
+  data.inputsVersion = snapshot ? `${snapshot.id}:${snapshot.sha256}` : `live:${sha256Hex(canonicalJson({ ...data, inputsVersion: '', asOf: '' }, { integersOnly: true }))}`;
   return data;
 }

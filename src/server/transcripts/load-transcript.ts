@@ -105,7 +105,7 @@ export async function loadTranscript(db: Executor, studentId: string, cache?: Pr
     },
     years,
   };
-  const json = canonicalJson(document);
+  const json = canonicalJson(document, { integersOnly: true });
   return {
     document,
     json,

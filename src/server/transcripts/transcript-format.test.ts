@@ -3,7 +3,10 @@
  * XML rendering (escaping of & < > " and Vietnamese text; read back to the same object).
  */
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, exactDecimal, printedDecimal } from '../platform/canonical-json.ts';
+import { canonicalJson as encode, exactDecimal, printedDecimal } from '../platform/canonical-json.ts';
+
+/** The học bạ's canonical JSON: integers only. */
+const canonicalJson = (value: unknown) => encode(value, { integersOnly: true });
 import { readTranscriptXml } from './read-transcript-xml.ts';
 import type { TranscriptDocument } from './transcript-document.ts';
 import { escapeXml, transcriptXml } from './transcript-xml.ts';

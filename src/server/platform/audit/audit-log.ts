@@ -5,10 +5,12 @@
  *
  *   hash = sha256(prev_hash ‖ canonical JSON of the event)
  */
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { Tx, Executor } from '../db/database.ts';
 import type { Row } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
+import { canonicalJson } from '../canonical-json.ts';
+import { sha256Hex } from '../sha256.ts';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -43,16 +45,6 @@ export const classChain = (classId: string) => `class:${classId}`;
 export const gradebookChain = (classId: string, subjectId: string) => `gradebook:${classId}:${subjectId}`;
 export const systemChain = 'system';
 
-/** Canonical JSON: keys sorted recursively, no whitespace. */
-export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-}
-
 type HashedFields = Omit<Row<'audit_events'>, 'hash'>;
 
 /** The hash of one stored event given its predecessor's hash. */
@@ -76,7 +68,7 @@ export function hashEvent(event: HashedFields): string {
     reason: event.reason,
     source: event.source,
   });
-  return createHash('sha256').update(event.prev_hash).update('\u2016').update(body).digest('hex');
+  return sha256Hex(event.prev_hash, '\u2016', body);
 }
 
 /** Writes one audit event; call inside the transaction that makes the change. */

@@ -5,8 +5,9 @@
  * changes, so a transcript can be signed in order: homeroom teacher → principal → school seal.
  */
 import { checkCertificateValidAt } from '../../../domain/documents/certificate-validity.ts';
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { plainAddPlaceholder } from '@signpdf/placeholder-plain';
+import { sha256 } from '../sha256.ts';
 import { signDetachedDigest } from './cms.ts';
 import { describeCertificate } from './describe-certificate.ts';
 import { type Signer, SigningError } from './signer.ts';
@@ -123,7 +124,7 @@ export async function signPdf(pdf: Buffer, signer: Signer, options: SignPdfOptio
   const byteRangeText = `/ByteRange [0 ${a} ${b} ${c}]`.padEnd(BYTE_RANGE_PLACEHOLDER.length, ' ');
   prepared.write(byteRangeText, place.byteRangeStart, 'latin1');
 
-  const digest = createHash('sha256').update(prepared.subarray(0, a)).update(prepared.subarray(b, b + c)).digest();
+  const digest = sha256(prepared.subarray(0, a), prepared.subarray(b, b + c));
   const cms = await signDetachedDigest(digest, signer, { signingTime, includeSigningTime: subFilter === SUBFILTER_PKCS7 });
   const hex = cms.toString('hex');
   const room = place.contentsEnd - place.contentsStart;
