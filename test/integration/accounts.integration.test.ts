@@ -4,6 +4,7 @@
  * accounts, disabling and password resets.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyAuditChains } from '../../src/server/platform/audit/audit-log.ts';
 import { TestClient } from '../helpers/client.ts';
 import { type TestServer, startTestServer } from '../helpers/server.ts';
 
@@ -268,5 +269,29 @@ describe('the principal’s own account', () => {
     } finally {
       if (res.status === 200) await c.admin.patch(`/api/v1/accounts/${principal.id}`, { disabled: false, version: res.body.version });
     }
+  });
+});
+
+describe('PATCH /accounts/:userId from the same version at the same instant', () => {
+  it('exactly one 200 and one 409; the winner’s roles are stored and audited once', async () => {
+    // Several rounds, so a lost edit cannot hide behind a lucky interleaving.
+    for (let round = 0; round < 3; round += 1) {
+      const slip = await teacherAccount();
+      const path = `/api/v1/accounts/${slip.account.id}`;
+      const from = await version(slip.account.id);
+      const edits = [{ roles: ['teacher', 'clerk'] }, { roles: ['vice_principal'] }];
+      const answers = await Promise.all(edits.map((edit) => c.admin.patch(path, { ...edit, version: from })));
+      expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
+      const winner = answers.findIndex((a) => a.status === 200);
+      expect(answers[winner].body).toMatchObject({ roles: edits[winner].roles, version: from + 1 });
+      expect(answers[1 - winner].body).toMatchObject({ error: 'CONFLICT', message: 'Tài khoản vừa được người khác sửa. Hãy tải lại trang.' });
+      const roles = await db().selectFrom('user_roles').select('role').where('user_id', '=', slip.account.id).execute();
+      expect(roles.map((r) => r.role).sort()).toEqual([...edits[winner].roles].sort());
+      expect(await version(slip.account.id)).toBe(from + 1);
+      const events = await audits(slip.account.id, 'account.rolesChanged');
+      expect(events).toHaveLength(1);
+      expect(JSON.parse(events[0].after_json!)).toMatchObject({ roles: edits[winner].roles });
+    }
+    expect((await verifyAuditChains(db())).breaks).toEqual([]);
   });
 });

@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sortStudentsVietnamese } from '../../src/domain/names/compare-student-names.ts';
+import { verifyAuditChains } from '../../src/server/platform/audit/audit-log.ts';
 import { TestClient } from '../helpers/client.ts';
 import { type TestServer, startTestServer } from '../helpers/server.ts';
 
@@ -236,7 +237,6 @@ describe('transfer-out, change-class, drop-out', () => {
     expect(foreign.status).toBe(400);
     expect(foreign.body.errors).toEqual([expect.objectContaining({ field: 'toClassId' })]);
     expect((await c.principal.post(path, { date: '2026-11-15', toClassId: 'khong-co' })).status).toBe(404);
-    const target = await list(cls('6A1'));
     const res = await c.principal.post(path, { date: '2026-11-15', toClassId: cls('6A1'), reason: 'Theo nguyện vọng' });
     expect(res.status).toBe(200);
     expect(res.body.student.status).toBe('studying');
@@ -294,6 +294,26 @@ describe('staff', () => {
     expect((await c.admin.patch(patch, { phone: '0912000222', version: 1 })).status).toBe(409);
     const [event] = await audits(created.body.id, 'staff.updated');
     expect(JSON.parse(event.after_json!)).toMatchObject({ phone: '0912000111', active: 0 });
+  });
+
+  it('PATCH: two edits from the same version at the same instant: exactly one 200 and one 409; the winner is stored and audited once', async () => {
+    // Several rounds, so a lost edit cannot hide behind a lucky interleaving.
+    for (const round of [1, 2, 3]) {
+      const created = await c.admin.post(path(), { ...body, givenName: `Trang Thử ${round}` });
+      expect(created.status).toBe(200);
+      const phones = [`091200030${round}`, `091200040${round}`];
+      const answers = await Promise.all(phones.map((phone) => c.principal.patch(`/api/v1/staff/${created.body.id}`, { phone, version: 1 })));
+      expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
+      const winner = answers.findIndex((a) => a.status === 200);
+      expect(answers[winner].body).toMatchObject({ phone: phones[winner], version: 2 });
+      expect(answers[1 - winner].body).toMatchObject({ error: 'CONFLICT', message: 'Thông tin này vừa được người khác sửa. Hãy tải lại trang.' });
+      const stored = await db().selectFrom('staff').select(['phone', 'version']).where('id', '=', created.body.id).executeTakeFirstOrThrow();
+      expect({ phone: stored.phone, version: Number(stored.version) }).toEqual({ phone: phones[winner], version: 2 });
+      const events = await audits(created.body.id, 'staff.updated');
+      expect(events).toHaveLength(1);
+      expect(JSON.parse(events[0].after_json!)).toMatchObject({ phone: phones[winner], version: 2 });
+    }
+    expect((await verifyAuditChains(db())).breaks).toEqual([]);
   });
 });
 

@@ -2,4 +2,5 @@
  * The locks area's face to the other areas: everything another area may use from it, and nothing else.
  */
 export { registerLockRoutes } from './locks.routes.ts';
-export { setAssessmentWindow, setLock } from './set-lock.ts';
+export { setAssessmentWindow } from './set-assessment-window.ts';
+export { setLock } from './set-lock.ts';

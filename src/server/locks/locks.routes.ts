@@ -3,22 +3,21 @@
  * principal's recorded order — locks and unlocks by scope, sets the update windows whose end
  * locks their point automatically, and sets the grade-book settings of the school.
  */
-import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { vietnamDay } from '../../domain/calendar/vietnam-time.ts';
-import { WINDOW_LABELS, type WindowPoint } from '../../domain/gradebook/find-edit-block.ts';
 import { hasRole } from '../../domain/policies/actor.ts';
 import { ZId, authErrors } from '../../shared/api-common.ts';
 import { ZCreateLockInput, ZLocksOverview, ZReleaseLockInput, ZSetWindowInput, ZUpdateSettingsInput, ZWindowPoint } from '../../shared/locks.ts';
-import { ZSchoolSettings, parseSchoolSettings } from '../../shared/school-settings.ts';
-import { schoolChain, writeAudit } from '../platform/audit/audit-log.ts';
-import { setAssessmentWindow, setLock } from './set-lock.ts';
-import type { Db } from '../platform/db/database.ts';
-import { getYearOr404 } from '../school/index.ts';
-import { AppError, invalid, notFound } from '../platform/errors.ts';
+import { ZSchoolSettings } from '../../shared/school-settings.ts';
+import { AppError, invalid } from '../platform/errors.ts';
 import { type RequestAuth, auditContext, authorize, requireAuth } from '../platform/http/context.ts';
 import { type RouteDeps, typed } from '../platform/http/route-deps.ts';
+import { getSchoolSettingsOr404, getYearOr404 } from '../school/index.ts';
+import { getLockOr404, loadLocksOverview } from './locks-queries.ts';
+import { releaseLock } from './release-lock.ts';
+import { setAssessmentWindow } from './set-assessment-window.ts';
+import { setLock } from './set-lock.ts';
+import { updateSchoolSettings } from './update-school-settings.ts';
 
 const tags = ['locks'];
 
@@ -28,71 +27,6 @@ function requireOrder(auth: RequestAuth, schoolId: string, orderedBy: string): v
     const message = 'Ban quản trị chỉ khóa, mở sổ theo lệnh của Hiệu trưởng: hãy ghi lệnh (ví dụ "Theo chỉ đạo của Hiệu trưởng ngày 05/12/2026").';
     throw invalid(message, [{ field: 'orderedBy', message }]);
   }
-}
-
-export async function loadLocksOverview(db: Db, yearId: string, now: string) {
-  const locks = await db
-    .selectFrom('locks')
-    .innerJoin('users as setter', 'setter.id', 'locks.set_by')
-    .leftJoin('users as releaser', 'releaser.id', 'locks.released_by')
-    .leftJoin('classes', 'classes.id', 'locks.class_id')
-    .leftJoin('subjects', 'subjects.id', 'locks.subject_id')
-    .selectAll('locks')
-    .select(['setter.full_name as setter_name', 'releaser.full_name as releaser_name', 'classes.name as class_name', 'subjects.name as subject_name'])
-    .where('locks.school_year_id', '=', yearId)
-    .orderBy('locks.set_at', 'desc')
-    .execute();
-  const windows = await db
-    .selectFrom('assessment_windows')
-    .innerJoin('users', 'users.id', 'assessment_windows.set_by')
-    .selectAll('assessment_windows')
-    .select('users.full_name')
-    .where('assessment_windows.school_year_id', '=', yearId)
-    .execute();
-  const today = vietnamDay(now);
-  const order = ZWindowPoint.options;
-  return {
-    locks: locks.map((l) => {
-      const parts = [
-        l.grade !== null ? `Khối ${l.grade}` : null,
-        l.class_name ? `Lớp ${l.class_name}` : null,
-        l.subject_name,
-        l.term_no !== null ? `Học kỳ ${Number(l.term_no) === 1 ? 'I' : 'II'}` : null,
-        l.column_key,
-      ].filter(Boolean);
-      return {
-        id: l.id,
-        grade: l.grade === null ? null : Number(l.grade),
-        classId: l.class_id,
-        className: l.class_name ?? null,
-        subjectId: l.subject_id,
-        subjectName: l.subject_name ?? null,
-        termNo: l.term_no === null ? null : Number(l.term_no),
-        columnKey: l.column_key,
-        scopeLabel: parts.length ? parts.join(' · ') : 'Toàn trường',
-        reason: l.reason,
-        orderedBy: l.ordered_by,
-        setByName: l.setter_name,
-        setAt: l.set_at,
-        releasedByName: l.releaser_name ?? null,
-        releasedAt: l.released_at,
-        releaseReason: l.release_reason,
-      };
-    }),
-    windows: windows
-      .map((w) => ({
-        id: w.id,
-        point: w.point as WindowPoint,
-        label: WINDOW_LABELS[w.point as WindowPoint],
-        opensOn: w.opens_on,
-        closesOn: w.closes_on,
-        orderedBy: w.ordered_by,
-        setByName: w.full_name,
-        setAt: w.set_at,
-        state: (today < w.opens_on ? 'upcoming' : today > w.closes_on ? 'closed' : 'open') as 'upcoming' | 'open' | 'closed',
-      }))
-      .sort((a, b) => order.indexOf(a.point) - order.indexOf(b.point)),
-  };
 }
 
 export async function registerLockRoutes(app: FastifyInstance, deps: RouteDeps): Promise<void> {
@@ -119,14 +53,6 @@ export async function registerLockRoutes(app: FastifyInstance, deps: RouteDeps):
       authorize(auth, 'lock.manage', { schoolId: year.school_id });
       const b = request.body;
       requireOrder(auth, year.school_id, b.orderedBy);
-      if (b.classId) {
-        const cls = await db.selectFrom('classes').select(['school_year_id']).where('id', '=', b.classId).executeTakeFirst();
-        if (!cls || cls.school_year_id !== year.id) throw invalid('Lớp không thuộc năm học này.', [{ field: 'classId', message: 'không thuộc năm học' }]);
-      }
-      if (b.subjectId) {
-        const s = await db.selectFrom('subjects').select(['school_year_id']).where('id', '=', b.subjectId).executeTakeFirst();
-        if (!s || s.school_year_id !== year.id) throw invalid('Môn học không thuộc năm học này.', [{ field: 'subjectId', message: 'không thuộc năm học' }]);
-      }
       const ctx = auditContext(request);
       await setLock({
         db,
@@ -146,17 +72,11 @@ export async function registerLockRoutes(app: FastifyInstance, deps: RouteDeps):
     { schema: { tags, summary: 'Mở sổ (gỡ một lệnh khóa), có ghi lý do', params: z.object({ lockId: ZId }), body: ZReleaseLockInput, response: { 200: ZLocksOverview, ...authErrors } } },
     async (request) => {
       const auth = requireAuth(request);
-      const lock = await db.selectFrom('locks').selectAll().where('id', '=', request.params.lockId).executeTakeFirst();
-      if (!lock) throw notFound('lệnh khóa sổ');
+      const lock = await getLockOr404(db, request.params.lockId);
       authorize(auth, 'lock.manage', { schoolId: lock.school_id });
       requireOrder(auth, lock.school_id, request.body.orderedBy);
-      if (lock.released_at) throw new AppError('INVALID_STATE', 'Lệnh khóa này đã được gỡ.');
       const ctx = auditContext(request);
-      const releaseReason = request.body.orderedBy ? `${request.body.reason} (theo lệnh: ${request.body.orderedBy})` : request.body.reason;
-      await db.transaction().execute(async (tx) => {
-        await tx.updateTable('locks').set({ released_at: ctx.now, released_by: auth.user.id, release_reason: releaseReason }).where('id', '=', lock.id).execute();
-        await writeAudit(tx, ctx, { chainKey: schoolChain(lock.school_id), schoolId: lock.school_id, action: 'lock.released', entityType: 'lock', entityId: lock.id, before: lock, after: { releasedAt: ctx.now, releasedBy: auth.user.id }, reason: releaseReason });
-      });
+      await releaseLock({ db, lock, reason: request.body.reason, orderedBy: request.body.orderedBy, releasedBy: auth.user.id, audit: ctx });
       return loadLocksOverview(db, lock.school_year_id, ctx.now);
     },
   );
@@ -192,9 +112,7 @@ export async function registerLockRoutes(app: FastifyInstance, deps: RouteDeps):
     async (request) => {
       const auth = requireAuth(request);
       authorize(auth, 'school.view', { schoolId: request.params.schoolId });
-      const school = await db.selectFrom('schools').select('settings_json').where('id', '=', request.params.schoolId).executeTakeFirst();
-      if (!school) throw notFound('trường');
-      return parseSchoolSettings(school.settings_json);
+      return getSchoolSettingsOr404(db, request.params.schoolId);
     },
   );
 
@@ -206,15 +124,7 @@ export async function registerLockRoutes(app: FastifyInstance, deps: RouteDeps):
       const { schoolId } = request.params;
       authorize(auth, 'lock.manage', { schoolId });
       if (!hasRole(auth.actor, 'principal', schoolId)) throw new AppError('FORBIDDEN', 'Chỉ Hiệu trưởng được đổi quy định sửa điểm của trường.');
-      const school = await db.selectFrom('schools').select('settings_json').where('id', '=', schoolId).executeTakeFirstOrThrow();
-      const before = parseSchoolSettings(school.settings_json);
-      const after = ZSchoolSettings.parse({ ...before, ...request.body });
-      const ctx = auditContext(request);
-      await db.transaction().execute(async (tx) => {
-        await tx.updateTable('schools').set({ settings_json: JSON.stringify(after) }).where('id', '=', schoolId).execute();
-        await writeAudit(tx, ctx, { chainKey: schoolChain(schoolId), schoolId, action: 'settings.updated', entityType: 'school', entityId: schoolId, before, after });
-      });
-      return after;
+      return updateSchoolSettings({ db, schoolId, input: request.body, audit: auditContext(request) });
     },
   );
 }

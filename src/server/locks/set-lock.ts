@@ -1,11 +1,13 @@
 /**
- * Locks and assessment windows (C1, C7): set by the principal, or by the admin board carrying
- * out the principal's recorded order; each with its audit event in the same transaction.
+ * Locking by scope (C1): set by the principal, or by the admin board carrying out the
+ * principal's recorded order; the class and subject of the scope belong to the year; saved with
+ * its audit event in the same transaction.
  */
 import { randomUUID } from 'node:crypto';
 import { type AuditContext, schoolChain, writeAudit } from '../platform/audit/audit-log.ts';
 import type { Db } from '../platform/db/database.ts';
 import type { Row } from '../platform/db/schema.ts';
+import { invalid } from '../platform/errors.ts';
 
 export interface LockScope {
   grade: number | null;
@@ -15,7 +17,7 @@ export interface LockScope {
   columnKey: string | null;
 }
 
-export async function setLock(options: {
+export interface SetLockOptions {
   db: Db;
   year: Row<'school_years'>;
   scope: LockScope;
@@ -23,8 +25,19 @@ export async function setLock(options: {
   orderedBy: string;
   setBy: string;
   audit: AuditContext;
-}): Promise<string> {
+}
+
+/** Returns the new lock's id. */
+export async function setLock(options: SetLockOptions): Promise<string> {
   const { db, year, scope, audit } = options;
+  if (scope.classId) {
+    const cls = await db.selectFrom('classes').select(['school_year_id']).where('id', '=', scope.classId).executeTakeFirst();
+    if (!cls || cls.school_year_id !== year.id) throw invalid('Lớp không thuộc năm học này.', [{ field: 'classId', message: 'không thuộc năm học' }]);
+  }
+  if (scope.subjectId) {
+    const s = await db.selectFrom('subjects').select(['school_year_id']).where('id', '=', scope.subjectId).executeTakeFirst();
+    if (!s || s.school_year_id !== year.id) throw invalid('Môn học không thuộc năm học này.', [{ field: 'subjectId', message: 'không thuộc năm học' }]);
+  }
   const row = {
     id: randomUUID(),
     school_id: year.school_id,
@@ -47,30 +60,4 @@ export async function setLock(options: {
     await writeAudit(tx, audit, { chainKey: schoolChain(year.school_id), schoolId: year.school_id, action: 'lock.set', entityType: 'lock', entityId: row.id, before: null, after: row, reason: options.reason });
   });
   return row.id;
-}
-
-export async function setAssessmentWindow(options: {
-  db: Db;
-  year: Row<'school_years'>;
-  point: string;
-  opensOn: string;
-  closesOn: string;
-  orderedBy: string;
-  setBy: string;
-  audit: AuditContext;
-}): Promise<void> {
-  const { db, year, audit } = options;
-  const existing = await db.selectFrom('assessment_windows').selectAll().where('school_year_id', '=', year.id).where('point', '=', options.point).executeTakeFirst();
-  await db.transaction().execute(async (tx) => {
-    const values = { opens_on: options.opensOn, closes_on: options.closesOn, ordered_by: options.orderedBy, set_by: options.setBy, set_at: audit.now };
-    let id: string;
-    if (existing) {
-      id = existing.id;
-      await tx.updateTable('assessment_windows').set({ ...values, version: Number(existing.version) + 1 }).where('id', '=', id).execute();
-    } else {
-      id = randomUUID();
-      await tx.insertInto('assessment_windows').values({ id, school_id: year.school_id, school_year_id: year.id, point: options.point, ...values, version: 1 }).execute();
-    }
-    await writeAudit(tx, audit, { chainKey: schoolChain(year.school_id), schoolId: year.school_id, action: 'window.set', entityType: 'assessment_window', entityId: id, before: existing ?? null, after: { point: options.point, ...values } });
-  });
 }

@@ -3,8 +3,8 @@
  * (all-or-nothing), transfers and class changes with history, list numbers, year rollover.
  * Staff routes are in staff.routes.ts.
  */
-import { vietnamDay } from '../../domain/calendar/vietnam-time.ts';
 import type { FastifyInstance } from 'fastify';
+import { vietnamDay } from '../../domain/calendar/vietnam-time.ts';
 import { z } from 'zod';
 import { ZId, authErrors } from '../../shared/api-common.ts';
 import {
@@ -20,75 +20,20 @@ import {
   ZTransferOutInput,
   ZUpdateStudentInput,
 } from '../../shared/people.ts';
+import { invalid } from '../platform/errors.ts';
+import { auditContext, authorize, requireAuth } from '../platform/http/context.ts';
+import { type RouteDeps, typed } from '../platform/http/route-deps.ts';
+import { getClassOr404, getStudentOr404, getYearOr404, studentClassIds } from '../school/index.ts';
 import { addStudents } from './add-students.ts';
 import { changeEnrollment } from './change-enrollment.ts';
+import { recordStudentView } from './record-student-view.ts';
 import { reorderClassList } from './reorder-class-list.ts';
 import { previewRollover, rollOverYear } from './roll-over-year.ts';
-import { schoolChain, writeAudit } from '../platform/audit/audit-log.ts';
-import type { Db } from '../platform/db/database.ts';
-import { getStudentOr404, presentStudent, studentClassIds, studentColumns } from '../school/index.ts';
-import { getClassOr404, getYearOr404 } from '../school/index.ts';
-import { AppError, invalid } from '../platform/errors.ts';
-import { auditContext, authorize, requireAuth } from '../platform/http/context.ts';
 import { buildStudentTemplate, parseStudentWorkbook } from './student-import/student-workbook.ts';
-import { type RouteDeps, typed } from '../platform/http/route-deps.ts';
+import { loadClassList, loadStudentDetail } from './student-queries.ts';
+import { updateStudent } from './update-student.ts';
 
 const tags = ['people'];
-
-export async function loadClassList(db: Db, classId: string) {
-  const cls = await getClassOr404(db, classId);
-  const rows = await db
-    .selectFrom('enrollments')
-    .innerJoin('students', 'students.id', 'enrollments.student_id')
-    .selectAll('students')
-    .select(['enrollments.id as enrollment_id', 'enrollments.status as enrollment_status', 'enrollments.list_number'])
-    .where('enrollments.class_id', '=', classId)
-    .orderBy('enrollments.list_number')
-    .execute();
-  return {
-    classId: cls.id,
-    className: cls.name,
-    grade: Number(cls.grade),
-    orderMode: cls.list_order === 'manual' ? ('manual' as const) : ('abc' as const),
-    entries: rows.map((r, i) => ({
-      listNumber: Number(r.list_number ?? i + 1),
-      enrollmentId: r.enrollment_id,
-      status: r.enrollment_status as never,
-      student: presentStudent(r),
-    })),
-  };
-}
-
-async function loadStudentDetail(db: Db, studentId: string) {
-  const student = await getStudentOr404(db, studentId);
-  const enrollments = await db
-    .selectFrom('enrollments')
-    .innerJoin('classes', 'classes.id', 'enrollments.class_id')
-    .innerJoin('school_years', 'school_years.id', 'enrollments.school_year_id')
-    .selectAll('enrollments')
-    .select(['classes.name as class_name', 'classes.grade', 'school_years.name as year_name'])
-    .where('enrollments.student_id', '=', studentId)
-    .orderBy('enrollments.starts_on')
-    .orderBy('enrollments.created_at')
-    .execute();
-  return {
-    student: presentStudent(student),
-    enrollments: enrollments.map((e) => ({
-      id: e.id,
-      schoolYearId: e.school_year_id,
-      schoolYearName: e.year_name,
-      classId: e.class_id,
-      className: e.class_name,
-      grade: Number(e.grade),
-      status: e.status as never,
-      origin: e.origin,
-      startsOn: e.starts_on,
-      endsOn: e.ends_on,
-      listNumber: e.list_number === null ? null : Number(e.list_number),
-      note: e.note,
-    })),
-  };
-}
 
 export async function registerPeopleRoutes(app: FastifyInstance, deps: RouteDeps): Promise<void> {
   const api = typed(app);
@@ -186,12 +131,7 @@ export async function registerPeopleRoutes(app: FastifyInstance, deps: RouteDeps
       const auth = requireAuth(request);
       const student = await getStudentOr404(db, request.params.studentId);
       authorize(auth, 'student.view', { schoolId: student.school_id, studentId: student.id, classIds: await studentClassIds(db, student.id) });
-      // ASVS V7/V8: who read a student's personal record is logged (a guardian reading her own child's is not).
-      if (!auth.actor.grants.some((g) => g.role === 'guardian' && g.studentId === student.id)) {
-        await db.transaction().execute((tx) =>
-          writeAudit(tx, auditContext(request), { chainKey: schoolChain(student.school_id), schoolId: student.school_id, action: 'student.viewed', entityType: 'student', entityId: student.id, before: null, after: null }),
-        );
-      }
+      await recordStudentView({ db, actor: auth.actor, student, audit: auditContext(request) });
       return loadStudentDetail(db, student.id);
     },
   );
@@ -203,25 +143,7 @@ export async function registerPeopleRoutes(app: FastifyInstance, deps: RouteDeps
       const auth = requireAuth(request);
       const student = await getStudentOr404(db, request.params.studentId);
       authorize(auth, 'student.edit', { schoolId: student.school_id, studentId: student.id, classIds: await studentClassIds(db, student.id) });
-      if (request.body.version !== Number(student.version)) throw new AppError('CONFLICT', 'Hồ sơ học sinh vừa được người khác sửa. Hãy tải lại trang để xem bản mới.');
-      const cols = studentColumns(request.body.student);
-      for (const [column, label] of [['national_id', 'Mã định danh'], ['student_code', 'Mã học sinh']] as const) {
-        const value = cols[column];
-        if (!value || value === student[column]) continue;
-        const other = await db.selectFrom('students').select('id').where('school_id', '=', student.school_id).where(column, '=', value).where('id', '!=', student.id).executeTakeFirst();
-        if (other) throw new AppError('CONFLICT', `${label} ${value} đã được dùng cho một học sinh khác của trường.`, { errors: [{ field: column === 'national_id' ? 'nationalId' : 'studentCode', message: 'đã được dùng' }] });
-      }
-      const ctx = auditContext(request);
-      await db.transaction().execute(async (tx) => {
-        const res = await tx
-          .updateTable('students')
-          .set({ ...cols, updated_at: ctx.now, version: Number(student.version) + 1 })
-          .where('id', '=', student.id)
-          .where('version', '=', student.version)
-          .executeTakeFirst();
-        if (Number(res.numUpdatedRows) !== 1) throw new AppError('CONFLICT', 'Hồ sơ học sinh vừa được người khác sửa. Hãy tải lại trang để xem bản mới.');
-        await writeAudit(tx, ctx, { chainKey: schoolChain(student.school_id), schoolId: student.school_id, action: 'student.updated', entityType: 'student', entityId: student.id, before: student, after: { ...student, ...cols } });
-      });
+      await updateStudent({ db, student, input: request.body.student, baseVersion: request.body.version, audit: auditContext(request) });
       return loadStudentDetail(db, student.id);
     },
   );

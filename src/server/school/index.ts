@@ -3,5 +3,5 @@
  */
 export { formatStaffName, getStaffOr404, getStudentOr404, presentStaff, presentStudent, studentClassIds, studentColumns } from './people-queries.ts';
 export { presentSchoolYear, presentSubject } from './school-presenter.ts';
-export { getClassOr404, getSubjectOr404, getYearOr404, listClasses, loadYearSetup } from './school-queries.ts';
+export { getClassOr404, getSchoolSettingsOr404, getSubjectOr404, getYearOr404, listClasses, loadYearSetup } from './school-queries.ts';
 export { subjectAssessment } from './subject-queries.ts';

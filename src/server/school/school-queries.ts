@@ -1,5 +1,6 @@
 /** Queries for the school-year set-up: plain objects in, plain rows out, no rules. */
 import { presentClass, presentSchoolYear, presentSubject } from './school-presenter.ts';
+import { type SchoolSettings, parseSchoolSettings } from '../../shared/school-settings.ts';
 import type { ClassGroup, YearSetup } from '../../shared/setup.ts';
 import { notFound } from '../platform/errors.ts';
 import type { Executor } from '../platform/db/database.ts';
@@ -9,6 +10,13 @@ export async function getYearOr404(db: Executor, yearId: string) {
   const year = await db.selectFrom('school_years').selectAll().where('id', '=', yearId).executeTakeFirst();
   if (!year) throw notFound('năm học');
   return year;
+}
+
+/** A school's grade-book settings, defaults filled in. */
+export async function getSchoolSettingsOr404(db: Executor, schoolId: string): Promise<SchoolSettings> {
+  const school = await db.selectFrom('schools').select('settings_json').where('id', '=', schoolId).executeTakeFirst();
+  if (!school) throw notFound('trường');
+  return parseSchoolSettings(school.settings_json);
 }
 
 export async function getClassOr404(db: Executor, classId: string) {

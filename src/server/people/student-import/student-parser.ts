@@ -53,7 +53,7 @@ function fileError(message: string): StudentWorkbookResult {
 function zodIssueDetail(issue: { code: string; message: string; maximum?: unknown; minimum?: unknown }): string {
   if (issue.code === 'too_big' && typeof issue.maximum !== 'undefined') return `dài quá ${String(issue.maximum)} ký tự`;
   if (issue.code === 'too_small') return 'không được để trống';
-  if (/[^\x00-\x7f]/.test(issue.message)) return issue.message; // our schema's own Vietnamese messages
+  if (/[\u0080-\uffff]/.test(issue.message)) return issue.message; // our schema's own Vietnamese messages
   return 'giá trị không hợp lệ';
 }
 
