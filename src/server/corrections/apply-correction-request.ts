@@ -20,7 +20,14 @@ function asInput(v: { scoreTenths: number | null; text: string | null }, columnK
   return v.text ?? '';
 }
 
-export async function applyCorrectionRequest(options: { db: Db; request: Row<'correction_requests'>; applierId: string; audit: AuditContext }): Promise<void> {
+export interface ApplyCorrectionRequestOptions {
+  db: Db;
+  request: Row<'correction_requests'>;
+  applierId: string;
+  audit: AuditContext;
+}
+
+export async function applyCorrectionRequest(options: ApplyCorrectionRequestOptions): Promise<void> {
   const { db, request, audit } = options;
   if (request.status !== 'approved') throw new AppError('INVALID_STATE', request.status === 'applied' ? 'Giấy đề nghị này đã được cập nhật.' : 'Chỉ cập nhật được giấy đề nghị đã được Hiệu trưởng duyệt.');
   const cells = JSON.parse(request.cells_json) as StoredCorrectionCell[];

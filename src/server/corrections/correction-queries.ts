@@ -1,7 +1,8 @@
 /** Loading and presenting correction requests (giấy đề nghị thay đổi thông tin). */
 import { type GradebookColumn, gradebookColumns } from '../../domain/gradebook/gradebook-columns.ts';
 import { displayCell } from '../../domain/gradebook/row-average.ts';
-import type { Correction } from '../../shared/corrections.ts';
+import type { z } from 'zod';
+import type { Correction, ZCorrectionQuery } from '../../shared/corrections.ts';
 import { subjectAssessment } from '../school/index.ts';
 import { notFound } from '../platform/errors.ts';
 import type { Executor } from '../platform/db/database.ts';
@@ -20,6 +21,44 @@ export async function getCorrectionOr404(db: Executor, id: string) {
   const row = await db.selectFrom('correction_requests').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw notFound('giấy đề nghị');
   return row;
+}
+
+/** One request as the API answers it. */
+export async function loadCorrection(db: Executor, id: string): Promise<Correction> {
+  return (await presentCorrections(db, [await getCorrectionOr404(db, id)]))[0];
+}
+
+/** An evidence file attached to a request; a file of another request is not found. */
+export async function getEvidenceFileOr404(db: Executor, correctionId: string, fileId: string) {
+  const file = await db.selectFrom('stored_files').selectAll().where('id', '=', fileId).where('owner_id', '=', correctionId).executeTakeFirst();
+  if (!file) throw notFound('tệp minh chứng');
+  return file;
+}
+
+/**
+ * A page of a school's requests, newest first, filtered by status, class and a search (a number,
+ * or words of the reason). `visibleTo` narrows them to a teacher's own and her homeroom classes'.
+ */
+export async function listCorrections(
+  db: Executor,
+  schoolId: string,
+  q: z.infer<typeof ZCorrectionQuery>,
+  visibleTo: { userId: string; homeroomClassIds: string[] } | null,
+): Promise<{ total: number; requests: Correction[] }> {
+  let base = db.selectFrom('correction_requests').where('school_id', '=', schoolId);
+  if (visibleTo) {
+    const homeroom = visibleTo.homeroomClassIds;
+    base = base.where((eb) => eb.or([eb('requested_by', '=', visibleTo.userId), ...(homeroom.length ? [eb('class_id', 'in', homeroom)] : [])]));
+  }
+  if (q.status) base = base.where('status', '=', q.status);
+  if (q.classId) base = base.where('class_id', '=', q.classId);
+  if (q.q) {
+    const text = q.q;
+    base = /^\d+$/.test(text) ? base.where('number', '=', Number(text)) : base.where('reason', 'like', `%${text.replace(/[%_]/g, '')}%`);
+  }
+  const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const rows = await base.selectAll().orderBy('number', 'desc').limit(q.limit).offset(q.offset).execute();
+  return { total: Number(total.n), requests: await presentCorrections(db, rows) };
 }
 
 export async function presentCorrections(db: Executor, rows: Row<'correction_requests'>[]): Promise<Correction[]> {

@@ -10,18 +10,18 @@ import { z } from 'zod';
 import { can } from '../../domain/policies/policy.ts';
 import { ZId, ZOk, authErrors } from '../../shared/api-common.ts';
 import { ZCorrection, ZCorrectionPage, ZCorrectionQuery, ZCreateCorrectionInput, ZDecideCorrectionInput, ZNotification } from '../../shared/corrections.ts';
-import { applyCorrectionRequest } from './apply-correction-request.ts';
-import { decideCorrectionRequest } from './decide-correction-request.ts';
-import { fileCorrectionRequest } from './file-correction-request.ts';
-import { writeAudit } from '../platform/audit/audit-log.ts';
-import { getCorrectionOr404, presentCorrections } from './correction-queries.ts';
-import { loadSheetContext } from '../gradebook/index.ts';
-import { gradebookChain } from '../platform/audit/audit-log.ts';
 import type { Row } from '../platform/db/schema.ts';
-import { AppError, invalid, notFound } from '../platform/errors.ts';
-import { storeEvidenceFile } from '../platform/files/store-file.ts';
+import { AppError, invalid } from '../platform/errors.ts';
 import { type RequestAuth, auditContext, authorize, requireAuth } from '../platform/http/context.ts';
 import { type RouteDeps, typed } from '../platform/http/route-deps.ts';
+import { loadSheetContext } from '../gradebook/index.ts';
+import { addCorrectionEvidence } from './add-correction-evidence.ts';
+import { applyCorrectionRequest } from './apply-correction-request.ts';
+import { getCorrectionOr404, getEvidenceFileOr404, listCorrections, loadCorrection } from './correction-queries.ts';
+import { decideCorrectionRequest } from './decide-correction-request.ts';
+import { fileCorrectionRequest } from './file-correction-request.ts';
+import { markNotificationRead } from './mark-notification-read.ts';
+import { listNotifications } from './notification-queries.ts';
 
 const tags = ['corrections'];
 
@@ -35,7 +35,6 @@ function authorizeRead(auth: RequestAuth, r: Row<'correction_requests'>) {
 export async function registerCorrectionRoutes(app: FastifyInstance, deps: RouteDeps): Promise<void> {
   const api = typed(app);
   const { db } = deps;
-  const present = async (id: string) => (await presentCorrections(db, [await getCorrectionOr404(db, id)]))[0];
 
   api.post(
     '/classes/:classId/subjects/:subjectId/corrections',
@@ -54,7 +53,7 @@ export async function registerCorrectionRoutes(app: FastifyInstance, deps: Route
       const { cls } = await loadSheetContext(db, classId, subjectId);
       authorize(auth, 'correction.request', { schoolId: cls.school_id, classIds: [classId], subjectId });
       const id = await fileCorrectionRequest({ db, classId, subjectId, requestedBy: auth.user.id, input: request.body, audit: auditContext(request) });
-      return present(id);
+      return loadCorrection(db, id);
     },
   );
 
@@ -78,21 +77,8 @@ export async function registerCorrectionRoutes(app: FastifyInstance, deps: Route
       const file = await request.file();
       if (!file) throw invalid('Chưa chọn tệp minh chứng.', [{ field: 'file', message: 'chưa chọn tệp' }]);
       const buffer = await file.toBuffer();
-      const ctx = auditContext(request);
-      await db.transaction().execute(async (tx) => {
-        const stored = await storeEvidenceFile(tx, { dataDir: deps.env.dataDir, schoolId: r.school_id, ownerType: 'correction_request', ownerId: r.id, filename: file.filename, buffer, userId: auth.user.id, now: ctx.now });
-        await writeAudit(tx, ctx, {
-          chainKey: gradebookChain(r.class_id, r.subject_id),
-          schoolId: r.school_id,
-          action: 'correction.evidenceAdded',
-          entityType: 'correction_request',
-          entityId: r.id,
-          before: null,
-          after: { fileId: stored.id, filename: stored.filename, sha256: stored.sha256, size: stored.size, mime: stored.mime },
-          source: 'correction',
-        });
-      });
-      return present(r.id);
+      await addCorrectionEvidence({ db, dataDir: deps.env.dataDir, request: r, filename: file.filename, buffer, userId: auth.user.id, audit: auditContext(request) });
+      return loadCorrection(db, r.id);
     },
   );
 
@@ -103,8 +89,7 @@ export async function registerCorrectionRoutes(app: FastifyInstance, deps: Route
       const auth = requireAuth(request);
       const r = await getCorrectionOr404(db, request.params.id);
       authorizeRead(auth, r);
-      const f = await db.selectFrom('stored_files').selectAll().where('id', '=', request.params.fileId).where('owner_id', '=', r.id).executeTakeFirst();
-      if (!f) throw notFound('tệp minh chứng');
+      const f = await getEvidenceFileOr404(db, r.id, request.params.fileId);
       return reply
         .type(f.mime)
         .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(f.filename)}`)
@@ -119,22 +104,9 @@ export async function registerCorrectionRoutes(app: FastifyInstance, deps: Route
       const auth = requireAuth(request);
       const { schoolId } = request.params;
       authorize(auth, 'school.view', { schoolId });
-      const q = request.query;
-      let base = db.selectFrom('correction_requests').where('school_id', '=', schoolId);
       // The leadership and board see all; a teacher sees her own and those of her homeroom classes.
-      if (!can(auth.actor, 'editLog.view', { schoolId }).allowed) {
-        const homeroom = auth.actor.homeroomClassIds;
-        base = base.where((eb) => eb.or([eb('requested_by', '=', auth.user.id), ...(homeroom.length ? [eb('class_id', 'in', homeroom)] : [])]));
-      }
-      if (q.status) base = base.where('status', '=', q.status);
-      if (q.classId) base = base.where('class_id', '=', q.classId);
-      if (q.q) {
-        const text = q.q;
-        base = /^\d+$/.test(text) ? base.where('number', '=', Number(text)) : base.where('reason', 'like', `%${text.replace(/[%_]/g, '')}%`);
-      }
-      const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-      const rows = await base.selectAll().orderBy('number', 'desc').limit(q.limit).offset(q.offset).execute();
-      return { total: Number(total.n), requests: await presentCorrections(db, rows) };
+      const visibleTo = can(auth.actor, 'editLog.view', { schoolId }).allowed ? null : { userId: auth.user.id, homeroomClassIds: auth.actor.homeroomClassIds };
+      return listCorrections(db, schoolId, request.query, visibleTo);
     },
   );
 
@@ -145,7 +117,7 @@ export async function registerCorrectionRoutes(app: FastifyInstance, deps: Route
       const auth = requireAuth(request);
       const r = await getCorrectionOr404(db, request.params.id);
       authorizeRead(auth, r);
-      return present(r.id);
+      return loadCorrection(db, r.id);
     },
   );
 
@@ -157,7 +129,7 @@ export async function registerCorrectionRoutes(app: FastifyInstance, deps: Route
       const r = await getCorrectionOr404(db, request.params.id);
       authorize(auth, 'correction.decide', { schoolId: r.school_id });
       await decideCorrectionRequest({ db, request: r, ...request.body, deciderId: auth.user.id, audit: auditContext(request) });
-      return present(r.id);
+      return loadCorrection(db, r.id);
     },
   );
 
@@ -169,7 +141,7 @@ export async function registerCorrectionRoutes(app: FastifyInstance, deps: Route
       const r = await getCorrectionOr404(db, request.params.id);
       authorize(auth, 'correction.apply', { schoolId: r.school_id });
       await applyCorrectionRequest({ db, request: r, applierId: auth.user.id, audit: auditContext(request) });
-      return present(r.id);
+      return loadCorrection(db, r.id);
     },
   );
 
@@ -178,10 +150,7 @@ export async function registerCorrectionRoutes(app: FastifyInstance, deps: Route
     { schema: { tags, summary: 'Thông báo của tôi', querystring: z.object({ unread: z.enum(['0', '1']).optional() }), response: { 200: z.array(ZNotification), ...authErrors } } },
     async (request) => {
       const auth = requireAuth(request);
-      let q = db.selectFrom('notifications').selectAll().where('user_id', '=', auth.user.id);
-      if (request.query.unread === '1') q = q.where('read_at', 'is', null);
-      const rows = await q.orderBy('created_at', 'desc').limit(100).execute();
-      return rows.map((n) => ({ id: n.id, kind: n.kind, title: n.title, body: n.body, link: n.link, createdAt: n.created_at, readAt: n.read_at }));
+      return listNotifications(db, auth.user.id, request.query.unread === '1');
     },
   );
 
@@ -190,7 +159,7 @@ export async function registerCorrectionRoutes(app: FastifyInstance, deps: Route
     { schema: { tags, summary: 'Đánh dấu đã đọc', params: z.object({ id: ZId }), response: { 200: ZOk, ...authErrors } } },
     async (request) => {
       const auth = requireAuth(request);
-      await db.updateTable('notifications').set({ read_at: request.now.toISOString() }).where('id', '=', request.params.id).where('user_id', '=', auth.user.id).where('read_at', 'is', null).execute();
+      await markNotificationRead({ db, notificationId: request.params.id, userId: auth.user.id, now: request.now.toISOString() });
       return { ok: true as const };
     },
   );

@@ -12,7 +12,7 @@ import { homeroomUsers, notify, usersWithRole } from '../platform/notify.ts';
 import { parseSchoolSettings } from '../../shared/school-settings.ts';
 import { applyCorrectionRequest } from './apply-correction-request.ts';
 
-export async function decideCorrectionRequest(options: {
+export interface DecideCorrectionRequestOptions {
   db: Db;
   request: Row<'correction_requests'>;
   decision: 'approve' | 'reject';
@@ -20,7 +20,9 @@ export async function decideCorrectionRequest(options: {
   version: number;
   deciderId: string;
   audit: AuditContext;
-}): Promise<void> {
+}
+
+export async function decideCorrectionRequest(options: DecideCorrectionRequestOptions): Promise<void> {
   const { db, request, decision, audit } = options;
   if (request.status !== 'pending') throw new AppError('INVALID_STATE', 'Giấy đề nghị này đã được xử lý.');
   if (options.version !== Number(request.version)) throw new AppError('CONFLICT', 'Giấy đề nghị vừa thay đổi. Hãy tải lại trang.');

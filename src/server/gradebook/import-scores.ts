@@ -32,7 +32,7 @@ import type { Row } from '../platform/db/schema.ts';
 import { AppError, invalid, notFound } from '../platform/errors.ts';
 import { authorize, type RequestAuth } from '../platform/http/context.ts';
 import { cellInputText, parseScoreWorkbook, type ScoreWorkbookSheet } from './score-excel/score-workbook.ts';
-import { loadSheet } from './gradebook.routes.ts';
+import { loadSheet } from './sheet-queries.ts';
 import { saveCellsInTransaction } from './save-cells.ts';
 
 export const MAX_SCORE_FILE_BYTES = 10 * 1024 * 1024;
@@ -77,6 +77,7 @@ export async function loadScoreWorkbookSheet(
 /** A file name safe to store and show: no path, no control characters. */
 export function cleanFileName(name: string | undefined): string {
   const base = (name ?? '').split(/[/\\]/).pop() ?? '';
+  // eslint-disable-next-line no-control-regex -- control characters are what this removes
   return base.replace(/[\u0000-\u001f"]/g, '_').normalize('NFC').slice(0, 200) || 'bang-diem.xlsx';
 }
 

@@ -3,5 +3,7 @@
  */
 export { registerGradebookExcelRoutes } from './gradebook-excel.routes.ts';
 export { loadBlockContext, loadCells, loadClassStudents, loadSheetContext } from './gradebook-queries.ts';
-export { loadSheet, presentSheet, registerGradebookRoutes } from './gradebook.routes.ts';
+export { presentSheet } from './gradebook-presenter.ts';
+export { registerGradebookRoutes } from './gradebook.routes.ts';
 export { saveCells, saveCellsInTransaction } from './save-cells.ts';
+export { loadSheet } from './sheet-queries.ts';

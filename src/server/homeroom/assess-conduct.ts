@@ -13,7 +13,7 @@ import type { Row } from '../platform/db/schema.ts';
 import { AppError, type FieldError, invalid } from '../platform/errors.ts';
 import { classChain } from '../platform/audit/audit-log.ts';
 
-export async function assessConduct(options: {
+export interface AssessConductOptions {
   db: Db;
   cls: Row<'classes'>;
   period: 'term1' | 'term2' | 'year' | 'summer';
@@ -21,35 +21,43 @@ export async function assessConduct(options: {
   reason: string;
   userId: string;
   audit: AuditContext;
-}): Promise<void> {
+}
+
+/** The answer to an edit made elsewhere since the version the teacher read. */
+const editedElsewhere = (names: string[]) => new AppError('CONFLICT', `Chưa lưu: đánh giá của ${names.join(', ')} vừa được sửa ở nơi khác. Hãy tải lại.`);
+
+export async function assessConduct(options: AssessConductOptions): Promise<void> {
   const { db, cls, period, audit } = options;
-  const students = new Map((await loadClassStudents(db, cls.id)).map((s) => [s.studentId, s]));
-  const conduct = await loadConduct(db, cls.id, cls.school_year_id);
-  const errors: FieldError[] = [];
-  const conflicts: string[] = [];
-  for (const [i, e] of options.entries.entries()) {
-    const st = students.get(e.studentId);
-    if (!st || !st.active) {
-      errors.push({ field: `entries[${i}]`, message: 'học sinh không đang học ở lớp này' });
-      continue;
-    }
-    const current = conduct.get(e.studentId)?.get(period);
-    if ((current ? Number(current.version) : 0) !== e.baseVersion) conflicts.push(st.fullName);
-    if (period === 'year' && e.level !== null) {
-      const computed = yearConduct(conduct.get(e.studentId)).computed;
-      if (e.level !== computed && !options.reason) {
-        errors.push({ field: `entries[${i}].level`, message: `${st.fullName}: mức cả năm khác mức theo bảng Điều 8 (${computed ?? 'chưa đủ hai học kỳ'}), cần ghi lý do` });
+  // Read, checked and written in one transaction; two saves from the same version that both get
+  // past the check meet at the conditional update or the unique key, and the second is refused.
+  await db.transaction().execute(async (tx) => {
+    const students = new Map((await loadClassStudents(tx, cls.id)).map((s) => [s.studentId, s]));
+    const conduct = await loadConduct(tx, cls.id, cls.school_year_id);
+    const errors: FieldError[] = [];
+    const conflicts: string[] = [];
+    for (const [i, e] of options.entries.entries()) {
+      const st = students.get(e.studentId);
+      if (!st || !st.active) {
+        errors.push({ field: `entries[${i}]`, message: 'học sinh không đang học ở lớp này' });
+        continue;
+      }
+      const current = conduct.get(e.studentId)?.get(period);
+      if ((current ? Number(current.version) : 0) !== e.baseVersion) conflicts.push(st.fullName);
+      if (period === 'year' && e.level !== null) {
+        const computed = yearConduct(conduct.get(e.studentId)).computed;
+        if (e.level !== computed && !options.reason) {
+          errors.push({ field: `entries[${i}].level`, message: `${st.fullName}: mức cả năm khác mức theo bảng Điều 8 (${computed ?? 'chưa đủ hai học kỳ'}), cần ghi lý do` });
+        }
       }
     }
-  }
-  if (errors.length) throw invalid(`Chưa lưu: ${errors.map((e) => e.message).join('; ')}`, errors);
-  if (conflicts.length) throw new AppError('CONFLICT', `Chưa lưu: đánh giá của ${conflicts.join(', ')} vừa được sửa ở nơi khác. Hãy tải lại.`);
-  await db.transaction().execute(async (tx) => {
+    if (errors.length) throw invalid(`Chưa lưu: ${errors.map((e) => e.message).join('; ')}`, errors);
+    if (conflicts.length) throw editedElsewhere(conflicts);
     const events: AuditEntry[] = [];
     for (const e of options.entries) {
       const current = conduct.get(e.studentId)?.get(period);
       if (current && current.level === e.level && current.comment === e.comment) continue;
       const id = current?.id ?? randomUUID();
+      let written: number;
       if (current) {
         const res = await tx
           .updateTable('conduct_assessments')
@@ -57,13 +65,16 @@ export async function assessConduct(options: {
           .where('id', '=', id)
           .where('version', '=', current.version)
           .executeTakeFirst();
-        if (Number(res.numUpdatedRows) !== 1) throw new AppError('CONFLICT', 'Chưa lưu: đánh giá vừa được sửa ở nơi khác. Hãy tải lại.');
+        written = Number(res.numUpdatedRows);
       } else {
-        await tx
+        const res = await tx
           .insertInto('conduct_assessments')
           .values({ id, school_id: cls.school_id, school_year_id: cls.school_year_id, class_id: cls.id, student_id: e.studentId, period, level: e.level, comment: e.comment, version: 1, updated_by: options.userId, updated_at: audit.now })
-          .execute();
+          .onConflict((oc) => oc.columns(['school_year_id', 'student_id', 'period']).doNothing())
+          .executeTakeFirst();
+        written = Number(res.numInsertedOrUpdatedRows);
       }
+      if (written !== 1) throw editedElsewhere([students.get(e.studentId)!.fullName]);
       events.push({
         chainKey: classChain(cls.id),
         schoolId: cls.school_id,

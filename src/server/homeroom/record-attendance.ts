@@ -11,7 +11,7 @@ import type { Row } from '../platform/db/schema.ts';
 import { type FieldError, invalid } from '../platform/errors.ts';
 import { vietnamDay } from '../../domain/calendar/vietnam-time.ts';
 
-export async function recordAttendance(options: {
+export interface RecordAttendanceOptions {
   db: Db;
   cls: Row<'classes'>;
   date: string;
@@ -20,7 +20,9 @@ export async function recordAttendance(options: {
   lesson: { subjectId: string; periodNo: number } | null;
   userId: string;
   audit: AuditContext;
-}): Promise<number> {
+}
+
+export async function recordAttendance(options: RecordAttendanceOptions): Promise<number> {
   const { db, cls, date, session, audit } = options;
   const year = await db.selectFrom('school_years').selectAll().where('id', '=', cls.school_year_id).executeTakeFirstOrThrow();
   if (date < year.starts_on || date > year.ends_on) throw invalid('Ngày điểm danh nằm ngoài năm học.', [{ field: 'date', message: 'ngoài năm học' }]);

@@ -9,13 +9,9 @@ import { COMPETENCES, PRIMARY_POINT_LABELS, QUALITIES, type PrimaryPoint, pointC
 import type { Executor } from '../platform/db/database.ts';
 import type { Row } from '../platform/db/schema.ts';
 import { loadClassStudents } from '../gradebook/index.ts';
+import { loadPrimaryAssessments } from './primary-assessment-queries.ts';
 
 type Trait = TraitLevelTt27 | null;
-
-export async function loadPrimaryAssessments(db: Executor, classId: string, point: string) {
-  const rows = await db.selectFrom('primary_assessments').selectAll().where('class_id', '=', classId).where('point', '=', point).execute();
-  return new Map(rows.map((r) => [r.student_id, r]));
-}
 
 export async function loadPrimarySummary(db: Executor, cls: Row<'classes'>, point: PrimaryPoint) {
   const cols = pointColumns(point);

@@ -6,20 +6,16 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import type { TraitLevelTt27 } from '../../domain/assessment/year-level-tt27.ts';
-import { COMPETENCES, QUALITIES } from '../../domain/results/primary-traits.ts';
 import { ZId, authErrors } from '../../shared/api-common.ts';
 import { ZPrimaryAssessmentSheet, ZPrimaryPoint, ZPrimarySummary, ZSavePrimaryAssessmentsInput } from '../../shared/primary.ts';
-import { savePrimaryAssessments } from './save-primary-assessments.ts';
-import { loadClassStudents } from '../gradebook/index.ts';
-import { loadPrimaryAssessments, loadPrimarySummary } from './primary-summary-queries.ts';
-import { getClassOr404 } from '../school/index.ts';
 import { auditContext, authorize, requireAuth } from '../platform/http/context.ts';
 import { type RouteDeps, typed } from '../platform/http/route-deps.ts';
+import { getClassOr404 } from '../school/index.ts';
+import { loadPrimaryAssessmentSheet } from './primary-assessment-queries.ts';
+import { loadPrimarySummary } from './primary-summary-queries.ts';
+import { savePrimaryAssessments } from './save-primary-assessments.ts';
 
 const P = z.object({ classId: ZId });
-type Trait = TraitLevelTt27 | null;
-
 
 export async function registerPrimaryRoutes(app: FastifyInstance, deps: RouteDeps): Promise<void> {
   const api = typed(app);
@@ -32,28 +28,7 @@ export async function registerPrimaryRoutes(app: FastifyInstance, deps: RouteDep
       const auth = requireAuth(request);
       const cls = await getClassOr404(db, request.params.classId);
       authorize(auth, 'results.view', { schoolId: cls.school_id, classIds: [cls.id] });
-      const students = (await loadClassStudents(db, cls.id)).filter((s) => s.active);
-      const saved = await loadPrimaryAssessments(db, cls.id, request.query.point);
-      return {
-        classId: cls.id,
-        point: request.query.point,
-        qualityNames: [...QUALITIES],
-        competenceNames: [...COMPETENCES],
-        rows: students.map((s) => {
-          const r = saved.get(s.studentId);
-          return {
-            studentId: s.studentId,
-            listNumber: s.listNumber,
-            fullName: s.fullName,
-            qualities: r ? (JSON.parse(r.qualities_json) as Trait[]) : QUALITIES.map(() => null),
-            competences: r ? (JSON.parse(r.competences_json) as Trait[]) : COMPETENCES.map(() => null),
-            comment: r?.comment ?? '',
-            nominated: r?.nominated === 1,
-            nominationNote: r?.nomination_note ?? '',
-            version: r ? Number(r.version) : 0,
-          };
-        }),
-      };
+      return loadPrimaryAssessmentSheet(db, cls, request.query.point);
     },
   );
 

@@ -10,7 +10,7 @@ import type { PrimaryPoint } from '../../domain/results/primary-traits.ts';
 import { type AuditContext, type AuditEntry, writeAudits } from '../platform/audit/audit-log.ts';
 import type { Db } from '../platform/db/database.ts';
 import { loadClassStudents } from '../gradebook/index.ts';
-import { loadPrimaryAssessments } from './primary-summary-queries.ts';
+import { loadPrimaryAssessments } from './primary-assessment-queries.ts';
 import type { Row } from '../platform/db/schema.ts';
 import { AppError, invalid } from '../platform/errors.ts';
 import { classChain } from '../platform/audit/audit-log.ts';
@@ -27,18 +27,32 @@ export interface PrimaryAssessmentEntry {
   baseVersion: number;
 }
 
-export async function savePrimaryAssessments(options: { db: Db; cls: Row<'classes'>; point: PrimaryPoint; entries: PrimaryAssessmentEntry[]; userId: string; audit: AuditContext }): Promise<void> {
+export interface SavePrimaryAssessmentsOptions {
+  db: Db;
+  cls: Row<'classes'>;
+  point: PrimaryPoint;
+  entries: PrimaryAssessmentEntry[];
+  userId: string;
+  audit: AuditContext;
+}
+
+/** The answer to an edit made elsewhere since the version the teacher read. */
+const editedElsewhere = (names: string[]) => new AppError('CONFLICT', `Chưa lưu: ${names.join(', ')} vừa được sửa ở nơi khác. Hãy tải lại.`);
+
+export async function savePrimaryAssessments(options: SavePrimaryAssessmentsOptions): Promise<void> {
   const { db, cls, point, entries, audit } = options;
-  const grade = await db.selectFrom('grade_levels').select('regime').where('school_year_id', '=', cls.school_year_id).where('grade', '=', cls.grade).executeTakeFirst();
-  if (grade?.regime !== 'TT27_2020') throw new AppError('INVALID_STATE', 'Lớp này không đánh giá theo Thông tư 27/2020.');
-  const students = new Map((await loadClassStudents(db, cls.id)).map((s) => [s.studentId, s]));
-  const saved = await loadPrimaryAssessments(db, cls.id, point);
-  const bad = entries.filter((e) => !students.get(e.studentId)?.active);
-  if (bad.length) throw invalid('Có học sinh không đang học ở lớp này.', bad.map((e) => ({ field: 'studentId', message: e.studentId })));
-  const stale = entries.filter((e) => (saved.get(e.studentId) ? Number(saved.get(e.studentId)!.version) : 0) !== e.baseVersion);
-  if (stale.length) throw new AppError('CONFLICT', `Chưa lưu: ${stale.map((e) => students.get(e.studentId)!.fullName).join(', ')} vừa được sửa ở nơi khác. Hãy tải lại.`);
-  if (point !== 'CN' && entries.some((e) => e.nominated)) throw invalid('Đề xuất khen thưởng chỉ ở thời điểm cuối năm học.', [{ field: 'nominated', message: 'chỉ cuối năm' }]);
+  // Read, checked and written in one transaction; two saves from the same version that both get
+  // past the check meet at the conditional update or the unique key, and the second is refused.
   await db.transaction().execute(async (tx) => {
+    const grade = await tx.selectFrom('grade_levels').select('regime').where('school_year_id', '=', cls.school_year_id).where('grade', '=', cls.grade).executeTakeFirst();
+    if (grade?.regime !== 'TT27_2020') throw new AppError('INVALID_STATE', 'Lớp này không đánh giá theo Thông tư 27/2020.');
+    const students = new Map((await loadClassStudents(tx, cls.id)).map((s) => [s.studentId, s]));
+    const saved = await loadPrimaryAssessments(tx, cls.id, point);
+    const bad = entries.filter((e) => !students.get(e.studentId)?.active);
+    if (bad.length) throw invalid('Có học sinh không đang học ở lớp này.', bad.map((e) => ({ field: 'studentId', message: e.studentId })));
+    const stale = entries.filter((e) => (saved.get(e.studentId) ? Number(saved.get(e.studentId)!.version) : 0) !== e.baseVersion);
+    if (stale.length) throw editedElsewhere(stale.map((e) => students.get(e.studentId)!.fullName));
+    if (point !== 'CN' && entries.some((e) => e.nominated)) throw invalid('Đề xuất khen thưởng chỉ ở thời điểm cuối năm học.', [{ field: 'nominated', message: 'chỉ cuối năm' }]);
     const events: AuditEntry[] = [];
     for (const e of entries) {
       const current = saved.get(e.studentId);
@@ -52,12 +66,19 @@ export async function savePrimaryAssessments(options: { db: Db; cls: Row<'classe
         updated_at: audit.now,
       };
       const id = current?.id ?? randomUUID();
+      let written: number;
       if (current) {
         const res = await tx.updateTable('primary_assessments').set({ ...values, version: Number(current.version) + 1 }).where('id', '=', id).where('version', '=', current.version).executeTakeFirst();
-        if (Number(res.numUpdatedRows) !== 1) throw new AppError('CONFLICT', 'Chưa lưu: đánh giá vừa được sửa ở nơi khác. Hãy tải lại.');
+        written = Number(res.numUpdatedRows);
       } else {
-        await tx.insertInto('primary_assessments').values({ id, school_id: cls.school_id, school_year_id: cls.school_year_id, class_id: cls.id, student_id: e.studentId, point, ...values, version: 1 }).execute();
+        const res = await tx
+          .insertInto('primary_assessments')
+          .values({ id, school_id: cls.school_id, school_year_id: cls.school_year_id, class_id: cls.id, student_id: e.studentId, point, ...values, version: 1 })
+          .onConflict((oc) => oc.columns(['school_year_id', 'student_id', 'point']).doNothing())
+          .executeTakeFirst();
+        written = Number(res.numInsertedOrUpdatedRows);
       }
+      if (written !== 1) throw editedElsewhere([students.get(e.studentId)!.fullName]);
       events.push({
         chainKey: classChain(cls.id),
         schoolId: cls.school_id,

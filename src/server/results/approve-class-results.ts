@@ -20,7 +20,15 @@ function missingMessage(results: Awaited<ReturnType<typeof computeClassResults>>
   return `Chưa đủ dữ liệu để phê duyệt kết quả (còn thiếu ${results.missingCount} mục). ${lines.join(' | ')}`;
 }
 
-export async function proposeClassResults(options: { db: Db; cls: Row<'classes'>; scope: ResultScope; userId: string; audit: AuditContext }): Promise<string> {
+export interface ProposeClassResultsOptions {
+  db: Db;
+  cls: Row<'classes'>;
+  scope: ResultScope;
+  userId: string;
+  audit: AuditContext;
+}
+
+export async function proposeClassResults(options: ProposeClassResultsOptions): Promise<string> {
   const { db, cls, scope, audit } = options;
   const results = await computeClassResults(db, cls.id, scope);
   if (!results.complete) throw new AppError('INVALID_STATE', missingMessage(results), { missingCount: results.missingCount });
@@ -66,7 +74,12 @@ export async function proposeClassResults(options: { db: Db; cls: Row<'classes'>
   return id;
 }
 
-export async function approveClassResults(options: { db: Db; cls: Row<'classes'>; scope: ResultScope; snapshotId: string; userId: string; audit: AuditContext }): Promise<void> {
+export interface ApproveClassResultsOptions extends ProposeClassResultsOptions {
+  /** The proposal the principal read. */
+  snapshotId: string;
+}
+
+export async function approveClassResults(options: ApproveClassResultsOptions): Promise<void> {
   const { db, cls, scope, audit } = options;
   const snapshot = await db.selectFrom('result_snapshots').selectAll().where('id', '=', options.snapshotId).executeTakeFirst();
   if (!snapshot || snapshot.class_id !== cls.id || snapshot.scope !== scope) throw new AppError('NOT_FOUND', 'Không tìm thấy bản đề nghị kết quả này.');

@@ -2,4 +2,15 @@
  * The results area's face to the other areas: everything another area may use from it, and nothing else.
  */
 export { approveClassResults, proposeClassResults } from './approve-class-results.ts';
-export { computeClassResults, computeClassResultsFrom, loadAssessedSubjects, loadClassResultsInputs, loadConduct, yearConduct, type ClassResultsInputs, type ResultScope } from './results-queries.ts';
+export {
+  computeClassResults,
+  computeClassResultsFrom,
+  listResultSnapshots,
+  loadAssessedSubjects,
+  loadClassResults,
+  loadClassResultsInputs,
+  loadConduct,
+  yearConduct,
+  type ClassResultsInputs,
+  type ResultScope,
+} from './results-queries.ts';

@@ -200,3 +200,36 @@ export function computeClassResultsFrom(inputs: ClassResultsInputs, scope: Resul
     missingCount,
   };
 }
+
+/** The live results of a class with its latest proposed or approved snapshot, and whether they changed since. */
+export async function loadClassResults(db: Executor, classId: string, scope: ResultScope): Promise<ClassResults> {
+  const { contentSha256, ...results } = await computeClassResults(db, classId, scope);
+  const snap = await db
+    .selectFrom('result_snapshots')
+    .selectAll()
+    .where('class_id', '=', classId)
+    .where('scope', '=', scope)
+    .where('status', 'in', ['proposed', 'approved'])
+    .orderBy('proposed_at', 'desc')
+    .executeTakeFirst();
+  return {
+    ...results,
+    snapshot: snap
+      ? { id: snap.id, status: snap.status as 'proposed' | 'approved', proposedAt: snap.proposed_at, approvedAt: snap.approved_at, sha256: snap.sha256, changedSince: snap.sha256 !== contentSha256 }
+      : null,
+  };
+}
+
+/** The result snapshots of a school year in one status (waiting for approval, or approved), oldest proposal first. */
+export async function listResultSnapshots(db: Executor, yearId: string, status: 'proposed' | 'approved') {
+  const rows = await db
+    .selectFrom('result_snapshots')
+    .innerJoin('classes', 'classes.id', 'result_snapshots.class_id')
+    .innerJoin('users', 'users.id', 'result_snapshots.proposed_by')
+    .select(['result_snapshots.id', 'result_snapshots.class_id', 'classes.name', 'result_snapshots.scope', 'result_snapshots.proposed_at', 'result_snapshots.approved_at', 'users.full_name'])
+    .where('result_snapshots.school_year_id', '=', yearId)
+    .where('result_snapshots.status', '=', status)
+    .orderBy('result_snapshots.proposed_at')
+    .execute();
+  return rows.map((r) => ({ id: r.id, classId: r.class_id, className: r.name, scope: r.scope as 'year', proposedAt: r.proposed_at, approvedAt: r.approved_at, proposedByName: r.full_name }));
+}

@@ -1,0 +1,44 @@
+/** The school's audit log (nhật kí hệ thống): a filtered page of events, newest first, with the actor's name. */
+import type { z } from 'zod';
+import type { ZAuditQuery } from '../../shared/audit.ts';
+import type { Executor } from '../platform/db/database.ts';
+
+export async function loadAuditPage(db: Executor, schoolId: string, q: z.infer<typeof ZAuditQuery>) {
+  let base = db.selectFrom('audit_events').where('audit_events.school_id', '=', schoolId);
+  if (q.action) base = base.where('audit_events.action', '=', q.action);
+  if (q.entityType) base = base.where('audit_events.entity_type', '=', q.entityType);
+  if (q.actorUserId) base = base.where('audit_events.actor_user_id', '=', q.actorUserId);
+  if (q.from) base = base.where('audit_events.at', '>=', `${q.from}T00:00:00.000Z`);
+  if (q.to) base = base.where('audit_events.at', '<=', `${q.to}T23:59:59.999Z`);
+  const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const rows = await base
+    .leftJoin('users', 'users.id', 'audit_events.actor_user_id')
+    .selectAll('audit_events')
+    .select('users.full_name as actor_name')
+    .orderBy('audit_events.at', 'desc')
+    .orderBy('audit_events.seq', 'desc')
+    .limit(q.limit)
+    .offset(q.offset)
+    .execute();
+  return {
+    total: Number(total.n),
+    events: rows.map((r) => ({
+      id: r.id,
+      chainKey: r.chain_key,
+      seq: Number(r.seq),
+      at: r.at,
+      actorUserId: r.actor_user_id,
+      actorName: r.actor_name ?? null,
+      actorRole: r.actor_role,
+      ip: r.ip,
+      userAgent: r.user_agent,
+      action: r.action,
+      entityType: r.entity_type,
+      entityId: r.entity_id,
+      before: r.before_json ? JSON.parse(r.before_json) : null,
+      after: r.after_json ? JSON.parse(r.after_json) : null,
+      reason: r.reason,
+      source: r.source,
+    })),
+  };
+}
