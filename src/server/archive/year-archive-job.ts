@@ -12,6 +12,9 @@ import { buildYearArchive } from './build-year-archive.ts';
 import { vietnamStamp } from '../../domain/calendar/vietnam-time.ts';
 import { slug } from './archive-package.ts';
 
+/** The job kind of a year archive. */
+export const YEAR_ARCHIVE_JOB = 'year_archive';
+
 export interface YearArchiveJobResult {
   schoolYearId: string;
   name: string;

@@ -17,23 +17,20 @@ import { readFileSync } from 'node:fs';
 import type { AuditContext } from '../platform/audit/audit-log.ts';
 import { clockStartingAt } from '../platform/clock.ts';
 import { signDocument } from '../documents/index.ts';
-import type { Env } from '../platform/env.ts';
 import { parseEnv } from '../platform/env.ts';
 import { hashToken, newToken, type RequestAuth } from '../platform/http/context.ts';
-import type { JobContext } from '../platform/jobs/job-runner.ts';
-import { LEASE_MS, enqueueJob, failJob, finishJob, reportJobProgress } from '../platform/jobs/job-queue.ts';
+import { runJobNow } from '../platform/jobs/job-runner.ts';
 import { type PrintDocumentsParams, type PrintDocumentsResult, printDocuments } from '../printing/index.ts';
 import { classStudents } from '../printing/index.ts';
 import '../print-kinds.ts';
 import { SIGNING_ORDER } from '../platform/files/store-document.ts';
-import { loadSchoolPrintInfo } from '../printing/index.ts';
 import { createSigner } from '../platform/signing/create-signer.ts';
 import { describeCertificate } from '../platform/signing/describe-certificate.ts';
 import type { Signer, SignerConfig } from '../platform/signing/signer.ts';
 import { primaryRole } from '../../domain/policies/actor.ts';
 import type { Db } from '../platform/db/database.ts';
 import { loadActor } from '../platform/http/actors.ts';
-import { loadSignatures, nextSignature } from '../documents/index.ts';
+import { loadSignatures, nextSignature, signingPlace } from '../documents/index.ts';
 import { ensureDemoCertificates } from './demo-certificates.ts';
 import { DEMO_PASSWORD } from './seed-demo.ts';
 
@@ -59,8 +56,6 @@ export interface SeedDemoDocumentsOptions {
    * when no real seal is. `false`: no seal, those học bạ stay waiting for the seal.
    */
   seal?: SignerConfig | false;
-  /** The process configuration handed to the print job (JobContext.env); not read by printing. */
-  env?: Env;
 }
 
 export interface SeedDemoDocumentsResult {
@@ -129,7 +124,7 @@ async function summarize(db: Db, o: { schoolId: string; classId: string }) {
   return counts;
 }
 
-/** Prints the học bạ of the class as the clerk: a print_documents job run here, start to finish. */
+/** Prints the học bạ of the class as the clerk: a print_documents job run here, start to finish, as the worker would. */
 async function printAsClerk(db: Db, o: SeedDemoDocumentsOptions, clerk: RequestAuth, at: Date): Promise<{ jobId: string; result: PrintDocumentsResult }> {
   const cls = await db.selectFrom('classes').select(['name']).where('id', '=', o.classId).executeTakeFirstOrThrow();
   const params: PrintDocumentsParams = {
@@ -140,36 +135,22 @@ async function printAsClerk(db: Db, o: SeedDemoDocumentsOptions, clerk: RequestA
     name: `hoc-ba-${cls.name}`.replace(/[^\w.-]+/g, '-'),
     actorRole: primaryRole(clerk.actor),
   };
-  // The lease is kept on the running clock (a job worker already running must not take the job
-  // over); the job's own times are the demo's.
-  const leaseClock = clockStartingAt(o.now);
-  const workerId = `seed-demo:${process.pid}:${randomUUID().slice(0, 8)}`;
-  // Enqueued and claimed in one transaction, so no worker can claim it in between.
-  const job = await db.transaction().execute(async (tx) => {
-    const queued = await enqueueJob(tx, { schoolId: o.schoolId, kind: 'print_documents', params, createdBy: clerk.user.id, now: new Date(at.getTime() - 5_000) });
-    const running = { ...queued, status: 'running' as const, locked_by: workerId, lease_until: new Date(leaseClock().getTime() + LEASE_MS).toISOString(), attempts: 1, started_at: at.toISOString() };
-    await tx.updateTable('jobs').set({ status: running.status, locked_by: running.locked_by, lease_until: running.lease_until, attempts: running.attempts, started_at: running.started_at }).where('id', '=', queued.id).execute();
-    return running;
-  });
-  const ctx: JobContext = {
+  const { job, outcome } = await runJobNow({
     db,
-    job,
-    params,
-    dataDir: o.dataDir,
-    env: o.env ?? parseEnv({ DATA_DIR: o.dataDir, LOG_LEVEL: 'silent' }),
-    now: () => at,
-    progress: async (done, total) => {
-      if (!(await reportJobProgress(db, job.id, workerId, leaseClock(), done, total))) throw new Error(`print job ${job.id} was taken over`);
-    },
-  };
-  try {
-    const result = await printDocuments(ctx);
-    await finishJob(db, job.id, workerId, new Date(at.getTime() + 20_000), result);
-    return { jobId: job.id, result };
-  } catch (error) {
-    await failJob(db, job, workerId, at, error instanceof Error ? error.message : String(error), false);
-    throw error;
-  }
+    // The print job reads only DATA_DIR of the configuration.
+    env: parseEnv({ DATA_DIR: o.dataDir, LOG_LEVEL: 'silent' }),
+    enqueue: { schoolId: o.schoolId, kind: 'print_documents', params, createdBy: clerk.user.id, now: new Date(at.getTime() - 5_000) },
+    handler: printDocuments,
+    workerId: `seed-demo:${process.pid}:${randomUUID().slice(0, 8)}`,
+    // The job's own times are the demo's; the lease is kept on the running clock (a job worker
+    // already running must not take the job over).
+    clock: clockStartingAt(at),
+    leaseClock: clockStartingAt(o.now),
+    retry: false,
+  });
+  if (outcome.status === 'failed') throw outcome.error;
+  if (outcome.status === 'released') throw new Error(`print job ${job.id} was taken over`);
+  return { jobId: job.id, result: outcome.result as PrintDocumentsResult };
 }
 
 export async function seedDemoDocuments(db: Db, o: SeedDemoDocumentsOptions): Promise<SeedDemoDocumentsResult | null> {
@@ -229,7 +210,7 @@ export async function seedDemoDocuments(db: Db, o: SeedDemoDocumentsOptions): Pr
     const fullySigned = Math.min(o.fullySigned ?? 4, result.documents.length);
     const awaitingPrincipal = Math.min(o.awaitingPrincipal ?? 8, result.documents.length - fullySigned);
     const toSign = result.documents.slice(0, fullySigned + awaitingPrincipal).map((d) => d.id);
-    const location = await loadSchoolPrintInfo(db, o.schoolId).then((s) => s.place ?? s.schoolName);
+    const location = await signingPlace(db, o.schoolId);
 
     /** One signature through the action, as the signing route gives it (over the bytes as they stand). */
     const sign = async (auth: RequestAuth, documentId: string, role: string, when: Date, openSigner: () => Promise<Signer>, n: number) => {

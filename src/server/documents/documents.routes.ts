@@ -4,26 +4,25 @@
  * shown honestly as not digital). Signing itself: signing.routes.ts.
  */
 import type { FastifyInstance } from 'fastify';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { z } from 'zod';
 import { ZId, authErrors } from '../../shared/api-common.ts';
 import { ZDocumentDetail, ZDocumentSummary } from '../../shared/documents.ts';
-import { type AuditContext, schoolChain, writeAudit } from '../platform/audit/audit-log.ts';
+import { AppError } from '../platform/errors.ts';
+import { auditContext, authorize, requireAuth } from '../platform/http/context.ts';
+import { type RouteDeps, typed } from '../platform/http/route-deps.ts';
+import { pdfDisposition } from '../printing/index.ts';
+import { presentDocumentDetail, presentDocumentSummary } from './document-presenter.ts';
 import {
   SIGN_ACTION,
   assertNextStep,
-  currentFilePath,
   documentTarget,
   getDocumentOr404,
-  loadSignatures,
-  presentDocumentSummary,
+  getSignedDocumentOr404,
+  listDocumentVersions,
+  listVisibleDocuments,
+  readCurrentFile,
 } from './document-queries.ts';
-import { can } from '../../domain/policies/policy.ts';
-import { AppError } from '../platform/errors.ts';
-import { auditContext, authorize, requireAuth } from '../platform/http/context.ts';
-import { pdfDisposition } from '../printing/index.ts';
-import { type RouteDeps, typed } from '../platform/http/route-deps.ts';
+import { recordHandwrittenSignature } from './record-handwritten-signature.ts';
 
 const tags = ['signing'];
 
@@ -53,19 +52,8 @@ export async function registerDocumentRoutes(app: FastifyInstance, deps: RouteDe
       const { schoolId } = request.params;
       authorize(auth, 'school.view', { schoolId });
       const { kind, classId, studentId, awaiting } = request.query;
-      let q = db.selectFrom('documents').selectAll().where('school_id', '=', schoolId).where('superseded_by_id', 'is', null);
-      if (kind) q = q.where('kind', '=', kind);
-      const rows = await q.orderBy('created_at', 'desc').limit(5000).execute();
-      // The list holds what the user may see (the same rule as opening one): school-wide readers
-      // everything, a homeroom teacher her class's documents.
-      const visible = rows.filter((d) => {
-        const t = documentTarget(d);
-        if (classId && !t.classIds?.includes(classId)) return false;
-        if (studentId && t.studentId !== studentId) return false;
-        return can(auth.actor, 'document.view', t).allowed;
-      });
-      const signatures = await loadSignatures(db, visible.map((d) => d.id));
-      const out = visible.map((d) => presentDocumentSummary(d, signatures.get(d.id) ?? [], auth.actor));
+      const { documents, signatures } = await listVisibleDocuments(db, auth.actor, schoolId, { kind, classId, studentId });
+      const out = documents.map((d) => presentDocumentSummary(d, signatures.get(d.id) ?? [], auth.actor));
       return awaiting ? out.filter((d) => d.canSign) : out.slice(0, 500);
     },
   );
@@ -77,23 +65,9 @@ export async function registerDocumentRoutes(app: FastifyInstance, deps: RouteDe
     },
     async (request) => {
       const auth = requireAuth(request);
-      const doc = await getDocumentOr404(db, request.params.documentId);
+      const { doc, signatures } = await getSignedDocumentOr404(db, request.params.documentId);
       authorize(auth, 'document.view', documentTarget(doc));
-      const signatures = (await loadSignatures(db, [doc.id])).get(doc.id) ?? [];
-      const versions = await db
-        .selectFrom('documents')
-        .select(['id', 'version_no', 'created_at', 'status'])
-        .where('series_key', '=', doc.series_key)
-        .orderBy('version_no', 'desc')
-        .execute();
-      return {
-        ...presentDocumentSummary(doc, signatures, auth.actor),
-        supersedesId: doc.supersedes_id,
-        dataSha256: doc.data_sha256,
-        inputsVersion: doc.inputs_version,
-        size: doc.size,
-        versions: versions.map((v) => ({ id: v.id, versionNo: v.version_no, createdAt: v.created_at, status: v.status })),
-      };
+      return presentDocumentDetail(doc, signatures, await listDocumentVersions(db, doc.series_key), auth.actor);
     },
   );
 
@@ -104,8 +78,7 @@ export async function registerDocumentRoutes(app: FastifyInstance, deps: RouteDe
       const auth = requireAuth(request);
       const doc = await getDocumentOr404(db, request.params.documentId);
       authorize(auth, 'document.view', documentTarget(doc));
-      const bytes = readFileSync(join(deps.env.dataDir, 'files', currentFilePath(doc)));
-      return reply.type('application/pdf').header('Content-Disposition', pdfDisposition(`${doc.title}.pdf`)).send(bytes);
+      return reply.type('application/pdf').header('Content-Disposition', pdfDisposition(`${doc.title}.pdf`)).send(readCurrentFile(deps.env.dataDir, doc));
     },
   );
 
@@ -121,34 +94,14 @@ export async function registerDocumentRoutes(app: FastifyInstance, deps: RouteDe
     },
     async (request) => {
       const auth = requireAuth(request);
-      const doc = await getDocumentOr404(db, request.params.documentId);
-      const signatures = (await loadSignatures(db, [doc.id])).get(doc.id) ?? [];
+      const { doc, signatures } = await getSignedDocumentOr404(db, request.params.documentId);
       const step = signatures.find((s) => s.seq === request.params.seq);
       if (!step) throw new AppError('NOT_FOUND', 'Văn bản không có bước ký này.');
       authorize(auth, SIGN_ACTION[step.role], documentTarget(doc));
       assertNextStep(doc, signatures, step.seq);
-      const audit: AuditContext = auditContext(request);
-      await db.transaction().execute(async (tx) => {
-        await tx
-          .updateTable('document_signatures')
-          .set({ status: 'handwritten', signer_user_id: auth.user.id, signer_name: auth.user.full_name, signed_at: audit.now })
-          .where('id', '=', step.id)
-          .where('status', '=', 'pending')
-          .execute();
-        const done = signatures.every((s) => s.seq === step.seq || s.status !== 'pending');
-        await tx.updateTable('documents').set({ status: done ? 'signed' : 'signing' }).where('id', '=', doc.id).execute();
-        await writeAudit(tx, audit, {
-          chainKey: schoolChain(doc.school_id),
-          schoolId: doc.school_id,
-          action: 'document.signHandwritten',
-          entityType: 'document',
-          entityId: doc.id,
-          before: { seq: step.seq, status: 'pending' },
-          after: { seq: step.seq, role: step.role, status: 'handwritten' },
-        });
-      });
-      const fresh = await getDocumentOr404(db, doc.id);
-      return presentDocumentSummary(fresh, (await loadSignatures(db, [doc.id])).get(doc.id) ?? [], auth.actor);
+      await recordHandwrittenSignature({ db, doc, signatures, step, signer: { userId: auth.user.id, fullName: auth.user.full_name }, audit: auditContext(request) });
+      const fresh = await getSignedDocumentOr404(db, doc.id);
+      return presentDocumentSummary(fresh.doc, fresh.signatures, auth.actor);
     },
   );
 }

@@ -1,7 +1,7 @@
 /**
  * The documents area's face to the other areas: everything another area may use from it, and nothing else.
  */
-export { loadSignatures, nextSignature } from './document-queries.ts';
+export { loadSignatures, nextSignature, signingPlace } from './document-queries.ts';
 export { registerDocumentRoutes } from './documents.routes.ts';
 export { signDocument } from './sign-document.ts';
 export { registerSigningRoutes } from './signing.routes.ts';

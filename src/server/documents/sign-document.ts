@@ -6,12 +6,10 @@
  * step get one success and one conflict. A document never changes after signing: a correction
  * makes a new version (storeDocument) that supersedes it.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { RequestAuth } from '../platform/http/context.ts';
 import { type AuditContext, schoolChain, writeAudit } from '../platform/audit/audit-log.ts';
 import type { Db } from '../platform/db/database.ts';
-import { SIGN_ACTION, assertNextStep, currentFilePath, documentTarget, getDocumentOr404, loadSignatures } from './document-queries.ts';
+import { SIGN_ACTION, assertNextStep, currentFilePath, documentTarget, getSignedDocumentOr404, readCurrentFile, signedMeanwhile } from './document-queries.ts';
 import { writeStoredFile } from '../platform/files/store-document.ts';
 import { sha256Hex } from '../platform/sha256.ts';
 import { AppError, invalid } from '../platform/errors.ts';
@@ -31,8 +29,8 @@ export interface SignDocumentOptions {
   seq: number;
   /** SHA-256 of the file the signer was shown: signing anything else is refused. */
   expectedSha256: string;
-  /** Opens the signer (a .p12 the user gave, the school's token, a remote service). */
-  openSigner: () => Promise<Signer>;
+  /** Opens the signer for the step's role (a .p12 the user gave, the school's token, a remote service). */
+  openSigner: (role: string) => Promise<Signer>;
   location: string;
   now: Date;
 }
@@ -44,8 +42,7 @@ function sameName(a: string, b: string): boolean {
 }
 
 export async function signDocument(o: SignDocumentOptions) {
-  const doc = await getDocumentOr404(o.db, o.documentId);
-  const signatures = (await loadSignatures(o.db, [doc.id])).get(doc.id) ?? [];
+  const { doc, signatures } = await getSignedDocumentOr404(o.db, o.documentId);
   const step = signatures.find((s) => s.seq === o.seq);
   if (!step) throw new AppError('NOT_FOUND', 'Văn bản không có bước ký này.');
   authorize(o.auth, SIGN_ACTION[step.role], documentTarget(doc));
@@ -54,7 +51,7 @@ export async function signDocument(o: SignDocumentOptions) {
     throw new AppError('CONFLICT', 'Văn bản đã thay đổi kể từ khi bạn mở (có người vừa ký). Hãy mở lại văn bản, xem rồi ký.');
   }
 
-  const signer = await o.openSigner().catch(rethrowSigning);
+  const signer = await o.openSigner(step.role).catch(rethrowSigning);
   try {
     const chain = await signer.certificateChain().catch(rethrowSigning);
     if (!chain.length) throw invalid('Không tìm thấy chứng thư số của người ký.', [{ field: 'certificate', message: 'không có' }]);
@@ -67,7 +64,7 @@ export async function signDocument(o: SignDocumentOptions) {
         { field: 'certificate', message: 'không đúng người ký' },
       ]);
     }
-    const before = readFileSync(join(o.dataDir, 'files', currentFilePath(doc)));
+    const before = readCurrentFile(o.dataDir, doc);
     if (sha256Hex(before) !== doc.current_sha256) throw new Error(`stored file of ${doc.id} does not match its SHA-256`);
     const roleLabel = SIGNER_ROLE_LABELS[step.role] ?? step.role;
     const signed = await signPdf(before, signer, {
@@ -88,8 +85,8 @@ export async function signDocument(o: SignDocumentOptions) {
         .where('id', '=', doc.id)
         .where('current_sha256', '=', doc.current_sha256)
         .executeTakeFirst();
-      if (Number(moved.numUpdatedRows) !== 1) throw new AppError('CONFLICT', 'Có người vừa ký văn bản này trước bạn. Hãy mở lại văn bản.');
-      await tx
+      if (Number(moved.numUpdatedRows) !== 1) throw signedMeanwhile();
+      const given = await tx
         .updateTable('document_signatures')
         .set({
           status: 'signed',
@@ -104,7 +101,10 @@ export async function signDocument(o: SignDocumentOptions) {
           signed_at: o.now.toISOString(),
         })
         .where('id', '=', step.id)
-        .execute();
+        .where('status', '=', 'pending')
+        .executeTakeFirst();
+      // Marked as signed on paper meanwhile (the bytes did not change): the same conflict.
+      if (Number(given.numUpdatedRows) !== 1) throw signedMeanwhile();
       await writeAudit(tx, o.audit, {
         chainKey: schoolChain(doc.school_id),
         schoolId: doc.school_id,

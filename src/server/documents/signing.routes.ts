@@ -9,7 +9,8 @@ import { z } from 'zod';
 import { ZId, authErrors } from '../../shared/api-common.ts';
 import { ZDocumentSummary } from '../../shared/documents.ts';
 import { signDocument } from './sign-document.ts';
-import { getDocumentOr404, loadSignatures, presentDocumentSummary } from './document-queries.ts';
+import { presentDocumentSummary } from './document-presenter.ts';
+import { getDocumentOr404, getSignedDocumentOr404, signingPlace } from './document-queries.ts';
 import type { Env } from '../platform/env.ts';
 import { invalid } from '../platform/errors.ts';
 import { auditContext, requireAuth } from '../platform/http/context.ts';
@@ -17,7 +18,6 @@ import { createSigner } from '../platform/signing/create-signer.ts';
 import { createPkcs12Signer } from '../platform/signing/pkcs12-signer.ts';
 import { createRemoteSigner } from '../platform/signing/remote-signer.ts';
 import type { Signer } from '../platform/signing/signer.ts';
-import { loadSchoolPrintInfo } from '../printing/index.ts';
 import { type RouteDeps, typed } from '../platform/http/route-deps.ts';
 
 const ZSha = z.string().regex(/^[0-9a-f]{64}$/, 'mã băm SHA-256 không hợp lệ');
@@ -35,18 +35,18 @@ const ZSignRequest = z.discriminatedUnion('method', [
 ]);
 export type SignRequest = z.infer<typeof ZSignRequest>;
 
-/** The signer a request asks for; the school's own certificate only for the seal step. */
-function signerFor(env: Env, body: SignRequest, role: string): () => Promise<Signer> {
-  if (body.method === 'pkcs12') return () => createPkcs12Signer({ file: Buffer.from(body.p12, 'base64'), password: body.password });
+/** Opens the signer a request asks for; the school's own certificate only for the seal step. */
+async function openRequestedSigner(env: Env, body: SignRequest, role: string): Promise<Signer> {
+  if (body.method === 'pkcs12') return createPkcs12Signer({ file: Buffer.from(body.p12, 'base64'), password: body.password });
   if (body.method === 'remote') {
     const remote = env.signing.remote;
     if (!remote) throw invalid('Nhà trường chưa cấu hình dịch vụ ký số từ xa (SODIEM_REMOTE_SIGNING_URL).', [{ field: 'method', message: 'chưa cấu hình' }]);
-    return () => createRemoteSigner({ url: remote.url, token: remote.token, credentialId: body.credentialId });
+    return createRemoteSigner({ url: remote.url, token: remote.token, credentialId: body.credentialId });
   }
   if (role !== 'seal') throw invalid('Chứng thư số của nhà trường chỉ dùng để đóng dấu số; người ký dùng chứng thư số của mình.', [{ field: 'method', message: 'chỉ cho con dấu' }]);
   const seal = env.signing.seal;
   if (!seal) throw invalid('Nhà trường chưa cấu hình chứng thư số con dấu (SODIEM_SEAL_BACKEND, xem docs/signing.md).', [{ field: 'method', message: 'chưa cấu hình' }]);
-  return () => createSigner(seal);
+  return createSigner(seal);
 }
 
 export async function registerSigningRoutes(app: FastifyInstance, deps: RouteDeps): Promise<void> {
@@ -68,8 +68,6 @@ export async function registerSigningRoutes(app: FastifyInstance, deps: RouteDep
       const auth = requireAuth(request);
       const body = request.body;
       const doc = await getDocumentOr404(db, request.params.documentId);
-      const step = ((await loadSignatures(db, [doc.id])).get(doc.id) ?? []).find((s) => s.seq === body.seq);
-      const school = await loadSchoolPrintInfo(db, doc.school_id);
       await signDocument({
         db,
         dataDir: deps.env.dataDir,
@@ -79,12 +77,12 @@ export async function registerSigningRoutes(app: FastifyInstance, deps: RouteDep
         seq: body.seq,
         expectedSha256: body.expectedSha256,
         // Opened only after the step is authorized (inside signDocument).
-        openSigner: () => signerFor(deps.env, body, step?.role ?? '')(),
-        location: school.place ?? school.schoolName,
+        openSigner: (role) => openRequestedSigner(deps.env, body, role),
+        location: await signingPlace(db, doc.school_id),
         now: request.now,
       });
-      const fresh = await getDocumentOr404(db, doc.id);
-      return presentDocumentSummary(fresh, (await loadSignatures(db, [doc.id])).get(doc.id) ?? [], auth.actor);
+      const fresh = await getSignedDocumentOr404(db, doc.id);
+      return presentDocumentSummary(fresh.doc, fresh.signatures, auth.actor);
     },
   );
 }

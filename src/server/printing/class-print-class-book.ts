@@ -18,13 +18,13 @@ import { renderClassBookPdf } from './templates/class-book-pdf.ts';
 import { documentIdFor, verifyUrlFor } from '../platform/pdf/document-id.ts';
 import { presentSheet } from '../gradebook/index.ts';
 import { loadMonthlyAttendance } from './class-print-attendance.ts';
+import { PRINCIPAL_CAPTION } from './print-data.ts';
 import { LEVEL_NAMES, OUTCOME_NAMES, TITLE_NAMES, classDataChangedAt, loadClassPrintHeader, printedDataVersion, slug } from './class-print-common.ts';
 import { type ScopeResults, type StudentResult, loadAbsences, loadApprovedSnapshots, loadPrintStudents, loadScopeResults, scopeResultsPreload } from './class-print-results.ts';
 
 export type ClassBookScope = 'hk1' | 'hk2' | 'year';
 export const CLASS_BOOK_SCOPE_LABELS: Record<ClassBookScope, string> = { hk1: 'Học kì I', hk2: 'Học kì II', year: 'Cả năm học' };
 const PRINTED_REGULAR_COLUMNS = 4;
-const PRINCIPAL_CAPTION = '(Ký, ghi rõ họ tên và đóng dấu)';
 
 /** "TRƯỜNG THCS" + "Nguyễn Trãi" from "Trường THCS Nguyễn Trãi" (the cover's printed label). */
 export function splitSchoolName(name: string): { label: string; name: string } {

@@ -15,10 +15,10 @@ import { documentIdFor, verifyUrlFor } from '../platform/pdf/document-id.ts';
 import { loadSheet } from '../gradebook/index.ts';
 import { LEVEL_NAMES, OUTCOME_NAMES, TITLE_NAMES, classDataChangedAt, latestInstant, loadClassPrintHeader, printedDataVersion, slug } from './class-print-common.ts';
 import { loadAbsences, loadPrintStudents, loadScopeResults } from './class-print-results.ts';
+import { PRINCIPAL_CAPTION } from './print-data.ts';
 
 export type ConfirmationTerm = 1 | 2 | 'year';
 type Printed = ConfirmationSheetPdfData extends infer T ? (T extends unknown ? Omit<T, 'documentId' | 'verifyUrl' | 'createdAt'> : never) : never;
-const PRINCIPAL_CAPTION = '(Ký, ghi rõ họ tên và đóng dấu)';
 const TERM_LABEL = { 1: 'Học kì I', 2: 'Học kì II', year: 'Cả năm học' } as const;
 
 const pct = (c: LevelCount) => `${c.count} (${formatTenths(c.percentTenths, ',')}%)`;

@@ -15,6 +15,7 @@ import { documentIdFor, verifyUrlFor } from '../platform/pdf/document-id.ts';
 import { type PrimarySummaryPdfData, renderPrimarySummaryPdf } from './templates/primary-summary-pdf.ts';
 import { classDataChangedAt, loadClassPrintHeader, printedDataVersion, slug } from './class-print-common.ts';
 import { loadPrintStudents } from './class-print-results.ts';
+import { PRINCIPAL_CAPTION } from './print-data.ts';
 
 export const PRIMARY_POINT_TITLES: Record<PrimaryPoint, string> = {
   GK1: 'GIỮA HỌC KÌ I',
@@ -67,7 +68,7 @@ export async function buildPrimarySummary(db: Db, options: { classId: string; po
     }),
     placeDate: { place: header.school.place, date: null },
     homeroomSigner: { title: 'GIÁO VIÊN CHỦ NHIỆM', caption: '(Ký và ghi rõ họ tên)', name: header.homeroomName },
-    principalSigner: { title: 'HIỆU TRƯỞNG', caption: '(Ký, ghi rõ họ tên và đóng dấu)', name: header.principalName },
+    principalSigner: { title: 'HIỆU TRƯỞNG', caption: PRINCIPAL_CAPTION, name: header.principalName },
   };
   const inputsVersion = printedDataVersion(printed);
   const documentId = documentIdFor('BTH', [cls.id, options.point, summary.ruleVersion, inputsVersion]);

@@ -4,30 +4,20 @@
  * class, authorizes like its JSON twin and hands over to the builder, which the bulk-print jobs
  * and the document registry call too.
  */
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { ZId } from '../../shared/api-common.ts';
 import { ZPrimaryPoint } from '../../shared/primary.ts';
 import { getClassOr404 } from '../school/index.ts';
-import type { RenderedDocument } from '../platform/pdf/rendered-document.ts';
 import { authorize, requireAuth } from '../platform/http/context.ts';
 import { type RouteDeps, typed } from '../platform/http/route-deps.ts';
 import { buildClassBook } from './class-print-class-book.ts';
 import { buildConfirmationSheet } from './class-print-confirmation.ts';
 import { buildPrimarySummary } from './class-print-primary-summary.ts';
-import { pdfDisposition, requestBaseUrl } from './print-data.ts';
+import { requestBaseUrl, sendDocumentPdf } from './print-data.ts';
 
 const tags = ['print'];
 const P = z.object({ classId: ZId });
-
-function sendPdf(reply: FastifyReply, doc: RenderedDocument) {
-  return reply
-    .type('application/pdf')
-    .header('content-disposition', pdfDisposition(`${doc.title}.pdf`))
-    .header('cache-control', 'private, no-store')
-    .header('x-document-id', doc.documentId)
-    .send(doc.pdf);
-}
 
 export async function registerClassPrintRoutes(app: FastifyInstance, deps: RouteDeps): Promise<void> {
   const api = typed(app);
@@ -47,7 +37,7 @@ export async function registerClassPrintRoutes(app: FastifyInstance, deps: Route
       const auth = requireAuth(request);
       const cls = await getClassOr404(db, request.params.classId);
       authorize(auth, 'classBook.view', { schoolId: cls.school_id, classIds: [cls.id] });
-      return sendPdf(reply, await buildClassBook(db, { classId: cls.id, scope: request.query.scope }, { baseUrl: requestBaseUrl(request) }));
+      return sendDocumentPdf(reply, await buildClassBook(db, { classId: cls.id, scope: request.query.scope }, { baseUrl: requestBaseUrl(request) }));
     },
   );
 
@@ -69,7 +59,7 @@ export async function registerClassPrintRoutes(app: FastifyInstance, deps: Route
       if (subjectId) authorize(auth, 'gradebook.view', { schoolId: cls.school_id, classIds: [cls.id], subjectId });
       else authorize(auth, 'results.view', { schoolId: cls.school_id, classIds: [cls.id] });
       const term = request.query.term === 'year' ? 'year' : (Number(request.query.term) as 1 | 2);
-      return sendPdf(reply, await buildConfirmationSheet(db, { classId: cls.id, term, subjectId }, { baseUrl: requestBaseUrl(request) }));
+      return sendDocumentPdf(reply, await buildConfirmationSheet(db, { classId: cls.id, term, subjectId }, { baseUrl: requestBaseUrl(request) }));
     },
   );
 
@@ -87,7 +77,7 @@ export async function registerClassPrintRoutes(app: FastifyInstance, deps: Route
       const auth = requireAuth(request);
       const cls = await getClassOr404(db, request.params.classId);
       authorize(auth, 'results.view', { schoolId: cls.school_id, classIds: [cls.id] });
-      return sendPdf(reply, await buildPrimarySummary(db, { classId: cls.id, point: request.query.point }, { baseUrl: requestBaseUrl(request) }));
+      return sendDocumentPdf(reply, await buildPrimarySummary(db, { classId: cls.id, point: request.query.point }, { baseUrl: requestBaseUrl(request) }));
     },
   );
 }

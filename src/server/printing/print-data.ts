@@ -1,14 +1,17 @@
 /**
  * What every printed document needs from the database, prepared as printed: the school's
  * heading (governing office over the school), the place name for "…, ngày … tháng … năm …",
- * the principal's name, Vietnam-time dates, column and source labels, file names.
+ * the principal's name, Vietnam-time dates, column and source labels, file names, the PDF answer.
  */
 import { vietnamParts } from '../../domain/calendar/vietnam-time.ts';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Executor } from '../platform/db/database.ts';
 import { notFound } from '../platform/errors.ts';
 import type { PrintDate, SchoolHeading } from '../platform/pdf/layout.ts';
+import type { RenderedDocument } from '../platform/pdf/rendered-document.ts';
 
+/** The caption under the principal's signature. */
+export const PRINCIPAL_CAPTION = '(Ký, ghi rõ họ tên và đóng dấu)';
 
 const two = (n: number) => String(n).padStart(2, '0');
 
@@ -58,6 +61,13 @@ export async function loadSchoolPrintInfo(db: Executor, schoolId: string): Promi
   const office = await db.selectFrom('org_units').select(['name', 'kind']).where('id', '=', school.org_unit_id).executeTakeFirst();
   const authority = office?.name ?? '';
   return { schoolId, schoolName: school.name, heading: { authority, school: school.name }, place: placeFromOfficeName(authority) };
+}
+
+/** A user of the school (the teacher whose edit log is printed), or 404. */
+export async function getSchoolUserOr404(db: Executor, schoolId: string, userId: string) {
+  const user = await db.selectFrom('users').select(['id', 'full_name', 'school_id']).where('id', '=', userId).executeTakeFirst();
+  if (!user || user.school_id !== schoolId) throw notFound('giáo viên');
+  return user;
 }
 
 /** The full name of the school's principal, or null when none is recorded. */
@@ -140,4 +150,16 @@ function asciiFold(s: string): string {
 export function pdfDisposition(filename: string): string {
   const encoded = encodeURIComponent(filename).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
   return `inline; filename="${asciiFold(filename)}"; filename*=UTF-8''${encoded}`;
+}
+
+/** A printed document as the answer: shown inline under its name, never cached; its registry id when it has one. */
+export function sendPdf(reply: FastifyReply, pdf: { pdf: Buffer; filename: string; documentId?: string }): FastifyReply {
+  reply.type('application/pdf').header('content-disposition', pdfDisposition(pdf.filename)).header('cache-control', 'private, no-store');
+  if (pdf.documentId) reply.header('x-document-id', pdf.documentId);
+  return reply.send(pdf.pdf);
+}
+
+/** A rendered document as the answer, under its title, with its registry id. */
+export function sendDocumentPdf(reply: FastifyReply, doc: RenderedDocument): FastifyReply {
+  return sendPdf(reply, { pdf: doc.pdf, filename: `${doc.title}.pdf`, documentId: doc.documentId });
 }

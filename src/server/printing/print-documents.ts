@@ -6,7 +6,7 @@
  * documents are stored by id (same inputs → same id) and the outputs are rewritten whole.
  */
 import { randomUUID } from 'node:crypto';
-import { type WriteStream, createWriteStream, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { type WriteStream, createWriteStream, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Zip, ZipPassThrough } from 'fflate';
 import { PdfMerger } from '../platform/pdf/engine/merge-pdfs.ts';
@@ -149,8 +149,4 @@ class PrintOutputs {
     rmSync(this.zipTemp, { force: true });
     rmSync(this.mergedTemp, { force: true });
   }
-}
-
-export function readJobFile(dataDir: string, relative: string): Buffer {
-  return readFileSync(join(dataDir, 'files', relative));
 }

@@ -1,7 +1,7 @@
 /**
  * Bulk printing as jobs (P1–P3): start a job for a class, a grade or the whole school, follow
  * its progress, download the zip (a file per document) or the merged PDF. The job runs in the
- * background worker (src/server/jobs) and survives a restart.
+ * background worker (print-documents.ts) and survives a restart.
  */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
@@ -10,39 +10,14 @@ import { can } from '../../domain/policies/policy.ts';
 import { ZId, authErrors } from '../../shared/api-common.ts';
 import { ZJob, ZStartPrintJob } from '../../shared/documents.ts';
 import type { Row } from '../platform/db/schema.ts';
-import { invalid, notFound } from '../platform/errors.ts';
 import { type RequestAuth, authorize, requireAuth } from '../platform/http/context.ts';
-import { enqueueJob, getJob } from '../platform/jobs/job-queue.ts';
-import { readJobFile } from './print-documents.ts';
-import { PRINT_TARGETS } from './print-targets.ts';
-import { pdfDisposition, requestBaseUrl } from './print-data.ts';
 import { type RouteDeps, typed } from '../platform/http/route-deps.ts';
+import { pdfDisposition, requestBaseUrl } from './print-data.ts';
+import { presentPrintJob } from './print-job-presenter.ts';
+import { getJobOr404, getSchoolClassesOr404, listPrintJobs, readPrintJobOutput } from './print-job-queries.ts';
+import { startPrintJob } from './start-print-job.ts';
 
 const tags = ['print'];
-const KIND_FILE_NAMES: Record<string, string> = {
-  class_book: 'so-theo-doi',
-  confirmation_sheet: 'bang-xac-nhan',
-  transcript: 'hoc-ba',
-  report_book: 'so-lien-lac',
-  primary_summary: 'bang-tong-hop',
-};
-
-function presentJob(job: Row<'jobs'>) {
-  const result = job.result_json ? JSON.parse(job.result_json) : null;
-  return {
-    id: job.id,
-    kind: JSON.parse(job.params_json).kind ?? job.kind,
-    status: job.status,
-    progressDone: job.progress_done,
-    progressTotal: job.progress_total,
-    error: job.error,
-    createdAt: job.created_at,
-    finishedAt: job.finished_at,
-    result: result?.documents
-      ? { documents: result.documents, skipped: result.skipped ?? [], pages: result.pages, zipUrl: `/api/v1/jobs/${job.id}/files/zip`, pdfUrl: `/api/v1/jobs/${job.id}/files/pdf` }
-      : null,
-  };
-}
 
 /** A job is its creator's; the school-wide readers see every job of the school. */
 function authorizeJob(auth: RequestAuth, job: Row<'jobs'>) {
@@ -69,22 +44,22 @@ export async function registerPrintJobRoutes(app: FastifyInstance, deps: RouteDe
       const auth = requireAuth(request);
       const { schoolId } = request.params;
       const { kind, classIds, options } = request.body;
-      const classes = await db.selectFrom('classes').select(['id', 'name', 'school_id']).where('id', 'in', classIds).execute();
-      if (classes.length !== new Set(classIds).size || classes.some((c) => c.school_id !== schoolId)) throw notFound('lớp');
+      const classes = await getSchoolClassesOr404(db, schoolId, classIds);
       authorize(auth, 'school.view', { schoolId });
       for (const c of classes) authorize(auth, 'documents.print', { schoolId, classIds: [c.id] });
-      if (!PRINT_TARGETS[kind]) throw invalid('Loại văn bản này chưa in hàng loạt được.', [{ field: 'kind', message: 'chưa hỗ trợ' }]);
-      const ordered = classIds.map((id) => classes.find((c) => c.id === id)!);
-      const name = `${KIND_FILE_NAMES[kind]}-${ordered.length === 1 ? ordered[0].name : `${ordered.length}-lop`}`.replace(/[^\w.-]+/g, '-');
-      const job = await enqueueJob(db, {
+      const job = await startPrintJob({
+        db,
         schoolId,
-        kind: 'print_documents',
-        params: { kind, classIds: ordered.map((c) => c.id), options, baseUrl: requestBaseUrl(request), name, actorRole: primaryRole(auth.actor) },
+        kind,
+        classes,
+        options,
+        baseUrl: requestBaseUrl(request),
         createdBy: auth.user.id,
+        actorRole: primaryRole(auth.actor),
         now: request.now,
       });
       deps.jobs.wake();
-      return reply.status(202).send(presentJob(job));
+      return reply.status(202).send(presentPrintJob(job));
     },
   );
 
@@ -97,11 +72,10 @@ export async function registerPrintJobRoutes(app: FastifyInstance, deps: RouteDe
       const auth = requireAuth(request);
       const { schoolId } = request.params;
       authorize(auth, 'school.view', { schoolId });
-      let q = db.selectFrom('jobs').selectAll().where('school_id', '=', schoolId).where('kind', '=', 'print_documents');
       // Only the school-wide readers see everyone's jobs; others see their own.
-      if (!can(auth.actor, 'document.view', { schoolId }).allowed) q = q.where('created_by', '=', auth.user.id);
-      const rows = await q.orderBy('created_at', 'desc').limit(30).execute();
-      return rows.map(presentJob);
+      const everyone = can(auth.actor, 'document.view', { schoolId }).allowed;
+      const jobs = await listPrintJobs(db, schoolId, everyone ? undefined : auth.user.id);
+      return jobs.map(presentPrintJob);
     },
   );
 
@@ -110,10 +84,9 @@ export async function registerPrintJobRoutes(app: FastifyInstance, deps: RouteDe
     { schema: { tags, summary: 'Tiến độ một công việc in', params: z.object({ jobId: ZId }), response: { 200: ZJob, ...authErrors } } },
     async (request) => {
       const auth = requireAuth(request);
-      const job = await getJob(db, request.params.jobId);
-      if (!job) throw notFound('công việc');
+      const job = await getJobOr404(db, request.params.jobId);
       authorizeJob(auth, job);
-      return presentJob(job);
+      return presentPrintJob(job);
     },
   );
 
@@ -128,18 +101,14 @@ export async function registerPrintJobRoutes(app: FastifyInstance, deps: RouteDe
     },
     async (request, reply) => {
       const auth = requireAuth(request);
-      const job = await getJob(db, request.params.jobId);
-      if (!job) throw notFound('công việc');
+      const job = await getJobOr404(db, request.params.jobId);
       authorizeJob(auth, job);
-      if (job.status !== 'done' || !job.result_json) throw invalid('Công việc chưa xong.', [{ field: 'jobId', message: 'chưa xong' }]);
-      const result = JSON.parse(job.result_json) as { zipPath: string; mergedPath: string };
+      const { filename, bytes } = readPrintJobOutput(deps.env.dataDir, job, request.params.file);
       const zip = request.params.file === 'zip';
-      const path = zip ? result.zipPath : result.mergedPath;
-      const filename = path.split('/').pop()!;
       return reply
         .type(zip ? 'application/zip' : 'application/pdf')
         .header('Content-Disposition', pdfDisposition(filename).replace(/^inline/, zip ? 'attachment' : 'inline'))
-        .send(readJobFile(deps.env.dataDir, path));
+        .send(bytes);
     },
   );
 }

@@ -1,7 +1,7 @@
 /**
  * What a bulk print job can print, and how: one entry per document kind, listing the items of a
  * class (the class itself, or each of its students in list order) and building one document per
- * item with the builders of src/server/pdf (through their loaders). Builders never store.
+ * item with its builder (class-print-*.ts, the transcripts area). Builders never store.
  */
 import type { Db } from '../platform/db/database.ts';
 import type { RenderedDocument } from '../platform/pdf/rendered-document.ts';

@@ -1,0 +1,55 @@
+/** Stored documents and their signatures, presented for the API (explicit fields only). */
+import type { Actor } from '../../domain/policies/actor.ts';
+import { can } from '../../domain/policies/policy.ts';
+import { DOCUMENT_KIND_LABELS, SIGNER_ROLE_LABELS } from '../../shared/documents.ts';
+import type { Row } from '../platform/db/schema.ts';
+import { SIGN_ACTION, documentTarget, nextSignature } from './document-queries.ts';
+
+export function presentSignature(s: Row<'document_signatures'>) {
+  return {
+    seq: s.seq,
+    role: s.role,
+    roleLabel: SIGNER_ROLE_LABELS[s.role] ?? s.role,
+    status: s.status,
+    signerName: s.signer_name,
+    certificateSubject: s.certificate_subject,
+    certificateIssuer: s.certificate_issuer,
+    backend: s.backend,
+    signedAt: s.signed_at,
+  };
+}
+
+export function presentDocumentSummary(doc: Row<'documents'>, signatures: Row<'document_signatures'>[], actor: Actor) {
+  const next = doc.superseded_by_id ? null : nextSignature(signatures);
+  const canSign = next && can(actor, SIGN_ACTION[next.role], documentTarget(doc)).allowed ? next.role : null;
+  return {
+    id: doc.id,
+    kind: doc.kind,
+    kindLabel: DOCUMENT_KIND_LABELS[doc.kind] ?? doc.kind,
+    title: doc.title,
+    versionNo: doc.version_no,
+    status: doc.status,
+    supersededById: doc.superseded_by_id,
+    createdAt: doc.created_at,
+    sha256: doc.sha256,
+    currentSha256: doc.current_sha256,
+    signatures: signatures.map(presentSignature),
+    canSign,
+  };
+}
+
+export function presentDocumentDetail(
+  doc: Row<'documents'>,
+  signatures: Row<'document_signatures'>[],
+  versions: Pick<Row<'documents'>, 'id' | 'version_no' | 'created_at' | 'status'>[],
+  actor: Actor,
+) {
+  return {
+    ...presentDocumentSummary(doc, signatures, actor),
+    supersedesId: doc.supersedes_id,
+    dataSha256: doc.data_sha256,
+    inputsVersion: doc.inputs_version,
+    size: doc.size,
+    versions: versions.map((v) => ({ id: v.id, versionNo: v.version_no, createdAt: v.created_at, status: v.status })),
+  };
+}

@@ -1,0 +1,95 @@
+/**
+ * Printing a correction request (C2): the request as it stands (cells, reason, evidence, the
+ * principal's decision, the board's update) with its signature blocks, registered with its
+ * `document.create` audit entry so its QR code leads to /verify/<id> (Q3).
+ */
+import { EVIDENCE_KIND_LABELS } from '../../shared/corrections.ts';
+import { type CorrectionPdfData, presentCorrections, renderCorrectionPdf } from '../corrections/index.ts';
+import type { AuditContext } from '../platform/audit/audit-log.ts';
+import type { Db } from '../platform/db/database.ts';
+import type { Row } from '../platform/db/schema.ts';
+import { storeDocument } from '../platform/files/store-document.ts';
+import { documentIdFor, verifyUrlFor } from '../platform/pdf/document-id.ts';
+import { PRINCIPAL_CAPTION, loadSchoolPrintInfo, principalName, schoolYearLabel, vnDateTimeLong, vnPrintDate } from './print-data.ts';
+
+const STATUS_LABELS: Record<string, string> = {
+  pending: 'Chờ Hiệu trưởng duyệt',
+  approved: 'Đã duyệt, chờ cập nhật',
+  rejected: 'Từ chối',
+  applied: 'Đã duyệt và đã cập nhật',
+  withdrawn: 'Đã rút',
+};
+
+export interface PrintCorrectionRequestOptions {
+  db: Db;
+  dataDir: string;
+  audit: AuditContext;
+  /** The request, as loaded for the reader the route authorized. */
+  correction: Row<'correction_requests'>;
+  /** Printed into the verification link. */
+  baseUrl: string;
+}
+
+function fileSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1).replace('.', ',')} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1).replace('.', ',')} MB`;
+}
+
+export async function printCorrectionRequest(o: PrintCorrectionRequestOptions): Promise<{ pdf: Buffer; filename: string }> {
+  const { db, correction: r } = o;
+  const [c] = await presentCorrections(db, [r]);
+  const school = await loadSchoolPrintInfo(db, r.school_id);
+  const approved = c.status === 'approved' || c.status === 'applied' ? true : c.status === 'rejected' ? false : null;
+  const changedAt = [c.requestedAt, c.decidedAt, c.appliedAt].filter((x): x is string => Boolean(x)).sort().at(-1) as string;
+  const documentId = documentIdFor('GDN', [c.id, c.version, c.status, ...c.evidence.map((e) => e.sha256)]);
+  const data: CorrectionPdfData = {
+    documentId,
+    verifyUrl: verifyUrlFor(o.baseUrl, documentId),
+    createdAt: new Date(changedAt),
+    heading: { ...school.heading, number: String(c.number) },
+    placeDate: { place: school.place, date: vnPrintDate(c.requestedAt) },
+    schoolName: school.schoolName,
+    requesterName: c.requestedByName,
+    requesterRole: 'Giáo viên bộ môn',
+    className: c.className,
+    subjectName: c.subjectName,
+    term: c.cells[0]?.termNo === 2 ? 'Học kì II' : 'Học kì I',
+    schoolYear: await schoolYearLabel(db, c.schoolYearId),
+    requestedAt: vnDateTimeLong(c.requestedAt),
+    cells: c.cells.map((x) => ({ studentName: x.studentName, column: x.columnLabel, oldValue: x.oldDisplay, newValue: x.newDisplay })),
+    reason: c.reason,
+    evidence: Object.entries(EVIDENCE_KIND_LABELS).map(([kind, label]) => ({ label, checked: kind === c.evidenceKind })),
+    files: c.evidence.map((f) => `${f.filename} (${fileSize(f.size)}; SHA-256 ${f.sha256.slice(0, 12)})`),
+    decision: {
+      approved,
+      statusLabel: STATUS_LABELS[c.status] ?? c.status,
+      byName: c.decidedByName,
+      at: c.decidedAt ? vnDateTimeLong(c.decidedAt) : null,
+      reason: c.decisionReason,
+    },
+    applied: c.appliedAt && c.appliedByName ? { byName: c.appliedByName, at: vnDateTimeLong(c.appliedAt) } : null,
+    signers: {
+      requester: { title: 'NGƯỜI ĐỀ NGHỊ', name: c.requestedByName },
+      principal: { title: 'HIỆU TRƯỞNG', caption: PRINCIPAL_CAPTION, name: c.decidedByName ?? (await principalName(db, r.school_id)) },
+      board: { title: 'BAN QUẢN TRỊ', subtitle: '(Người cập nhật)', name: c.appliedByName },
+    },
+  };
+  const pdf = await renderCorrectionPdf(data);
+  await storeDocument(
+    db,
+    {
+      kind: 'correction_request',
+      documentId,
+      title: `Giấy đề nghị thay đổi thông tin số ${c.number} - ${c.className} - ${c.subjectName}`,
+      publicHeader: `${school.schoolName} — Giấy đề nghị thay đổi thông tin số ${c.number} — lớp ${c.className}, môn ${c.subjectName}`,
+      subject: { classId: r.class_id, correctionId: c.id },
+      seriesKey: `correction_request:${c.id}`,
+      inputsVersion: `${c.version}:${c.status}`,
+      filename: `giay-de-nghi-${c.number}.pdf`,
+      pdf,
+    },
+    { schoolId: r.school_id, dataDir: o.dataDir, audit: o.audit },
+  );
+  return { pdf, filename: `Giấy đề nghị thay đổi thông tin số ${c.number} - ${c.className} - ${c.subjectName}.pdf` };
+}

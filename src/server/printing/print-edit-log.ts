@@ -1,0 +1,102 @@
+/**
+ * Printing the monthly edit log of one teacher (C4): her score changes of the month as printed for
+ * the review, with the reviewer's signature block. Every printed document is registered, with its
+ * `document.create` audit entry, so its QR code leads to /verify/<id> (Q3).
+ */
+import { loadEditLog, renderEditLogPdf, type EditLogPdfData } from '../audit/index.ts';
+import type { AuditContext } from '../platform/audit/audit-log.ts';
+import type { Db } from '../platform/db/database.ts';
+import { storeDocument } from '../platform/files/store-document.ts';
+import { documentIdFor, verifyUrlFor } from '../platform/pdf/document-id.ts';
+import type { Signer } from '../platform/pdf/layout.ts';
+import {
+  PRINCIPAL_CAPTION,
+  columnLabel,
+  getSchoolUserOr404,
+  loadSchoolPrintInfo,
+  principalName,
+  schoolYearLabelFor,
+  sourceLabel,
+  vnDateTime,
+} from './print-data.ts';
+
+/** More changes than this in one month print with a note saying the rest were left out. */
+const MAX_EDIT_LOG_ROWS = 2000;
+/** The short evidence labels next to each change's check boxes (C4). */
+const EDIT_LOG_EVIDENCE = ['Sổ điểm cá nhân', 'Bài kiểm tra', 'Xác nhận của học sinh cùng lớp (điểm miệng)', 'Khác'];
+
+export interface PrintEditLogOptions {
+  db: Db;
+  dataDir: string;
+  audit: AuditContext;
+  schoolId: string;
+  teacherUserId: string;
+  /** yyyy-mm */
+  month: string;
+  /** The vice-principal who reviews on the principal's behalf; null when the principal signs. */
+  deputy: { userId: string; fullName: string } | null;
+  /** Printed into the verification link. */
+  baseUrl: string;
+}
+
+export async function printEditLog(o: PrintEditLogOptions): Promise<{ pdf: Buffer; filename: string }> {
+  const { db, schoolId, teacherUserId, month, deputy } = o;
+  const teacher = await getSchoolUserOr404(db, schoolId, teacherUserId);
+  const [y, m] = month.split('-').map(Number);
+  const lastDay = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  const log = await loadEditLog(db, schoolId, { teacherUserId, from: `${month}-01`, to: `${month}-${lastDay}`, changesOnly: '1', order: 'asc', limit: MAX_EDIT_LOG_ROWS, offset: 0 });
+  const school = await loadSchoolPrintInfo(db, schoolId);
+  const schoolYear = await schoolYearLabelFor(db, schoolId, `${month}-15`);
+
+  // Whoever reviews signs: a vice-principal on the principal's behalf, else the principal.
+  const leaderSigner: Signer = deputy
+    ? { title: 'KT. HIỆU TRƯỞNG', subtitle: 'PHÓ HIỆU TRƯỞNG', caption: PRINCIPAL_CAPTION, name: deputy.fullName }
+    : { title: 'HIỆU TRƯỞNG', caption: PRINCIPAL_CAPTION, name: await principalName(db, schoolId) };
+  const reviewer = deputy ? deputy.userId : 'principal';
+  const last = log.entries.at(-1);
+  const documentId = documentIdFor('NKSD', [schoolId, teacherUserId, month, log.total, last?.eventId ?? '', reviewer]);
+  const monthLabel = `${String(m).padStart(2, '0')}/${y}`;
+  const data: EditLogPdfData = {
+    documentId,
+    verifyUrl: verifyUrlFor(o.baseUrl, documentId),
+    createdAt: new Date(last?.at ?? `${month}-01T00:00:00+07:00`),
+    heading: school.heading,
+    teacherName: teacher.full_name,
+    month: monthLabel,
+    schoolYear,
+    rows: log.entries.map((e) => ({
+      at: vnDateTime(e.at),
+      className: e.className,
+      subjectName: e.subjectName,
+      studentName: e.studentName,
+      column: columnLabel(e.columnKey, e.termNo),
+      oldValue: e.oldValue,
+      newValue: e.newValue,
+      source: sourceLabel(e.source, e.correctionNumber),
+      reason: e.reason,
+    })),
+    truncatedNote:
+      log.total > log.entries.length ? `Tháng có ${log.total} lần sửa điểm; bản in này ghi ${log.entries.length} lần đầu. Xem đầy đủ trong nhật kí sửa điểm trên phần mềm.` : undefined,
+    evidenceLabels: EDIT_LOG_EVIDENCE,
+    placeDate: { place: school.place, date: null },
+    teacherSigner: { title: 'GIÁO VIÊN', name: teacher.full_name },
+    leaderSigner,
+  };
+  const pdf = await renderEditLogPdf(data);
+  await storeDocument(
+    db,
+    {
+      kind: 'edit_log',
+      documentId,
+      title: `Nhật kí sửa điểm ${monthLabel} - ${teacher.full_name}`,
+      publicHeader: `${school.schoolName} — Nhật kí sửa điểm tháng ${monthLabel}, năm học ${schoolYear} — giáo viên ${teacher.full_name}`,
+      subject: { teacherUserId, month },
+      seriesKey: `edit_log:${teacherUserId}:${month}:${reviewer}`,
+      inputsVersion: `${log.total}:${last?.eventId ?? ''}`,
+      filename: `nhat-ki-sua-diem-${month}.pdf`,
+      pdf,
+    },
+    { schoolId, dataDir: o.dataDir, audit: o.audit },
+  );
+  return { pdf, filename: `Nhật kí sửa điểm ${month} - ${teacher.full_name}.pdf` };
+}
