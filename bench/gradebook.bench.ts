@@ -121,7 +121,7 @@ async function verify(handle: DatabaseHandle, api: ColumnPool, floor: ColumnPool
 
 async function runDialect(dialect: Dialect): Promise<DialectRun> {
   console.log(`\n--- ${dialect} ---`);
-  let t0 = performance.now();
+  const t0 = performance.now();
   const database: BenchDatabase = await createBenchDatabase(dialect);
   const seedHandle = database.open();
   const school = await seedBenchSchool(seedHandle, { classes: CLASSES, studentsPerClass: STUDENTS, subjectsPerClass: SUBJECTS, teachers: TEACHERS });
@@ -229,7 +229,6 @@ async function runDialect(dialect: Dialect): Promise<DialectRun> {
   await handle.close();
   if (process.env.BENCH_KEEP === '1') console.log(`kept: ${database.url ?? database.dataDir}`);
   else await database.drop();
-  t0 = performance.now();
 
   // Report for this dialect.
   const row = (name: string, x: { savesPerSecond: number; cellsPerSecond: number; latency: { p50: number; p99: number } }, failures: string) =>

@@ -41,7 +41,6 @@ export async function run(): Promise<void> {
   console.log(`node ${process.version}, ${availableParallelism()} cores, load average ${loadavg()[0].toFixed(1)}; PostgreSQL at ${new URL(PG_URL).host}`);
   console.log(`generating ${fmt(SCHOOLS)} schools, ${fmt(STUDENTS)} students …`);
   const database = await createScratchDatabase('postgres', PG_URL, 'sodiem_peak');
-  let ok = true;
   try {
     const handle = database.open();
     const province = await generateProvince(handle, { schools: SCHOOLS, students: STUDENTS }, console.log);
@@ -91,11 +90,11 @@ export async function run(): Promise<void> {
     );
     console.log(`  stored: ${fmt(stored.savedColumns)} columns saved of ${fmt(stored.checkedColumns)} checked — ${stored.problems.length ? `PROBLEMS: ${stored.problems.slice(0, 5).join('; ')}` : 'every acknowledged save stored'}`);
     console.log(`  audit chains: ${fmt(chains.chains)} chains, ${fmt(chains.events)} events — ${chains.breaks.length ? `${chains.breaks.length} BROKEN` : 'all verify'}`);
-    ok = stored.problems.length === 0 && chains.breaks.length === 0 && s.non2xx + s.errors + s.timeouts + s.shortAnswers + r.non2xx + r.errors + r.timeouts + floor.errors === 0;
+    const ok = stored.problems.length === 0 && chains.breaks.length === 0 && s.non2xx + s.errors + s.timeouts + s.shortAnswers + r.non2xx + r.errors + r.timeouts + floor.errors === 0;
     console.log(`\n--- summary ---\npeak ${fmt(c.schools)} schools / ${fmt(c.students)} students: API ${fmt(s.savesPerSecond, 1)} saves/s (p99 ${ms(s.latency.p99)}) + ${fmt(r.perSecond, 1)} progress pages/s (p99 ${ms(r.latency.p99)}); floor ${fmt(floor.savesPerSecond, 1)} saves/s + ${fmt(floor.readsPerSecond, 1)} reads/s; checks ${ok ? 'passed' : 'FAILED'}`);
+    if (!ok) process.exitCode = 1;
   } finally {
     if (process.env.BENCH_KEEP === '1') console.log(`kept: ${database.url}`);
     else await database.drop();
   }
-  if (!ok) process.exitCode = 1;
 }

@@ -2,7 +2,9 @@
 /**
  * `npm test`: every suite, then every database suite again on PostgreSQL.
  *
- * 0. the typecheck (tsc --noEmit) of everything;
+ * 0. the checks of everything, each counted as one test: the typecheck (tsc --noEmit), the lint
+ *    (ESLint, eslint.config.js: `npm run lint`) and the dependency rules (dependency-cruiser,
+ *    .dependency-cruiser.cjs: `npm run depcruise`); a failing check prints its violations;
  * 1. unit + integration + e2e on the embedded SQLite database;
  * 2. integration + e2e again with TEST_DATABASE_URL pointing at a PostgreSQL server (the URL
  *    given, or a local server at postgres://sodiem:sodiem@127.0.0.1:5432/postgres when one
@@ -63,16 +65,23 @@ async function findPostgres() {
   }
 }
 
-// The types hold across server, web, tests and benches (counts as one test).
-console.log('\n──── typecheck: tsc --noEmit ────');
-const typecheck = spawnSync('npx', ['tsc', '--noEmit', '-p', '.'], { stdio: 'inherit' });
-if (typecheck.status === 0) {
-  passed += 1;
-  console.log('typecheck: no errors');
-} else {
-  failed += 1;
-  console.log('!! typecheck failed');
+/** Runs one whole-repository check, a script of package.json (its output shows the violations); it counts as one test. */
+function runCheck(script) {
+  console.log(`\n──── ${script} (npm run ${script}) ────`);
+  const res = spawnSync('npm', ['run', '--silent', script], { stdio: 'inherit' });
+  if (res.status === 0) {
+    passed += 1;
+    console.log(`${script}: no errors`);
+  } else {
+    failed += 1;
+    console.log(`!! ${script} failed`);
+  }
 }
+
+// The types hold across server, web, tests and benches; the code keeps its lint rules and its shape.
+runCheck('typecheck');
+runCheck('lint');
+runCheck('depcruise');
 
 // The two-process and postgres-* tests need PostgreSQL by nature: they run in the PostgreSQL pass.
 runVitest('SQLite: unit, integration, browser', ['unit', 'integration', 'e2e'], { TEST_DATABASE_URL: '', SODIEM_TEST_PASS: 'sqlite' });

@@ -4,7 +4,7 @@
  * and actions run passes through it; BEGIN/COMMIT do not and are counted per transaction), one
  * request at a time so each statement's time is its own.
  */
-import type { KyselyPlugin, OperationNode, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, RootOperationNode, UnknownRow } from 'kysely';
+import { AliasNode, FromNode, type KyselyPlugin, type OperationNode, type PluginTransformQueryArgs, type PluginTransformResultArgs, type QueryResult, type RootOperationNode, TableNode, type UnknownRow } from 'kysely';
 import { buildApp } from '../../src/server/app.ts';
 import type { DatabaseHandle } from '../../src/server/platform/db/database.ts';
 import { parseEnv } from '../../src/server/platform/env.ts';
@@ -17,27 +17,25 @@ export interface StatementGroup {
 }
 
 function tableOf(node: OperationNode | undefined): string {
-  const n = node as any;
-  if (!n) return '?';
-  if (n.kind === 'TableNode') return n.table.identifier.name;
-  if (n.kind === 'AliasNode') return tableOf(n.node);
-  if (n.kind === 'FromNode') return n.froms.map(tableOf).join('+');
+  if (!node) return '?';
+  if (TableNode.is(node)) return node.table.identifier.name;
+  if (AliasNode.is(node)) return tableOf(node.node);
+  if (FromNode.is(node)) return node.froms.map(tableOf).join('+');
   return '?';
 }
 
 function describe(node: RootOperationNode): string {
-  const n = node as any;
   switch (node.kind) {
     case 'SelectQueryNode': {
-      const joins = (n.joins ?? []).map((j: any) => tableOf(j.table));
-      return `SELECT ${[tableOf(n.from), ...joins].join(' ⋈ ')}`;
+      const joins = (node.joins ?? []).map((j) => tableOf(j.table));
+      return `SELECT ${[tableOf(node.from), ...joins].join(' ⋈ ')}`;
     }
     case 'InsertQueryNode':
-      return `INSERT ${tableOf(n.into)}${n.onConflict ? ' (upsert)' : ''}`;
+      return `INSERT ${tableOf(node.into)}${node.onConflict ? ' (upsert)' : ''}`;
     case 'UpdateQueryNode':
-      return `UPDATE ${tableOf(n.table)}${n.returning ? ' … RETURNING' : ''}`;
+      return `UPDATE ${tableOf(node.table)}${node.returning ? ' … RETURNING' : ''}`;
     case 'DeleteQueryNode':
-      return `DELETE ${tableOf(n.from)}`;
+      return `DELETE ${tableOf(node.from)}`;
     default:
       return node.kind;
   }

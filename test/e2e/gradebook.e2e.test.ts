@@ -209,7 +209,7 @@ describe.runIf(RUN_BROWSER_TESTS)('grade book in the browser', () => {
     const title = (await created.textContent()) ?? '';
     correctionNumber = Number(/số (\d+)/.exec(title)?.[1]);
     expect(correctionNumber).toBeGreaterThan(0);
-    await expect(title).toMatch(/1 tệp minh chứng/);
+    expect(title).toMatch(/1 tệp minh chứng/);
     await shot(teacher, '80-correction-sent', false);
     await dialog.getByRole('button', { name: 'Đóng' }).click();
 

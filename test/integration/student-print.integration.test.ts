@@ -4,9 +4,7 @@
  * under TT58, plus the current year confirmed here through the whole approval flow); the sổ liên
  * lạc of a term; who may print them.
  */
-import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gradebookColumns } from '../../src/domain/gradebook/gradebook-columns.ts';

@@ -110,7 +110,7 @@ function DayRoll({ yearId, classId }: { yearId: string; classId: string }) {
       }),
     onSuccess: (data) => {
       queryClient.setQueryData(keys.attendance(classId, data.date), data);
-      queryClient.invalidateQueries({ queryKey: keys.attendanceSummary(classId) });
+      void queryClient.invalidateQueries({ queryKey: keys.attendanceSummary(classId) });
       setDrafts({});
     },
   });

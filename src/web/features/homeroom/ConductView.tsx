@@ -87,8 +87,8 @@ function ConductSheetPanel({ classId, period }: { classId: string; period: Condu
       }),
     onSuccess: () => {
       setReason('');
-      queryClient.invalidateQueries({ queryKey: ['conduct', classId] });
-      queryClient.invalidateQueries({ queryKey: keys.results(classId) });
+      void queryClient.invalidateQueries({ queryKey: ['conduct', classId] });
+      void queryClient.invalidateQueries({ queryKey: keys.results(classId) });
     },
   });
 

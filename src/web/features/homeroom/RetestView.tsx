@@ -126,7 +126,7 @@ function RetestSubject({
       setValues({});
       setConflict(null);
       setNeedReason(false);
-      queryClient.invalidateQueries({ queryKey: keys.results(classId) });
+      void queryClient.invalidateQueries({ queryKey: keys.results(classId) });
     },
     onError: (err) => {
       if (!(err instanceof ApiError)) return;

@@ -92,7 +92,7 @@ function WriteForm({ classId, isHomeroom, subjects }: { classId: string; isHomer
       homeroomApi.writeWeeklyNote(classId, kind === 'discipline' ? { weekStart: week, kind: 'discipline', text } : { weekStart: week, kind: 'subject', subjectId: kind, text }),
     onSuccess: () => {
       setText('');
-      queryClient.invalidateQueries({ queryKey: keys.weeklyNotes(classId) });
+      void queryClient.invalidateQueries({ queryKey: keys.weeklyNotes(classId) });
     },
   });
   return (

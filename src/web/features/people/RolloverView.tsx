@@ -55,7 +55,7 @@ export function RolloverView() {
   });
 
   const yearOptions = years.map((y) => ({ value: y.id, label: `Năm học ${y.name}` }));
-  const moves = preview.data?.moves ?? [];
+  const moves = useMemo(() => preview.data?.moves ?? [], [preview.data]);
   const counts = useMemo(() => {
     const c = { promoted: 0, retained: 0, graduated: 0 };
     for (const m of moves) c[retained.has(m.studentId) ? 'retained' : m.action] += 1;

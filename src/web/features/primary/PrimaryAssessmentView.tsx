@@ -136,8 +136,8 @@ function AssessmentPanel({ classId, point }: { classId: string; point: PrimaryPo
         }),
       }),
     onSuccess: () => {
-      queryClient.invalidateQueries({ queryKey: keys.primaryAssessments(classId, point) });
-      queryClient.invalidateQueries({ queryKey: keys.primarySummary(classId, point) });
+      void queryClient.invalidateQueries({ queryKey: keys.primaryAssessments(classId, point) });
+      void queryClient.invalidateQueries({ queryKey: keys.primarySummary(classId, point) });
     },
   });
 

@@ -11,7 +11,10 @@ export function ClassPicker({ classes, value, onChange }: { classes: ClassGroup[
   const byGrade = (g: number) => classes.filter((c) => c.grade === g).sort((a, b) => a.name.localeCompare(b.name, 'vi', { numeric: true }));
   const setMany = (ids: string[], on: boolean) => {
     const next = new Set(chosen);
-    for (const id of ids) (on ? next.add(id) : next.delete(id));
+    for (const id of ids) {
+      if (on) next.add(id);
+      else next.delete(id);
+    }
     onChange(classes.filter((c) => next.has(c.id)).map((c) => c.id));
   };
   const all = classes.map((c) => c.id);
