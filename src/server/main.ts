@@ -68,11 +68,11 @@ const backups = startBackupScheduler({
   log: (m, e) => (e ? console.error(m, e) : console.log(m)),
 });
 
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, async () => {
-    backups.stop();
-    await app.close();
-    await database.close();
-    process.exit(0);
-  });
+async function shutDown(): Promise<void> {
+  backups.stop();
+  await app.close();
+  await database.close();
+  process.exit(0);
 }
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void shutDown());

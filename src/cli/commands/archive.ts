@@ -12,8 +12,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { unzipSync } from 'fflate';
-import { ArchiveError, buildYearArchive } from '../../server/archive/build-year-archive.ts';
-import { type ArchiveProblem, verifyYearArchive } from '../../server/archive/verify-year-archive.ts';
+import { type ArchiveProblem, ArchiveError, buildYearArchive, verifyYearArchive } from '../../server/archive/index.ts';
 import type { Executor } from '../../server/platform/db/database.ts';
 import { createSigner } from '../../server/platform/signing/create-signer.ts';
 import { createPkcs12Signer } from '../../server/platform/signing/pkcs12-signer.ts';

@@ -2,8 +2,8 @@
  * `sodiem demo-totp USERNAME`: the current TOTP code of a seeded demo account, so the demo can
  * be tried without a phone. Works only for the demo's own secrets, never for a real account.
  */
-import { totpCode } from '../../server/auth/totp.ts';
-import { demoSecret } from '../../server/demo/seed-demo.ts';
+import { totpCode } from '../../server/auth/index.ts';
+import { demoSecret } from '../../server/demo/index.ts';
 import type { CliIo } from '../io.ts';
 import { openConfiguredDatabase } from '../open-configured-database.ts';
 

@@ -7,10 +7,9 @@
  */
 import { clockStartingAt, parseInstant } from '../../server/platform/clock.ts';
 import { isEmpty } from '../../server/platform/db/database.ts';
-import { ensureDemoCertificates } from '../../server/demo/demo-certificates.ts';
-import { demoCalendar } from '../../server/demo/demo-calendar.ts';
-import { seedDemo } from '../../server/demo/seed-demo.ts';
-import { seedDemoDocuments } from '../../server/demo/seed-demo-documents.ts';
+import { demoCalendar, ensureDemoCertificates, seedDemo, seedDemoDocuments } from '../../server/demo/index.ts';
+// The demo prints học bạ through the print job: the kinds of print must be registered.
+import '../../server/print-kinds.ts';
 import { formatDay, vietnamDay } from '../../domain/calendar/vietnam-time.ts';
 import type { CliIo } from '../io.ts';
 import { openConfiguredDatabase } from '../open-configured-database.ts';

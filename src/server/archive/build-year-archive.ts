@@ -87,7 +87,7 @@ export async function zipPackage(dir: string, name: string, paths: string[], zip
     out.on('finish', resolve);
     out.on('error', reject);
   });
-  let failed: Error | null = null;
+  let failed = null as Error | null; // set by the zip callback
   const zip = new Zip((err, chunk, final) => {
     if (err) failed = err;
     else out.write(Buffer.from(chunk));

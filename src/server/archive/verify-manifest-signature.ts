@@ -62,7 +62,7 @@ export function verifyManifestSignature(manifest: Buffer, p7s: Buffer): Signatur
   }
   const publicKey = new X509Certificate(ownDer).publicKey;
   const signature = Buffer.from(signerInfo.signature.valueBlock.valueHexView);
-  let ok = false;
+  let ok: boolean;
   try {
     ok = verify('sha256', signedBytes, publicKey, signature);
   } catch (e) {

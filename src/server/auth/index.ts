@@ -3,4 +3,4 @@
  */
 export { registerAuthRoutes } from './auth.routes.ts';
 export { hashPassword, oneTimePassword } from './passwords.ts';
-export { base32Encode } from './totp.ts';
+export { base32Encode, totpCode } from './totp.ts';

@@ -10,6 +10,7 @@
  * Afterwards (with the default counts, 40 students): 4 học bạ fully signed (homeroom, principal,
  * seal), 8 signed by the homeroom teacher and waiting for the principal, the rest waiting for the
  * homeroom teacher. Idempotent: nothing is done when a học bạ of the class is already stored.
+ * The caller registers the kinds of print first (src/server/print-kinds.ts; main.ts through app.ts).
  * Null (nothing done) without openssl (no demo certificates) or without a printable học bạ.
  */
 import { randomUUID } from 'node:crypto';
@@ -22,7 +23,6 @@ import { hashToken, newToken, type RequestAuth } from '../platform/http/context.
 import { runJobNow } from '../platform/jobs/job-runner.ts';
 import { type PrintDocumentsParams, type PrintDocumentsResult, printDocuments } from '../printing/index.ts';
 import { classStudents } from '../printing/index.ts';
-import '../print-kinds.ts';
 import { SIGNING_ORDER } from '../platform/files/store-document.ts';
 import { createSigner } from '../platform/signing/create-signer.ts';
 import { describeCertificate } from '../platform/signing/describe-certificate.ts';

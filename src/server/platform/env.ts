@@ -90,6 +90,6 @@ function sealConfig(source: Record<string, string | undefined>): SignerConfig | 
   try {
     return signerConfigFromEnv(source, 'SODIEM_SEAL');
   } catch (error) {
-    throw new Error(`Cấu hình không hợp lệ: ${(error as Error).message}`);
+    throw new Error(`Cấu hình không hợp lệ: ${(error as Error).message}`, { cause: error });
   }
 }

@@ -46,7 +46,7 @@ export async function buildConfirmationSheet(
   let printed: Printed;
   let createdAt: Date;
   let idParts: string[];
-  let subjectIds: Record<string, string> = {};
+  let subjectIds: Record<string, string>;
   if (options.subjectId) {
     if (options.term === 'year') throw invalid('Bảng xác nhận điểm môn học in theo từng học kì (term=1 hoặc 2).', [{ field: 'term', message: 'chọn học kì I hoặc II' }]);
     const termNo = options.term;

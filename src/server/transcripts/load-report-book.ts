@@ -104,7 +104,7 @@ export async function loadReportBook(db: Executor, input: { studentId: string; t
   };
 
   let rows: ReportBookRow[];
-  let academic: string | null = null;
+  let academic: string | null;
   let level: string | null = conduct?.level ?? null;
   let snapshot: { id: string; sha256: string; approvedAt: string | null } | undefined;
   if (primary) {

@@ -25,6 +25,7 @@ export const ITEM_NAMES: Record<string, string> = {
 
 export function escapeXml(text: string): string {
   return text
+    // eslint-disable-next-line no-control-regex -- characters XML 1.0 forbids are replaced on purpose
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '\ufffd')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')

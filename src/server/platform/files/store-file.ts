@@ -41,6 +41,7 @@ export async function storeEvidenceFile(
     school_id: p.schoolId,
     owner_type: p.ownerType,
     owner_id: p.ownerId,
+    // eslint-disable-next-line no-control-regex -- control characters in a file name are replaced on purpose
     filename: p.filename.replace(/[/\\\u0000-\u001f]/g, '_').slice(0, 200) || `minh-chung.${type.ext}`,
     mime: type.mime,
     size: p.buffer.length,

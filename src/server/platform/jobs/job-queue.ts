@@ -6,8 +6,9 @@
  * re-run gives the same result.
  */
 import { randomUUID } from 'node:crypto';
+import type { ExpressionBuilder } from 'kysely';
 import type { Executor } from '../db/database.ts';
-import type { Row } from '../db/schema.ts';
+import type { Database, Row } from '../db/schema.ts';
 
 /** A crashed worker's job is taken over this long after its last sign of life. */
 export const LEASE_MS = 30_000;
@@ -48,22 +49,22 @@ export async function enqueueJob(db: Executor, o: EnqueueJobOptions): Promise<Ro
 /** Claims the oldest runnable job for `workerId`, or returns null. */
 export async function claimNextJob(db: Executor, workerId: string, now: Date): Promise<Row<'jobs'> | null> {
   const nowIso = now.toISOString();
-  const runnable = (qb: any) =>
-    qb.where((eb: any) => eb.or([eb('status', '=', 'queued'), eb.and([eb('status', '=', 'running'), eb('lease_until', '<', nowIso)])]));
-  const candidates = await runnable(db.selectFrom('jobs').select(['id'])).orderBy('created_at').limit(5).execute();
-  for (const { id } of candidates as { id: string }[]) {
-    const result = await runnable(
-      db
-        .updateTable('jobs')
-        .set((eb) => ({
-          status: 'running',
-          locked_by: workerId,
-          lease_until: new Date(now.getTime() + LEASE_MS).toISOString(),
-          attempts: eb('attempts', '+', 1),
-          started_at: eb.fn.coalesce('started_at', eb.val(nowIso)),
-        }))
-        .where('id', '=', id),
-    ).executeTakeFirst();
+  const runnable = (eb: ExpressionBuilder<Database, 'jobs'>) =>
+    eb.or([eb('status', '=', 'queued'), eb.and([eb('status', '=', 'running'), eb('lease_until', '<', nowIso)])]);
+  const candidates = await db.selectFrom('jobs').select(['id']).where(runnable).orderBy('created_at').limit(5).execute();
+  for (const { id } of candidates) {
+    const result = await db
+      .updateTable('jobs')
+      .set((eb) => ({
+        status: 'running',
+        locked_by: workerId,
+        lease_until: new Date(now.getTime() + LEASE_MS).toISOString(),
+        attempts: eb('attempts', '+', 1),
+        started_at: eb.fn.coalesce('started_at', eb.val(nowIso)),
+      }))
+      .where('id', '=', id)
+      .where(runnable)
+      .executeTakeFirst();
     if (Number(result.numUpdatedRows) === 1) {
       return (await db.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirstOrThrow()) as Row<'jobs'>;
     }

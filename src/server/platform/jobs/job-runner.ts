@@ -13,7 +13,8 @@ import { type EnqueueJobOptions, LEASE_MS, claimNextJob, enqueueJob, failJob, fi
 export interface JobContext {
   db: Db;
   job: Row<'jobs'>;
-  params: any;
+  /** the job's parameters as enqueued (JSON); each handler reads its own shape */
+  params: unknown;
   dataDir: string;
   /** the process configuration (e.g. the school's seal signer for archives) */
   env: Env;
