@@ -1,6 +1,6 @@
 /**
  * `npm run bench -- print`: how long our PDF route takes to build (issue 6) one class book of a
- * 45-student class for the whole year (buildClassBook: every query, the results, pdfmake) and the
+ * 45-student class for the whole year (buildClassBook: every query, the results, the PDF) and the
  * học bạ of 2,000 students with four confirmed years each (buildTranscript, one after the other;
  * and with worker threads across the cores) — next to Chromium printing an equivalent HTML page
  * to PDF in the same run: HTML made from the very document definitions our builders rendered,
@@ -23,7 +23,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { TDocumentDefinitions } from 'pdfmake/interfaces';
+import type { PdfDocument as TDocumentDefinitions } from '../src/server/platform/pdf/engine/nodes.ts';
 import { migrateToLatest } from '../src/server/platform/db/database.ts';
 import { seedDemo } from '../src/server/demo/seed-demo.ts';
 import { renderPdf } from '../src/server/platform/pdf/render-pdf.ts';
@@ -123,7 +123,7 @@ async function runDialect(dialect: Dialect): Promise<void> {
       await book();
       bookMs.push(performance.now() - t0);
     }
-    stopBookProfile && (await stopBookProfile());
+    if (stopBookProfile) await stopBookProfile();
     const bookCpuMs = cpuMs(process.cpuUsage(bookCpu0)) / REPS;
     const bookRender: number[] = [];
     for (let i = 0; i < 3; i++) bookRender.push(await renderOnly(bookDef));
@@ -150,7 +150,7 @@ async function runDialect(dialect: Dialect): Promise<void> {
     }
     const hbWall = performance.now() - t;
     const hbCpu = cpuMs(process.cpuUsage(hbCpu0));
-    stopHbProfile && (await stopHbProfile());
+    if (stopHbProfile) await stopHbProfile();
     const hbMean = hbWall / ids.length;
     console.log(
       `học bạ (buildTranscript, ${hbPages} pages each, ${cohort.years} years), ${fmt(ids.length)} students one after the other: ${fmt(hbWall / 1000, 1)} s ` +

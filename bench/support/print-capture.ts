@@ -3,7 +3,7 @@
  * every definition given to renderPdf is recorded. The Chromium baseline prints HTML made from
  * exactly these definitions. Outside `capture` nothing is recorded.
  */
-import type { TDocumentDefinitions } from 'pdfmake/interfaces';
+import type { PdfDocument as TDocumentDefinitions } from '../../src/server/platform/pdf/engine/nodes.ts';
 import { observeDefinitions } from '../../src/server/platform/pdf/render-pdf.ts';
 
 export async function capture<T>(fn: () => Promise<T>): Promise<{ result: T; definitions: TDocumentDefinitions[] }> {

@@ -1,25 +1,23 @@
 /**
  * The Chromium baseline's input: an HTML page with the same content as one of our PDFs, made from
- * the very pdfmake document definition our builder rendered (so the same tables, rows, cells,
- * spans, texts and page breaks): text runs → spans, stacks → divs, columns → flex rows, tables →
+ * the very document definition our builder rendered (so the same tables, rows, cells, spans,
+ * texts and page breaks): text runs → spans, stacks → divs, columns → flex rows, tables →
  * <table> with <colgroup> widths, a <thead> for the header rows (Chromium repeats it on every
- * page, as pdfmake does), rowSpan/colSpan, unbreakable blocks and rows → break-inside: avoid,
+ * page, as our writer does), rowSpan/colSpan, unbreakable blocks and rows → break-inside: avoid,
  * landscape sections → a named landscape @page, canvas lines/boxes and the QR code → inline SVG.
  * The running title and the footer ("Trang x/y", document id, address, QR) become Chromium's
  * header and footer templates. Font: Liberation Serif (the system's Times metrics; Tinos is its
- * twin), so Chromium embeds a subset as pdfmake does.
+ * twin), so Chromium embeds a subset as our writer does.
  */
-import { createRequire } from 'node:module';
-import type { Content, StyleDictionary, TDocumentDefinitions } from 'pdfmake/interfaces';
+import type { NamedStyle, PdfDocument } from '../../src/server/platform/pdf/engine/nodes.ts';
 
-const require = createRequire(import.meta.url);
-const qrEnc = (require('pdfmake/js/qrEnc.js') as { default: { measure(node: object): { _canvas: { x: number; y: number; w: number; h: number }[]; _width: number } } }).default;
+type StyleDictionary = Record<string, NamedStyle>;
 
 type Node = Record<string, unknown>;
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const pt = (n: number) => `${+n.toFixed(2)}pt`;
 const MM_PER_PT = 25.4 / 72;
-/** pdfmake's line is lineHeight × (ascender − descender + lineGap) of the font: 1.15 em for Tinos (Times metrics). */
+/** Our writer's line is lineHeight × (ascender − descender + lineGap) of the font: 1.15 em for Tinos (Times metrics). */
 const LINE = (1825 + 443 + 87) / 2048;
 
 function box(m: unknown): string {
@@ -81,13 +79,6 @@ function svgCanvas(items: Node[]): string {
   return `<svg width="${pt(w)}" height="${pt(h)}" viewBox="0 0 ${w} ${h}" style="display:block">${parts.join('')}</svg>`;
 }
 
-/** The QR code as pdfmake draws it (same encoder, same modules), as SVG rectangles. */
-export function qrSvg(node: Node): string {
-  const m = qrEnc.measure({ ...node }) as unknown as { _canvas: { x: number; y: number; w: number; h: number; color: string }[]; _width: number };
-  const rects = m._canvas.map((r) => `<rect x="${r.x}" y="${r.y}" width="${r.w}" height="${r.h}" fill="${r.color}"/>`).join('');
-  return `<svg width="${pt(m._width)}" height="${pt(m._width)}" viewBox="0 0 ${m._width} ${m._width}" style="display:block;margin-left:auto">${rects}</svg>`;
-}
-
 function table(n: Node, styles: StyleDictionary, s: string): string {
   const t = n.table as { body: unknown[][]; widths?: (number | string)[]; headerRows?: number; dontBreakRows?: boolean };
   const cols = t.body[0]?.length ?? 0;
@@ -109,16 +100,16 @@ function table(n: Node, styles: StyleDictionary, s: string): string {
   const head = t.body.slice(0, t.headerRows ?? 0).map((row, r) => rowHtml(row, r));
   const body = t.body.slice(t.headerRows ?? 0).map((row, r) => rowHtml(row, r + (t.headerRows ?? 0)));
   const widths = (t.widths ?? Array.from({ length: cols }, () => '*')).map((w) => (w && typeof w === 'object' ? (w as { width: number | string }).width : w));
-  // pdfmake's widths exclude the cell padding (the layout's); CSS fixed-layout columns include it.
-  const lay = (typeof n.layout === 'object' && n.layout ? n.layout : {}) as Record<string, ((i: number) => number) | undefined>;
-  const px = (lay.paddingLeft?.(0) ?? 4) + (lay.paddingRight?.(0) ?? 4);
+  // Our widths exclude the cell padding (the layout's); CSS fixed-layout columns include it.
+  const lay = (n.layout ?? {}) as Record<string, number | undefined>;
+  const px = (lay.paddingLeft ?? 4) + (lay.paddingRight ?? 4);
   const colgroup = `<colgroup>${widths.map((w) => (typeof w === 'number' ? `<col style="width:${pt(w + px + 0.5)}">` : '<col>')).join('')}</colgroup>`;
   const fixed = widths.every((w) => typeof w === 'number') ? `width:${pt(widths.reduce((a: number, w) => a + (w as number) + px + 0.5, 0))};` : '';
-  const grid = n.layout === 'noBorders' ? ' class="nb"' : ` class="p${lay.paddingTop?.(0) ?? 2}-${(lay.paddingLeft?.(0) ?? 4)}"`;
+  const grid = ` class="p${lay.paddingTop ?? 2}-${lay.paddingLeft ?? 4}"`;
   return `<table${grid} style="${fixed}${s}"${t.dontBreakRows ? ' data-rows="keep"' : ''}>${colgroup}${head.length ? `<thead>${head.join('')}</thead>` : ''}<tbody>${body.join('')}</tbody></table>`;
 }
 
-export function node(c: Content | unknown, styles: StyleDictionary): string {
+export function node(c: unknown, styles: StyleDictionary): string {
   if (c === null || c === undefined) return '';
   if (typeof c === 'string' || typeof c === 'number') return `<div>${esc(String(c)) || '&nbsp;'}</div>`;
   if (Array.isArray(c)) return c.map((x) => node(x, styles)).join('');
@@ -138,7 +129,6 @@ export function node(c: Content | unknown, styles: StyleDictionary): string {
   }
   if (n.table) return table(n, styles, s);
   if (n.canvas) return `<div${attr}>${svgCanvas(n.canvas as Node[])}</div>`;
-  if (n.qr) return `<div${attr}>${qrSvg(n)}</div>`;
   if (n.ol || n.ul) {
     const tag = n.ol ? 'ol' : 'ul';
     return `<${tag}${attr}>${((n.ol ?? n.ul) as unknown[]).map((li) => `<li>${node(li, styles)}</li>`).join('')}</${tag}>`;
@@ -160,10 +150,10 @@ export interface PrintableHtml {
 const PAGE = 987_651;
 const PAGES = 987_652;
 
-/** The HTML page (and Chromium header/footer templates) equivalent to a pdfmake definition. */
-export function definitionToHtml(def: TDocumentDefinitions): PrintableHtml {
-  const styles = (def.styles ?? {}) as StyleDictionary;
-  const [l, t, r, b] = def.pageMargins as [number, number, number, number];
+/** The HTML page (and Chromium header/footer templates) equivalent to a document definition. */
+export function definitionToHtml(def: PdfDocument): PrintableHtml {
+  const styles = def.styles ?? {};
+  const [l, t, r, b] = def.pageMargins;
   const mm = (v: number) => `${(v * MM_PER_PT).toFixed(2)}mm`;
   const d = (def.defaultStyle ?? {}) as Node;
   const head = `<style>
@@ -175,18 +165,17 @@ table { border-collapse: collapse; width: 100%; table-layout: fixed; }
 td { border: 0.5pt solid #000; padding: 2pt 4pt; vertical-align: top; overflow-wrap: anywhere; }
 table.p2-3 td { padding: 2pt 3pt; }
 table.p1-2 td { padding: 1pt 2pt; }
-table.nb td { border: none; }
 table[data-rows="keep"] tr { break-inside: avoid; }
 thead { display: table-header-group; }
 ol, ul { margin: 0; padding-left: 14pt; }
 </style>`;
-  const html = `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>${esc(String((def.info as Node | undefined)?.title ?? ''))}</title>${head}</head><body>${node(def.content, styles)}</body></html>`;
+  const html = `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title></title>${head}</head><body>${node(def.content, styles)}</body></html>`;
   const tpl = (c: unknown) =>
     `<div style="width:100%;box-sizing:border-box;padding:0 ${mm(r)} 0 ${mm(l)};font-family:'Liberation Serif',serif;font-size:7.5pt">${node(c, styles)
       .replace(String(PAGE), '<span class="pageNumber"></span>')
       .replace(String(PAGES), '<span class="totalPages"></span>')}</div>`;
-  const header = typeof def.header === 'function' ? (def.header as (p: number, n: number) => Content)(2, PAGES) : def.header;
-  const footer = typeof def.footer === 'function' ? (def.footer as (p: number, n: number) => Content)(PAGE, PAGES) : def.footer;
+  const header = def.header?.(2, PAGES);
+  const footer = def.footer?.(PAGE, PAGES);
   return {
     html,
     headerTemplate: tpl({ ...(header as unknown as Node), margin: undefined }),

@@ -5,7 +5,7 @@
  *
  * The template receives fully prepared data (names, dates and values as printed).
  */
-import type { Content, TableCell } from 'pdfmake/interfaces';
+import type { BlockProps, PdfCell, PdfNode, TextNode } from '../platform/pdf/engine/nodes.ts';
 import { GRID_LAYOUT, type PlaceDate, type SchoolHeading, type Signer, checkboxGrid, contentWidth, documentTitle, labelValue, nationalHeading, pageFrame, signatureRow, writingLines } from '../platform/pdf/layout.ts';
 import { type PdfInfo, renderPdf } from '../platform/pdf/render-pdf.ts';
 
@@ -61,8 +61,8 @@ function widths(): number[] {
 
 const HEADERS = ['STT', 'Thời gian', 'Lớp', 'Môn', 'Học sinh', 'Cột điểm', 'Điểm cũ → mới', 'Nguồn', 'Lý do sửa', 'Giải trình của giáo viên', 'Minh chứng kèm theo'];
 
-function row(r: EditLogPdfRow, index: number, evidenceLabels: string[], explainWidth: number): TableCell[] {
-  const td = (text: string, extra: object = {}): TableCell => ({ text, style: 'td', ...extra });
+function row(r: EditLogPdfRow, index: number, evidenceLabels: string[], explainWidth: number): PdfCell[] {
+  const td = (text: string, extra: BlockProps = {}): TextNode => ({ text, style: 'td', ...extra });
   return [
     td(String(index + 1), { alignment: 'center' }),
     td(r.at, { fontSize: 9 }),
@@ -80,9 +80,9 @@ function row(r: EditLogPdfRow, index: number, evidenceLabels: string[], explainW
 
 export function editLogDocument(data: EditLogPdfData) {
   const w = widths();
-  const body: TableCell[][] = [HEADERS.map((h) => ({ text: h, style: 'th' }))];
+  const body: PdfCell[][] = [HEADERS.map((h) => ({ text: h, style: 'th' }))];
   data.rows.forEach((r, i) => body.push(row(r, i, data.evidenceLabels, w[EXPLAIN])));
-  const content: Content[] = [
+  const content: PdfNode[] = [
     nationalHeading(data.heading, ORIENTATION),
     documentTitle('NHẬT KÍ SỬA ĐIỂM', [`Tháng ${data.month} - Năm học ${data.schoolYear}`]),
     {
@@ -101,9 +101,9 @@ export function editLogDocument(data: EditLogPdfData) {
   ];
   // The last change goes with the signatures (a table of its own, flush under the others), so
   // the signatures never stand alone on a page.
-  let last: Content | undefined;
+  let last: PdfNode | undefined;
   if (data.rows.length) {
-    if (body.length > 2) last = { table: { widths: w, body: [body.pop() as TableCell[]] }, layout: GRID_LAYOUT, margin: [0, -0.5, 0, 0] };
+    if (body.length > 2) last = { table: { widths: w, body: [body.pop() as PdfCell[]] }, layout: GRID_LAYOUT, margin: [0, -0.5, 0, 0] };
     content.push({ table: { headerRows: 1, dontBreakRows: true, widths: w, body }, layout: GRID_LAYOUT });
   } else {
     content.push({ text: 'Trong tháng không có lần sửa điểm nào.', italics: true, alignment: 'center', margin: [0, 12, 0, 12] });

@@ -5,7 +5,7 @@
  *
  * The template receives fully prepared data (names, dates and values as printed).
  */
-import type { Content, TableCell } from 'pdfmake/interfaces';
+import type { PdfCell, PdfNode } from '../platform/pdf/engine/nodes.ts';
 import { GRID_LAYOUT, type PlaceDate, type SchoolHeading, type Signer, checkboxGrid, documentTitle, labelValue, nationalHeading, pageFrame, signatureRow } from '../platform/pdf/layout.ts';
 import { type PdfInfo, renderPdf } from '../platform/pdf/render-pdf.ts';
 
@@ -58,9 +58,9 @@ export interface CorrectionPdfData {
   signers: { requester: Signer; principal: Signer; board: Signer };
 }
 
-function cellsTable(cells: CorrectionPdfCell[]): Content {
-  const th = (text: string): TableCell => ({ text, style: 'th' });
-  const body: TableCell[][] = [[th('STT'), th('Học sinh'), th('Cột điểm'), th('Thông tin cũ'), th('Thông tin đề nghị thay đổi')]];
+function cellsTable(cells: CorrectionPdfCell[]): PdfNode {
+  const th = (text: string): PdfCell => ({ text, style: 'th' });
+  const body: PdfCell[][] = [[th('STT'), th('Học sinh'), th('Cột điểm'), th('Thông tin cũ'), th('Thông tin đề nghị thay đổi')]];
   cells.forEach((c, i) =>
     body.push([
       { text: String(i + 1), style: 'td', alignment: 'center' },
@@ -73,10 +73,10 @@ function cellsTable(cells: CorrectionPdfCell[]): Content {
   return { table: { headerRows: 1, dontBreakRows: true, widths: [24, '*', 80, 70, 90], body }, layout: GRID_LAYOUT, margin: [0, 2, 0, 8] };
 }
 
-function decisionBox(data: CorrectionPdfData): Content {
+function decisionBox(data: CorrectionPdfData): PdfNode {
   const d = data.decision;
   const size = { fontSize: 11 };
-  const stack: Content[] = [
+  const stack: PdfNode[] = [
     {
       columns: [
         { width: 'auto', text: 'Ý KIẾN CỦA HIỆU TRƯỞNG:', bold: true, ...size },
@@ -99,7 +99,7 @@ function decisionBox(data: CorrectionPdfData): Content {
 }
 
 export function correctionDocument(data: CorrectionPdfData) {
-  const content: Content[] = [
+  const content: PdfNode[] = [
     nationalHeading(data.heading, 'portrait', data.placeDate),
     documentTitle('GIẤY ĐỀ NGHỊ THAY ĐỔI THÔNG TIN', ['(Sửa điểm sau khi khóa sổ)']),
     { text: [{ text: 'Kính gửi: ', italics: true }, { text: `Hiệu trưởng ${data.schoolName}`, bold: true }], fontSize: 13, alignment: 'center', margin: [0, 0, 0, 10] },

@@ -13,7 +13,7 @@
  *
  * Everything here is a function of plain data; nothing reads the database or the clock.
  */
-import type { Content, ContentCanvas, CustomTableLayout, PageOrientation, StyleDictionary, TDocumentDefinitions } from 'pdfmake/interfaces';
+import type { CanvasNode, NamedStyle, Orientation, PdfDocument, PdfNode, StackNode, TableLayout, TextNode, Vector } from './engine/nodes.ts';
 import { qrCanvas } from './qr-canvas.ts';
 
 export const MM = 72 / 25.4;
@@ -24,12 +24,12 @@ export const PAGE_MARGINS: [number, number, number, number] = [30 * MM, 20 * MM,
 /** Width of the right-edge strip kept free for the cross-page seal (inside the right margin). */
 export const SEAL_STRIP_MM = 20;
 
-export function contentWidth(orientation: PageOrientation = 'portrait'): number {
+export function contentWidth(orientation: Orientation = 'portrait'): number {
   const width = orientation === 'landscape' ? A4.height : A4.width;
   return width - PAGE_MARGINS[0] - PAGE_MARGINS[2];
 }
 
-export const STYLES: StyleDictionary = {
+export const STYLES: Record<string, NamedStyle> = {
   authority: { fontSize: 11.5 },
   school: { fontSize: 12, bold: true },
   nation: { fontSize: 12, bold: true },
@@ -47,15 +47,15 @@ export const STYLES: StyleDictionary = {
 };
 
 /** Thin black rules, modest padding: the look of a ruled school form. */
-export const GRID_LAYOUT: CustomTableLayout = {
-  hLineWidth: () => 0.5,
-  vLineWidth: () => 0.5,
-  hLineColor: () => '#000000',
-  vLineColor: () => '#000000',
-  paddingLeft: () => 3,
-  paddingRight: () => 3,
-  paddingTop: () => 2,
-  paddingBottom: () => 2,
+export const GRID_LAYOUT: TableLayout = {
+  hLineWidth: 0.5,
+  vLineWidth: 0.5,
+  hLineColor: '#000000',
+  vLineColor: '#000000',
+  paddingLeft: 3,
+  paddingRight: 3,
+  paddingTop: 2,
+  paddingBottom: 2,
 };
 
 /** "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO …" over "TRƯỜNG …"; `number` prints "Số: …" under them. */
@@ -91,12 +91,12 @@ export function placeDateText(pd: PlaceDate): string {
   return `${place}, ngày ${dd} tháng ${mm} năm ${year}`;
 }
 
-export function placeDateLine(pd: PlaceDate, alignment: 'left' | 'center' | 'right' = 'center'): Content {
+export function placeDateLine(pd: PlaceDate, alignment: 'left' | 'center' | 'right' = 'center'): TextNode {
   return { text: placeDateText(pd), style: 'placeDate', alignment };
 }
 
 /** A horizontal rule of `length` points centred in a column `within` points wide. */
-function centredRule(length: number, within: number): ContentCanvas {
+function centredRule(length: number, within: number): CanvasNode {
   const x = Math.max(0, (within - length) / 2);
   return { canvas: [{ type: 'line', x1: x, y1: 0, x2: x + length, y2: 0, lineWidth: 0.7 }], margin: [0, 1, 0, 4] };
 }
@@ -105,21 +105,21 @@ function centredRule(length: number, within: number): ContentCanvas {
  * The first-page heading: office and school (left), national title and motto (right), the
  * place-and-date line under the motto when given.
  */
-export function nationalHeading(h: SchoolHeading, orientation: PageOrientation = 'portrait', placeDate?: PlaceDate): Content {
+export function nationalHeading(h: SchoolHeading, orientation: Orientation = 'portrait', placeDate?: PlaceDate): PdfNode {
   const width = contentWidth(orientation);
   const leftWidth = orientation === 'landscape' ? width * 0.42 : width * 0.43;
   const rightWidth = width - leftWidth;
-  const left: Content[] = [
+  const left: PdfNode[] = [
     { text: h.authority.toLocaleUpperCase('vi'), style: 'authority', alignment: 'center' },
     { text: h.school.toLocaleUpperCase('vi'), style: 'school', alignment: 'center' },
     centredRule(leftWidth / 3, leftWidth),
   ];
   if (h.number) left.push({ text: `Số: ${h.number}`, fontSize: 12, alignment: 'center' });
-  const right: Content[] = [
+  const right: PdfNode[] = [
     { text: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', style: 'nation', alignment: 'center' },
     { text: 'Độc lập - Tự do - Hạnh phúc', style: 'motto', alignment: 'center', decoration: 'underline' },
   ];
-  if (placeDate) right.push({ ...(placeDateLine(placeDate) as object), margin: [0, 8, 0, 0] } as Content);
+  if (placeDate) right.push({ ...placeDateLine(placeDate), margin: [0, 8, 0, 0] });
   return {
     columns: [
       { width: leftWidth, stack: left, margin: [0, 0, 6, 0] },
@@ -131,7 +131,7 @@ export function nationalHeading(h: SchoolHeading, orientation: PageOrientation =
 }
 
 /** The centred document title with optional lines under it. */
-export function documentTitle(title: string, lines: string[] = []): Content {
+export function documentTitle(title: string, lines: string[] = []): StackNode {
   return {
     stack: [{ text: title, style: 'title' }, ...lines.map((l) => ({ text: l, style: 'subtitle' }))],
     margin: [0, 4, 0, 12],
@@ -139,14 +139,14 @@ export function documentTitle(title: string, lines: string[] = []): Content {
 }
 
 /** "Label: value" with the value in bold; an empty value prints a dotted blank. */
-export function labelValue(label: string, value: string | null | undefined, extra: Partial<{ fontSize: number; margin: [number, number, number, number] }> = {}): Content {
+export function labelValue(label: string, value: string | null | undefined, extra: Partial<{ fontSize: number; margin: [number, number, number, number] }> = {}): TextNode {
   return { text: [{ text: `${label}: ` }, value ? { text: value, bold: true } : { text: '………………………………' }], fontSize: extra.fontSize ?? 12, margin: extra.margin ?? [0, 1, 0, 1] };
 }
 
 /** A check box drawn as a square (Tinos has no ☐), crossed when checked, then its label. */
-export function checkbox(label: string, checked = false, fontSize = 10): Content {
+export function checkbox(label: string, checked = false, fontSize = 10): PdfNode {
   const s = fontSize * 0.8;
-  const box: ContentCanvas['canvas'] = [{ type: 'rect', x: 0, y: 0, w: s, h: s, lineWidth: 0.7 }];
+  const box: Vector[] = [{ type: 'rect', x: 0, y: 0, w: s, h: s, lineWidth: 0.7 }];
   if (checked) {
     box.push({ type: 'line', x1: 1.5, y1: 1.5, x2: s - 1.5, y2: s - 1.5, lineWidth: 1 });
     box.push({ type: 'line', x1: s - 1.5, y1: 1.5, x2: 1.5, y2: s - 1.5, lineWidth: 1 });
@@ -161,20 +161,20 @@ export function checkbox(label: string, checked = false, fontSize = 10): Content
 }
 
 /** Check boxes laid out `perRow` to a row. */
-export function checkboxGrid(items: { label: string; checked?: boolean }[], perRow: number, fontSize = 10): Content {
-  const rows: Content[] = [];
+export function checkboxGrid(items: { label: string; checked?: boolean }[], perRow: number, fontSize = 10): StackNode {
+  const rows: PdfNode[] = [];
   for (let i = 0; i < items.length; i += perRow) {
     const slice = items.slice(i, i + perRow);
-    const cells: Content[] = slice.map((it) => ({ width: '*', stack: [checkbox(it.label, it.checked, fontSize)] }));
-    while (cells.length < perRow) cells.push({ width: '*', text: '' } as Content);
+    const cells: PdfNode[] = slice.map((it) => ({ width: '*', stack: [checkbox(it.label, it.checked, fontSize)] }));
+    while (cells.length < perRow) cells.push({ width: '*', text: '' });
     rows.push({ columns: cells, columnGap: 6, margin: [0, 1, 0, 1] });
   }
   return { stack: rows };
 }
 
 /** `count` dotted lines `width` points long, room to write by hand. */
-export function writingLines(count: number, width: number, gap = 16): Content {
-  const canvas: ContentCanvas['canvas'] = [];
+export function writingLines(count: number, width: number, gap = 16): CanvasNode {
+  const canvas: Vector[] = [];
   for (let i = 1; i <= count; i++) canvas.push({ type: 'line', x1: 0, y1: i * gap, x2: width, y2: i * gap, lineWidth: 0.4, dash: { length: 1, space: 2 } });
   return { canvas, margin: [0, 0, 0, 4] };
 }
@@ -192,8 +192,8 @@ export interface Signer {
   note?: string;
 }
 
-export function signatureBlock(s: Signer, titleLines = s.subtitle ? 2 : 1): Content {
-  const stack: Content[] = [{ text: s.title, style: 'sigTitle' }];
+export function signatureBlock(s: Signer, titleLines = s.subtitle ? 2 : 1): StackNode {
+  const stack: PdfNode[] = [{ text: s.title, style: 'sigTitle' }];
   if (s.subtitle) stack.push({ text: s.subtitle, style: 'sigTitle' });
   // Blocks side by side keep their captions and names level.
   for (let i = s.subtitle ? 2 : 1; i < titleLines; i++) stack.push({ text: ' ', style: 'sigTitle' });
@@ -209,35 +209,34 @@ export function signatureBlock(s: Signer, titleLines = s.subtitle ? 2 : 1): Cont
  * `keepWith` (e.g. the table's last row as a table of its own) to carry it over to the
  * signatures' page, so they never stand alone on a page.
  */
-export function signatureRow(signers: Signer[], placeDate?: PlaceDate, keepWith?: Content): Content {
+export function signatureRow(signers: Signer[], placeDate?: PlaceDate, keepWith?: PdfNode): StackNode {
   const titleLines = Math.max(...signers.map((s) => (s.subtitle ? 2 : 1)));
   const blocks = signers.map((s, i) => {
-    const stack: Content[] = [];
-    if (placeDate) stack.push(i === signers.length - 1 ? { ...(placeDateLine(placeDate) as object), fontSize: 12 } as Content : { text: ' ', fontSize: 12 });
+    const stack: PdfNode[] = [];
+    if (placeDate) stack.push(i === signers.length - 1 ? { ...placeDateLine(placeDate), fontSize: 12 } : { text: ' ', fontSize: 12 });
     stack.push(signatureBlock(s, titleLines));
-    return { width: '*', stack };
+    return { width: '*' as const, stack };
   });
-  const row: Content = { columns: blocks, columnGap: 8, margin: [0, 14, 0, 0] };
+  const row: PdfNode = { columns: blocks, columnGap: 8, margin: [0, 14, 0, 0] };
   return { stack: keepWith ? [keepWith, row] : [row], unbreakable: true };
 }
 
 export interface FrameInput {
-  orientation?: PageOrientation;
+  orientation?: Orientation;
   documentId: string;
   /** `<baseUrl>/verify/<documentId>`: printed in the footer and encoded in its QR code. */
   verifyUrl: string;
   /** A short line at the top of pages 2 and after, so a loose page still says what it is. */
   runningTitle: string;
-  content: Content[];
+  content: PdfNode[];
 }
 
-/** The complete document definition: page size, margins, styles, running title, footer. */
-export function pageFrame(input: FrameInput): TDocumentDefinitions {
+/** The complete document definition: orientation, margins, styles, running title, footer. */
+export function pageFrame(input: FrameInput): PdfDocument {
   const orientation = input.orientation ?? 'portrait';
   const [left, , right] = PAGE_MARGINS;
-  const qr = qrCanvas(input.verifyUrl, { fit: 15 * MM, eccLevel: 'M', alignment: 'right' });
+  const qr = qrCanvas(input.verifyUrl, { fit: 15 * MM, ecc: 'M', alignment: 'right' });
   return {
-    pageSize: 'A4',
     pageOrientation: orientation,
     pageMargins: PAGE_MARGINS,
     styles: STYLES,

@@ -1,6 +1,6 @@
 /**
- * Renders a document definition (pdfmake's format: the templates describe forms in it) to PDF
- * bytes with our own writer (src/server/platform/pdf/engine/): Tinos fonts (Times New Roman metrics,
+ * Renders a document definition (our document language, engine/nodes.ts: the templates describe
+ * forms in it) to PDF bytes with our own writer (engine/): Tinos fonts (Times New Roman metrics,
  * full Vietnamese), A4, subset fonts with a ToUnicode map. Templates build the definition from
  * prepared data; this file only prints it.
  *
@@ -8,7 +8,7 @@
  * information dictionary and the font subset tags from the glyphs used, so the same input gives
  * the same bytes. Nothing is read from disk or the network but the bundled fonts.
  */
-import type { TDocumentDefinitions } from 'pdfmake/interfaces';
+import type { PdfDocument } from './engine/nodes.ts';
 import { renderDocument } from './engine/render-document.ts';
 
 export const PDF_FONT = 'Tinos';
@@ -25,15 +25,15 @@ export interface PdfInfo {
   keywords?: string[];
 }
 
-let observer: ((definition: TDocumentDefinitions) => void) | null = null;
+let observer: ((definition: PdfDocument) => void) | null = null;
 
 /** Calls `fn` with every definition rendered until called again with null (the benchmark prints the same definitions with Chromium). */
-export function observeDefinitions(fn: ((definition: TDocumentDefinitions) => void) | null): void {
+export function observeDefinitions(fn: ((definition: PdfDocument) => void) | null): void {
   observer = fn;
 }
 
 /** Renders the definition to a PDF Buffer. */
-export async function renderPdf(definition: TDocumentDefinitions, info: PdfInfo): Promise<Buffer> {
+export async function renderPdf(definition: PdfDocument, info: PdfInfo): Promise<Buffer> {
   observer?.(definition);
   return renderDocument(definition, {
     title: info.title,

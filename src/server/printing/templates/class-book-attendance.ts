@@ -9,9 +9,9 @@
  * Step 10: `NHẬN XÉT CỦA HIỆU TRƯỞNG VỀ SỬ DỤNG SỔ THEO DÕI VÀ ĐÁNH GIÁ HỌC SINH`, one blank row per
  * month of the printed scope (nothing is stored for it: the principal writes by hand).
  */
-import type { Content, TableCell } from 'pdfmake/interfaces';
+import { type ColumnsNode, type PdfCell, type PdfNode, SPANNED, type TextNode } from '../../platform/pdf/engine/nodes.ts';
 import type { AttendanceMonthSheet, ClassBookCover } from './class-book-pdf.ts';
-import { SPANNED, TIGHT_GRID, tableOverhead, td, th } from './class-book-cells.ts';
+import { TIGHT_GRID, tableOverhead, td, th } from './class-book-cells.ts';
 import { GRID_LAYOUT, contentWidth } from '../../platform/pdf/layout.ts';
 
 const DAY_WIDTH = 10.5;
@@ -30,7 +30,7 @@ export function weekdayLabel(year: number, month: number, day: number): string {
 }
 
 /** The corner cell, split by a diagonal: "Ngày" and "Thứ" above it on the right, "Họ và tên" below it on the left. */
-function cornerCell(width: number): TableCell {
+function cornerCell(width: number): ColumnsNode {
   // TIGHT_GRID's paddings: 2 left/right, 1 top/bottom.
   const pad = 2;
   const padTop = 1;
@@ -57,16 +57,16 @@ function cornerCell(width: number): TableCell {
         ],
       },
     ],
-  } as unknown as TableCell;
+  };
 }
 
-function monthSheet(sheet: AttendanceMonthSheet, cover: ClassBookCover, first: boolean): Content {
+function monthSheet(sheet: AttendanceMonthSheet, cover: ClassBookCover, first: boolean): PdfNode {
   const days = daysInMonth(sheet.year, sheet.month);
   const dayNos = Array.from({ length: days }, (_, i) => i + 1);
   const columns = 2 + days + 3;
   const nameWidth = contentWidth('landscape') - tableOverhead(columns) - NO_WIDTH - days * DAY_WIDTH - 3 * TOTAL_WIDTH;
   const inTerm = (d: number) => d >= sheet.firstDay && d <= sheet.lastDay;
-  const head1: TableCell[] = [
+  const head1: PdfCell[] = [
     th('Số TT', { rowSpan: 2, topPad: 10 }),
     cornerCell(nameWidth),
     ...dayNos.map((d) => th(String(d), { fontSize: 7.5 })),
@@ -74,18 +74,18 @@ function monthSheet(sheet: AttendanceMonthSheet, cover: ClassBookCover, first: b
     SPANNED,
     SPANNED,
   ];
-  const head2: TableCell[] = [
+  const head2: PdfCell[] = [
     SPANNED,
     SPANNED,
     ...dayNos.map((d) => {
       const w = weekdayLabel(sheet.year, sheet.month, d);
-      return { text: w, alignment: 'center', fontSize: 7, bold: w === 'CN', italics: !inTerm(d) } as TableCell;
+      return { text: w, alignment: 'center', fontSize: 7, bold: w === 'CN', italics: !inTerm(d) } satisfies TextNode;
     }),
     th('TS', { fontSize: 7.5 }),
     th('P', { fontSize: 7.5 }),
     th('K', { fontSize: 7.5 }),
   ];
-  const body: TableCell[][] = [
+  const body: PdfCell[][] = [
     head1,
     head2,
     ...sheet.rows.map((r) => [
@@ -105,7 +105,7 @@ function monthSheet(sheet: AttendanceMonthSheet, cover: ClassBookCover, first: b
   const span = `${pad2(sheet.firstDay)}/${pad2(sheet.month)} đến ${pad2(sheet.lastDay)}/${pad2(sheet.month)}/${sheet.year}`;
   return {
     stack: [
-      ...(first ? [{ text: 'THEO DÕI CHUYÊN CẦN', style: 'title', margin: [0, 0, 0, 4] } as Content] : []),
+      ...(first ? [{ text: 'THEO DÕI CHUYÊN CẦN', style: 'title', margin: [0, 0, 0, 4] } satisfies PdfNode] : []),
       {
         columns: [
           { width: '*', text: `HỌC KÌ ${ROMAN[sheet.termNo]}`, bold: true, fontSize: 11 },
@@ -114,7 +114,7 @@ function monthSheet(sheet: AttendanceMonthSheet, cover: ClassBookCover, first: b
         ],
         margin: [0, 0, 0, split ? 2 : 6],
       },
-      ...(split ? [{ text: `(Thuộc học kì ${ROMAN[sheet.termNo]}: từ ngày ${span}; các ngày khác của tháng ghi ở học kì kia.)`, italics: true, fontSize: 9, alignment: 'center', margin: [0, 0, 0, 4] } as Content] : []),
+      ...(split ? [{ text: `(Thuộc học kì ${ROMAN[sheet.termNo]}: từ ngày ${span}; các ngày khác của tháng ghi ở học kì kia.)`, italics: true, fontSize: 9, alignment: 'center', margin: [0, 0, 0, 4] } satisfies PdfNode] : []),
       {
         table: { headerRows: 2, dontBreakRows: true, widths: [NO_WIDTH, nameWidth, ...dayNos.map(() => DAY_WIDTH), TOTAL_WIDTH, TOTAL_WIDTH, TOTAL_WIDTH], body },
         layout: TIGHT_GRID,
@@ -128,11 +128,11 @@ function monthSheet(sheet: AttendanceMonthSheet, cover: ClassBookCover, first: b
     ],
     pageBreak: 'before',
     pageOrientation: 'landscape',
-  } as Content;
+  };
 }
 
 /** One landscape sheet per month (per term when the term boundary splits a month). */
-export function attendancePages(sheets: AttendanceMonthSheet[], cover: ClassBookCover): Content[] {
+export function attendancePages(sheets: AttendanceMonthSheet[], cover: ClassBookCover): PdfNode[] {
   return sheets.map((s, i) => monthSheet(s, cover, i === 0));
 }
 
@@ -147,14 +147,14 @@ export function remarkMonths(sheets: AttendanceMonthSheet[]): string[] {
 }
 
 /** Step 10: a row per month, tall enough for a handwritten remark, a signature and the seal. */
-export function principalRemarksPage(sheets: AttendanceMonthSheet[]): Content {
+export function principalRemarksPage(sheets: AttendanceMonthSheet[]): PdfNode {
   const months = remarkMonths(sheets);
   // A portrait page holds about 600 pt of rows: share it, up to 64 pt a month.
   const rowHeight = Math.max(40, Math.min(64, Math.floor(600 / Math.max(1, months.length))));
-  const body: TableCell[][] = [
+  const body: PdfCell[][] = [
     [th('Tháng', { fontSize: 11 }), th('Nhận xét', { fontSize: 11 }), th('Ký tên, đóng dấu', { fontSize: 11 })],
     ...months.map((m) => [
-      { text: m, alignment: 'center', fontSize: 11, margin: [0, rowHeight / 2 - 8, 0, rowHeight / 2 - 8] } as TableCell,
+      { text: m, alignment: 'center', fontSize: 11, margin: [0, rowHeight / 2 - 8, 0, rowHeight / 2 - 8] } satisfies TextNode,
       td(''),
       td(''),
     ]),
@@ -166,5 +166,5 @@ export function principalRemarksPage(sheets: AttendanceMonthSheet[]): Content {
     ],
     pageBreak: 'before',
     pageOrientation: 'portrait',
-  } as Content;
+  };
 }

@@ -1,12 +1,12 @@
 /**
  * Table cells of the class-level books (class book, confirmation sheets, primary summary):
- * header cells with spans, body cells, empty filler cells for spans. Plain pdfmake content.
+ * header cells with spans, body cells. Plain document nodes (platform/pdf/engine/nodes.ts).
  */
-import type { Content, CustomTableLayout, TableCell } from 'pdfmake/interfaces';
+import type { PdfCell, PdfNode, TableLayout, TextNode } from '../../platform/pdf/engine/nodes.ts';
 import { GRID_LAYOUT, type PlaceDate, type Signer, placeDateLine, signatureBlock } from '../../platform/pdf/layout.ts';
 
 /** A header cell: bold, centred, vertically roughly centred by a top margin. */
-export function th(text: string, opts: { rowSpan?: number; colSpan?: number; fontSize?: number; topPad?: number } = {}): TableCell {
+export function th(text: string, opts: { rowSpan?: number; colSpan?: number; fontSize?: number; topPad?: number } = {}): TextNode {
   return {
     text,
     bold: true,
@@ -15,14 +15,11 @@ export function th(text: string, opts: { rowSpan?: number; colSpan?: number; fon
     ...(opts.rowSpan ? { rowSpan: opts.rowSpan } : {}),
     ...(opts.colSpan ? { colSpan: opts.colSpan } : {}),
     margin: [0, opts.topPad ?? 0, 0, 0],
-  } as TableCell;
+  };
 }
 
-/** The placeholder pdfmake needs where a span covers a cell. */
-export const SPANNED: TableCell = {} as TableCell;
-
 /** A body cell; numbers and levels centred, names left. */
-export function td(text: string | null | undefined, opts: { align?: 'left' | 'center' | 'right'; bold?: boolean; fontSize?: number; italics?: boolean } = {}): TableCell {
+export function td(text: string | null | undefined, opts: { align?: 'left' | 'center' | 'right'; bold?: boolean; fontSize?: number; italics?: boolean } = {}): TextNode {
   return {
     text: text ?? '',
     alignment: opts.align ?? 'center',
@@ -30,11 +27,11 @@ export function td(text: string | null | undefined, opts: { align?: 'left' | 'ce
     lineHeight: 1,
     ...(opts.bold ? { bold: true } : {}),
     ...(opts.italics ? { italics: true } : {}),
-  } as TableCell;
+  };
 }
 
 /** A heading line above a grid ("HỌC KÌ I", "Môn: Toán"). */
-export function gridHeading(lines: { text: string; bold?: boolean; fontSize?: number }[]): Content {
+export function gridHeading(lines: { text: string; bold?: boolean; fontSize?: number }[]): PdfNode {
   return {
     stack: lines.map((l) => ({ text: l.text, bold: l.bold ?? true, fontSize: l.fontSize ?? 12, alignment: 'center' as const })),
     margin: [0, 0, 0, 8],
@@ -42,12 +39,12 @@ export function gridHeading(lines: { text: string; bold?: boolean; fontSize?: nu
 }
 
 /** Thinner padding than GRID_LAYOUT, for grids with a column per subject. */
-export const TIGHT_GRID: CustomTableLayout = {
+export const TIGHT_GRID: TableLayout = {
   ...GRID_LAYOUT,
-  paddingLeft: () => 2,
-  paddingRight: () => 2,
-  paddingTop: () => 1,
-  paddingBottom: () => 1,
+  paddingLeft: 2,
+  paddingRight: 2,
+  paddingTop: 1,
+  paddingBottom: 1,
 };
 
 /** Horizontal room a table of `columns` columns loses to padding and rules. */
@@ -60,26 +57,26 @@ export function tableOverhead(columns: number, padding = 4): number {
  * their own carried with the signatures (so a signature never stands alone on a page).
  */
 export function tableWithSignatures(
-  body: TableCell[][],
+  body: PdfCell[][],
   headerRows: number,
-  colWidths: (number | string)[],
-  signatures: (keepWith: Content) => Content,
-  layout: CustomTableLayout = TIGHT_GRID,
+  colWidths: (number | '*')[],
+  signatures: (keepWith: PdfNode) => PdfNode,
+  layout: TableLayout = TIGHT_GRID,
   tail = 2,
-): Content[] {
+): PdfNode[] {
   // A short table goes whole (with its header) with the signatures.
   if (body.length - headerRows <= tail) return [signatures({ table: { headerRows, dontBreakRows: true, widths: colWidths, body }, layout })];
   const cut = body.length - tail;
-  const out: Content[] = [{ table: { headerRows, dontBreakRows: true, widths: colWidths, body: body.slice(0, cut) }, layout }];
-  const tailTable: Content = { table: { dontBreakRows: true, widths: colWidths, body: body.slice(cut) }, layout };
+  const out: PdfNode[] = [{ table: { headerRows, dontBreakRows: true, widths: colWidths, body: body.slice(0, cut) }, layout }];
+  const tailTable: PdfNode = { table: { dontBreakRows: true, widths: colWidths, body: body.slice(cut) }, layout };
   out.push(signatures(tailTable));
   return out;
 }
 
 /** One signature block on the right half (a subject teacher under her list). */
-export function rightSignature(s: Signer, keepWith?: Content, placeDate?: PlaceDate): Content {
-  const block: Content[] = [];
-  if (placeDate) block.push({ ...(placeDateLine(placeDate) as object), fontSize: 12 } as Content);
+export function rightSignature(s: Signer, keepWith?: PdfNode, placeDate?: PlaceDate): PdfNode {
+  const block: PdfNode[] = [];
+  if (placeDate) block.push({ ...placeDateLine(placeDate), fontSize: 12 });
   block.push(signatureBlock(s));
   return {
     stack: [...(keepWith ? [keepWith] : []), { columns: [{ width: '*', text: '' }, { width: 250, stack: block }], margin: [0, 10, 0, 0] }],

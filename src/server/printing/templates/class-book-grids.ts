@@ -3,9 +3,9 @@
  * signed by the subject teacher, the term and year summaries (a column per subject), and the year
  * classification with the "Tổng hợp chung" counts.
  */
-import type { Content, TableCell } from 'pdfmake/interfaces';
+import { type PdfCell, type PdfNode, SPANNED } from '../../platform/pdf/engine/nodes.ts';
 import type { SubjectGridPage, SummaryPage, YearClassificationPage } from './class-book-pdf.ts';
-import { SPANNED, TIGHT_GRID, gridHeading, rightSignature, tableOverhead, tableWithSignatures, td, th } from './class-book-cells.ts';
+import { TIGHT_GRID, gridHeading, rightSignature, tableOverhead, tableWithSignatures, td, th } from './class-book-cells.ts';
 import { contentWidth } from '../../platform/pdf/layout.ts';
 
 const TERM = { 1: 'I', 2: 'II' } as const;
@@ -20,7 +20,7 @@ export function subjectGridTable(
   const hk2 = p.termNo === 2;
   const withDob = Boolean(extra.dateOfBirth);
   const scored = p.assessment === 'scored';
-  const head1: TableCell[] = [th('Số TT', { rowSpan: 2, topPad: 6 }), th('Họ và tên', { rowSpan: 2, topPad: 6 })];
+  const head1: PdfCell[] = [th('Số TT', { rowSpan: 2, topPad: 6 }), th('Họ và tên', { rowSpan: 2, topPad: 6 })];
   if (withDob) head1.push(th('Ngày sinh', { rowSpan: 2, topPad: 6 }));
   head1.push(th(scored ? 'ĐĐGtx' : 'Thường xuyên', { colSpan: n }), ...Array.from({ length: n - 1 }, () => SPANNED));
   head1.push(
@@ -30,10 +30,10 @@ export function subjectGridTable(
   );
   if (hk2) head1.push(th(scored ? 'ĐTBmcn' : 'Cả năm', { rowSpan: 2, topPad: 6, fontSize: 7.5 }), th(scored ? 'Đánh giá lại' : 'Mức đánh giá lại', { rowSpan: 2, fontSize: 7.5 }));
   head1.push(th('Ghi chú', { rowSpan: 2, topPad: 6 }));
-  const head2: TableCell[] = [SPANNED, SPANNED, ...(withDob ? [SPANNED] : []), ...Array.from({ length: n }, (_, i) => th(String(i + 1))), SPANNED, SPANNED, SPANNED, ...(hk2 ? [SPANNED, SPANNED] : []), SPANNED];
-  const body: TableCell[][] = [head1, head2];
+  const head2: PdfCell[] = [SPANNED, SPANNED, ...(withDob ? [SPANNED] : []), ...Array.from({ length: n }, (_, i) => th(String(i + 1))), SPANNED, SPANNED, SPANNED, ...(hk2 ? [SPANNED, SPANNED] : []), SPANNED];
+  const body: PdfCell[][] = [head1, head2];
   p.rows.forEach((r, i) => {
-    const row: TableCell[] = [td(String(r.no)), td(r.fullName, { align: 'left' })];
+    const row: PdfCell[] = [td(String(r.no)), td(r.fullName, { align: 'left' })];
     if (withDob) row.push(td(extra.dateOfBirth![i]));
     row.push(...Array.from({ length: n }, (_, k) => td(r.regular[k] ?? '')), td(r.mid), td(r.end), td(r.term, { bold: true }));
     if (hk2) row.push(td(r.year ?? '', { bold: true }), td(r.retest ?? ''));
@@ -55,7 +55,7 @@ export function subjectGridTable(
   return { body, widths: fixed.map((w) => (w === '*' ? nameWidth : w)) };
 }
 
-export function subjectGridPage(p: SubjectGridPage): Content {
+export function subjectGridPage(p: SubjectGridPage): PdfNode {
   const { body, widths } = subjectGridTable(p);
   return {
     stack: [
@@ -71,18 +71,18 @@ export function subjectGridPage(p: SubjectGridPage): Content {
     ],
     pageBreak: 'before',
     pageOrientation: 'portrait',
-  } as Content;
+  };
 }
 
 /** TỔNG HỢP KẾT QUẢ ĐÁNH GIÁ HỌC KÌ … / CẢ NĂM HỌC: a column per subject, then KQHT, KQRL, absences. */
-export function summaryPage(p: SummaryPage): Content {
+export function summaryPage(p: SummaryPage): PdfNode {
   const c = p.commentSubjects.length;
   const s = p.scoredSubjects.length;
-  const head1: TableCell[] = [th('Số TT', { rowSpan: 2, topPad: 14 }), th('Họ và tên', { rowSpan: 2, topPad: 14 })];
+  const head1: PdfCell[] = [th('Số TT', { rowSpan: 2, topPad: 14 }), th('Họ và tên', { rowSpan: 2, topPad: 14 })];
   if (c) head1.push(th('Môn học đánh giá bằng nhận xét', { colSpan: c, fontSize: 8 }), ...Array.from({ length: c - 1 }, () => SPANNED));
   if (s) head1.push(th('Môn học đánh giá bằng nhận xét kết hợp đánh giá bằng điểm số', { colSpan: s, fontSize: 8 }), ...Array.from({ length: s - 1 }, () => SPANNED));
   head1.push(th('Kết quả học tập', { rowSpan: 2, fontSize: 7.5 }), th('Kết quả rèn luyện', { rowSpan: 2, fontSize: 7.5 }), th('Số buổi nghỉ', { colSpan: 2, fontSize: 7.5 }), SPANNED, th('Ghi chú', { rowSpan: 2, topPad: 14 }));
-  const head2: TableCell[] = [
+  const head2: PdfCell[] = [
     SPANNED,
     SPANNED,
     ...p.commentSubjects.map((n) => th(n, { fontSize: 7 })),
@@ -93,7 +93,7 @@ export function summaryPage(p: SummaryPage): Content {
     th('K', { fontSize: 7.5 }),
     SPANNED,
   ];
-  const body: TableCell[][] = [head1, head2];
+  const body: PdfCell[][] = [head1, head2];
   for (const r of p.rows) {
     body.push([
       td(String(r.no)),
@@ -120,12 +120,12 @@ export function summaryPage(p: SummaryPage): Content {
     ],
     pageBreak: 'before',
     pageOrientation: 'landscape',
-  } as Content;
+  };
 }
 
 /** Part (b) of the year page: classification, promotion and awards, then the class totals. */
-export function yearClassificationPage(p: YearClassificationPage): Content {
-  const head1: TableCell[] = [
+export function yearClassificationPage(p: YearClassificationPage): PdfNode {
+  const head1: PdfCell[] = [
     th('Số TT', { rowSpan: 2, topPad: 10 }),
     th('Họ và tên', { rowSpan: 2, topPad: 10 }),
     th('Mức đánh giá', { colSpan: 2 }),
@@ -138,8 +138,8 @@ export function yearClassificationPage(p: YearClassificationPage): Content {
     th('Khen thưởng', { rowSpan: 2, topPad: 10 }),
     th('Ghi chú', { rowSpan: 2, topPad: 10 }),
   ];
-  const head2: TableCell[] = [SPANNED, SPANNED, th('Kết quả rèn luyện', { fontSize: 7.5 }), th('Kết quả học tập', { fontSize: 7.5 }), th('Kết quả rèn luyện', { fontSize: 7.5 }), th('Kết quả học tập', { fontSize: 7.5 }), SPANNED, SPANNED, SPANNED, SPANNED, SPANNED];
-  const body: TableCell[][] = [head1, head2];
+  const head2: PdfCell[] = [SPANNED, SPANNED, th('Kết quả rèn luyện', { fontSize: 7.5 }), th('Kết quả học tập', { fontSize: 7.5 }), th('Kết quả rèn luyện', { fontSize: 7.5 }), th('Kết quả học tập', { fontSize: 7.5 }), SPANNED, SPANNED, SPANNED, SPANNED, SPANNED];
+  const body: PdfCell[][] = [head1, head2];
   for (const r of p.rows) {
     body.push([
       td(String(r.no)),
@@ -183,9 +183,9 @@ export function yearClassificationPage(p: YearClassificationPage): Content {
         layout: TIGHT_GRID,
         margin: [0, 6, 0, 0],
         unbreakable: true,
-      } as Content,
+      },
     ],
     pageBreak: 'before',
     pageOrientation: 'landscape',
-  } as Content;
+  };
 }

@@ -3,18 +3,18 @@
  * the list of subject teachers, the inner title page, and the student list (sơ yếu lý lịch) as two tables, the
  * student's own data, then the family's.
  */
-import type { Content, TableCell } from 'pdfmake/interfaces';
+import type { PdfCell, PdfNode } from '../../platform/pdf/engine/nodes.ts';
 import type { ClassBookCover, ClassBookStudent } from './class-book-pdf.ts';
 import { td, th } from './class-book-cells.ts';
 import { GRID_LAYOUT, contentWidth } from '../../platform/pdf/layout.ts';
 
 const IMPRINT = '(Mẫu ban hành kèm theo Thông tư số 22/2021/TT-BGDĐT ngày 20 tháng 7 năm 2021)';
 
-function coverLine(label: string, value: string | null): Content {
+function coverLine(label: string, value: string | null): PdfNode {
   return { text: [{ text: `${label}: `, bold: true }, { text: value ?? '……………………………………', bold: Boolean(value) }], fontSize: 14, margin: [0, 2, 0, 2] };
 }
 
-export function coverPage(c: ClassBookCover, scopeLabel: string): Content {
+export function coverPage(c: ClassBookCover, scopeLabel: string): PdfNode {
   return {
     stack: [
       coverLine(c.schoolLabel, c.schoolName),
@@ -37,7 +37,7 @@ export function coverPage(c: ClassBookCover, scopeLabel: string): Content {
  * the subject teachers as `<Môn>: <họ tên>` lines (two columns; the instructions page has the table
  * with the signatures).
  */
-export function innerTitlePage(c: ClassBookCover): Content {
+export function innerTitlePage(c: ClassBookCover): PdfNode {
   const lines = c.subjectTeachers.map((t) => ({ text: [{ text: `${t.subjectName}: `, bold: true }, { text: t.teacherName ?? '……………………' }], fontSize: 11, margin: [0, 1, 0, 1] as [number, number, number, number] }));
   const half = Math.ceil(lines.length / 2);
   return {
@@ -69,8 +69,8 @@ const INSTRUCTIONS = [
   'Kết quả học tập, rèn luyện của học sinh chỉ được thông báo cho học sinh đó hoặc cha mẹ (người giám hộ) học sinh.',
 ];
 
-export function instructionsPage(c: ClassBookCover): Content {
-  const teacherRows: TableCell[][] = [
+export function instructionsPage(c: ClassBookCover): PdfNode {
+  const teacherRows: PdfCell[][] = [
     [th('Số TT', { fontSize: 10 }), th('Môn học, hoạt động giáo dục', { fontSize: 10 }), th('Họ và tên giáo viên', { fontSize: 10 }), th('Chữ kí', { fontSize: 10 })],
     ...c.subjectTeachers.map((t, i) => [td(String(i + 1), { fontSize: 10 }), td(t.subjectName, { align: 'left', fontSize: 10 }), td(t.teacherName ?? '', { align: 'left', fontSize: 10 }), td('')]),
   ];
@@ -87,9 +87,9 @@ export function instructionsPage(c: ClassBookCover): Content {
 }
 
 /** The student list: two landscape tables (the two facing pages of the paper book). */
-export function studentListPages(students: ClassBookStudent[], c: ClassBookCover): Content[] {
+export function studentListPages(students: ClassBookStudent[], c: ClassBookCover): PdfNode[] {
   const w = contentWidth('landscape');
-  const left: TableCell[][] = [
+  const left: PdfCell[][] = [
     [th('Số TT'), th('Họ và tên học sinh'), th('Ngày, tháng, năm sinh'), th('Nơi sinh'), th('Nam/ nữ'), th('Dân tộc'), th('Đối tượng ưu tiên'), th('Địa chỉ gia đình')],
     ...students.map((s) => [
       td(String(s.no)),
@@ -102,7 +102,7 @@ export function studentListPages(students: ClassBookStudent[], c: ClassBookCover
       td(s.address, { align: 'left', fontSize: 8.5 }),
     ]),
   ];
-  const right: TableCell[][] = [
+  const right: PdfCell[][] = [
     [
       th('Số TT'),
       th('Họ và tên học sinh'),
@@ -112,7 +112,7 @@ export function studentListPages(students: ClassBookStudent[], c: ClassBookCover
     ],
     ...students.map((s) => [td(String(s.no)), td(s.fullName, { align: 'left' }), td(s.father, { align: 'left', fontSize: 8.5 }), td(s.mother, { align: 'left', fontSize: 8.5 }), td(s.note, { align: 'left', fontSize: 8.5 })]),
   ];
-  const title = (suffix: string): Content => ({
+  const title = (suffix: string): PdfNode => ({
     stack: [
       { text: 'SƠ YẾU LÝ LỊCH HỌC SINH', style: 'title', margin: [0, 0, 0, 2] },
       { text: `Lớp ${c.className} — Năm học ${c.schoolYear} — Sĩ số: ${c.studentCount} (nữ: ${c.femaleCount})${suffix}`, alignment: 'center', fontSize: 11, margin: [0, 0, 0, 8] },
@@ -123,11 +123,11 @@ export function studentListPages(students: ClassBookStudent[], c: ClassBookCover
       stack: [title(''), { table: { headerRows: 1, dontBreakRows: true, widths: [24, 130, 62, 100, 30, 44, 50, w - 24 - 130 - 62 - 100 - 30 - 44 - 50 - 8 * 6 - 5], body: left }, layout: GRID_LAYOUT }],
       pageBreak: 'before',
       pageOrientation: 'landscape',
-    } as Content,
+    },
     {
       stack: [title(' (tiếp theo)'), { table: { headerRows: 1, dontBreakRows: true, widths: [24, 130, 170, 170, '*'], body: right }, layout: GRID_LAYOUT }],
       pageBreak: 'before',
       pageOrientation: 'landscape',
-    } as Content,
+    },
   ];
 }

@@ -9,7 +9,7 @@
  * for the student list, the attendance sheets and the summaries (one column per subject). A pure function of prepared data:
  * every value arrives as printed (names, dd/mm/yyyy, scores with a decimal comma).
  */
-import type { Content } from 'pdfmake/interfaces';
+import type { PdfNode } from '../../platform/pdf/engine/nodes.ts';
 import { attendancePages, principalRemarksPage } from './class-book-attendance.ts';
 import { coverPage, innerTitlePage, instructionsPage, studentListPages } from './class-book-pages.ts';
 import { subjectGridPage, summaryPage, yearClassificationPage } from './class-book-grids.ts';
@@ -160,7 +160,7 @@ export interface ClassBookPdfData {
 
 export function classBookDefinition(data: ClassBookPdfData) {
   // FORMS.md §1.2 order: cover, instructions, inner title, student list, attendance, term parts, year, principal's remarks.
-  const content: Content[] = [
+  const content: PdfNode[] = [
     coverPage(data.cover, data.scopeLabel),
     instructionsPage(data.cover),
     innerTitlePage(data.cover),

@@ -7,8 +7,8 @@
  * Each closes with the teacher's statement and the teacher's and the principal's signatures.
  * No official mẫu exists (FORMS.md §7.3 is school-level); see docs/printing.md.
  */
-import type { Content, TableCell } from 'pdfmake/interfaces';
-import { SPANNED, TIGHT_GRID, tableOverhead, tableWithSignatures, td, th } from './class-book-cells.ts';
+import { type PdfCell, type PdfNode, SPANNED } from '../../platform/pdf/engine/nodes.ts';
+import { TIGHT_GRID, tableOverhead, tableWithSignatures, td, th } from './class-book-cells.ts';
 import { subjectGridTable } from './class-book-grids.ts';
 import type { SubjectGridPage } from './class-book-pdf.ts';
 import { type PlaceDate, type SchoolHeading, type Signer, contentWidth, documentTitle, nationalHeading, pageFrame, signatureRow } from '../../platform/pdf/layout.ts';
@@ -50,7 +50,7 @@ export type ConfirmationSheetPdfData =
   | (Common & { kind: 'homeroom'; year: boolean; rows: HomeroomConfirmationRow[] });
 
 function homeroomTable(rows: HomeroomConfirmationRow[], year: boolean) {
-  const head1: TableCell[] = [
+  const head1: PdfCell[] = [
     th('Số TT', { rowSpan: 2, topPad: 6 }),
     th('Họ và tên', { rowSpan: 2, topPad: 6 }),
     th('Ngày sinh', { rowSpan: 2, topPad: 6 }),
@@ -60,16 +60,16 @@ function homeroomTable(rows: HomeroomConfirmationRow[], year: boolean) {
     SPANNED,
     SPANNED,
   ];
-  const head2: TableCell[] = [SPANNED, SPANNED, SPANNED, SPANNED, SPANNED, th('P'), th('K'), th('Tổng')];
+  const head2: PdfCell[] = [SPANNED, SPANNED, SPANNED, SPANNED, SPANNED, th('P'), th('K'), th('Tổng')];
   if (year) {
     head1.push(th('Danh hiệu', { rowSpan: 2, topPad: 6 }), th('Lên lớp / ở lại', { rowSpan: 2, fontSize: 8 }));
     head2.push(SPANNED, SPANNED);
   }
   head1.push(th('Ghi chú', { rowSpan: 2, topPad: 6 }));
   head2.push(SPANNED);
-  const body: TableCell[][] = [head1, head2];
+  const body: PdfCell[][] = [head1, head2];
   for (const r of rows) {
-    const row: TableCell[] = [td(String(r.no)), td(r.fullName, { align: 'left' }), td(r.dateOfBirth), td(r.academic, { bold: true }), td(r.conduct, { bold: true }), td(r.excused), td(r.unexcused), td(r.total)];
+    const row: PdfCell[] = [td(String(r.no)), td(r.fullName, { align: 'left' }), td(r.dateOfBirth), td(r.academic, { bold: true }), td(r.conduct, { bold: true }), td(r.excused), td(r.unexcused), td(r.total)];
     if (year) row.push(td(r.title ?? '', { fontSize: 8 }), td(r.outcome ?? '', { fontSize: 8 }));
     row.push(td(r.note, { align: 'left', fontSize: 7.5 }));
     body.push(row);
@@ -85,7 +85,7 @@ export function confirmationSheetDefinition(data: ConfirmationSheetPdfData) {
   // HK II adds the year average and the re-assessment: landscape keeps every name on one line.
   const orientation = (data.kind === 'homeroom' && data.year) || (data.kind === 'subject' && data.grid.termNo === 2) ? 'landscape' : 'portrait';
   const { body, widths } = data.kind === 'subject' ? subjectGridTable(data.grid, { dateOfBirth: data.datesOfBirth, orientation }) : homeroomTable(data.rows, data.year);
-  const after = (keep: Content): Content => ({
+  const after = (keep: PdfNode): PdfNode => ({
     stack: [
       keep,
       ...data.tally.map((t) => ({ text: t, fontSize: 10, margin: [0, 3, 0, 0] as [number, number, number, number] })),
@@ -94,7 +94,7 @@ export function confirmationSheetDefinition(data: ConfirmationSheetPdfData) {
     ],
     unbreakable: true,
   });
-  const content: Content[] = [
+  const content: PdfNode[] = [
     nationalHeading(data.heading, orientation),
     documentTitle(data.title, data.lines),
     ...tableWithSignatures(body, 2, widths, after, TIGHT_GRID, 3),

@@ -5,8 +5,8 @@
  * where the subject has one), (II) the qualities and competences (T/Đ/C) and, at year end, the
  * education result, the award and the completion of the class programme. Pure function of data.
  */
-import type { Content, TableCell } from 'pdfmake/interfaces';
-import { SPANNED, TIGHT_GRID, tableOverhead, tableWithSignatures, td, th } from './class-book-cells.ts';
+import { type PdfCell, type PdfNode, SPANNED } from '../../platform/pdf/engine/nodes.ts';
+import { TIGHT_GRID, tableOverhead, tableWithSignatures, td, th } from './class-book-cells.ts';
 import { type PlaceDate, type SchoolHeading, type Signer, contentWidth, documentTitle, nationalHeading, pageFrame, signatureRow } from '../../platform/pdf/layout.ts';
 import { renderPdf } from '../../platform/pdf/render-pdf.ts';
 
@@ -51,10 +51,10 @@ const W = contentWidth('landscape');
 
 function subjectTable(d: PrimarySummaryPdfData) {
   const subjectCols = d.subjects.reduce((n, s) => n + (s.hasTest ? 2 : 1), 0);
-  const h1: TableCell[] = [th('Số TT', { rowSpan: 3, topPad: 14 }), th('Họ và tên', { rowSpan: 3, topPad: 14 }), th('Nữ', { rowSpan: 3, topPad: 14 }), th('Ngày sinh', { rowSpan: 3, topPad: 14 })];
+  const h1: PdfCell[] = [th('Số TT', { rowSpan: 3, topPad: 14 }), th('Họ và tên', { rowSpan: 3, topPad: 14 }), th('Nữ', { rowSpan: 3, topPad: 14 }), th('Ngày sinh', { rowSpan: 3, topPad: 14 })];
   h1.push(th('Môn học và hoạt động giáo dục', { colSpan: subjectCols }), ...Array.from({ length: subjectCols - 1 }, () => SPANNED));
-  const h2: TableCell[] = [SPANNED, SPANNED, SPANNED, SPANNED];
-  const h3: TableCell[] = [SPANNED, SPANNED, SPANNED, SPANNED];
+  const h2: PdfCell[] = [SPANNED, SPANNED, SPANNED, SPANNED];
+  const h3: PdfCell[] = [SPANNED, SPANNED, SPANNED, SPANNED];
   for (const s of d.subjects) {
     if (s.hasTest) {
       h2.push(th(s.name, { colSpan: 2, fontSize: 7.5 }), SPANNED);
@@ -64,9 +64,9 @@ function subjectTable(d: PrimarySummaryPdfData) {
       h3.push(SPANNED);
     }
   }
-  const body: TableCell[][] = [h1, h2, h3];
+  const body: PdfCell[][] = [h1, h2, h3];
   for (const r of d.rows) {
-    const row: TableCell[] = [td(String(r.no)), td(r.fullName, { align: 'left' }), td(r.female ? 'x' : ''), td(r.dateOfBirth)];
+    const row: PdfCell[] = [td(String(r.no)), td(r.fullName, { align: 'left' }), td(r.female ? 'x' : ''), td(r.dateOfBirth)];
     d.subjects.forEach((s, i) => {
       row.push(td(r.subjects[i]?.level ?? '', { bold: true }));
       if (s.hasTest) row.push(td(r.subjects[i]?.test ?? ''));
@@ -83,11 +83,11 @@ function traitTable(d: PrimarySummaryPdfData) {
   const q = d.qualityNames.length;
   const g = d.generalCompetences;
   const sp = d.competenceNames.length - g;
-  const h1: TableCell[] = [th('Số TT', { rowSpan: 3, topPad: 14 }), th('Họ và tên', { rowSpan: 3, topPad: 14 })];
+  const h1: PdfCell[] = [th('Số TT', { rowSpan: 3, topPad: 14 }), th('Họ và tên', { rowSpan: 3, topPad: 14 })];
   h1.push(th('Phẩm chất chủ yếu', { colSpan: q }), ...Array.from({ length: q - 1 }, () => SPANNED));
   h1.push(th('Năng lực cốt lõi', { colSpan: g + sp }), ...Array.from({ length: g + sp - 1 }, () => SPANNED));
-  const h2: TableCell[] = [SPANNED, SPANNED, ...d.qualityNames.map((n) => th(n, { rowSpan: 2, fontSize: 7 })), th('Năng lực chung', { colSpan: g, fontSize: 7.5 }), ...Array.from({ length: g - 1 }, () => SPANNED), th('Năng lực đặc thù', { colSpan: sp, fontSize: 7.5 }), ...Array.from({ length: sp - 1 }, () => SPANNED)];
-  const h3: TableCell[] = [SPANNED, SPANNED, ...d.qualityNames.map(() => SPANNED), ...d.competenceNames.map((n) => th(n, { fontSize: 7 }))];
+  const h2: PdfCell[] = [SPANNED, SPANNED, ...d.qualityNames.map((n) => th(n, { rowSpan: 2, fontSize: 7 })), th('Năng lực chung', { colSpan: g, fontSize: 7.5 }), ...Array.from({ length: g - 1 }, () => SPANNED), th('Năng lực đặc thù', { colSpan: sp, fontSize: 7.5 }), ...Array.from({ length: sp - 1 }, () => SPANNED)];
+  const h3: PdfCell[] = [SPANNED, SPANNED, ...d.qualityNames.map(() => SPANNED), ...d.competenceNames.map((n) => th(n, { fontSize: 7 }))];
   // End of year: the result, the award and the completion take the place of the notes column.
   const tail = d.endOfYear ? ['Đánh giá kết quả giáo dục', 'Khen thưởng', 'Hoàn thành chương trình lớp học'] : ['Ghi chú'];
   for (const t of tail) {
@@ -95,9 +95,9 @@ function traitTable(d: PrimarySummaryPdfData) {
     h2.push(SPANNED);
     h3.push(SPANNED);
   }
-  const body: TableCell[][] = [h1, h2, h3];
+  const body: PdfCell[][] = [h1, h2, h3];
   for (const r of d.rows) {
-    const row: TableCell[] = [td(String(r.no)), td(r.fullName, { align: 'left' }), ...r.qualities.map((v) => td(v)), ...r.competences.map((v) => td(v))];
+    const row: PdfCell[] = [td(String(r.no)), td(r.fullName, { align: 'left' }), ...r.qualities.map((v) => td(v)), ...r.competences.map((v) => td(v))];
     if (d.endOfYear) row.push(r.yearLevel ? td(r.yearLevel, { bold: true }) : td(r.note, { fontSize: 7, italics: true }), td(r.award, { fontSize: 7.5 }), td(r.completed, { fontSize: 7.5 }));
     else row.push(td(r.note, { align: 'left', fontSize: 7 }));
     body.push(row);
@@ -120,7 +120,7 @@ const LEGEND_YEAR = ' Đánh giá kết quả giáo dục: HTXS – Hoàn thành
 export function primarySummaryDefinition(d: PrimarySummaryPdfData) {
   const a = d.subjects.length ? subjectTable(d) : { body: [], widths: [] };
   const b = traitTable(d);
-  const content: Content[] = [
+  const content: PdfNode[] = [
     nationalHeading(d.heading, 'landscape'),
     documentTitle('BẢNG TỔNG HỢP KẾT QUẢ ĐÁNH GIÁ GIÁO DỤC CỦA LỚP', [d.pointTitle, ...d.lines]),
     { text: 'I. MÔN HỌC VÀ HOẠT ĐỘNG GIÁO DỤC', bold: true, fontSize: 11, margin: [0, 0, 0, 4] },

@@ -4,14 +4,13 @@
  * 3. competences (general, specific), 4. the education result, 5. the award, 6. completion, and
  * the signatures (Hiệu trưởng left, Giáo viên chủ nhiệm right).
  */
-import type { Content, TableCell } from 'pdfmake/interfaces';
+import { type BlockProps, type PdfCell, type PdfNode, type TextNode, SPANNED } from '../../platform/pdf/engine/nodes.ts';
 import type { TranscriptDocument, TranscriptTrait, TranscriptYear } from '../transcript-document.ts';
 import { type PlaceDate, contentWidth, GRID_LAYOUT, signatureRow } from '../../platform/pdf/layout.ts';
 import { fieldRow, score, yearHeader } from './transcript-pdf-parts.ts';
 
-const cell = (text: string, extra: Record<string, unknown> = {}): TableCell => ({ text, style: 'td', ...extra }) as TableCell;
-const th = (text: string, extra: Record<string, unknown> = {}): TableCell => ({ text, style: 'th', ...extra }) as TableCell;
-const empty = {} as TableCell;
+const cell = (text: string, extra: BlockProps = {}): TextNode => ({ text, style: 'td', ...extra });
+const th = (text: string, extra: BlockProps = {}): TextNode => ({ text, style: 'th', ...extra });
 
 const EDUCATION_LEVEL: Record<string, string> = { HTXS: 'Hoàn thành xuất sắc', HTT: 'Hoàn thành tốt', HT: 'Hoàn thành', CHT: 'Chưa hoàn thành' };
 const AWARD: Record<string, string> = { XS: 'Học sinh Xuất sắc', TB: 'Học sinh tiêu biểu hoàn thành tốt trong học tập và rèn luyện' };
@@ -21,33 +20,33 @@ function testScore(value: string | null): string {
   return value && /^\d{1,2}\.0$/.test(value) ? value.slice(0, -2) : score(value);
 }
 
-function section(text: string): Content {
+function section(text: string): PdfNode {
   return { text, fontSize: 12, bold: true, margin: [0, 8, 0, 3] };
 }
 
-function traitTable(rows: TranscriptTrait[], firstHeader: string): Content {
+function traitTable(rows: TranscriptTrait[], firstHeader: string): PdfNode {
   const w = contentWidth();
-  const body: TableCell[][] = [[th(firstHeader), th('Mức đạt được'), th('Nhận xét')]];
-  rows.forEach((t, i) => body.push([cell(t.name), cell(t.level ?? '', { alignment: 'center' }), i === 0 ? cell('', { rowSpan: rows.length }) : empty]));
+  const body: PdfCell[][] = [[th(firstHeader), th('Mức đạt được'), th('Nhận xét')]];
+  rows.forEach((t, i) => body.push([cell(t.name), cell(t.level ?? '', { alignment: 'center' }), i === 0 ? cell('', { rowSpan: rows.length }) : SPANNED]));
   return { table: { headerRows: 1, dontBreakRows: true, widths: [w * 0.4, w * 0.16, '*'], body }, layout: GRID_LAYOUT };
 }
 
-export function primaryYearPages(d: TranscriptDocument, y: TranscriptYear, placeDate: PlaceDate): Content[] {
+export function primaryYearPages(d: TranscriptDocument, y: TranscriptYear, placeDate: PlaceDate): PdfNode[] {
   const w = contentWidth();
   const p = y.primary;
-  const subjects: TableCell[][] = [[th('Môn học và hoạt động giáo dục'), th('Mức đạt được'), th('Điểm KTĐK'), th('Nhận xét')]];
+  const subjects: PdfCell[][] = [[th('Môn học và hoạt động giáo dục'), th('Mức đạt được'), th('Điểm KTĐK'), th('Nhận xét')]];
   y.subjects.forEach((s, i) =>
     subjects.push([
       cell(s.name),
       cell(s.year ?? '', { alignment: 'center', bold: true }),
       cell(testScore(s.test), { alignment: 'center' }),
-      i === 0 ? cell(y.homeroomComment, { rowSpan: y.subjects.length }) : empty,
+      i === 0 ? cell(y.homeroomComment, { rowSpan: y.subjects.length }) : SPANNED,
     ]),
   );
   const traits = p?.traits ?? [];
   const abs = (n: number | null) => (n === null ? null : String(n));
   const completion = y.outcome === 'completed' ? (y.class.grade === 5 ? 'Hoàn thành chương trình tiểu học' : `Hoàn thành chương trình lớp ${y.class.grade}`) : y.outcome === 'notCompleted' ? 'Chưa hoàn thành' : null;
-  const value = (t: string, v: string | null): Content => ({ text: [{ text: t, bold: true }, { text: ` ${v ?? '……………………'}` }], fontSize: 12, margin: [0, 6, 0, 0] });
+  const value = (t: string, v: string | null): PdfNode => ({ text: [{ text: t, bold: true }, { text: ` ${v ?? '……………………'}` }], fontSize: 12, margin: [0, 6, 0, 0] });
   return [
     yearHeader(d, y, 'Họ và tên học sinh'),
     fieldRow([['Chiều cao', ''], ['Cân nặng', '']], [w * 0.5, w * 0.5]),
@@ -62,7 +61,7 @@ export function primaryYearPages(d: TranscriptDocument, y: TranscriptYear, place
     { text: '3.1. Những năng lực chung', fontSize: 11.5, italics: true, margin: [0, 0, 0, 2] },
     traitTable(traits.filter((t) => t.group === 'general'), 'Năng lực'),
     ...(traits.some((t) => t.group === 'specific')
-      ? [{ text: '3.2. Những năng lực đặc thù', fontSize: 11.5, italics: true, margin: [0, 6, 0, 2] } as Content, traitTable(traits.filter((t) => t.group === 'specific'), 'Năng lực')]
+      ? [{ text: '3.2. Những năng lực đặc thù', fontSize: 11.5, italics: true, margin: [0, 6, 0, 2] } satisfies PdfNode, traitTable(traits.filter((t) => t.group === 'specific'), 'Năng lực')]
       : []),
     value('4. Đánh giá kết quả giáo dục:', p?.educationLevel ? (EDUCATION_LEVEL[p.educationLevel] ?? p.educationLevel) : null),
     value('5. Khen thưởng:', p?.award ? (AWARD[p.award] ?? p.award) : null),

@@ -4,7 +4,7 @@
  * ĐTBmhk or the Đ/CĐ level; primary: level and test score), KQHT, KQRL, absences with and
  * without leave, the homeroom teacher's comment, room for the parent's comment, the signatures.
  */
-import type { Content, TableCell } from 'pdfmake/interfaces';
+import type { BlockProps, PdfNode, TextNode } from '../../platform/pdf/engine/nodes.ts';
 import type { ReportBookData } from '../load-report-book.ts';
 import { type PlaceDate, type SchoolHeading, contentWidth, documentTitle, GRID_LAYOUT, labelValue, nationalHeading, pageFrame, signatureRow, writingLines } from '../../platform/pdf/layout.ts';
 import { renderPdf } from '../../platform/pdf/render-pdf.ts';
@@ -21,14 +21,14 @@ export interface ReportBookPrintInput {
 const PRIMARY_LEVEL: Record<string, string> = { HTXS: 'Hoàn thành xuất sắc', HTT: 'Hoàn thành tốt', HT: 'Hoàn thành', CHT: 'Chưa hoàn thành' };
 const ROMAN = { 1: 'I', 2: 'II' } as const;
 
-const cell = (text: string, extra: Record<string, unknown> = {}): TableCell => ({ text, style: 'td', ...extra }) as TableCell;
-const th = (text: string): TableCell => ({ text, style: 'th' }) as TableCell;
+const cell = (text: string, extra: BlockProps = {}): TextNode => ({ text, style: 'td', ...extra });
+const th = (text: string): TextNode => ({ text, style: 'th' });
 
 export function reportBookDefinition(input: ReportBookPrintInput) {
   const d = input.data;
   const w = contentWidth();
   const termLabel = `Học kì ${ROMAN[d.termNo]}`;
-  const table: Content = d.primary
+  const table: PdfNode = d.primary
     ? {
         table: {
           headerRows: 1,
@@ -61,18 +61,18 @@ export function reportBookDefinition(input: ReportBookPrintInput) {
   const status = d.approved
     ? `Kết quả đã được Hiệu trưởng phê duyệt ngày ${vnDateOfInstant(d.asOf)}.`
     : `Kết quả tạm tính đến ngày ${vnDateOfInstant(d.asOf)}, chưa được Hiệu trưởng phê duyệt.`;
-  const summary: Content[] = d.primary
+  const summary: PdfNode[] = d.primary
     ? [labelValue('Đánh giá kết quả giáo dục', d.termNo === 2 ? academic : null)]
     : [labelValue('Kết quả học tập', academic), labelValue('Kết quả rèn luyện', d.conduct ? (TT22_LEVEL[d.conduct] ?? d.conduct) : null)];
-  const parent: Content = {
+  const parent: PdfNode = {
     stack: [
       { text: 'Ý kiến của cha mẹ học sinh', bold: true, fontSize: 12, margin: [0, 6, 0, 0] },
       writingLines(2, w, 15),
     ],
   };
-  const content: Content[] = [
+  const content: PdfNode[] = [
     nationalHeading(input.heading),
-    { ...(documentTitle('SỔ LIÊN LẠC', [`Kết quả học tập và rèn luyện học kì ${ROMAN[d.termNo]} – Năm học ${d.schoolYear}`]) as object), margin: [0, 0, 0, 8] } as Content,
+    { ...documentTitle('SỔ LIÊN LẠC', [`Kết quả học tập và rèn luyện học kì ${ROMAN[d.termNo]} – Năm học ${d.schoolYear}`]), margin: [0, 0, 0, 8] },
     { columns: [{ width: w * 0.6, stack: [labelValue('Họ và tên học sinh', d.studentName)] }, { width: '*', stack: [labelValue('Lớp', d.className)] }] },
     { columns: [{ width: w * 0.6, stack: [labelValue('Ngày sinh', vnDateText(d.dateOfBirth))] }, { width: '*', stack: [labelValue('GVCN', d.homeroomTeacher)] }], margin: [0, 0, 0, 6] },
     table,

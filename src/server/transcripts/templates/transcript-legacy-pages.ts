@@ -4,13 +4,13 @@
  * môn", the confirmations; then học lực / hạnh kiểm by term, absences, re-assessment, the title,
  * promotion, the homeroom teacher's comment and the principal's approval.
  */
-import type { Content, TableCell } from 'pdfmake/interfaces';
+import type { BlockProps, PdfCell, PdfNode, TextNode } from '../../platform/pdf/engine/nodes.ts';
 import type { TranscriptDocument, TranscriptPeriod, TranscriptYear } from '../transcript-document.ts';
 import { type PlaceDate, contentWidth, GRID_LAYOUT, signatureRow } from '../../platform/pdf/layout.ts';
 import { correctionTally, label, score, TITLES, TT58_ACADEMIC, TT58_CONDUCT, yearHeader } from './transcript-pdf-parts.ts';
 
-const cell = (text: string, extra: Record<string, unknown> = {}): TableCell => ({ text, style: 'td', ...extra }) as TableCell;
-const th = (text: string, extra: Record<string, unknown> = {}): TableCell => ({ text, style: 'th', ...extra }) as TableCell;
+const cell = (text: string, extra: BlockProps = {}): TextNode => ({ text, style: 'td', ...extra });
+const th = (text: string, extra: BlockProps = {}): TextNode => ({ text, style: 'th', ...extra });
 
 const REGIME_NOTE: Record<string, string> = {
   TT58_2011: '(Đánh giá, xếp loại theo Thông tư số 58/2011/TT-BGDĐT)',
@@ -25,10 +25,10 @@ const OUTCOMES: Record<string, string> = {
   summerTraining: 'Rèn luyện trong hè',
 };
 
-export function legacySubjectPage(d: TranscriptDocument, y: TranscriptYear): Content[] {
+export function legacySubjectPage(d: TranscriptDocument, y: TranscriptYear): PdfNode[] {
   const w = contentWidth();
   const by = (p: TranscriptPeriod['period']) => y.periods.find((x) => x.period === p);
-  const rows: TableCell[][] = y.subjects.map((s) => [
+  const rows: PdfCell[][] = y.subjects.map((s) => [
     cell(s.name),
     cell(score(s.term1), { alignment: 'center' }),
     cell(score(s.term2), { alignment: 'center' }),
@@ -44,7 +44,7 @@ export function legacySubjectPage(d: TranscriptDocument, y: TranscriptYear): Con
     cell(''),
     cell(''),
   ]);
-  const table: Content = {
+  const table: PdfNode = {
     table: {
       headerRows: 1,
       dontBreakRows: true,
@@ -70,11 +70,11 @@ export function legacySubjectPage(d: TranscriptDocument, y: TranscriptYear): Con
   ];
 }
 
-export function legacySummaryPage(d: TranscriptDocument, y: TranscriptYear, placeDate: PlaceDate): Content[] {
+export function legacySummaryPage(d: TranscriptDocument, y: TranscriptYear, placeDate: PlaceDate): PdfNode[] {
   const w = contentWidth();
   const by = (p: TranscriptPeriod['period']) => y.periods.find((x) => x.period === p);
   const again = by('reassessed');
-  const row = (name: string, p: TranscriptPeriod | undefined, absences: string, last: boolean): TableCell[] => [
+  const row = (name: string, p: TranscriptPeriod | undefined, absences: string, last: boolean): PdfCell[] => [
     cell(name, { bold: true }),
     cell(label(TT58_ACADEMIC, p?.academic), { alignment: 'center' }),
     cell(label(TT58_CONDUCT, p?.conduct), { alignment: 'center' }),
@@ -84,7 +84,7 @@ export function legacySummaryPage(d: TranscriptDocument, y: TranscriptYear, plac
   ];
   const abs = y.absences;
   const absText = abs.total === null ? '' : abs.excused !== null && abs.unexcused !== null ? `${abs.total} (P: ${abs.excused}, K: ${abs.unexcused})` : String(abs.total);
-  const table: Content = {
+  const table: PdfNode = {
     table: {
       headerRows: 1,
       dontBreakRows: true,
@@ -99,8 +99,8 @@ export function legacySummaryPage(d: TranscriptDocument, y: TranscriptYear, plac
     layout: GRID_LAYOUT,
     margin: [0, 0, 0, 8],
   };
-  const line = (t: string, v: string | null): Content => ({ text: [{ text: `- ${t}: ` }, v ? { text: v, bold: true } : { text: '……………' }], fontSize: 11.5, margin: [0, 1.5, 0, 1.5] });
-  const comment: Content = {
+  const line = (t: string, v: string | null): PdfNode => ({ text: [{ text: `- ${t}: ` }, v ? { text: v, bold: true } : { text: '……………' }], fontSize: 11.5, margin: [0, 1.5, 0, 1.5] });
+  const comment: PdfNode = {
     stack: [
       { text: 'NHẬN XÉT CỦA GIÁO VIÊN CHỦ NHIỆM', fontSize: 12, bold: true, alignment: 'center', margin: [0, 10, 0, 4] },
       { text: y.homeroomComment || '………………………………………………………………………………………………………………', fontSize: 11.5 },

@@ -4,7 +4,7 @@
  * level codes, dates. Plain functions of the canonical transcript; no database, no clock.
  */
 import { vietnamParts } from '../../../domain/calendar/vietnam-time.ts';
-import type { Content } from 'pdfmake/interfaces';
+import type { PdfNode, TextNode } from '../../platform/pdf/engine/nodes.ts';
 import { printedDecimal } from '../../platform/canonical-json.ts';
 import type { TranscriptDocument, TranscriptYear } from '../transcript-document.ts';
 import { type PlaceDate, type SchoolHeading, type Signer, contentWidth, GRID_LAYOUT, MM, signatureRow } from '../../platform/pdf/layout.ts';
@@ -66,20 +66,20 @@ const SEX: Record<string, string> = { male: 'Nam', female: 'Nữ' };
 const RELATION: Record<string, string> = { father: 'cha', mother: 'mẹ', guardian: 'người giám hộ' };
 
 /** Label: value on a line, the value in bold (a dotted blank when empty). */
-function field(labelText: string, value: string | null | undefined, width?: number): Content {
-  return { width: width ?? '*', text: [{ text: `${labelText}: ` }, value ? { text: value, bold: true } : { text: '…………………' }], fontSize: 12, margin: [0, 2, 0, 2] } as Content;
+function field(labelText: string, value: string | null | undefined, width?: number): TextNode {
+  return { width: width ?? '*', text: [{ text: `${labelText}: ` }, value ? { text: value, bold: true } : { text: '…………………' }], fontSize: 12, margin: [0, 2, 0, 2] };
 }
 
 /** Fields side by side (given widths), or one field on its own line that wraps. */
-export function fieldRow(items: [string, string | null | undefined][], widths?: number[]): Content {
+export function fieldRow(items: [string, string | null | undefined][], widths?: number[]): PdfNode {
   if (items.length === 1) {
-    const { width: _w, ...one } = field(items[0][0], items[0][1]) as { width?: unknown };
-    return one as Content;
+    const { width: _w, ...one } = field(items[0][0], items[0][1]);
+    return one;
   }
   return { columns: items.map(([l, v], i) => field(l, v, widths?.[i])), columnGap: 8 };
 }
 
-export function cover(input: TranscriptPrintInput): Content[] {
+export function cover(input: TranscriptPrintInput): PdfNode[] {
   const { document: d, level } = input;
   const schoolLine = level === 'primary' ? 'Trường' : level === 'upper_secondary' ? 'TRƯỜNG THPT' : 'TRƯỜNG THCS';
   const suffix = level === 'upper_secondary' ? 'THPT' : level === 'primary' ? 'TH' : 'THCS';
@@ -98,15 +98,15 @@ export function cover(input: TranscriptPrintInput): Content[] {
 }
 
 /** Trang 1: identity, the principal's signature, QUÁ TRÌNH HỌC TẬP. */
-export function identityPage(input: TranscriptPrintInput): Content[] {
+export function identityPage(input: TranscriptPrintInput): PdfNode[] {
   const { document: d, level } = input;
   const s = d.student;
   const first = d.years[0];
   const guardian = (rel: string) => s.guardians.find((g) => g.relation === rel);
   const w = contentWidth();
   const fw = w - 34 * MM - 8; // the fields' column, right of the photo box
-  const photo: Content = { canvas: [{ type: 'rect', x: 0, y: 0, w: 30 * MM, h: 40 * MM, lineWidth: 0.7 }] };
-  const fields: Content[] = [
+  const photo: PdfNode = { canvas: [{ type: 'rect', x: 0, y: 0, w: 30 * MM, h: 40 * MM, lineWidth: 0.7 }] };
+  const fields: PdfNode[] = [
     fieldRow([['Họ và tên', s.fullName], ['Giới tính', SEX[s.sex] ?? s.sex]], [fw * 0.62, fw * 0.36]),
     fieldRow([['Ngày sinh', vnDateText(s.dateOfBirth)], ['Dân tộc', s.ethnicity]], [fw * 0.56, fw * 0.42]),
     fieldRow([['Nơi sinh', s.placeOfBirth]]),
@@ -116,7 +116,7 @@ export function identityPage(input: TranscriptPrintInput): Content[] {
       fieldRow([[`Họ và tên ${RELATION[rel]}`, guardian(rel)?.fullName], ['Nghề nghiệp', guardian(rel)?.occupation]], [fw * 0.58, fw * 0.4]),
     ),
   ];
-  const rows: Content[][] = d.years.map((y) => [
+  const rows: PdfNode[][] = d.years.map((y) => [
     { text: y.schoolYear, style: 'td', alignment: 'center' },
     { text: y.class.name, style: 'td', alignment: 'center' },
     { text: [d.school.name, input.commune, input.province].filter(Boolean).join(', '), style: 'td' },
@@ -154,16 +154,16 @@ export function identityPage(input: TranscriptPrintInput): Content[] {
 }
 
 /** "Họ và tên: … Lớp: … Năm học: …" over each year page. */
-export function yearHeader(d: TranscriptDocument, y: TranscriptYear, labelText = 'Họ và tên'): Content {
+export function yearHeader(d: TranscriptDocument, y: TranscriptYear, labelText = 'Họ và tên'): PdfNode {
   const w = contentWidth();
-  return { ...(fieldRow([[labelText, d.student.fullName], ['Lớp', y.class.name], ['Năm học', y.schoolYear]], [w * 0.56, w * 0.15, w * 0.29]) as object), margin: [0, 0, 0, 8] } as Content;
+  return { ...fieldRow([[labelText, d.student.fullName], ['Lớp', y.class.name], ['Năm học', y.schoolYear]], [w * 0.56, w * 0.15, w * 0.29]), margin: [0, 0, 0, 8] };
 }
 
 /** One signature block in the right half of the page (the date line above it). */
-export function rightSignature(signer: Signer, placeDate?: PlaceDate): Content {
+export function rightSignature(signer: Signer, placeDate?: PlaceDate): PdfNode {
   return { columns: [{ width: '*', text: '' }, { width: '*', stack: [signatureRow([signer], placeDate)] }], columnGap: 0 };
 }
 
-export function correctionTally(): Content {
+export function correctionTally(): PdfNode {
   return { text: 'Trong trang này có sửa chữa ở …… chỗ, thuộc môn học, hoạt động giáo dục: ……………………………………', fontSize: 10, italics: true, margin: [0, 6, 0, 0] };
 }

@@ -4,7 +4,7 @@
  * TT58 legacy pages, or the TT27/2020 primary pages. Printed from the canonical transcript; its
  * SHA-256 goes into the PDF keywords (`dataSha256:<hex>`) next to `documentId:<id>`.
  */
-import type { Content } from 'pdfmake/interfaces';
+import type { PdfNode } from '../../platform/pdf/engine/nodes.ts';
 import { pageFrame } from '../../platform/pdf/layout.ts';
 import { primaryYearPages } from './primary-transcript-pages.ts';
 import { renderPdf } from '../../platform/pdf/render-pdf.ts';
@@ -18,7 +18,7 @@ const LEVEL_WORDS = { primary: 'tiểu học', lower_secondary: 'trung học cơ
 
 export function transcriptDefinition(input: TranscriptPrintInput) {
   const d = input.document;
-  const content: Content[] = [...cover(input), ...identityPage(input)];
+  const content: PdfNode[] = [...cover(input), ...identityPage(input)];
   d.years.forEach((y, i) => {
     const pd = placeDateOf(input, y.record.confirmedAt);
     const pages =

@@ -4,35 +4,34 @@
  * correction tally and the two confirmations; B — KQRL/KQHT by term, absences, re-assessment,
  * promotion, awards, the homeroom teacher's comment and the signatures with the date.
  */
-import type { Content, TableCell } from 'pdfmake/interfaces';
+import { type BlockProps, type PdfCell, type PdfNode, type TextNode, SPANNED } from '../../platform/pdf/engine/nodes.ts';
 import type { TranscriptDocument, TranscriptPeriod, TranscriptYear } from '../transcript-document.ts';
 import { type PlaceDate, contentWidth, GRID_LAYOUT, signatureRow } from '../../platform/pdf/layout.ts';
 import { correctionTally, label, score, TITLES, TT22_LEVEL, yearHeader } from './transcript-pdf-parts.ts';
 
-const cell = (text: string, extra: Record<string, unknown> = {}): TableCell => ({ text, style: 'td', ...extra }) as TableCell;
-const th = (text: string, extra: Record<string, unknown> = {}): TableCell => ({ text, style: 'th', ...extra }) as TableCell;
-const empty = {} as TableCell;
+const cell = (text: string, extra: BlockProps = {}): TextNode => ({ text, style: 'td', ...extra });
+const th = (text: string, extra: BlockProps = {}): TextNode => ({ text, style: 'th', ...extra });
 
 export function finalGrade(grade: number): boolean {
   return grade === 9 || grade === 12;
 }
 
 /** Page A: the subject table. */
-export function tt22SubjectPage(d: TranscriptDocument, y: TranscriptYear): Content[] {
+export function tt22SubjectPage(d: TranscriptDocument, y: TranscriptYear): PdfNode[] {
   const w = contentWidth();
-  const widths = [w * 0.25, w * 0.095, w * 0.095, w * 0.09, w * 0.13, '*'];
-  const head: TableCell[][] = [
+  const widths: (number | '*')[] = [w * 0.25, w * 0.095, w * 0.095, w * 0.09, w * 0.13, '*'];
+  const head: PdfCell[][] = [
     [
       th('Môn học/Hoạt động giáo dục', { rowSpan: 2, margin: [0, 12, 0, 0] }),
       th('Điểm trung bình môn học hoặc mức đánh giá', { colSpan: 3 }),
-      empty,
-      empty,
+      SPANNED,
+      SPANNED,
       th('Điểm trung bình môn học hoặc mức đánh giá sau đánh giá lại (nếu có)', { rowSpan: 2, fontSize: 8.5 }),
       th('Giáo viên môn học (Ký và ghi rõ họ tên)', { rowSpan: 2, margin: [0, 6, 0, 0] }),
     ],
-    [empty, th('Học kì I'), th('Học kì II'), th('Cả năm'), empty, empty],
+    [SPANNED, th('Học kì I'), th('Học kì II'), th('Cả năm'), SPANNED, SPANNED],
   ];
-  const rows: TableCell[][] = y.subjects.map((s) => [
+  const rows: PdfCell[][] = y.subjects.map((s) => [
     cell(s.name),
     cell(score(s.term1), { alignment: 'center' }),
     cell(score(s.term2), { alignment: 'center' }),
@@ -40,7 +39,7 @@ export function tt22SubjectPage(d: TranscriptDocument, y: TranscriptYear): Conte
     cell(score(s.retest), { alignment: 'center' }),
     cell(s.teacher ?? ''),
   ]);
-  const table: Content = { table: { headerRows: 2, dontBreakRows: true, widths, body: [...head, ...rows] }, layout: GRID_LAYOUT };
+  const table: PdfNode = { table: { headerRows: 2, dontBreakRows: true, widths, body: [...head, ...rows] }, layout: GRID_LAYOUT };
   const signers = signatureRow(
     [
       { title: 'Xác nhận của Giáo viên chủ nhiệm', caption: '(Ký và ghi rõ họ tên)', name: y.class.homeroomTeacher },
@@ -52,7 +51,7 @@ export function tt22SubjectPage(d: TranscriptDocument, y: TranscriptYear): Conte
   return [yearHeader(d, y), table, signers, { text: '', pageBreak: 'after' }];
 }
 
-function periodRow(name: string, p: TranscriptPeriod | undefined, absences: string, again: TranscriptPeriod | undefined): TableCell[] {
+function periodRow(name: string, p: TranscriptPeriod | undefined, absences: string, again: TranscriptPeriod | undefined): PdfCell[] {
   return [
     cell(name, { bold: true }),
     cell(label(TT22_LEVEL, p?.conduct), { alignment: 'center' }),
@@ -63,27 +62,27 @@ function periodRow(name: string, p: TranscriptPeriod | undefined, absences: stri
   ];
 }
 
-function line(text: string, value: string | null, bold = true): Content {
+function line(text: string, value: string | null, bold = true): PdfNode {
   return { text: [{ text: `- ${text}: ` }, value ? { text: value, bold } : { text: '……………' }], fontSize: 11.5, margin: [0, 1.5, 0, 1.5] };
 }
 
 /** Page B: the summary, promotion, comments and signatures. */
-export function tt22SummaryPage(d: TranscriptDocument, y: TranscriptYear, placeDate: PlaceDate, levelWords: string): Content[] {
+export function tt22SummaryPage(d: TranscriptDocument, y: TranscriptYear, placeDate: PlaceDate, levelWords: string): PdfNode[] {
   const w = contentWidth();
   const by = (p: TranscriptPeriod['period']) => y.periods.find((x) => x.period === p);
-  const head: TableCell[][] = [
+  const head: PdfCell[][] = [
     [
       th('Học kì', { rowSpan: 2, margin: [0, 10, 0, 0] }),
       th('Mức đánh giá', { colSpan: 2 }),
-      empty,
+      SPANNED,
       th('Tổng số buổi nghỉ học cả năm học', { rowSpan: 2 }),
       th('Mức đánh giá lại sau khi rèn luyện trong kì nghỉ hè; kiểm tra, đánh giá lại', { colSpan: 2, fontSize: 9 }),
-      empty,
+      SPANNED,
     ],
-    [empty, th('Kết quả rèn luyện'), th('Kết quả học tập'), empty, th('Kết quả rèn luyện'), th('Kết quả học tập')],
+    [SPANNED, th('Kết quả rèn luyện'), th('Kết quả học tập'), SPANNED, th('Kết quả rèn luyện'), th('Kết quả học tập')],
   ];
   const total = y.absences.total === null ? '' : String(y.absences.total);
-  const table: Content = {
+  const table: PdfNode = {
     table: {
       headerRows: 2,
       dontBreakRows: true,
@@ -97,7 +96,7 @@ export function tt22SummaryPage(d: TranscriptDocument, y: TranscriptYear, placeD
   const promoted = o === 'promoted' ? 'Có' : null;
   const after = o === 'promotedAfterReassessment' ? 'Có' : null;
   const notPromoted = o === 'retained' ? 'Có' : o === 'retest' || o === 'summerTraining' ? 'Chờ kiểm tra, đánh giá lại' : null;
-  const lines: Content[] = [
+  const lines: PdfNode[] = [
     line('Được lên lớp', finalGrade(y.class.grade) ? null : promoted),
     line('Được lên lớp sau khi kiểm tra, đánh giá lại môn học hoặc rèn luyện trong kì nghỉ hè', finalGrade(y.class.grade) ? null : after),
     line('Không được lên lớp', finalGrade(y.class.grade) ? null : notPromoted),
@@ -111,7 +110,7 @@ export function tt22SummaryPage(d: TranscriptDocument, y: TranscriptYear, placeD
     lines.push(line('Môn học kiểm tra, đánh giá lại', names.join(', '), false));
   }
   lines.push(line('Chứng chỉ (nếu có)', null), line('Kết quả tham gia các cuộc thi (nếu có)', null), line('Khen thưởng (nếu có)', y.title ? (TITLES[y.title] ?? y.title) : null));
-  const comment: Content = {
+  const comment: PdfNode = {
     stack: [
       { text: 'NHẬN XÉT CỦA GIÁO VIÊN CHỦ NHIỆM', fontSize: 12, bold: true, alignment: 'center', margin: [0, 10, 0, 2] },
       { text: '(Ghi nhận xét về kết quả rèn luyện và học tập, những vấn đề cần quan tâm giúp đỡ thêm trong rèn luyện và học tập của học sinh)', fontSize: 9.5, italics: true, alignment: 'center', margin: [0, 0, 0, 4] },

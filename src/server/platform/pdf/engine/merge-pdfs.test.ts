@@ -6,10 +6,10 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Content } from 'pdfmake/interfaces';
 import { describe, expect, it } from 'vitest';
 import { pageFrame } from '../layout.ts';
 import { PdfMerger } from './merge-pdfs.ts';
+import type { PdfNode } from './nodes.ts';
 import { renderDocument } from './render-document.ts';
 
 const HAVE_POPPLER = ['/usr/bin/pdftotext', '/usr/bin/pdfinfo'].every((t) => existsSync(t));
@@ -20,7 +20,7 @@ const dir = mkdtempSync(join(tmpdir(), 'sodiem-merge-'));
 const info = { title: 't', author: 'Sổ Điểm Số', subject: 's', keywords: 'k', creator: 'Sổ Điểm Số', producer: 'Sổ Điểm Số', createdAt: new Date('2026-11-23T03:00:00Z') };
 
 function doc(name: string, pages: number): Buffer {
-  const content: Content[] = [];
+  const content: PdfNode[] = [];
   for (let p = 1; p <= pages; p++) content.push({ text: `${name} – trang ${p}`, bold: p % 2 === 0, ...(p > 1 ? { pageBreak: 'before' as const } : {}) });
   return renderDocument(pageFrame({ documentId: `HB-${name}`, verifyUrl: `https://x/verify/HB-${name}`, runningTitle: name, content }), info);
 }

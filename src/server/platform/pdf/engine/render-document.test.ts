@@ -1,7 +1,7 @@
 /**
  * Our PDF writer, read back by standard tools: poppler's pdftotext (the text layer: every
  * Vietnamese letter, across many documents rendered in one process — the shared-font bug of the
- * pdfmake days lost characters from the second document on), pdffonts (Tinos embedded as subset
+ * first renderer lost characters from the second document on), pdffonts (Tinos embedded as subset
  * CID TrueType), pdfinfo (pages, sizes, metadata); plus page breaking, repeated table headers,
  * orientation changes and byte-for-byte determinism.
  */
@@ -9,9 +9,9 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { describe, expect, it } from 'vitest';
 import { GRID_LAYOUT, pageFrame } from '../layout.ts';
+import type { PdfDocument, PdfNode } from './nodes.ts';
 import { type DocumentInfo, renderDocument } from './render-document.ts';
 
 const TOOLS = ['/usr/bin/pdftotext', '/usr/bin/pdffonts', '/usr/bin/pdfinfo'];
@@ -32,7 +32,7 @@ const text = (file: string, ...args: string[]) => execFileSync('/usr/bin/pdftote
 const info = (file: string) => execFileSync('/usr/bin/pdfinfo', [file], { encoding: 'utf8' });
 const pages = (file: string) => Number(/Pages:\s+(\d+)/.exec(info(file))![1]);
 
-function frame(content: Content[], extra: Partial<TDocumentDefinitions> = {}): TDocumentDefinitions {
+function frame(content: PdfNode[], extra: Partial<PdfDocument> = {}): PdfDocument {
   return { ...pageFrame({ documentId: 'HB-TEST-0001', verifyUrl: 'https://sodiem.example.edu.vn/verify/HB-TEST-0001', runningTitle: 'Kiểm thử', content }), ...extra };
 }
 
@@ -43,7 +43,7 @@ describe.runIf(HAVE_POPPLER || STRICT)('our PDF writer', () => {
     // Different glyph sets per document, in an order that once lost "E" from the second document.
     const docs = ['GDN-6G3 Nguyễn', 'GDN-E6G3 Trần Thị Ánh', `${VIETNAMESE}`, 'Mã văn bản: HB-7R5K-0H62-Z0NH-4XF3'];
     for (const s of docs) {
-      const content: Content[] = [{ text: s }, { text: s, bold: true }, { text: s, italics: true }, { text: s, bold: true, italics: true }];
+      const content: PdfNode[] = [{ text: s }, { text: s, bold: true }, { text: s, italics: true }, { text: s, bold: true, italics: true }];
       const file = save(renderDocument(frame(content), INFO));
       const out = text(file).replace(/\s+/g, ' ');
       const words = s.split(' ');
@@ -105,7 +105,7 @@ describe.runIf(HAVE_POPPLER || STRICT)('our PDF writer', () => {
 
   it('keeps an unbreakable block whole on the next page, and a trailing page break makes no blank page', () => {
     const filler = Array.from({ length: 46 }, (_, i) => ({ text: `Dòng ${i + 1}` }));
-    const block: Content = { stack: [{ text: 'KHỐI CHỮ KÝ' }, { text: 'dòng 2' }, { text: 'dòng 3' }, { text: 'dòng 4' }, { text: 'dòng 5' }], unbreakable: true };
+    const block: PdfNode = { stack: [{ text: 'KHỐI CHỮ KÝ' }, { text: 'dòng 2' }, { text: 'dòng 3' }, { text: 'dòng 4' }, { text: 'dòng 5' }], unbreakable: true };
     const file = save(renderDocument(frame([...filler, block, { text: '', pageBreak: 'after' }]), INFO));
     expect(pages(file)).toBe(2);
     const second = text(file, '-f', '2', '-l', '2');

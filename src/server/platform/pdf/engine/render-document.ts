@@ -1,21 +1,20 @@
 /**
- * Our PDF writer for the forms (issue 6: pdfmake took ~20 ms a page; this takes a fraction of
- * a millisecond): lays the definition's content out into slices (layout-nodes.ts), stacks them
- * onto A4 pages (breaking between slices, repeating a table's header rows, switching
+ * Our PDF writer for the forms (issue 6: the first renderer took ~20 ms a page; this takes a
+ * fraction of a millisecond): lays the definition's content out into slices (layout-nodes.ts),
+ * stacks them onto A4 pages (breaking between slices, repeating a table's header rows, switching
  * orientation where a node asks), draws each page's header and footer — which need the page
  * count — and writes the file with subset fonts (font-set.ts) and Flate streams (pdf-file.ts).
  *
- * The input is pdfmake's document-definition format: the templates keep describing forms in it
- * (a documented, declarative language), and the benchmark turns the same definitions into HTML
- * for Chromium.
+ * The input is our own document language (nodes.ts): the templates describe forms in it, and
+ * the benchmark turns the same definitions into HTML for Chromium.
  */
-import type { TDocumentDefinitions } from 'pdfmake/interfaces';
+import { checkDocument } from './check-nodes.ts';
 import { DocumentFonts } from './font-set.ts';
-import { type DefNode, type LayoutContext, type NodeObject, type Slice, type Style, asObject, blockOf, layoutNode, styleOf } from './layout-nodes.ts';
+import { type LayoutContext, type Slice, type Style, blockOf, layoutNode, styleOf } from './layout-nodes.ts';
+import type { Orientation, PdfDocument } from './nodes.ts';
 import { PageCanvas } from './page-canvas.ts';
 import { PdfFile, pdfDate, pdfString } from './pdf-file.ts';
 
-type Orientation = 'portrait' | 'landscape';
 const A4 = { width: 595.28, height: 841.89 };
 
 export interface DocumentInfo {
@@ -38,26 +37,22 @@ function size(o: Orientation): { width: number; height: number } {
 }
 
 /** Renders the definition to PDF bytes (A4; fonts: Tinos). */
-export function renderDocument(def: TDocumentDefinitions, info: DocumentInfo): Buffer {
+export function renderDocument(def: PdfDocument, info: DocumentInfo): Buffer {
+  checkDocument(def);
   const fonts = new DocumentFonts();
-  const margins = (def.pageMargins ?? [40, 60, 40, 60]) as number[];
-  const [ml, mt, mr, mb] = margins.length === 4 ? margins : [margins[0], margins[1], margins[0], margins[1]];
+  const [ml, mt, mr, mb] = def.pageMargins;
   const base: Style = { fontSize: 12, bold: false, italics: false, alignment: 'left', lineHeight: 1, columnGap: 0 };
-  const styles = (def.styles ?? {}) as LayoutContext['styles'];
-  const ctx: LayoutContext = { styles, maxBlock: A4.width - mt - mb };
-  const rootStyle = styleOf((def.defaultStyle ?? {}) as NodeObject, base, ctx);
+  const ctx: LayoutContext = { styles: def.styles ?? {}, maxBlock: A4.width - mt - mb };
+  const rootStyle = styleOf(def.defaultStyle ?? {}, base, ctx);
 
   // Lay out the top-level content; a page break with an orientation changes the width after it.
-  let orientation: Orientation = (def.pageOrientation as Orientation) ?? 'portrait';
+  let orientation: Orientation = def.pageOrientation ?? 'portrait';
   const firstOrientation = orientation;
   const slices: Slice[] = [];
-  const content = def.content as DefNode;
-  const top = Array.isArray(content) ? content : [content];
-  for (const node of top) {
-    const obj = asObject(node as DefNode);
-    if (obj?.pageBreak === 'before' && obj.pageOrientation) orientation = obj.pageOrientation;
-    layoutNode(node as DefNode, rootStyle, size(orientation).width - ml - mr, ctx, slices);
-    if (obj?.pageBreak === 'after' && obj.pageOrientation) orientation = obj.pageOrientation;
+  for (const node of def.content) {
+    if (node.pageBreak === 'before' && node.pageOrientation) orientation = node.pageOrientation;
+    layoutNode(node, rootStyle, size(orientation).width - ml - mr, ctx, slices);
+    if (node.pageBreak === 'after' && node.pageOrientation) orientation = node.pageOrientation;
   }
 
   // Stack the slices onto pages.
@@ -108,14 +103,14 @@ export function renderDocument(def: TDocumentDefinitions, info: DocumentInfo): B
   const count = pages.length;
   pages.forEach((p, index) => {
     const { width, height } = size(p.orientation);
-    const header = typeof def.header === 'function' ? def.header(index + 1, count, { width, height } as never) : def.header;
+    const header = def.header?.(index + 1, count);
     if (header) {
-      const block = blockOf(header as DefNode, rootStyle, width, ctx);
+      const block = blockOf(header, rootStyle, width, ctx);
       block.draw?.(p.canvas, block.dx, 0);
     }
-    const footer = typeof def.footer === 'function' ? def.footer(index + 1, count, { width, height } as never) : def.footer;
+    const footer = def.footer?.(index + 1, count);
     if (footer) {
-      const block = blockOf(footer as DefNode, rootStyle, width, ctx);
+      const block = blockOf(footer, rootStyle, width, ctx);
       block.draw?.(p.canvas, block.dx, height - mb);
     }
   });

@@ -1,39 +1,27 @@
 /**
- * Tables (pdfmake's table node) into slices: column widths as pdfmake computes them (rules and
+ * Tables into slices: column widths as the forms' first renderer computed them (rules and
  * paddings first, then fixed widths, '*' columns sharing the rest), each cell laid out as one
  * block in its width, row heights from the tallest cell (a rowSpan cell stretches its last row),
  * then one slice for the header rows (kept with the first body rows, drawn again on every page)
  * and one per group of body rows joined by a rowSpan. Rules are drawn per group, with no rule
- * inside a spanned cell.
+ * inside a spanned cell. A row of another length, a span past the table, content under a span,
+ * or an empty {} under none is an error.
  */
+import { checkTable, nodeError } from './check-nodes.ts';
+import type { LayoutContext, Slice, Style } from './layout-nodes.ts';
+import type { PdfCell, PdfNode, TableLayout, TableNode } from './nodes.ts';
 import type { PageCanvas, StrokeStyle } from './page-canvas.ts';
-import type { DefNode, LayoutContext, NodeObject, Slice, Style } from './layout-nodes.ts';
 
-type TableLayoutFn = (i: number, node: unknown) => number;
-interface TableLayout {
-  hLineWidth?: TableLayoutFn;
-  vLineWidth?: TableLayoutFn;
-  hLineColor?: (i: number, node: unknown) => string;
-  vLineColor?: (i: number, node: unknown) => string;
-  paddingLeft?: TableLayoutFn;
-  paddingRight?: TableLayoutFn;
-  paddingTop?: TableLayoutFn;
-  paddingBottom?: TableLayoutFn;
-}
-
+/** For a table without a layout, or a layout property left out. */
 const DEFAULT_LAYOUT: Required<TableLayout> = {
-  hLineWidth: () => 1,
-  vLineWidth: () => 1,
-  hLineColor: () => 'black',
-  vLineColor: () => 'black',
-  paddingLeft: () => 4,
-  paddingRight: () => 4,
-  paddingTop: () => 2,
-  paddingBottom: () => 2,
-};
-
-const NAMED_LAYOUTS: Record<string, TableLayout> = {
-  noBorders: { hLineWidth: () => 0, vLineWidth: () => 0, paddingLeft: (i) => (i ? 4 : 0), paddingRight: () => 4 },
+  hLineWidth: 1,
+  vLineWidth: 1,
+  hLineColor: 'black',
+  vLineColor: 'black',
+  paddingLeft: 4,
+  paddingRight: 4,
+  paddingTop: 2,
+  paddingBottom: 2,
 };
 
 interface TableGeometry {
@@ -109,28 +97,34 @@ interface Cell {
 }
 
 /** How a cell's content becomes one block (layout-nodes' blockOf, passed in to keep the modules acyclic). */
-export type LayoutCell = (node: DefNode, parent: Style, width: number, ctx: LayoutContext) => Slice;
+export type LayoutCell = (node: PdfNode, parent: Style, width: number, ctx: LayoutContext) => Slice;
 
-export function tableSlices(node: NodeObject, style: Style, width: number, ctx: LayoutContext, out: Slice[], layoutCell: LayoutCell): void {
-  const t = node.table!;
+const isCovered = (cell: PdfCell): boolean => !!cell && typeof cell === 'object' && Object.keys(cell).length === 0;
+
+export function tableSlices(node: TableNode, style: Style, width: number, ctx: LayoutContext, out: Slice[], layoutCell: LayoutCell): void {
+  checkTable(node);
+  const t = node.table;
   const body = t.body;
   if (!body.length) return;
   const n = body[0].length;
-  const given = (typeof node.layout === 'string' ? NAMED_LAYOUTS[node.layout] : node.layout) as TableLayout | undefined;
-  const L = { ...DEFAULT_LAYOUT, ...given };
-  const hw = L.hLineWidth(0, node);
-  const vw = L.vLineWidth(0, node);
-  const pl = L.paddingLeft(1, node);
-  const pr = L.paddingRight(0, node);
-  const pt = L.paddingTop(0, node);
-  const pb = L.paddingBottom(0, node);
-  const hStroke: StrokeStyle = { width: hw, color: L.hLineColor(0, node) };
-  const vStroke: StrokeStyle = { width: vw, color: L.vLineColor(0, node) };
+  body.forEach((row, r) => {
+    if (row.length !== n) throw nodeError('a table', t, `has ${row.length} cells in row ${r + 1} but ${n} in row 1`);
+  });
+  if (t.widths && t.widths.length !== n) throw nodeError('a table', t, `has ${t.widths.length} widths for ${n} columns`);
+  const L = node.layout;
+  const hw = L?.hLineWidth ?? DEFAULT_LAYOUT.hLineWidth;
+  const vw = L?.vLineWidth ?? DEFAULT_LAYOUT.vLineWidth;
+  const pl = L?.paddingLeft ?? DEFAULT_LAYOUT.paddingLeft;
+  const pr = L?.paddingRight ?? DEFAULT_LAYOUT.paddingRight;
+  const pt = L?.paddingTop ?? DEFAULT_LAYOUT.paddingTop;
+  const pb = L?.paddingBottom ?? DEFAULT_LAYOUT.paddingBottom;
+  const hStroke: StrokeStyle = { width: hw, color: L?.hLineColor ?? DEFAULT_LAYOUT.hLineColor };
+  const vStroke: StrokeStyle = { width: vw, color: L?.vLineColor ?? DEFAULT_LAYOUT.vLineColor };
 
-  // Column widths (pdfmake: offsets = rules + paddings; '*' columns share what is left).
-  const off = Array.from({ length: n }, (_, i) => (i ? pr : 0) + vw + (i === 0 ? L.paddingLeft(0, node) : pl));
+  // Column widths (offsets = rules + paddings; '*' columns share what is left).
+  const off = Array.from({ length: n }, (_, i) => (i ? pr : 0) + vw + pl);
   const total = off.reduce((a, b) => a + b, 0) + pr + vw;
-  const spec = t.widths ?? new Array(n).fill('*');
+  const spec = t.widths ?? new Array<'*'>(n).fill('*');
   const w = new Array<number>(n).fill(0);
   let free = width - total;
   let stars = 0;
@@ -138,7 +132,8 @@ export function tableSlices(node: NodeObject, style: Style, width: number, ctx: 
     if (typeof s === 'number') {
       w[i] = s;
       free -= s;
-    } else stars++;
+    } else if (s === '*') stars++;
+    else throw nodeError('a table', t, `has an unsupported column width "${String(s)}"`);
   });
   spec.forEach((s, i) => {
     if (typeof s !== 'number') w[i] = Math.max(0, free) / stars;
@@ -158,14 +153,18 @@ export function tableSlices(node: NodeObject, style: Style, width: number, ctx: 
   const cells: Cell[] = [];
   for (let r = 0; r < body.length; r++) {
     for (let c = 0; c < n; c++) {
-      if (owner[r][c] !== -1) continue;
       const raw = body[r][c];
-      const obj = raw && typeof raw === 'object' && !Array.isArray(raw) ? raw : null;
-      const cs = Math.max(1, Math.min(n - c, Number(obj?.colSpan ?? 1)));
-      const rs = Math.max(1, Math.min(body.length - r, Number(obj?.rowSpan ?? 1)));
+      if (owner[r][c] !== -1) {
+        if (!isCovered(raw)) throw nodeError('a table cell', raw, `in row ${r + 1}, column ${c + 1} lies under a span (only {} may)`);
+        continue;
+      }
+      const cell = raw as PdfNode;
+      const cs = cell.colSpan ?? 1;
+      const rs = cell.rowSpan ?? 1;
+      if (cs < 1 || rs < 1 || c + cs > n || r + rs > body.length) throw nodeError('a table cell', cell, `in row ${r + 1}, column ${c + 1} spans past its table`);
       const cellWidth = colX[c + cs - 1] + w[c + cs - 1] - colX[c];
       const id = cells.length;
-      cells.push({ r, c, rs, cs, block: layoutCell(raw ?? '', style, cellWidth, ctx) });
+      cells.push({ r, c, rs, cs, block: layoutCell(cell, style, cellWidth, ctx) });
       for (let rr = r; rr < r + rs; rr++) for (let cc = c; cc < c + cs; cc++) owner[rr][cc] = id;
     }
   }

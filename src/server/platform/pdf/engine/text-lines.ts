@@ -2,7 +2,7 @@
  * Text into lines: runs of one style (font, size, colour, decoration) are cut into words (a
  * word keeps the spaces after it), words fill a line until the next one would pass the width,
  * "\n" ends a line, a word wider than a whole line is cut by characters. Line height and
- * baseline follow pdfmake (the definitions were designed with it): height = (ascent − descent)
+ * baseline follow the renderer the forms were first designed with: height = (ascent − descent)
  * × size × lineHeight, baseline at the top + the line's largest ascent.
  */
 import { type FontVariant, fontMetrics, textWidth } from './font-set.ts';
@@ -173,7 +173,7 @@ export function drawLine(page: PageCanvas, line: Line, x: number, top: number, m
   }
 }
 
-/** The widest line when only "\n" breaks (pdfmake's max width, for 'auto' columns). */
+/** The widest line when only "\n" breaks (the natural width of an 'auto' column). */
 export function naturalWidth(runs: Run[]): number {
   let best = 0;
   let cur = 0;
