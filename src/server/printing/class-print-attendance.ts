@@ -9,7 +9,7 @@
  */
 import type { Executor } from '../platform/db/database.ts';
 import type { Row } from '../platform/db/schema.ts';
-import type { AttendanceMonthSheet } from './templates/class-book-pdf.ts';
+import type { AttendanceMonthSheet } from './templates/class-book-data.ts';
 import { loadPrintStudents } from './class-print-results.ts';
 
 export type AttendanceScope = 'hk1' | 'hk2' | 'year';

@@ -13,17 +13,18 @@ import { type ResultScope, loadAssessedSubjects } from '../results/index.ts';
 import { getClassOr404 } from '../school/index.ts';
 import type { RenderedDocument } from '../platform/pdf/rendered-document.ts';
 import { AppError } from '../platform/errors.ts';
-import type { ClassBookPdfData, ClassBookSection, SubjectGridPage, YearRow } from './templates/class-book-pdf.ts';
+import type { ClassBookPdfData, ClassBookSection, SubjectGridPage, YearRow } from './templates/class-book-data.ts';
 import { renderClassBookPdf } from './templates/class-book-pdf.ts';
 import { documentIdFor, verifyUrlFor } from '../platform/pdf/document-id.ts';
 import { presentSheet } from '../gradebook/index.ts';
 import { loadMonthlyAttendance } from './class-print-attendance.ts';
 import { PRINCIPAL_CAPTION } from './print-data.ts';
-import { LEVEL_NAMES, OUTCOME_NAMES, TITLE_NAMES, classDataChangedAt, loadClassPrintHeader, printedDataVersion, slug } from './class-print-common.ts';
+import { PRINTED_TT22_OUTCOME_NAMES, TT22_LEVEL_NAMES, TT22_TITLE_NAMES, WHOLE_YEAR_LABEL, labelOf, termLabel, termRoman } from '../../shared/labels.ts';
+import { classDataChangedAt, loadClassPrintHeader, printedDataVersion, slug } from './class-print-common.ts';
 import { type ScopeResults, type StudentResult, loadAbsences, loadApprovedSnapshots, loadPrintStudents, loadScopeResults, scopeResultsPreload } from './class-print-results.ts';
 
 export type ClassBookScope = 'hk1' | 'hk2' | 'year';
-export const CLASS_BOOK_SCOPE_LABELS: Record<ClassBookScope, string> = { hk1: 'Học kì I', hk2: 'Học kì II', year: 'Cả năm học' };
+export const CLASS_BOOK_SCOPE_LABELS: Record<ClassBookScope, string> = { hk1: termLabel(1), hk2: termLabel(2), year: WHOLE_YEAR_LABEL };
 const PRINTED_REGULAR_COLUMNS = 4;
 
 /** "TRƯỜNG THCS" + "Nguyễn Trãi" from "Trường THCS Nguyễn Trãi" (the cover's printed label). */
@@ -32,7 +33,7 @@ export function splitSchoolName(name: string): { label: string; name: string } {
   return m ? { label: `TRƯỜNG ${m[1].toLocaleUpperCase('vi')}`, name: m[2] } : { label: 'TRƯỜNG', name };
 }
 
-const level = (v: string | null | undefined) => (v ? (LEVEL_NAMES[v] ?? v) : '');
+const level = (v: string | null | undefined) => (v ? labelOf(TT22_LEVEL_NAMES, v) : '');
 
 export async function buildClassBook(db: Db, options: { classId: string; scope: ClassBookScope }, ctx: { baseUrl: string }): Promise<RenderedDocument> {
   const cls = await getClassOr404(db, options.classId);
@@ -147,7 +148,7 @@ export async function buildClassBook(db: Db, options: { classId: string; scope: 
     }
     // The term summary.
     const scope = `term${termNo}` as const;
-    sections.push(summary(`TỔNG HỢP KẾT QUẢ ĐÁNH GIÁ HỌC KÌ ${termNo === 1 ? 'I' : 'II'}`, scope));
+    sections.push(summary(`TỔNG HỢP KẾT QUẢ ĐÁNH GIÁ HỌC KÌ ${termRoman(termNo)}`, scope));
   }
   if (options.scope === 'year') {
     sections.push(summary('TỔNG HỢP KẾT QUẢ ĐÁNH GIÁ CẢ NĂM HỌC', 'year'));
@@ -159,8 +160,8 @@ export async function buildClassBook(db: Db, options: { classId: string; scope: 
       const outcome = summer ? (finalKnown ? f!.outcome : null) : y?.outcome;
       const notes: string[] = [];
       if (y?.outcome === 'retest') notes.push(`Kiểm tra lại: ${y.retestSubjects.map((c) => subjectName.get(c) ?? c).join(', ')}`);
-      if (y?.outcome === 'summerTraining') notes.push('Rèn luyện trong hè');
-      if (y?.outcome === 'review') notes.push(OUTCOME_NAMES.review);
+      if (y?.outcome === 'summerTraining') notes.push(PRINTED_TT22_OUTCOME_NAMES.summerTraining);
+      if (y?.outcome === 'review') notes.push(PRINTED_TT22_OUTCOME_NAMES.review);
       if (y && y.missing.length) notes.push(`Còn thiếu ${y.missing.length} mục`);
       return {
         no: st.no,
@@ -171,7 +172,7 @@ export async function buildClassBook(db: Db, options: { classId: string; scope: 
         academicAfter: finalKnown ? level(f!.academic) : '',
         absences: String(absences(st.studentId).year.sessions),
         promoted: outcome === 'promoted' ? true : outcome === 'retained' ? false : null,
-        award: y?.title ? TITLE_NAMES[y.title] : '',
+        award: y?.title ? TT22_TITLE_NAMES[y.title] : '',
         note: notes.join('; '),
       };
     });
@@ -211,7 +212,7 @@ export async function buildClassBook(db: Db, options: { classId: string; scope: 
           conduct: res?.conduct ?? '',
           absentExcused: a.excused ? String(a.excused) : '',
           absentUnexcused: a.unexcused ? String(a.unexcused) : '',
-          note: scope === 'year' && res?.title ? TITLE_NAMES[res.title] : '',
+          note: scope === 'year' && res?.title ? TT22_TITLE_NAMES[res.title] : '',
         };
       }),
     };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { attendancePages, daysInMonth, principalRemarksPage, remarkMonths, weekdayLabel } from './class-book-attendance.ts';
-import type { AttendanceMonthSheet, ClassBookCover } from './class-book-pdf.ts';
+import type { AttendanceMonthSheet, ClassBookCover } from './class-book-data.ts';
 
 const cover = { className: '6A1' } as ClassBookCover;
 type Cell = { text?: unknown; colSpan?: number; rowSpan?: number; columns?: unknown[] };

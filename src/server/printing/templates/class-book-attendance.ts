@@ -10,7 +10,7 @@
  * month of the printed scope (nothing is stored for it: the principal writes by hand).
  */
 import { type ColumnsNode, type PdfCell, type PdfNode, SPANNED, type TextNode } from '../../platform/pdf/engine/nodes.ts';
-import type { AttendanceMonthSheet, ClassBookCover } from './class-book-pdf.ts';
+import type { AttendanceMonthSheet, ClassBookCover } from './class-book-data.ts';
 import { TIGHT_GRID, tableOverhead, td, th } from './class-book-cells.ts';
 import { GRID_LAYOUT, contentWidth } from '../../platform/pdf/layout.ts';
 

@@ -4,7 +4,7 @@
  * classification with the "Tổng hợp chung" counts.
  */
 import { type PdfCell, type PdfNode, SPANNED } from '../../platform/pdf/engine/nodes.ts';
-import type { SubjectGridPage, SummaryPage, YearClassificationPage } from './class-book-pdf.ts';
+import type { SubjectGridPage, SummaryPage, YearClassificationPage } from './class-book-data.ts';
 import { TIGHT_GRID, gridHeading, rightSignature, tableOverhead, tableWithSignatures, td, th } from './class-book-cells.ts';
 import { contentWidth } from '../../platform/pdf/layout.ts';
 

@@ -4,7 +4,7 @@
  * student's own data, then the family's.
  */
 import type { PdfCell, PdfNode } from '../../platform/pdf/engine/nodes.ts';
-import type { ClassBookCover, ClassBookStudent } from './class-book-pdf.ts';
+import type { ClassBookCover, ClassBookStudent } from './class-book-data.ts';
 import { td, th } from './class-book-cells.ts';
 import { GRID_LAYOUT, contentWidth } from '../../platform/pdf/layout.ts';
 

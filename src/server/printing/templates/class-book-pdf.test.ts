@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type ClassBookPdfData, classBookDefinition, renderClassBookPdf } from './class-book-pdf.ts';
+import type { ClassBookPdfData } from './class-book-data.ts';
+import { classBookDefinition, renderClassBookPdf } from './class-book-pdf.ts';
 
 const students = ['Trần Thu Anh', 'Chu Hà Khánh Chi', 'Nguyễn Bảo Hoàng Cường'];
 const data: ClassBookPdfData = {

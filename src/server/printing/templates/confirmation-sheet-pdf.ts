@@ -10,7 +10,7 @@
 import { type PdfCell, type PdfNode, SPANNED } from '../../platform/pdf/engine/nodes.ts';
 import { TIGHT_GRID, tableOverhead, tableWithSignatures, td, th } from './class-book-cells.ts';
 import { subjectGridTable } from './class-book-grids.ts';
-import type { SubjectGridPage } from './class-book-pdf.ts';
+import type { SubjectGridPage } from './class-book-data.ts';
 import { type PlaceDate, type SchoolHeading, type Signer, contentWidth, documentTitle, nationalHeading, pageFrame, signatureRow } from '../../platform/pdf/layout.ts';
 import { renderPdf } from '../../platform/pdf/render-pdf.ts';
 

@@ -10,7 +10,8 @@
  */
 import { checkDocument } from './check-nodes.ts';
 import { DocumentFonts } from './font-set.ts';
-import { type LayoutContext, type Slice, type Style, blockOf, layoutNode, styleOf } from './layout-nodes.ts';
+import { blockOf, layoutNode, styleOf } from './layout-nodes.ts';
+import type { LayoutContext, Slice, Style } from './slices.ts';
 import type { Orientation, PdfDocument } from './nodes.ts';
 import { PageCanvas } from './page-canvas.ts';
 import { PdfFile, pdfDate, pdfString } from './pdf-file.ts';

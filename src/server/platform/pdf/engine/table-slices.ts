@@ -8,7 +8,7 @@
  * or an empty {} under none is an error.
  */
 import { checkTable, nodeError } from './check-nodes.ts';
-import type { LayoutContext, Slice, Style } from './layout-nodes.ts';
+import type { LayoutContext, Slice, Style } from './slices.ts';
 import type { PdfCell, PdfNode, TableLayout, TableNode } from './nodes.ts';
 import type { PageCanvas, StrokeStyle } from './page-canvas.ts';
 
