@@ -230,7 +230,7 @@ async function runDialect(dialect: Dialect): Promise<void> {
 function gitState(): string {
   try {
     const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
-    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'src/server/pdf', 'src/server/transcripts', 'src/server/routes/print', 'src/server/db/queries'], { encoding: 'utf8' }).trimEnd();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'src/server/platform/pdf', 'src/server/printing', 'src/server/transcripts', 'src/server/results', 'src/server/school'], { encoding: 'utf8' }).trimEnd();
     return dirty ? `${head} + uncommitted: ${dirty.split('\n').map((l) => l.slice(3)).join(', ')}` : `${head} (printing code clean)`;
   } catch {
     return 'unknown';

@@ -56,7 +56,7 @@ const PUBLIC_ROUTES = new Set([
   '/api/v1/auth/login',
   '/api/v1/auth/totp',
   '/api/v1/auth/logout',
-  // Q3: anyone holding a paper copy checks it (src/server/routes/verify)
+  // Q3: anyone holding a paper copy checks it (src/server/documents/verify)
   '/api/v1/verify/:documentId',
   '/api/v1/verify/:documentId/check',
 ]);
@@ -187,7 +187,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   // Every process runs a worker; the queue lives in the database, so jobs survive restarts and
-  // several processes share the work (src/server/jobs).
+  // several processes share the work (src/server/platform/jobs).
   let runner: JobRunner | null = null;
   const jobs = { wake: () => runner?.wake() };
   if (deps.jobWorker !== false) {

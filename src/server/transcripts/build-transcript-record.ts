@@ -1,8 +1,8 @@
 /**
  * The frozen year record of one student's học bạ (C6): what transcript_records.record_json holds
  * and its SHA-256 over the canonical JSON. The principal's confirmation
- * (actions/confirm-transcript-records.ts) and the demo's seeded past years
- * (db/seed/seed-demo-transcripts.ts) both build it here, so the two cannot drift. Pure: the
+ * (confirm-transcript-records.ts) and the demo's seeded past years
+ * (demo/seed-demo-transcripts.ts) both build it here, so the two cannot drift. Pure: the
  * caller reads the rows; the key order of the stored JSON is part of the contract (the text is
  * stored as is, and existing records must not change). `primaryYearResults` is the `results` of
  * a primary (TT27) year: the year-end summary of one student.

@@ -268,7 +268,7 @@ export const printJobsApi = {
   list: (schoolId: string) => http.get<PrintJob[]>(`/schools/${schoolId}/print-jobs`),
 };
 
-/** One document printed at once (print/class-print.routes.ts, student-print.routes.ts), opened as a link. */
+/** One document printed at once (printing/class-print.routes.ts, transcripts/student-print.routes.ts), opened as a link. */
 export const printUrls = {
   classBook: (classId: string, scope: 'hk1' | 'hk2' | 'year') => `/api/v1/classes/${classId}/class-book.pdf${query({ scope })}`,
   confirmationSheet: (classId: string, term: '1' | '2' | 'year') => `/api/v1/classes/${classId}/confirmation-sheet.pdf${query({ term })}`,
