@@ -83,11 +83,11 @@ describe('dependency rules', () => {
     );
   });
 
-  it('fails the run (as npm test runs it) on the errors; area-not-root is only a warning', () => {
+  it('fails the run (as npm test runs it): every rule is an error', () => {
     const run = depcruise();
-    expect(run.status).toBe(violations.filter((v) => v.rule.severity === 'error').length);
+    expect(run.status).toBe(violations.length);
     expect(run.stdout).toContain('web-not-server: src/web/main.tsx → src/server/platform/p.ts');
-    expect(violations.filter((v) => v.rule.severity === 'warn').map((v) => v.rule.name)).toEqual(['area-not-root']);
+    expect(violations.filter((v) => v.rule.severity !== 'error')).toEqual([]);
   });
 });
 

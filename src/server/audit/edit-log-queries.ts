@@ -2,12 +2,13 @@
  * The edit log (nhật kí sửa điểm, C3/C4): a view of the grade books' audit chains, with names.
  */
 import { formatTenths } from '../../domain/assessment/tenths.ts';
+import type { AuditAction } from '../../shared/audit-events.ts';
 import type { EditLogEntry, EditLogQuery } from '../../shared/edit-log.ts';
 import type { Executor } from '../platform/db/database.ts';
 import { formatStaffName } from '../school/index.ts';
 
-const SCORE_ACTIONS = ['score.entered', 'score.changed', 'score.cleared'];
-const CHANGE_ACTIONS = ['score.changed', 'score.cleared'];
+const SCORE_ACTIONS: AuditAction[] = ['score.entered', 'score.changed', 'score.cleared'];
+const CHANGE_ACTIONS: AuditAction[] = ['score.changed', 'score.cleared'];
 
 function show(v: { scoreTenths?: number | null; text?: string | null } | null, columnKey: string): string {
   if (!v) return '';

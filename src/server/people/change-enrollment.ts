@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { type AuditContext, schoolChain, writeAudit } from '../platform/audit/audit-log.ts';
 import type { Db } from '../platform/db/database.ts';
-import type { Row } from '../platform/db/schema.ts';
+import type { NewRow, Row } from '../platform/db/schema.ts';
 import { AppError, invalid } from '../platform/errors.ts';
 import { formatVietnameseDate } from '../../domain/calendar/check-year-dates.ts';
 import { keepClassListOrder } from './reorder-class-list.ts';
@@ -60,7 +60,7 @@ export async function changeEnrollment(options: {
       .where('version', '=', current.version)
       .executeTakeFirst();
     if (Number(closed.numUpdatedRows) !== 1) throw new AppError('CONFLICT', 'Quá trình học của học sinh vừa được người khác thay đổi. Hãy tải lại trang.');
-    let opened: Record<string, unknown> | null = null;
+    let opened: NewRow<'enrollments'> | null = null;
     if (change.kind === 'changeClass') {
       const max = await tx.selectFrom('enrollments').select((eb) => eb.fn.max('list_number').as('m')).where('class_id', '=', change.toClass.id).executeTakeFirst();
       opened = {
@@ -78,7 +78,7 @@ export async function changeEnrollment(options: {
         created_at: audit.now,
         version: 1,
       };
-      await tx.insertInto('enrollments').values(opened as never).execute();
+      await tx.insertInto('enrollments').values(opened).execute();
       await keepClassListOrder(tx, change.toClass.id, audit);
     } else {
       await tx

@@ -11,6 +11,9 @@ import type { Row } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
 import { canonicalJson } from '../canonical-json.ts';
 import { sha256Hex } from '../sha256.ts';
+import type { AuditEntry, CellAfterAudit } from './audit-events.ts';
+
+export type { AuditEntry } from './audit-events.ts';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -26,18 +29,6 @@ export interface AuditContext {
    * after a crash between the commit and the answer is recognised as done (http/idempotency.ts).
    */
   idempotency?: { key: string; userId: string; route: string };
-}
-
-export interface AuditEntry {
-  chainKey: string;
-  schoolId: string | null;
-  action: string;
-  entityType: string;
-  entityId: string;
-  before: unknown;
-  after: unknown;
-  reason?: string;
-  source?: string;
 }
 
 export const schoolChain = (schoolId: string) => `school:${schoolId}`;
@@ -221,7 +212,7 @@ export interface RecordMismatch {
  * database, without its audit event, is found here.
  */
 export async function verifyStoredCells(db: Executor): Promise<RecordMismatch[]> {
-  const last = new Map<string, { seq: number; chainKey: string; after: { scoreTenths?: number | null; text?: string | null; version?: number } }>();
+  const last = new Map<string, { seq: number; chainKey: string; after: Partial<CellAfterAudit> }>();
   const events = await db
     .selectFrom('audit_events')
     .select(['entity_id', 'seq', 'chain_key', 'after_json'])

@@ -1,0 +1,282 @@
+/**
+ * What each audit event records: the entity it is about and its `before` / `after` payloads
+ * (stored as canonical JSON; null where there is none). Writers are checked against this map,
+ * so an unknown action, a wrong entity type or a payload of the wrong shape does not compile.
+ */
+import type { TraitLevelTt27 } from '../../../domain/assessment/year-level-tt27.ts';
+import type { CellValue } from '../../../domain/gradebook/parse-cell-input.ts';
+import type { Role } from '../../../domain/policies/actor.ts';
+import type { AuditAction, AuditEntityType } from '../../../shared/audit-events.ts';
+import type { SchoolSettings } from '../../../shared/school-settings.ts';
+import type { NewRow, Row } from '../db/schema.ts';
+
+interface Event<E extends AuditEntityType, B, A> {
+  entityType: E;
+  before: B;
+  after: A;
+}
+
+export interface LoginFailureAudit {
+  failedLogins: number;
+  lockedUntil: string | null;
+}
+
+export interface AccountCreatedAudit {
+  username: string;
+  fullName: string;
+  staffId: string | null;
+  grants: { role: Role; studentId: string | null }[];
+}
+
+export interface AccountAccessAudit {
+  roles: Role[];
+  disabled: boolean;
+}
+
+export interface SchoolYearCreatedAudit {
+  name: string;
+  startsOn: string;
+  endsOn: string;
+  terms: TermDatesAudit[];
+  grades: number[];
+  copiedFrom: string | null;
+  /** What was set up: from the template (subjects only) or copied from another year. */
+  subjects: number;
+  subjectGroups?: number;
+  classes?: number;
+  assignments?: number;
+}
+
+export interface TermDatesAudit {
+  termNo: number;
+  startsOn: string;
+  endsOn: string;
+  endTestOn: string | null;
+}
+
+export interface SubjectGroupAudit {
+  name: string;
+  headStaffId: string | null;
+  memberStaffIds: string[];
+}
+
+/** Enrollment id → list number. */
+export type ClassListAudit = Record<string, number | null>;
+
+export interface EnrollmentChangeAudit {
+  closed: { id: string; status: string; endsOn: string; note: string };
+  /** The enrollment in the new class (a class change). */
+  opened: NewRow<'enrollments'> | null;
+}
+
+/** A grade-book cell before and after a change: the edit log and verifyStoredCells read these back. */
+export type CellBeforeAudit = CellValue & { version: number };
+
+export interface CellAfterAudit extends CellValue {
+  studentId: string;
+  termNo: number;
+  columnKey: string;
+  version: number;
+  correctionRequestId?: string;
+}
+
+export interface ScoreImportAudit {
+  fileName: string;
+  sha256: string;
+  termNo: number;
+  cells: number;
+}
+
+/** A cell of a correction request: old → new. */
+export interface CorrectionCellAudit {
+  studentId: string;
+  termNo: number;
+  columnKey: string;
+  old: CellValue & { version: number };
+  new: CellValue;
+}
+
+export interface CorrectionFiledAudit {
+  number: number;
+  termNo: number;
+  cells: CorrectionCellAudit[];
+  evidenceKind: string;
+}
+
+export interface EvidenceAudit {
+  fileId: string;
+  filename: string;
+  sha256: string;
+  size: number;
+  mime: string;
+}
+
+export interface AttendanceMarkAudit {
+  studentId: string;
+  date: string;
+  session: string;
+  periodNo: number;
+  kind: string | null;
+  note: string;
+}
+
+export interface AttendanceRollAudit {
+  date: string;
+  session: string;
+  periodNo: number;
+  absences: number;
+  changed: number;
+}
+
+export interface ConductBeforeAudit {
+  level: string | null;
+  comment: string;
+  version: number;
+}
+
+export interface ConductAfterAudit extends ConductBeforeAudit {
+  studentId: string;
+  period: string;
+}
+
+export interface WeeklyNoteEditAudit {
+  text: string;
+  version: number;
+}
+
+export interface ResultsApprovedAudit {
+  status: 'approved';
+  sha256: string;
+  ruleVersion: string;
+  lockIds: string[];
+}
+
+export interface PrimaryAssessmentAudit {
+  qualities: (TraitLevelTt27 | null)[];
+  competences: (TraitLevelTt27 | null)[];
+  comment: string;
+  nominated: boolean;
+}
+
+export interface TranscriptConfirmedAudit {
+  studentId: string;
+  sha256: string;
+  ruleVersion: string;
+  versionNo: number;
+  /** Written by the demo seed. */
+  seeded?: true;
+}
+
+export interface DocumentCreatedAudit {
+  kind: string;
+  title: string;
+  version: number;
+  sha256: string;
+  dataSha256: string | null;
+  inputsVersion: string;
+}
+
+export interface DocumentSignedAudit {
+  seq: number;
+  role: string;
+  sha256: string;
+  certificate: string;
+  certificateSha256: string;
+  backend: string;
+}
+
+/** An event about a user that records no payload. */
+type UserEvent = Event<'user', null, null>;
+type Status<S extends string> = { status: S };
+
+/** Holds when the map has exactly one entry per action of src/shared/audit-events.ts. */
+type EveryAction<T extends { [A in AuditAction]: Event<AuditEntityType, unknown, unknown> } & { [K in Exclude<keyof T, AuditAction>]: never }> = T;
+
+export type AuditEvents = EveryAction<{
+  'login.succeeded': UserEvent;
+  'login.password_ok': UserEvent;
+  'login.failed': Event<'user', null, LoginFailureAudit>;
+  'login.locked': Event<'user', null, LoginFailureAudit>;
+  'login.totp_failed': UserEvent;
+  'account.created': Event<'user', null, AccountCreatedAudit>;
+  'account.updated': Event<'user', AccountAccessAudit, AccountAccessAudit>;
+  'account.disabled': Event<'user', AccountAccessAudit, AccountAccessAudit>;
+  'account.rolesChanged': Event<'user', AccountAccessAudit, AccountAccessAudit>;
+  'account.passwordReset': UserEvent;
+  'account.password_changed': UserEvent;
+  'account.totp_enabled': Event<'user', { totpEnabled: boolean }, { totpEnabled: boolean }>;
+
+  'schoolYear.created': Event<'school_year', null, SchoolYearCreatedAudit>;
+  'schoolYear.rolledOver': Event<'school_year', { fromYearId: string }, { promoted: number; retained: string[]; graduated: number }>;
+  'terms.updated': Event<'school_year', Pick<Row<'terms'>, 'term_no' | 'starts_on' | 'ends_on' | 'end_test_on'>[], TermDatesAudit[]>;
+  'subject.created': Event<'subject', null, NewRow<'subjects'>>;
+  'subject.updated': Event<'subject', Row<'subjects'>, Row<'subjects'>>;
+  // One call writes both: `before` is null for a new group, else the group as loaded (undefined, stored as null, if gone).
+  'subjectGroup.created': Event<'subject_group', Row<'subject_groups'> | null | undefined, SubjectGroupAudit>;
+  'subjectGroup.updated': Event<'subject_group', Row<'subject_groups'> | null | undefined, SubjectGroupAudit>;
+  'class.created': Event<'class', null, NewRow<'classes'>>;
+  'class.updated': Event<'class', Row<'classes'>, Row<'classes'>>;
+  'homeroom.assigned': Event<'class', Row<'classes'>, Row<'classes'>>;
+  'teachingAssignment.changed': Event<'teaching_assignment', { staffId: string } | null, { staffId: string } | null>;
+  'settings.updated': Event<'school', SchoolSettings, SchoolSettings>;
+
+  'staff.created': Event<'staff', null, NewRow<'staff'>>;
+  'staff.updated': Event<'staff', Row<'staff'>, Row<'staff'>>;
+  'student.created': Event<'student', null, { student: NewRow<'students'>; enrollment: NewRow<'enrollments'> }>;
+  'student.transferredIn': Event<'student', null, { student: NewRow<'students'>; enrollment: NewRow<'enrollments'> }>;
+  'student.updated': Event<'student', Row<'students'>, Row<'students'>>;
+  'student.viewed': Event<'student', null, null>;
+  'student.transferredOut': Event<'student', { enrollment: Row<'enrollments'> }, EnrollmentChangeAudit>;
+  'student.classChanged': Event<'student', { enrollment: Row<'enrollments'> }, EnrollmentChangeAudit>;
+  'student.droppedOut': Event<'student', { enrollment: Row<'enrollments'> }, EnrollmentChangeAudit>;
+  'classList.sortedAbc': Event<'class', ClassListAudit, ClassListAudit>;
+  'classList.reordered': Event<'class', ClassListAudit, ClassListAudit>;
+
+  'score.entered': Event<'gradebook_cell', CellBeforeAudit | null, CellAfterAudit>;
+  'score.changed': Event<'gradebook_cell', CellBeforeAudit | null, CellAfterAudit>;
+  'score.cleared': Event<'gradebook_cell', CellBeforeAudit | null, CellAfterAudit>;
+  'scoreImport.applied': Event<'score_import', Status<'previewed'>, Status<'applied'> & ScoreImportAudit>;
+  'scoreImport.rolledBack': Event<'score_import', Status<'applied'>, Status<'rolledBack'> & ScoreImportAudit>;
+  'lock.set': Event<'lock', null, NewRow<'locks'>>;
+  'lock.released': Event<'lock', Row<'locks'>, { releasedAt: string; releasedBy: string }>;
+  'window.set': Event<'assessment_window', Row<'assessment_windows'> | null, Pick<Row<'assessment_windows'>, 'point' | 'opens_on' | 'closes_on' | 'ordered_by' | 'set_by' | 'set_at'>>;
+  'correction.filed': Event<'correction_request', null, CorrectionFiledAudit>;
+  'correction.evidenceAdded': Event<'correction_request', null, EvidenceAudit>;
+  'correction.approved': Event<'correction_request', Status<string>, Status<'approved' | 'rejected'>>;
+  'correction.rejected': Event<'correction_request', Status<string>, Status<'approved' | 'rejected'>>;
+  'correction.applied': Event<'correction_request', Status<'approved'>, Status<'applied'> & { cells: number }>;
+
+  'attendance.marked': Event<'attendance_record', { kind: string; note: string } | null, AttendanceMarkAudit>;
+  'attendance.rollTaken': Event<'attendance_roll', null, AttendanceRollAudit>;
+  'conduct.assessed': Event<'conduct_assessment', ConductBeforeAudit | null, ConductAfterAudit>;
+  'conduct.yearOverridden': Event<'conduct_assessment', ConductBeforeAudit | null, ConductAfterAudit>;
+  'weeklyNote.written': Event<'weekly_note', null, NewRow<'weekly_notes'>>;
+  'weeklyNote.edited': Event<'weekly_note', WeeklyNoteEditAudit, WeeklyNoteEditAudit>;
+
+  'results.proposed': Event<'result_snapshot', null, { scope: string; sha256: string; ruleVersion: string }>;
+  'results.approved': Event<'result_snapshot', Status<'proposed'>, ResultsApprovedAudit>;
+  'primary.assessed': Event<'primary_assessment', PrimaryAssessmentAudit | null, PrimaryAssessmentAudit & { studentId: string; point: string }>;
+  'transcript.confirmed': Event<'transcript_record', { id: string; sha256: string } | null, TranscriptConfirmedAudit>;
+  'transcript.reconfirmed': Event<'transcript_record', { id: string; sha256: string } | null, TranscriptConfirmedAudit>;
+
+  'document.create': Event<'document', { supersedes: string; version: number } | null, DocumentCreatedAudit>;
+  'document.sign': Event<'document', { seq: number; sha256: string }, DocumentSignedAudit>;
+  'document.signHandwritten': Event<'document', { seq: number; status: 'pending' }, { seq: number; role: string; status: 'handwritten' }>;
+  'archive.started': Event<'year_archive', null, { schoolYearId: string; schoolYearName: string }>;
+}>;
+
+/** One audit event of `action`, as a writer hands it to writeAudit. */
+export interface AuditEntryOf<A extends AuditAction> {
+  chainKey: string;
+  schoolId: string | null;
+  action: A;
+  entityType: AuditEvents[A]['entityType'];
+  entityId: string;
+  before: AuditEvents[A]['before'];
+  after: AuditEvents[A]['after'];
+  reason?: string;
+  source?: string;
+}
+
+/** Any audit event: a union discriminated by `action`. */
+export type AuditEntry = { [A in AuditAction]: AuditEntryOf<A> }[AuditAction];
