@@ -2,14 +2,10 @@ import { z } from 'zod';
 import { ZId } from './api-common.ts';
 
 export const ZEvidenceKind = z.enum(['personalGradebook', 'testPaper', 'classmateConfirmation', 'other']);
-export const EVIDENCE_KIND_LABELS: Record<z.infer<typeof ZEvidenceKind>, string> = {
-  personalGradebook: 'Sổ điểm cá nhân của giáo viên',
-  testPaper: 'Bài kiểm tra của học sinh',
-  classmateConfirmation: 'Xác nhận của học sinh cùng lớp (điểm kiểm tra miệng)',
-  other: 'Minh chứng khác',
-};
+export type EvidenceKind = z.infer<typeof ZEvidenceKind>;
 
 export const ZCorrectionStatus = z.enum(['pending', 'approved', 'rejected', 'applied', 'withdrawn']);
+export type CorrectionStatus = z.infer<typeof ZCorrectionStatus>;
 
 export const ZCorrectionCell = z.object({
   studentId: z.string(),

@@ -4,23 +4,7 @@ import { ZId } from './api-common.ts';
 
 export const PRINT_KINDS = ['class_book', 'confirmation_sheet', 'transcript', 'report_book', 'primary_summary'] as const;
 export const ZPrintKind = z.enum(PRINT_KINDS);
-
-export const DOCUMENT_KIND_LABELS: Record<string, string> = {
-  class_book: 'Sổ theo dõi và đánh giá học sinh (theo lớp)',
-  confirmation_sheet: 'Bảng xác nhận kết quả',
-  transcript: 'Học bạ',
-  report_book: 'Sổ liên lạc',
-  primary_summary: 'Bảng tổng hợp kết quả đánh giá giáo dục của lớp',
-  edit_log: 'Nhật kí sửa điểm',
-  correction_request: 'Giấy đề nghị thay đổi thông tin',
-  archive_manifest: 'Danh mục hồ sơ lưu trữ năm học',
-};
-
-export const SIGNER_ROLE_LABELS: Record<string, string> = {
-  homeroom: 'Giáo viên chủ nhiệm',
-  principal: 'Hiệu trưởng',
-  seal: 'Con dấu số của nhà trường',
-};
+export type PrintKind = (typeof PRINT_KINDS)[number];
 
 export const ZStartPrintJob = z.object({
   kind: ZPrintKind,

@@ -37,5 +37,7 @@ export const ZEditLogEntry = z.object({
   correctionNumber: z.number().int().nullable(),
 });
 export type EditLogEntry = z.infer<typeof ZEditLogEntry>;
+/** How a grade-book value was written (an entry's `source`). */
+export type EditSource = 'typed' | 'pasted' | 'filled' | 'imported' | 'correction';
 
 export const ZEditLogPage = z.object({ total: z.number().int(), entries: z.array(ZEditLogEntry) });

@@ -50,6 +50,7 @@ export const ZAttendanceSummary = z.object({
 });
 
 export const ZConductPeriod = z.enum(['term1', 'term2', 'year', 'summer']);
+export type ConductPeriod = z.infer<typeof ZConductPeriod>;
 export const ZConductSheet = z.object({
   classId: z.string(),
   period: ZConductPeriod,
@@ -74,6 +75,7 @@ export const ZSaveConductInput = z.object({
 });
 
 export const ZResultScope = z.enum(['term1', 'term2', 'year', 'final']);
+export type ResultScope = z.infer<typeof ZResultScope>;
 
 export const ZStudentResult = z.object({
   studentId: z.string(),

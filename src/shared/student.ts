@@ -7,6 +7,7 @@ export type Sex = z.infer<typeof ZSex>;
 
 /** Quan hệ của người giám hộ với học sinh. */
 export const ZGuardianRelation = z.enum(['father', 'mother', 'guardian']);
+export type GuardianRelation = z.infer<typeof ZGuardianRelation>;
 
 export const ZGuardianInput = z.object({
   relation: ZGuardianRelation,

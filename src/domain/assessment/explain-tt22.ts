@@ -96,7 +96,7 @@ function academicExplanations(
   const out = academicReasons(scope, rows, a.academicBeforeAdjustment);
   if (a.adjustedFor !== null && a.academic !== a.academicBeforeAdjustment) {
     const row = rows.find((x) => x.subject === a.adjustedFor);
-    const value = row === undefined ? '' : typeof row.value === 'number' ? ` ${d(row.value)}` : ` ${row.value === 'Đ' ? 'Đạt' : 'Chưa đạt'}`;
+    const value = row === undefined ? '' : typeof row.value === 'number' ? ` ${d(row.value)}` : ` ${name(row.value)}`;
     const before = a.academicBeforeAdjustment;
     // The level the student would have without that subject (Tốt or Khá).
     const without = withoutLevel(rows, a.adjustedFor);
@@ -249,7 +249,7 @@ export function explainTt22(r: StudentYearResultTt22): Explanation[] {
         scope: 'final',
         code: 'FINAL_REASSESSED',
         text: `Sau kiểm tra lại (${r.final.subjects
-          .map((s) => `${subjectName(s.subject)} ${typeof s.year === 'number' ? d(s.year) : s.year === 'Đ' ? 'Đạt' : 'Chưa đạt'}`)
+          .map((s) => `${subjectName(s.subject)} ${typeof s.year === 'number' ? d(s.year) : name(s.year)}`)
           .join(', ')}): KQHT cả năm ${name(r.final.academic)}`,
         numbers: {},
         subjects: r.final.subjects.map((s) => s.subject),

@@ -4,7 +4,7 @@
  */
 import type { StudentYearInputTt27 } from './evaluate-tt27.ts';
 import { subjectName } from './subject-name.ts';
-import { yearLevelTt27, type YearLevelTt27 } from './year-level-tt27.ts';
+import { TT27_YEAR_LEVEL_NAMES, yearLevelTt27, type YearLevelTt27 } from './year-level-tt27.ts';
 
 export interface ExplanationTt27 {
   code: string;
@@ -12,13 +12,6 @@ export interface ExplanationTt27 {
   numbers: Record<string, number>;
   subjects: string[];
 }
-
-const NAMES: Readonly<Record<YearLevelTt27, string>> = {
-  HTXS: 'Hoàn thành xuất sắc',
-  HTT: 'Hoàn thành tốt',
-  HT: 'Hoàn thành',
-  CHT: 'Chưa hoàn thành',
-};
 
 /** The reasons the student does not reach the level above, or why the top level is reached. */
 export function explainTt27(student: StudentYearInputTt27): ExplanationTt27[] {
@@ -39,7 +32,7 @@ export function explainTt27(student: StudentYearInputTt27): ExplanationTt27[] {
     return out;
   }
   const target: YearLevelTt27 = level === 'HTT' ? 'HTXS' : level === 'HT' ? 'HTT' : 'HT';
-  const prefix = level === 'CHT' ? NAMES[level] : `${NAMES[level]}, chưa ${NAMES[target]}`;
+  const prefix = level === 'CHT' ? TT27_YEAR_LEVEL_NAMES[level] : `${TT27_YEAR_LEVEL_NAMES[level]}, chưa ${TT27_YEAR_LEVEL_NAMES[target]}`;
   const minTest = target === 'HTXS' ? 9 : target === 'HTT' ? 7 : 5;
   const weakSubject = target === 'HT' ? 'C' : 'H';
   const subjects = student.subjects.filter((s) => s.level === 'C' || s.level === weakSubject).map((s) => s.subject);

@@ -5,6 +5,14 @@ export type TraitLevelTt27 = 'T' | 'Đ' | 'C';
 /** TT 27/2020 Điều 9 year-end level. */
 export type YearLevelTt27 = 'HTXS' | 'HTT' | 'HT' | 'CHT';
 
+/** Vietnamese names of the year-end levels. */
+export const TT27_YEAR_LEVEL_NAMES: Readonly<Record<YearLevelTt27, string>> = {
+  HTXS: 'Hoàn thành xuất sắc',
+  HTT: 'Hoàn thành tốt',
+  HT: 'Hoàn thành',
+  CHT: 'Chưa hoàn thành',
+};
+
 export interface YearLevelInputTt27 {
   /** Year-end level of every subject and educational activity. */
   subjectLevels: readonly SubjectLevelTt27[];

@@ -32,6 +32,10 @@ export interface SubjectAssessment {
 
 export const MAX_REGULAR_COLUMNS = 5;
 
+/** TT 22/2021 headers (Điều 6): "ĐĐGtx 1"…, "ĐĐGgk", "ĐĐGck"; and the term comment. */
+export const regularColumnName = (n: number): string => `ĐĐGtx ${n}`;
+export const COLUMN_NAMES = { GK: 'ĐĐGgk', CK: 'ĐĐGck', NX: 'Nhận xét' } as const;
+
 export function gradebookColumns(subject: SubjectAssessment, termNo: 1 | 2): GradebookColumn[] {
   if (subject.assessmentKind === 'primaryLevel') {
     const mid = termNo === 1 ? 'giữa HK I' : 'giữa HK II';
@@ -44,23 +48,23 @@ export function gradebookColumns(subject: SubjectAssessment, termNo: 1 | 2): Gra
       ...(testMid ? [{ key: 'KT_GK', label: `Điểm KTĐK ${mid}`, kind: 'testScore' as const, point: 'midterm' as const, required: true }] : []),
       { key: 'MUC_CK', label: `Mức đạt được ${end}`, kind: 'level', point: 'endOfTerm', required: true },
       ...(testEnd ? [{ key: 'KT_CK', label: `Điểm KTĐK ${end}`, kind: 'testScore' as const, point: 'endOfTerm' as const, required: true }] : []),
-      { key: 'NX', label: 'Nhận xét', kind: 'comment', point: 'comment', required: false },
+      { key: 'NX', label: COLUMN_NAMES.NX, kind: 'comment', point: 'comment', required: false },
     ];
   }
   const kind: ColumnKind = subject.assessmentKind === 'scored' ? 'score' : 'mark';
   const n = Math.min(subject.regularCount ?? 2, MAX_REGULAR_COLUMNS);
   const regular = Array.from({ length: n }, (_, i): GradebookColumn => ({
     key: `TX${i + 1}`,
-    label: `ĐĐGtx ${i + 1}`,
+    label: regularColumnName(i + 1),
     kind,
     point: 'regular',
     required: true,
   }));
   return [
     ...regular,
-    { key: 'GK', label: 'ĐĐGgk', kind, point: 'midterm', required: true },
-    { key: 'CK', label: 'ĐĐGck', kind, point: 'endOfTerm', required: true },
-    { key: 'NX', label: 'Nhận xét', kind: 'comment', point: 'comment', required: false },
+    { key: 'GK', label: COLUMN_NAMES.GK, kind, point: 'midterm', required: true },
+    { key: 'CK', label: COLUMN_NAMES.CK, kind, point: 'endOfTerm', required: true },
+    { key: 'NX', label: COLUMN_NAMES.NX, kind: 'comment', point: 'comment', required: false },
   ];
 }
 

@@ -21,13 +21,6 @@ export const COMPETENCES = [
 export const PRIMARY_POINTS = ['GK1', 'CK1', 'GK2', 'CN'] as const;
 export type PrimaryPoint = (typeof PRIMARY_POINTS)[number];
 
-export const PRIMARY_POINT_LABELS: Record<PrimaryPoint, string> = {
-  GK1: 'Giữa học kỳ I',
-  CK1: 'Cuối học kỳ I',
-  GK2: 'Giữa học kỳ II',
-  CN: 'Cuối năm học',
-};
-
 /** Which grade-book term and columns hold a point's subject level and test score. */
 export function pointColumns(point: PrimaryPoint): { termNo: 1 | 2; level: string; test: string } {
   switch (point) {

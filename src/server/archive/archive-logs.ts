@@ -5,16 +5,16 @@
  */
 import { vietnamDay } from '../../domain/calendar/vietnam-time.ts';
 import type { EditLogEntry } from '../../shared/edit-log.ts';
+import { SCORE_EVENT_LABELS, columnLabel, labelOf, sourceLabel } from '../../shared/labels.ts';
 import { schoolChain } from '../platform/audit/audit-log.ts';
 import type { Executor } from '../platform/db/database.ts';
 import type { Row } from '../platform/db/schema.ts';
 import { loadEditLog } from '../audit/index.ts';
-import { columnLabel, sourceLabel, vnDateTime } from '../printing/index.ts';
+import { vnDateTime } from '../printing/index.ts';
 import { type ArchivePackage, slug } from './archive-package.ts';
 import type { YearScope } from './archive-documents.ts';
 
 const PAGE = 1000;
-const ACTION_LABELS: Record<string, string> = { 'score.entered': 'Nhập điểm', 'score.changed': 'Sửa điểm', 'score.cleared': 'Xóa điểm' };
 
 /** "2026-11" in Vietnam time. */
 function vnMonth(iso: string): string {
@@ -36,7 +36,7 @@ function csvLine(e: EditLogEntry): string {
     e.subjectName,
     e.studentName,
     columnLabel(e.columnKey, e.termNo),
-    ACTION_LABELS[e.action] ?? e.action,
+    labelOf(SCORE_EVENT_LABELS, e.action),
     e.oldValue,
     e.newValue,
     sourceLabel(e.source, e.correctionNumber),

@@ -3,6 +3,7 @@ import { type GradebookColumn, gradebookColumns } from '../../domain/gradebook/g
 import { displayCell } from '../../domain/gradebook/row-average.ts';
 import type { z } from 'zod';
 import type { Correction, ZCorrectionQuery } from '../../shared/corrections.ts';
+import { termRoman } from '../../shared/labels.ts';
 import { subjectAssessment } from '../school/index.ts';
 import { notFound } from '../platform/errors.ts';
 import type { Executor } from '../platform/db/database.ts';
@@ -98,7 +99,7 @@ export async function presentCorrections(db: Executor, rows: Row<'correction_req
           studentName: students.get(c.studentId) ?? '',
           termNo: c.termNo,
           columnKey: c.columnKey,
-          columnLabel: `${col?.label ?? c.columnKey} (HK ${c.termNo === 1 ? 'I' : 'II'})`,
+          columnLabel: `${col?.label ?? c.columnKey} (HK ${termRoman(c.termNo)})`,
           oldDisplay: displayCell(kind, c.old),
           newDisplay: displayCell(kind, c.new),
           oldVersion: c.old.version,

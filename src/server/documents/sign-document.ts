@@ -17,7 +17,7 @@ import { authorize } from '../platform/http/context.ts';
 import { describeCertificate } from '../platform/signing/describe-certificate.ts';
 import { signPdf } from '../platform/signing/sign-pdf.ts';
 import { type Signer, SigningError } from '../platform/signing/signer.ts';
-import { SIGNER_ROLE_LABELS } from '../../shared/documents.ts';
+import { SIGNER_ROLE_LABELS, labelOf } from '../../shared/labels.ts';
 import { checkCertificateValidAt } from '../../domain/documents/certificate-validity.ts';
 
 export interface SignDocumentOptions {
@@ -66,7 +66,7 @@ export async function signDocument(o: SignDocumentOptions) {
     }
     const before = readCurrentFile(o.dataDir, doc);
     if (sha256Hex(before) !== doc.current_sha256) throw new Error(`stored file of ${doc.id} does not match its SHA-256`);
-    const roleLabel = SIGNER_ROLE_LABELS[step.role] ?? step.role;
+    const roleLabel = labelOf(SIGNER_ROLE_LABELS, step.role);
     const signed = await signPdf(before, signer, {
       reason: `${roleLabel} ký ${doc.title}`,
       name: cert.commonName,

@@ -1,6 +1,7 @@
 /** Queries for locks and assessment windows (C1, C7): plain objects out, no rules. */
 import { vietnamDay } from '../../domain/calendar/vietnam-time.ts';
 import { WINDOW_LABELS, type WindowPoint } from '../../domain/gradebook/find-edit-block.ts';
+import { termLabel } from '../../shared/labels.ts';
 import { ZWindowPoint } from '../../shared/locks.ts';
 import type { Executor } from '../platform/db/database.ts';
 import { notFound } from '../platform/errors.ts';
@@ -39,7 +40,7 @@ export async function loadLocksOverview(db: Executor, yearId: string, now: strin
         l.grade !== null ? `Khối ${l.grade}` : null,
         l.class_name ? `Lớp ${l.class_name}` : null,
         l.subject_name,
-        l.term_no !== null ? `Học kỳ ${Number(l.term_no) === 1 ? 'I' : 'II'}` : null,
+        l.term_no !== null ? termLabel(Number(l.term_no), 'kỳ') : null,
         l.column_key,
       ].filter(Boolean);
       return {

@@ -5,7 +5,8 @@
  */
 import { evaluateTt27, TT27_2020_RULE_VERSION } from '../../domain/assessment/evaluate-tt27.ts';
 import type { SubjectLevelTt27, TraitLevelTt27 } from '../../domain/assessment/year-level-tt27.ts';
-import { COMPETENCES, PRIMARY_POINT_LABELS, QUALITIES, type PrimaryPoint, pointColumns } from '../../domain/results/primary-traits.ts';
+import { COMPETENCES, QUALITIES, type PrimaryPoint, pointColumns } from '../../domain/results/primary-traits.ts';
+import { primaryPointLabel } from '../../shared/labels.ts';
 import type { Executor } from '../platform/db/database.ts';
 import type { Row } from '../platform/db/schema.ts';
 import { loadClassStudents } from '../gradebook/index.ts';
@@ -80,7 +81,7 @@ export async function loadPrimarySummary(db: Executor, cls: Row<'classes'>, poin
         yearLevel,
         award,
         completed,
-        missing: missing.map((m) => `${PRIMARY_POINT_LABELS[point]} — ${m}`),
+        missing: missing.map((m) => `${primaryPointLabel(point, 'kỳ')} — ${m}`),
       };
     }),
   };

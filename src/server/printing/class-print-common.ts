@@ -81,19 +81,6 @@ export async function classDataChangedAt(db: Executor, cls: Row<'classes'>): Pro
   return latestInstant([cells?.at, conduct?.at, primary?.at, snaps?.at].map((x) => (x ? String(x) : null)), cls.created_at);
 }
 
-/** "Học kì I", "Học kì II", "Cả năm học". */
-export const TERM_TITLES = { 1: 'HỌC KÌ I', 2: 'HỌC KÌ II' } as const;
-
-export const LEVEL_NAMES: Record<string, string> = { T: 'Tốt', K: 'Khá', Đ: 'Đạt', CĐ: 'Chưa đạt' };
-export const TITLE_NAMES: Record<string, string> = { XS: 'Học sinh Xuất sắc', G: 'Học sinh Giỏi' };
-export const OUTCOME_NAMES: Record<string, string> = {
-  promoted: 'Được lên lớp',
-  retest: 'Kiểm tra lại',
-  summerTraining: 'Rèn luyện trong hè',
-  retained: 'Không được lên lớp',
-  review: 'Cần xem xét',
-};
-
 /** "dd/mm/yyyy" of an ISO calendar date (no time zone involved). */
 export function isoDateToPrinted(iso: string): string {
   const [y, m, d] = iso.slice(0, 10).split('-');

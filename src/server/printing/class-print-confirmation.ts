@@ -13,19 +13,20 @@ import { AppError, invalid } from '../platform/errors.ts';
 import { type ConfirmationSheetPdfData, renderConfirmationSheetPdf } from './templates/confirmation-sheet-pdf.ts';
 import { documentIdFor, verifyUrlFor } from '../platform/pdf/document-id.ts';
 import { loadSheet } from '../gradebook/index.ts';
-import { LEVEL_NAMES, OUTCOME_NAMES, TITLE_NAMES, classDataChangedAt, latestInstant, loadClassPrintHeader, printedDataVersion, slug } from './class-print-common.ts';
+import { PRINTED_TT22_OUTCOME_NAMES, TT22_LEVEL_NAMES, TT22_TITLE_NAMES, WHOLE_YEAR_LABEL, labelOf, termLabel } from '../../shared/labels.ts';
+import { classDataChangedAt, latestInstant, loadClassPrintHeader, printedDataVersion, slug } from './class-print-common.ts';
 import { loadAbsences, loadPrintStudents, loadScopeResults } from './class-print-results.ts';
 import { PRINCIPAL_CAPTION } from './print-data.ts';
 
 export type ConfirmationTerm = 1 | 2 | 'year';
 type Printed = ConfirmationSheetPdfData extends infer T ? (T extends unknown ? Omit<T, 'documentId' | 'verifyUrl' | 'createdAt'> : never) : never;
-const TERM_LABEL = { 1: 'Học kì I', 2: 'Học kì II', year: 'Cả năm học' } as const;
+const TERM_LABEL = { 1: termLabel(1), 2: termLabel(2), year: WHOLE_YEAR_LABEL } as const;
 
 const pct = (c: LevelCount) => `${c.count} (${formatTenths(c.percentTenths, ',')}%)`;
 
 /** "Tốt: 10 (25,0%); Khá: …" for a level tally. */
 function levelTally(label: string, counts: Record<string, LevelCount>): string {
-  const parts = ['T', 'K', 'Đ', 'CĐ'].map((l) => `${LEVEL_NAMES[l]}: ${pct(counts[l])}`);
+  const parts = (['T', 'K', 'Đ', 'CĐ'] as const).map((l) => `${TT22_LEVEL_NAMES[l]}: ${pct(counts[l])}`);
   if (counts.pending?.count) parts.push(`chưa có: ${counts.pending.count}`);
   return `${label} — ${parts.join('; ')}.`;
 }
@@ -99,7 +100,7 @@ export async function buildConfirmationSheet(
     const absences = await loadAbsences(db, cls);
     const byId = new Map(results.students.map((s) => [s.studentId, s]));
     const summary = summarizeClassResults(students.map((s) => byId.get(s.studentId) ?? { academic: null, conduct: null }));
-    const level = (v: string | null | undefined) => (v ? (LEVEL_NAMES[v] ?? v) : '');
+    const level = (v: string | null | undefined) => (v ? labelOf(TT22_LEVEL_NAMES, v) : '');
     printed = {
       kind: 'homeroom',
       year: options.term === 'year',
@@ -119,7 +120,7 @@ export async function buildConfirmationSheet(
           excused: String(a.excused),
           unexcused: String(a.unexcused),
           total: String(a.sessions),
-          ...(options.term === 'year' ? { title: r?.title ? TITLE_NAMES[r.title] : '', outcome: r?.outcome ? (OUTCOME_NAMES[r.outcome] ?? r.outcome) : '' } : {}),
+          ...(options.term === 'year' ? { title: r?.title ? TT22_TITLE_NAMES[r.title] : '', outcome: r?.outcome ? labelOf(PRINTED_TT22_OUTCOME_NAMES, r.outcome) : '' } : {}),
           note: r && r.missing.length ? `Còn thiếu ${r.missing.length} mục` : '',
         };
       }),

@@ -6,6 +6,7 @@
  */
 import { displayCell } from '../../domain/gradebook/row-average.ts';
 import { COMPETENCES, QUALITIES, type PrimaryPoint } from '../../domain/results/primary-traits.ts';
+import { SUMMARY_TT27_AWARD_NAMES, labelOf, primaryPointLabel } from '../../shared/labels.ts';
 import type { Db } from '../platform/db/database.ts';
 import { loadPrimarySummary } from '../primary/index.ts';
 import { getClassOr404 } from '../school/index.ts';
@@ -17,14 +18,6 @@ import { classDataChangedAt, loadClassPrintHeader, printedDataVersion, slug } fr
 import { loadPrintStudents } from './class-print-results.ts';
 import { PRINCIPAL_CAPTION } from './print-data.ts';
 
-export const PRIMARY_POINT_TITLES: Record<PrimaryPoint, string> = {
-  GK1: 'GIỮA HỌC KÌ I',
-  CK1: 'CUỐI HỌC KÌ I',
-  GK2: 'GIỮA HỌC KÌ II',
-  CN: 'CUỐI NĂM HỌC',
-};
-const POINT_LABELS: Record<PrimaryPoint, string> = { GK1: 'Giữa học kì I', CK1: 'Cuối học kì I', GK2: 'Giữa học kì II', CN: 'Cuối năm học' };
-const AWARD_NAMES: Record<string, string> = { XS: 'Học sinh Xuất sắc', TB: 'Học sinh Tiêu biểu' };
 /** The general competences (năng lực chung) lead the TT 27 list. */
 const GENERAL_COMPETENCES = 3;
 
@@ -38,8 +31,8 @@ export async function buildPrimarySummary(db: Db, options: { classId: string; po
   const students = new Map((await loadPrintStudents(db, cls.id)).map((s) => [s.studentId, s]));
   const endOfYear = options.point === 'CN';
   const female = [...students.values()].filter((s) => s.female).length;
-  const pointTitle = PRIMARY_POINT_TITLES[options.point];
-  const title = `Bảng tổng hợp kết quả đánh giá giáo dục – lớp ${cls.name} – ${POINT_LABELS[options.point]} – ${header.schoolYear}`;
+  const pointTitle = primaryPointLabel(options.point).toLocaleUpperCase('vi');
+  const title = `Bảng tổng hợp kết quả đánh giá giáo dục – lớp ${cls.name} – ${primaryPointLabel(options.point)} – ${header.schoolYear}`;
   const printed: Omit<PrimarySummaryPdfData, 'documentId' | 'verifyUrl' | 'createdAt'> = {
     runningTitle: title,
     heading: header.school.heading,
@@ -61,7 +54,7 @@ export async function buildPrimarySummary(db: Db, options: { classId: string; po
         qualities: r.qualities.map((q) => q ?? ''),
         competences: r.competences.map((c) => c ?? ''),
         yearLevel: r.yearLevel ?? '',
-        award: r.award ? (AWARD_NAMES[r.award] ?? r.award) : '',
+        award: r.award ? labelOf(SUMMARY_TT27_AWARD_NAMES, r.award) : '',
         completed: r.yearLevel ? (r.completed ? 'Hoàn thành' : 'Chưa hoàn thành') : '',
         note: r.missing.length ? `Còn thiếu ${r.missing.length} mục` : '',
       };

@@ -9,6 +9,7 @@ import { loadClassStudents } from '../gradebook/index.ts';
 import { type ClassResultsInputs, computeClassResults, computeClassResultsFrom, loadClassResultsInputs, type ResultScope } from '../results/index.ts';
 import type { Row } from '../platform/db/schema.ts';
 import type { ClassResults } from '../../shared/homeroom.ts';
+import { GUARDIAN_RELATION_LABELS, SEX_LABELS } from '../../shared/labels.ts';
 import { isoDateToPrinted } from './class-print-common.ts';
 import { vnDate } from './print-data.ts';
 
@@ -137,11 +138,11 @@ export async function loadPrintStudents(db: Executor, classId: string): Promise<
       fullName: s.fullName,
       dateOfBirth: isoDateToPrinted(r.date_of_birth),
       placeOfBirth: r.place_of_birth,
-      sex: r.sex === 'female' ? 'Nữ' : 'Nam',
+      sex: SEX_LABELS[r.sex === 'female' ? 'female' : 'male'],
       female: r.sex === 'female',
       ethnicity: r.ethnicity,
       address: r.address,
-      father: father ? guardianLine(father) : guardianLine(other, '(Người giám hộ) '),
+      father: father ? guardianLine(father) : guardianLine(other, `(${GUARDIAN_RELATION_LABELS.guardian}) `),
       mother: guardianLine(mother),
     };
   });

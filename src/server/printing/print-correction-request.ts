@@ -3,7 +3,7 @@
  * principal's decision, the board's update) with its signature blocks, registered with its
  * `document.create` audit entry so its QR code leads to /verify/<id> (Q3).
  */
-import { EVIDENCE_KIND_LABELS } from '../../shared/corrections.ts';
+import { EVIDENCE_KIND_LABELS, PRINTED_CORRECTION_STATUS_LABELS, labelOf, termLabel } from '../../shared/labels.ts';
 import { type CorrectionPdfData, presentCorrections, renderCorrectionPdf } from '../corrections/index.ts';
 import type { AuditContext } from '../platform/audit/audit-log.ts';
 import type { Db } from '../platform/db/database.ts';
@@ -11,14 +11,6 @@ import type { Row } from '../platform/db/schema.ts';
 import { storeDocument } from '../platform/files/store-document.ts';
 import { documentIdFor, verifyUrlFor } from '../platform/pdf/document-id.ts';
 import { PRINCIPAL_CAPTION, loadSchoolPrintInfo, principalName, schoolYearLabel, vnDateTimeLong, vnPrintDate } from './print-data.ts';
-
-const STATUS_LABELS: Record<string, string> = {
-  pending: 'Chờ Hiệu trưởng duyệt',
-  approved: 'Đã duyệt, chờ cập nhật',
-  rejected: 'Từ chối',
-  applied: 'Đã duyệt và đã cập nhật',
-  withdrawn: 'Đã rút',
-};
 
 export interface PrintCorrectionRequestOptions {
   db: Db;
@@ -54,7 +46,7 @@ export async function printCorrectionRequest(o: PrintCorrectionRequestOptions): 
     requesterRole: 'Giáo viên bộ môn',
     className: c.className,
     subjectName: c.subjectName,
-    term: c.cells[0]?.termNo === 2 ? 'Học kì II' : 'Học kì I',
+    term: termLabel(c.cells[0]?.termNo === 2 ? 2 : 1),
     schoolYear: await schoolYearLabel(db, c.schoolYearId),
     requestedAt: vnDateTimeLong(c.requestedAt),
     cells: c.cells.map((x) => ({ studentName: x.studentName, column: x.columnLabel, oldValue: x.oldDisplay, newValue: x.newDisplay })),
@@ -63,7 +55,7 @@ export async function printCorrectionRequest(o: PrintCorrectionRequestOptions): 
     files: c.evidence.map((f) => `${f.filename} (${fileSize(f.size)}; SHA-256 ${f.sha256.slice(0, 12)})`),
     decision: {
       approved,
-      statusLabel: STATUS_LABELS[c.status] ?? c.status,
+      statusLabel: labelOf(PRINTED_CORRECTION_STATUS_LABELS, c.status),
       byName: c.decidedByName,
       at: c.decidedAt ? vnDateTimeLong(c.decidedAt) : null,
       reason: c.decisionReason,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { columnLabel, pdfDisposition, placeFromOfficeName, sourceLabel, vnDateTime } from './print-data.ts';
+import { columnLabel, sourceLabel } from '../../shared/labels.ts';
+import { pdfDisposition, placeFromOfficeName, vnDateTime } from './print-data.ts';
 
 describe('print data', () => {
   it('takes the locality from the office name', () => {

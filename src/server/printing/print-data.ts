@@ -103,32 +103,6 @@ export async function schoolYearLabel(db: Executor, schoolYearId: string): Promi
   return year ? `${year.start_year} - ${Number(year.start_year) + 1}` : '';
 }
 
-const COLUMN_LABELS: Record<string, string> = {
-  GK: 'ĐĐGgk',
-  CK: 'ĐĐGck',
-  NX: 'Nhận xét',
-  MUC_GK: 'Mức giữa kì',
-  MUC_CK: 'Mức cuối kì',
-  KT_GK: 'KTĐK giữa kì',
-  KT_CK: 'KTĐK cuối kì',
-};
-
-/** "ĐĐGtx 2 (HK I)". */
-export function columnLabel(columnKey: string, termNo: number): string {
-  const tx = /^TX(\d+)$/.exec(columnKey);
-  const label = tx ? `ĐĐGtx ${tx[1]}` : (COLUMN_LABELS[columnKey] ?? columnKey);
-  return `${label} (HK ${termNo === 1 ? 'I' : 'II'})`;
-}
-
-/** How the change was made, as printed in the edit log. */
-export function sourceLabel(source: string, correctionNumber: number | null): string {
-  if (correctionNumber !== null) return `Giấy đề nghị số ${correctionNumber}`;
-  if (source === 'typed') return 'Nhập trên lưới điểm';
-  if (source === 'imported') return 'Nhập từ tệp Excel';
-  if (source === 'correction') return 'Giấy đề nghị';
-  return source;
-}
-
 /** The address the printed QR code points to: this server, as the browser reached it. */
 export function requestBaseUrl(request: FastifyRequest): string {
   return `${request.protocol}://${request.host}`;

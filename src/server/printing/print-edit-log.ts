@@ -9,16 +9,8 @@ import type { Db } from '../platform/db/database.ts';
 import { storeDocument } from '../platform/files/store-document.ts';
 import { documentIdFor, verifyUrlFor } from '../platform/pdf/document-id.ts';
 import type { Signer } from '../platform/pdf/layout.ts';
-import {
-  PRINCIPAL_CAPTION,
-  columnLabel,
-  getSchoolUserOr404,
-  loadSchoolPrintInfo,
-  principalName,
-  schoolYearLabelFor,
-  sourceLabel,
-  vnDateTime,
-} from './print-data.ts';
+import { columnLabel, sourceLabel } from '../../shared/labels.ts';
+import { PRINCIPAL_CAPTION, getSchoolUserOr404, loadSchoolPrintInfo, principalName, schoolYearLabelFor, vnDateTime } from './print-data.ts';
 
 /** More changes than this in one month print with a note saying the rest were left out. */
 const MAX_EDIT_LOG_ROWS = 2000;

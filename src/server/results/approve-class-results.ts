@@ -12,8 +12,9 @@ import type { Row } from '../platform/db/schema.ts';
 import { AppError } from '../platform/errors.ts';
 import { homeroomUsers, notify, usersWithRole } from '../platform/notify.ts';
 import { classChain } from '../platform/audit/audit-log.ts';
+import { RESULT_SCOPE_LABELS, inSentence } from '../../shared/labels.ts';
 
-const SCOPE_LABEL: Record<ResultScope, string> = { term1: 'học kỳ I', term2: 'học kỳ II', year: 'cả năm', final: 'sau kiểm tra lại, rèn luyện hè' };
+const scopeText = (scope: ResultScope): string => inSentence(RESULT_SCOPE_LABELS[scope]);
 
 function missingMessage(results: Awaited<ReturnType<typeof computeClassResults>>): string {
   const lines = results.students.filter((s) => s.missing.length).slice(0, 5).map((s) => `${s.listNumber}. ${s.fullName}: ${s.missing.slice(0, 3).join('; ')}${s.missing.length > 3 ? '…' : ''}`);
@@ -66,7 +67,7 @@ export async function proposeClassResults(options: ProposeClassResultsOptions): 
       schoolId: cls.school_id,
       userIds: await usersWithRole(tx, cls.school_id, ['principal']),
       kind: 'results.proposed',
-      title: `Lớp ${cls.name} đề nghị phê duyệt kết quả ${SCOPE_LABEL[scope]}`,
+      title: `Lớp ${cls.name} đề nghị phê duyệt kết quả ${scopeText(scope)}`,
       link: `/results/${cls.id}/${scope}`,
       now: audit.now,
     });
@@ -116,7 +117,7 @@ export async function approveClassResults(options: ApproveClassResultsOptions): 
           subject_id: null,
           term_no: termNo,
           column_key: null,
-          reason: `Đã phê duyệt kết quả ${SCOPE_LABEL[scope]} lớp ${cls.name}`,
+          reason: `Đã phê duyệt kết quả ${scopeText(scope)} lớp ${cls.name}`,
           ordered_by: '',
           set_by: options.userId,
           set_at: audit.now,
@@ -131,7 +132,7 @@ export async function approveClassResults(options: ApproveClassResultsOptions): 
       schoolId: cls.school_id,
       userIds: await homeroomUsers(tx, cls.id),
       kind: 'results.approved',
-      title: `Hiệu trưởng đã phê duyệt kết quả ${SCOPE_LABEL[scope]} lớp ${cls.name}`,
+      title: `Hiệu trưởng đã phê duyệt kết quả ${scopeText(scope)} lớp ${cls.name}`,
       link: `/results/${cls.id}/${scope}`,
       now: audit.now,
     });

@@ -9,6 +9,7 @@ import { formatTenths } from '../../domain/assessment/tenths.ts';
 import type { Tt22Level } from '../../domain/assessment/tt22-level.ts';
 import { yearConductTt22 } from '../../domain/assessment/year-conduct-tt22.ts';
 import { gradebookColumns } from '../../domain/gradebook/gradebook-columns.ts';
+import { termRoman } from '../../shared/labels.ts';
 import type { CellValue } from '../../domain/gradebook/parse-cell-input.ts';
 import { buildTt22Input, cellKey, RETEST_COLUMN, SUMMER_TERM, type ResultSubject } from '../../domain/results/build-tt22-input.ts';
 import { summarizeClassResults } from '../../domain/results/summarize-class-results.ts';
@@ -148,9 +149,9 @@ export function computeClassResultsFrom(inputs: ClassResultsInputs, scope: Resul
         const v = mine.get(cellKey(s.id, t, c.key));
         return !v || (v.scoreTenths === null && v.text === null);
       });
-      if (gaps.length) missing.push(`${s.name} (HK ${t === 1 ? 'I' : 'II'}): ${gaps.map((g) => g.label).join(', ')}`);
+      if (gaps.length) missing.push(`${s.name} (HK ${termRoman(t)}): ${gaps.map((g) => g.label).join(', ')}`);
     }
-    for (const t of terms) if (!periods?.get(`term${t}`)?.level) missing.push(`Kết quả rèn luyện HK ${t === 1 ? 'I' : 'II'}`);
+    for (const t of terms) if (!periods?.get(`term${t}`)?.level) missing.push(`Kết quả rèn luyện HK ${termRoman(t)}`);
     // After the summer: every subject to retest needs its score, and summer training its re-evaluation.
     const retestPending =
       scope === 'final' && (r.year.outcome === 'retest' || (r.year.outcome === 'summerTraining' && r.year.academic === 'CĐ'))

@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { ruleSetFor } from '../../domain/assessment/rule-sets.ts';
 import { checkYearDates } from '../../domain/calendar/check-year-dates.ts';
 import { subjectsForGrade } from '../../domain/programme/programme-2018.ts';
+import { termLabel } from '../../shared/labels.ts';
 import type { CreateSchoolYearInput } from '../../shared/setup.ts';
 import { type AuditContext, schoolChain, writeAudit } from '../platform/audit/audit-log.ts';
 import type { Db, Tx } from '../platform/db/database.ts';
@@ -69,7 +70,7 @@ export async function createSchoolYear({ db, schoolId, input, audit }: CreateSch
           school_id: schoolId,
           school_year_id: yearId,
           term_no: t.termNo,
-          name: t.termNo === 1 ? 'Học kỳ I' : 'Học kỳ II',
+          name: termLabel(t.termNo, 'kỳ'),
           starts_on: t.startsOn,
           ends_on: t.endsOn,
           end_test_on: t.endTestOn,

@@ -3,6 +3,7 @@
  * independent of HTTP. The id changes with the approved snapshot, or with any printed value
  * while the term is not approved yet.
  */
+import { termRoman } from '../../shared/labels.ts';
 import type { Executor } from '../platform/db/database.ts';
 import type { RenderedDocument } from '../platform/pdf/rendered-document.ts';
 import { documentIdFor, verifyUrlFor } from '../platform/pdf/document-id.ts';
@@ -23,7 +24,7 @@ export async function buildReportBook(db: Executor, input: { studentId: string; 
     heading: school.heading,
     placeDate: { place: school.place, date: vnDay(data.asOf) },
   });
-  const term = data.termNo === 1 ? 'I' : 'II';
+  const term = termRoman(data.termNo);
   return {
     kind: 'report_book',
     documentId,

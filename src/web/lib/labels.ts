@@ -1,9 +1,11 @@
-/** Vietnamese labels of the API's enumerations, in the Ministry's words (GLOSSARY.md). */
-import type { AssessmentKind, EnrollmentStatus, Regime, Sex } from '../api/types.ts';
+/**
+ * Vietnamese labels of the API's enumerations only the screens show, in the Ministry's words
+ * (GLOSSARY.md). The labels the prints share (levels, terms, columns, statuses…) are in src/shared/labels.ts.
+ */
+import { SCORE_EVENT_LABELS } from '../../shared/labels.ts';
+import type { AssessmentKind, EnrollmentStatus, Regime } from '../api/types.ts';
 
 export { ROLE_LABELS } from '../../domain/policies/actor.ts';
-
-export const SEX_LABELS: Record<Sex, string> = { male: 'Nam', female: 'Nữ' };
 
 export const ENROLLMENT_STATUS_LABELS: Record<EnrollmentStatus, string> = {
   active: 'Đang học',
@@ -69,8 +71,6 @@ export const POSITION_LABELS: Record<string, string> = {
   staff: 'Nhân viên',
 };
 
-export const GUARDIAN_RELATION_LABELS: Record<string, string> = { father: 'Cha', mother: 'Mẹ', guardian: 'Người giám hộ' };
-
 export const ROLLOVER_ACTION_LABELS: Record<string, string> = {
   promoted: 'Lên lớp',
   retained: 'Không lên lớp (ở lại lớp)',
@@ -122,9 +122,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'student.droppedOut': 'Thôi học',
   'classList.sortedAbc': 'Sắp xếp danh sách ABC',
   'classList.reordered': 'Sắp xếp danh sách thủ công',
-  'score.entered': 'Nhập điểm',
-  'score.changed': 'Sửa điểm',
-  'score.cleared': 'Xóa điểm',
+  ...SCORE_EVENT_LABELS,
   'lock.set': 'Khóa sổ',
   'lock.released': 'Mở sổ',
   'window.set': 'Đặt đợt cập nhật điểm',
@@ -148,37 +146,12 @@ export const ENTITY_TYPE_LABELS: Record<string, string> = {
   lock: 'Khóa sổ',
 };
 
-/** C4: the evidence a teacher keeps for a change (personal grade book, test paper, a classmate's confirmation). */
-export const EVIDENCE_KIND_LABELS: Record<'personalGradebook' | 'testPaper' | 'classmateConfirmation' | 'other', string> = {
-  personalGradebook: 'Sổ điểm cá nhân của giáo viên',
-  testPaper: 'Bài kiểm tra của học sinh',
-  classmateConfirmation: 'Xác nhận của học sinh cùng lớp (điểm kiểm tra miệng)',
-  other: 'Minh chứng khác',
-};
-
-export const CORRECTION_STATUS_LABELS: Record<string, string> = {
-  pending: 'Chờ duyệt',
-  approved: 'Đã duyệt',
-  rejected: 'Từ chối',
-  applied: 'Đã cập nhật',
-  withdrawn: 'Đã rút',
-};
-
 export const CORRECTION_STATUS_COLORS: Record<string, string> = {
   pending: 'orange',
   approved: 'blue',
   rejected: 'red',
   applied: 'teal',
   withdrawn: 'gray',
-};
-
-/** Where a grade-book value came from (the edit log's "Nguồn"). */
-export const EDIT_SOURCE_LABELS: Record<string, string> = {
-  typed: 'Gõ tay',
-  pasted: 'Dán từ Excel',
-  filled: 'Điền xuống',
-  imported: 'Nhập từ Excel',
-  correction: 'Theo giấy đề nghị',
 };
 
 export const REASON_REQUIRED_LABELS: Record<'never' | 'reEntry' | 'always', string> = {

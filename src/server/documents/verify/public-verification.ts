@@ -4,7 +4,7 @@
  * for an uploaded copy, whether its bytes are one of the document's stages and its signatures hold.
  */
 import { sha256Hex } from '../../platform/sha256.ts';
-import { DOCUMENT_KIND_LABELS, SIGNER_ROLE_LABELS } from '../../../shared/documents.ts';
+import { DOCUMENT_KIND_LABELS, SIGNER_ROLE_LABELS, labelOf } from '../../../shared/labels.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { loadSignatures } from '../document-queries.ts';
 import { verifyPdfSignatures } from '../../platform/signing/verify-pdf.ts';
@@ -25,7 +25,7 @@ export async function publicVerification(db: Db, id: string) {
   return {
     found: true,
     id: doc.id,
-    kindLabel: DOCUMENT_KIND_LABELS[doc.kind] ?? doc.kind,
+    kindLabel: labelOf(DOCUMENT_KIND_LABELS, doc.kind),
     header: doc.public_header,
     versionNo: doc.version_no,
     createdAt: doc.created_at,
@@ -34,7 +34,7 @@ export async function publicVerification(db: Db, id: string) {
     sha256: doc.current_sha256,
     supersededBy: newer ? { id: newer.id, createdAt: newer.created_at } : null,
     signatures: signatures.map((s) => ({
-      roleLabel: SIGNER_ROLE_LABELS[s.role] ?? s.role,
+      roleLabel: labelOf(SIGNER_ROLE_LABELS, s.role),
       status: s.status,
       signerName: s.signer_name,
       certificateSubject: s.certificate_subject,
@@ -59,7 +59,7 @@ export async function checkUploadedCopy(db: Db, id: string, bytes: Buffer) {
   }
   const stored = (await loadSignatures(db, [doc.id])).get(doc.id) ?? [];
   const stages: { sha256: string; label: string }[] = [{ sha256: doc.sha256, label: 'Bản in gốc (trước khi ký số)' }];
-  for (const s of stored) if (s.signed_sha256) stages.push({ sha256: s.signed_sha256, label: `Sau chữ ký của ${SIGNER_ROLE_LABELS[s.role] ?? s.role}` });
+  for (const s of stored) if (s.signed_sha256) stages.push({ sha256: s.signed_sha256, label: `Sau chữ ký của ${labelOf(SIGNER_ROLE_LABELS, s.role)}` });
   const stage = stages.find((s) => s.sha256 === sha256);
   const superseded = doc.superseded_by_id ? ` Lưu ý: văn bản này đã có phiên bản mới thay thế (${doc.superseded_by_id}).` : '';
   if (stage) {

@@ -13,13 +13,13 @@ import { type ColumnsNode, type PdfCell, type PdfNode, SPANNED, type TextNode } 
 import type { AttendanceMonthSheet, ClassBookCover } from './class-book-data.ts';
 import { TIGHT_GRID, tableOverhead, td, th } from './class-book-cells.ts';
 import { GRID_LAYOUT, contentWidth } from '../../platform/pdf/layout.ts';
+import { termRoman } from '../../../shared/labels.ts';
 
 const DAY_WIDTH = 10.5;
 const NO_WIDTH = 14;
 const TOTAL_WIDTH = 13;
 /** Height of the two header rows, fixed by the corner cell so its diagonal meets the corners. */
 const HEADER_HEIGHT = 36;
-const ROMAN = ['', 'I', 'II'];
 
 export const daysInMonth = (year: number, month: number): number => new Date(Date.UTC(year, month, 0)).getUTCDate();
 
@@ -108,13 +108,13 @@ function monthSheet(sheet: AttendanceMonthSheet, cover: ClassBookCover, first: b
       ...(first ? [{ text: 'THEO DÕI CHUYÊN CẦN', style: 'title', margin: [0, 0, 0, 4] } satisfies PdfNode] : []),
       {
         columns: [
-          { width: '*', text: `HỌC KÌ ${ROMAN[sheet.termNo]}`, bold: true, fontSize: 11 },
+          { width: '*', text: `HỌC KÌ ${termRoman(sheet.termNo)}`, bold: true, fontSize: 11 },
           { width: 'auto', text: `Tháng ${sheet.month} năm ${sheet.year}`, bold: true, fontSize: 13 },
           { width: '*', text: `Tổng số học sinh của lớp ${cover.className}: ${sheet.rows.length}`, alignment: 'right', fontSize: 11 },
         ],
         margin: [0, 0, 0, split ? 2 : 6],
       },
-      ...(split ? [{ text: `(Thuộc học kì ${ROMAN[sheet.termNo]}: từ ngày ${span}; các ngày khác của tháng ghi ở học kì kia.)`, italics: true, fontSize: 9, alignment: 'center', margin: [0, 0, 0, 4] } satisfies PdfNode] : []),
+      ...(split ? [{ text: `(Thuộc học kì ${termRoman(sheet.termNo)}: từ ngày ${span}; các ngày khác của tháng ghi ở học kì kia.)`, italics: true, fontSize: 9, alignment: 'center', margin: [0, 0, 0, 4] } satisfies PdfNode] : []),
       {
         table: { headerRows: 2, dontBreakRows: true, widths: [NO_WIDTH, nameWidth, ...dayNos.map(() => DAY_WIDTH), TOTAL_WIDTH, TOTAL_WIDTH, TOTAL_WIDTH], body },
         layout: TIGHT_GRID,

@@ -7,8 +7,7 @@ import { type PdfCell, type PdfNode, SPANNED } from '../../platform/pdf/engine/n
 import type { SubjectGridPage, SummaryPage, YearClassificationPage } from './class-book-data.ts';
 import { TIGHT_GRID, gridHeading, rightSignature, tableOverhead, tableWithSignatures, td, th } from './class-book-cells.ts';
 import { contentWidth } from '../../platform/pdf/layout.ts';
-
-const TERM = { 1: 'I', 2: 'II' } as const;
+import { termRoman } from '../../../shared/labels.ts';
 
 /** The header rows and body of a subject's grid, shared with the subject teacher's confirmation sheet. */
 export function subjectGridTable(
@@ -26,7 +25,7 @@ export function subjectGridTable(
   head1.push(
     th(scored ? 'ĐĐGgk' : 'Giữa kì', { rowSpan: 2, topPad: 6 }),
     th(scored ? 'ĐĐGck' : 'Cuối kì', { rowSpan: 2, topPad: 6 }),
-    th(scored ? `ĐTBmhk${TERM[p.termNo]}` : 'Học kì', { rowSpan: 2, topPad: 6, fontSize: hk2 ? 6.5 : 7.5 }),
+    th(scored ? `ĐTBmhk${termRoman(p.termNo)}` : 'Học kì', { rowSpan: 2, topPad: 6, fontSize: hk2 ? 6.5 : 7.5 }),
   );
   if (hk2) head1.push(th(scored ? 'ĐTBmcn' : 'Cả năm', { rowSpan: 2, topPad: 6, fontSize: 7.5 }), th(scored ? 'Đánh giá lại' : 'Mức đánh giá lại', { rowSpan: 2, fontSize: 7.5 }));
   head1.push(th('Ghi chú', { rowSpan: 2, topPad: 6 }));
@@ -60,7 +59,7 @@ export function subjectGridPage(p: SubjectGridPage): PdfNode {
   return {
     stack: [
       gridHeading([
-        { text: `HỌC KÌ ${TERM[p.termNo]} — Môn: ${p.subjectName}`, fontSize: 13 },
+        { text: `HỌC KÌ ${termRoman(p.termNo)} — Môn: ${p.subjectName}`, fontSize: 13 },
         {
           text: `Giáo viên môn học: ${p.teacherName ?? '……………………'}${p.assessment === 'comment' ? ' — Mức đánh giá: Đạt (Đ), Chưa đạt (CĐ)' : ''}`,
           bold: false,

@@ -7,13 +7,12 @@
 import { type BlockProps, type PdfCell, type PdfNode, type TextNode, SPANNED } from '../../platform/pdf/engine/nodes.ts';
 import type { TranscriptDocument, TranscriptTrait, TranscriptYear } from '../transcript-document.ts';
 import { type PlaceDate, contentWidth, GRID_LAYOUT, signatureRow } from '../../platform/pdf/layout.ts';
+import { TRANSCRIPT_TT27_AWARD_NAMES, TT27_YEAR_LEVEL_NAMES, labelOf } from '../../../shared/labels.ts';
 import { fieldRow, score, yearHeader } from './transcript-pdf-parts.ts';
 
 const cell = (text: string, extra: BlockProps = {}): TextNode => ({ text, style: 'td', ...extra });
 const th = (text: string, extra: BlockProps = {}): TextNode => ({ text, style: 'th', ...extra });
 
-const EDUCATION_LEVEL: Record<string, string> = { HTXS: 'Hoàn thành xuất sắc', HTT: 'Hoàn thành tốt', HT: 'Hoàn thành', CHT: 'Chưa hoàn thành' };
-const AWARD: Record<string, string> = { XS: 'Học sinh Xuất sắc', TB: 'Học sinh tiêu biểu hoàn thành tốt trong học tập và rèn luyện' };
 
 /** TT27 periodic test scores are whole numbers (RULES §2.2): "9.0" prints "9"; anything else as the canonical value says. */
 function testScore(value: string | null): string {
@@ -63,8 +62,8 @@ export function primaryYearPages(d: TranscriptDocument, y: TranscriptYear, place
     ...(traits.some((t) => t.group === 'specific')
       ? [{ text: '3.2. Những năng lực đặc thù', fontSize: 11.5, italics: true, margin: [0, 6, 0, 2] } satisfies PdfNode, traitTable(traits.filter((t) => t.group === 'specific'), 'Năng lực')]
       : []),
-    value('4. Đánh giá kết quả giáo dục:', p?.educationLevel ? (EDUCATION_LEVEL[p.educationLevel] ?? p.educationLevel) : null),
-    value('5. Khen thưởng:', p?.award ? (AWARD[p.award] ?? p.award) : null),
+    value('4. Đánh giá kết quả giáo dục:', p?.educationLevel ? labelOf(TT27_YEAR_LEVEL_NAMES, p.educationLevel) : null),
+    value('5. Khen thưởng:', p?.award ? labelOf(TRANSCRIPT_TT27_AWARD_NAMES, p.award) : null),
     // the label is long (the form's wording): the value goes on its own line rather than wrapping under it
     { text: '6. Hoàn thành chương trình lớp học/chương trình tiểu học:', bold: true, fontSize: 12, margin: [0, 6, 0, 0] },
     { text: completion ?? '……………………………………', fontSize: 12, margin: [18, 2, 0, 0] },

@@ -8,7 +8,8 @@ import type { BlockProps, PdfNode, TextNode } from '../../platform/pdf/engine/no
 import type { ReportBookData } from '../load-report-book.ts';
 import { type PlaceDate, type SchoolHeading, contentWidth, documentTitle, GRID_LAYOUT, labelValue, nationalHeading, pageFrame, signatureRow, writingLines } from '../../platform/pdf/layout.ts';
 import { renderPdf } from '../../platform/pdf/render-pdf.ts';
-import { TT22_LEVEL, vnDateOfInstant, vnDateText } from './transcript-pdf-parts.ts';
+import { TT22_LEVEL_NAMES, TT27_YEAR_LEVEL_NAMES, labelOf, termLabel, termRoman } from '../../../shared/labels.ts';
+import { vnDateOfInstant, vnDateText } from './transcript-pdf-parts.ts';
 
 export interface ReportBookPrintInput {
   data: ReportBookData;
@@ -18,16 +19,12 @@ export interface ReportBookPrintInput {
   placeDate: PlaceDate;
 }
 
-const PRIMARY_LEVEL: Record<string, string> = { HTXS: 'Hoàn thành xuất sắc', HTT: 'Hoàn thành tốt', HT: 'Hoàn thành', CHT: 'Chưa hoàn thành' };
-const ROMAN = { 1: 'I', 2: 'II' } as const;
-
 const cell = (text: string, extra: BlockProps = {}): TextNode => ({ text, style: 'td', ...extra });
 const th = (text: string): TextNode => ({ text, style: 'th' });
 
 export function reportBookDefinition(input: ReportBookPrintInput) {
   const d = input.data;
   const w = contentWidth();
-  const termLabel = `Học kì ${ROMAN[d.termNo]}`;
   const table: PdfNode = d.primary
     ? {
         table: {
@@ -44,7 +41,7 @@ export function reportBookDefinition(input: ReportBookPrintInput) {
           dontBreakRows: true,
           widths: [w * 0.07, w * 0.3, '*', w * 0.1, w * 0.1, w * 0.14],
           body: [
-            [th('STT'), th('Môn học'), th('ĐĐGtx'), th('ĐĐGgk'), th('ĐĐGck'), th(`ĐTBmhk${ROMAN[d.termNo]} hoặc mức đánh giá`)],
+            [th('STT'), th('Môn học'), th('ĐĐGtx'), th('ĐĐGgk'), th('ĐĐGck'), th(`ĐTBmhk${termRoman(d.termNo)} hoặc mức đánh giá`)],
             ...d.rows.map((r, i) => [
               cell(String(i + 1), { alignment: 'center' }),
               cell(r.name),
@@ -57,13 +54,13 @@ export function reportBookDefinition(input: ReportBookPrintInput) {
         },
         layout: GRID_LAYOUT,
       };
-  const academic = d.primary ? (d.academic ? (PRIMARY_LEVEL[d.academic] ?? d.academic) : null) : d.academic ? (TT22_LEVEL[d.academic] ?? d.academic) : null;
+  const academic = d.academic ? labelOf(d.primary ? TT27_YEAR_LEVEL_NAMES : TT22_LEVEL_NAMES, d.academic) : null;
   const status = d.approved
     ? `Kết quả đã được Hiệu trưởng phê duyệt ngày ${vnDateOfInstant(d.asOf)}.`
     : `Kết quả tạm tính đến ngày ${vnDateOfInstant(d.asOf)}, chưa được Hiệu trưởng phê duyệt.`;
   const summary: PdfNode[] = d.primary
     ? [labelValue('Đánh giá kết quả giáo dục', d.termNo === 2 ? academic : null)]
-    : [labelValue('Kết quả học tập', academic), labelValue('Kết quả rèn luyện', d.conduct ? (TT22_LEVEL[d.conduct] ?? d.conduct) : null)];
+    : [labelValue('Kết quả học tập', academic), labelValue('Kết quả rèn luyện', d.conduct ? labelOf(TT22_LEVEL_NAMES, d.conduct) : null)];
   const parent: PdfNode = {
     stack: [
       { text: 'Ý kiến của cha mẹ học sinh', bold: true, fontSize: 12, margin: [0, 6, 0, 0] },
@@ -72,7 +69,7 @@ export function reportBookDefinition(input: ReportBookPrintInput) {
   };
   const content: PdfNode[] = [
     nationalHeading(input.heading),
-    { ...documentTitle('SỔ LIÊN LẠC', [`Kết quả học tập và rèn luyện học kì ${ROMAN[d.termNo]} – Năm học ${d.schoolYear}`]), margin: [0, 0, 0, 8] },
+    { ...documentTitle('SỔ LIÊN LẠC', [`Kết quả học tập và rèn luyện học kì ${termRoman(d.termNo)} – Năm học ${d.schoolYear}`]), margin: [0, 0, 0, 8] },
     { columns: [{ width: w * 0.6, stack: [labelValue('Họ và tên học sinh', d.studentName)] }, { width: '*', stack: [labelValue('Lớp', d.className)] }] },
     { columns: [{ width: w * 0.6, stack: [labelValue('Ngày sinh', vnDateText(d.dateOfBirth))] }, { width: '*', stack: [labelValue('GVCN', d.homeroomTeacher)] }], margin: [0, 0, 0, 6] },
     table,
@@ -90,13 +87,13 @@ export function reportBookDefinition(input: ReportBookPrintInput) {
       parent,
     ),
   ];
-  return pageFrame({ documentId: input.documentId, verifyUrl: input.verifyUrl, runningTitle: `Sổ liên lạc ${termLabel} – ${d.studentName} – lớp ${d.className}`, content });
+  return pageFrame({ documentId: input.documentId, verifyUrl: input.verifyUrl, runningTitle: `Sổ liên lạc ${termLabel(d.termNo)} – ${d.studentName} – lớp ${d.className}`, content });
 }
 
 export async function renderReportBookPdf(input: ReportBookPrintInput): Promise<Buffer> {
   const d = input.data;
   return renderPdf(reportBookDefinition(input), {
-    title: `Sổ liên lạc học kì ${ROMAN[d.termNo]} – ${d.studentName} – lớp ${d.className}`,
+    title: `Sổ liên lạc học kì ${termRoman(d.termNo)} – ${d.studentName} – lớp ${d.className}`,
     subject: `Sổ liên lạc – năm học ${d.schoolYear}`,
     documentId: input.documentId,
     createdAt: new Date(d.asOf),

@@ -7,7 +7,8 @@
 import type { BlockProps, PdfCell, PdfNode, TextNode } from '../../platform/pdf/engine/nodes.ts';
 import type { TranscriptDocument, TranscriptPeriod, TranscriptYear } from '../transcript-document.ts';
 import { type PlaceDate, contentWidth, GRID_LAYOUT, signatureRow } from '../../platform/pdf/layout.ts';
-import { correctionTally, label, score, TITLES, TT58_ACADEMIC, TT58_CONDUCT, yearHeader } from './transcript-pdf-parts.ts';
+import { TT58_CONDUCT_NAMES, TT58_LEVEL_NAMES, TT58_OUTCOME_NAMES, labelOf, termLabel } from '../../../shared/labels.ts';
+import { correctionTally, label, score, TITLES, yearHeader } from './transcript-pdf-parts.ts';
 
 const cell = (text: string, extra: BlockProps = {}): TextNode => ({ text, style: 'td', ...extra });
 const th = (text: string, extra: BlockProps = {}): TextNode => ({ text, style: 'th', ...extra });
@@ -15,14 +16,6 @@ const th = (text: string, extra: BlockProps = {}): TextNode => ({ text, style: '
 const REGIME_NOTE: Record<string, string> = {
   TT58_2011: '(Đánh giá, xếp loại theo Thông tư số 58/2011/TT-BGDĐT)',
   TT58_TT26: '(Đánh giá, xếp loại theo Thông tư số 58/2011/TT-BGDĐT, sửa đổi bởi Thông tư số 26/2020/TT-BGDĐT)',
-};
-
-const OUTCOMES: Record<string, string> = {
-  promoted: 'Được lên lớp',
-  promotedAfterReassessment: 'Được lên lớp sau khi kiểm tra lại / rèn luyện hè',
-  retained: 'Ở lại lớp',
-  retest: 'Kiểm tra lại',
-  summerTraining: 'Rèn luyện trong hè',
 };
 
 export function legacySubjectPage(d: TranscriptDocument, y: TranscriptYear): PdfNode[] {
@@ -76,11 +69,11 @@ export function legacySummaryPage(d: TranscriptDocument, y: TranscriptYear, plac
   const again = by('reassessed');
   const row = (name: string, p: TranscriptPeriod | undefined, absences: string, last: boolean): PdfCell[] => [
     cell(name, { bold: true }),
-    cell(label(TT58_ACADEMIC, p?.academic), { alignment: 'center' }),
-    cell(label(TT58_CONDUCT, p?.conduct), { alignment: 'center' }),
+    cell(label(TT58_LEVEL_NAMES, p?.academic), { alignment: 'center' }),
+    cell(label(TT58_CONDUCT_NAMES, p?.conduct), { alignment: 'center' }),
     cell(absences, { alignment: 'center' }),
-    cell(last ? label(TT58_ACADEMIC, again?.academic) : '', { alignment: 'center' }),
-    cell(last ? label(TT58_CONDUCT, again?.conduct) : '', { alignment: 'center' }),
+    cell(last ? label(TT58_LEVEL_NAMES, again?.academic) : '', { alignment: 'center' }),
+    cell(last ? label(TT58_CONDUCT_NAMES, again?.conduct) : '', { alignment: 'center' }),
   ];
   const abs = y.absences;
   const absText = abs.total === null ? '' : abs.excused !== null && abs.unexcused !== null ? `${abs.total} (P: ${abs.excused}, K: ${abs.unexcused})` : String(abs.total);
@@ -91,8 +84,8 @@ export function legacySummaryPage(d: TranscriptDocument, y: TranscriptYear, plac
       widths: [w * 0.14, w * 0.15, w * 0.15, w * 0.2, '*', '*'],
       body: [
         [th('Học kỳ'), th('Học lực'), th('Hạnh kiểm'), th('Tổng số buổi nghỉ'), th('Học lực sau kiểm tra lại'), th('Hạnh kiểm sau rèn luyện hè')],
-        row('Học kỳ I', by('term1'), '', false),
-        row('Học kỳ II', by('term2'), '', false),
+        row(termLabel(1, 'kỳ'), by('term1'), '', false),
+        row(termLabel(2, 'kỳ'), by('term2'), '', false),
         row('Cả năm', by('year'), absText, true),
       ],
     },
@@ -110,7 +103,7 @@ export function legacySummaryPage(d: TranscriptDocument, y: TranscriptYear, plac
     yearHeader(d, y, 'Họ tên học sinh'),
     table,
     line('Danh hiệu', y.title ? (TITLES[y.title] ?? y.title) : null),
-    line('Lên lớp / Ở lại lớp', y.outcome ? (OUTCOMES[y.outcome] ?? y.outcome) : null),
+    line('Lên lớp / Ở lại lớp', y.outcome ? labelOf(TT58_OUTCOME_NAMES, y.outcome) : null),
     line('Có chứng chỉ nghề phổ thông', null),
     line('Được giải thưởng trong các kỳ thi', null),
     signatureRow(

@@ -6,6 +6,7 @@
 import { vietnamParts } from '../../../domain/calendar/vietnam-time.ts';
 import type { PdfNode, TextNode } from '../../platform/pdf/engine/nodes.ts';
 import { printedDecimal } from '../../platform/canonical-json.ts';
+import { GUARDIAN_RELATION_LABELS, SEX_LABELS, TT22_TITLE_NAMES, TT58_TITLE_NAMES, inSentence, labelOf } from '../../../shared/labels.ts';
 import type { TranscriptDocument, TranscriptYear } from '../transcript-document.ts';
 import { type PlaceDate, type SchoolHeading, type Signer, contentWidth, GRID_LAYOUT, MM, signatureRow } from '../../platform/pdf/layout.ts';
 
@@ -33,12 +34,10 @@ const IMPRINT: Record<SchoolLevel, string> = {
   upper_secondary: '(Mẫu ban hành kèm theo Thông tư số 22/2021/TT-BGDĐT ngày 20 tháng 7 năm 2021)',
 };
 
-export const TT22_LEVEL: Record<string, string> = { T: 'Tốt', K: 'Khá', Đ: 'Đạt', CĐ: 'Chưa đạt' };
-export const TT58_ACADEMIC: Record<string, string> = { G: 'Giỏi', K: 'Khá', TB: 'Trung bình', Y: 'Yếu', Kém: 'Kém' };
-export const TT58_CONDUCT: Record<string, string> = { T: 'Tốt', K: 'Khá', TB: 'Trung bình', Y: 'Yếu' };
-export const TITLES: Record<string, string> = { XS: 'Học sinh Xuất sắc', G: 'Học sinh Giỏi', HSG: 'Học sinh giỏi', HSTT: 'Học sinh tiên tiến' };
+/** A year's title, whichever regime gave it. */
+export const TITLES: Readonly<Record<string, string>> = { ...TT22_TITLE_NAMES, ...TT58_TITLE_NAMES };
 
-export const label = (map: Record<string, string>, code: string | null | undefined): string => (code ? (map[code] ?? code) : '');
+export const label = (map: Readonly<Record<string, string>>, code: string | null | undefined): string => (code ? labelOf(map, code) : '');
 export const score = printedDecimal;
 
 /** ISO instant → the calendar day in Vietnam (UTC+7). */
@@ -61,9 +60,6 @@ export function vnDateOfInstant(iso: string): string {
 export function placeDateOf(input: TranscriptPrintInput, iso: string): PlaceDate {
   return { place: input.place, date: vnDay(iso) };
 }
-
-const SEX: Record<string, string> = { male: 'Nam', female: 'Nữ' };
-const RELATION: Record<string, string> = { father: 'cha', mother: 'mẹ', guardian: 'người giám hộ' };
 
 /** Label: value on a line, the value in bold (a dotted blank when empty). */
 function field(labelText: string, value: string | null | undefined, width?: number): TextNode {
@@ -107,13 +103,13 @@ export function identityPage(input: TranscriptPrintInput): PdfNode[] {
   const fw = w - 34 * MM - 8; // the fields' column, right of the photo box
   const photo: PdfNode = { canvas: [{ type: 'rect', x: 0, y: 0, w: 30 * MM, h: 40 * MM, lineWidth: 0.7 }] };
   const fields: PdfNode[] = [
-    fieldRow([['Họ và tên', s.fullName], ['Giới tính', SEX[s.sex] ?? s.sex]], [fw * 0.62, fw * 0.36]),
+    fieldRow([['Họ và tên', s.fullName], ['Giới tính', labelOf(SEX_LABELS, s.sex)]], [fw * 0.62, fw * 0.36]),
     fieldRow([['Ngày sinh', vnDateText(s.dateOfBirth)], ['Dân tộc', s.ethnicity]], [fw * 0.56, fw * 0.42]),
     fieldRow([['Nơi sinh', s.placeOfBirth]]),
     fieldRow([['Đối tượng (con liệt sĩ, con thương binh…)', '']]),
     fieldRow([['Chỗ ở hiện tại', s.address]]),
     ...(['father', 'mother', 'guardian'] as const).map((rel) =>
-      fieldRow([[`Họ và tên ${RELATION[rel]}`, guardian(rel)?.fullName], ['Nghề nghiệp', guardian(rel)?.occupation]], [fw * 0.58, fw * 0.4]),
+      fieldRow([[`Họ và tên ${inSentence(GUARDIAN_RELATION_LABELS[rel])}`, guardian(rel)?.fullName], ['Nghề nghiệp', guardian(rel)?.occupation]], [fw * 0.58, fw * 0.4]),
     ),
   ];
   const rows: PdfNode[][] = d.years.map((y) => [

@@ -7,7 +7,8 @@
 import { type BlockProps, type PdfCell, type PdfNode, type TextNode, SPANNED } from '../../platform/pdf/engine/nodes.ts';
 import type { TranscriptDocument, TranscriptPeriod, TranscriptYear } from '../transcript-document.ts';
 import { type PlaceDate, contentWidth, GRID_LAYOUT, signatureRow } from '../../platform/pdf/layout.ts';
-import { correctionTally, label, score, TITLES, TT22_LEVEL, yearHeader } from './transcript-pdf-parts.ts';
+import { TT22_LEVEL_NAMES, termLabel } from '../../../shared/labels.ts';
+import { correctionTally, label, score, TITLES, yearHeader } from './transcript-pdf-parts.ts';
 
 const cell = (text: string, extra: BlockProps = {}): TextNode => ({ text, style: 'td', ...extra });
 const th = (text: string, extra: BlockProps = {}): TextNode => ({ text, style: 'th', ...extra });
@@ -29,7 +30,7 @@ export function tt22SubjectPage(d: TranscriptDocument, y: TranscriptYear): PdfNo
       th('Điểm trung bình môn học hoặc mức đánh giá sau đánh giá lại (nếu có)', { rowSpan: 2, fontSize: 8.5 }),
       th('Giáo viên môn học (Ký và ghi rõ họ tên)', { rowSpan: 2, margin: [0, 6, 0, 0] }),
     ],
-    [SPANNED, th('Học kì I'), th('Học kì II'), th('Cả năm'), SPANNED, SPANNED],
+    [SPANNED, th(termLabel(1)), th(termLabel(2)), th('Cả năm'), SPANNED, SPANNED],
   ];
   const rows: PdfCell[][] = y.subjects.map((s) => [
     cell(s.name),
@@ -54,11 +55,11 @@ export function tt22SubjectPage(d: TranscriptDocument, y: TranscriptYear): PdfNo
 function periodRow(name: string, p: TranscriptPeriod | undefined, absences: string, again: TranscriptPeriod | undefined): PdfCell[] {
   return [
     cell(name, { bold: true }),
-    cell(label(TT22_LEVEL, p?.conduct), { alignment: 'center' }),
-    cell(label(TT22_LEVEL, p?.academic), { alignment: 'center' }),
+    cell(label(TT22_LEVEL_NAMES, p?.conduct), { alignment: 'center' }),
+    cell(label(TT22_LEVEL_NAMES, p?.academic), { alignment: 'center' }),
     cell(absences, { alignment: 'center' }),
-    cell(label(TT22_LEVEL, again?.conduct), { alignment: 'center' }),
-    cell(label(TT22_LEVEL, again?.academic), { alignment: 'center' }),
+    cell(label(TT22_LEVEL_NAMES, again?.conduct), { alignment: 'center' }),
+    cell(label(TT22_LEVEL_NAMES, again?.academic), { alignment: 'center' }),
   ];
 }
 
@@ -87,7 +88,7 @@ export function tt22SummaryPage(d: TranscriptDocument, y: TranscriptYear, placeD
       headerRows: 2,
       dontBreakRows: true,
       widths: [w * 0.14, w * 0.15, w * 0.15, w * 0.16, '*', '*'],
-      body: [...head, periodRow('Học kì I', by('term1'), '', undefined), periodRow('Học kì II', by('term2'), '', undefined), periodRow('Cả năm', by('year'), total, by('reassessed'))],
+      body: [...head, periodRow(termLabel(1), by('term1'), '', undefined), periodRow(termLabel(2), by('term2'), '', undefined), periodRow('Cả năm', by('year'), total, by('reassessed'))],
     },
     layout: GRID_LAYOUT,
     margin: [0, 0, 0, 8],

@@ -14,18 +14,11 @@ import { DateField } from '../../components/DateField.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { Loading, PageHeader } from '../../components/Page.tsx';
 import { formatDateTime, todayIso } from '../../lib/format.ts';
-import { EDIT_SOURCE_LABELS } from '../../lib/labels.ts';
+import { EDIT_SOURCE_LABELS, columnName, labelOf, termRoman } from '../../../shared/labels.ts';
 import { useYearSetup } from '../setup/hooks.ts';
 import { useClasses } from '../people/hooks.ts';
 
 const PAGE_SIZE = 100;
-
-/** "TX2" → "ĐĐGtx 2", "GK" → "ĐĐGgk"… as in the sheet's header. */
-export function columnLabel(key: string): string {
-  const tx = /^TX(\d)$/.exec(key);
-  if (tx) return `ĐĐGtx ${tx[1]}`;
-  return { GK: 'ĐĐGgk', CK: 'ĐĐGck', NX: 'Nhận xét', MUC_GK: 'Mức giữa kỳ', MUC_CK: 'Mức cuối kỳ', KT_GK: 'KTĐK giữa kỳ', KT_CK: 'KTĐK cuối kỳ' }[key] ?? key;
-}
 
 interface Filters {
   teacherUserId: string | null;
@@ -194,7 +187,7 @@ export function EditLogView() {
                     <Table.Td>{e.subjectName}</Table.Td>
                     <Table.Td className="nowrap">{e.studentName}</Table.Td>
                     <Table.Td className="nowrap">
-                      {columnLabel(e.columnKey)} · HK {e.termNo === 1 ? 'I' : 'II'}
+                      {columnName(e.columnKey, 'kỳ')} · HK {termRoman(e.termNo)}
                     </Table.Td>
                     <Table.Td className="tabular nowrap">
                       <Text span c="red.8" size="sm" td={e.oldValue ? 'line-through' : undefined}>
@@ -207,7 +200,7 @@ export function EditLogView() {
                     </Table.Td>
                     <Table.Td>
                       <Text size="xs" c={e.source === 'correction' ? 'violet.8' : 'dimmed'} fw={e.source === 'correction' ? 600 : 400}>
-                        {EDIT_SOURCE_LABELS[e.source] ?? e.source}
+                        {labelOf(EDIT_SOURCE_LABELS, e.source)}
                       </Text>
                     </Table.Td>
                     <Table.Td>{e.reason}</Table.Td>

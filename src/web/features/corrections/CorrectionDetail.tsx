@@ -10,7 +10,8 @@ import { useSession } from '../../app/session.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { Loading, PageHeader } from '../../components/Page.tsx';
 import { formatDateTime } from '../../lib/format.ts';
-import { CORRECTION_STATUS_COLORS, CORRECTION_STATUS_LABELS, EVIDENCE_KIND_LABELS } from '../../lib/labels.ts';
+import { CORRECTION_STATUS_LABELS, EVIDENCE_KIND_LABELS, labelOf, termLabel } from '../../../shared/labels.ts';
+import { CORRECTION_STATUS_COLORS } from '../../lib/labels.ts';
 
 function size(n: number): string {
   return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1).replace('.', ',')} MB` : `${Math.max(1, Math.round(n / 1024))} KB`;
@@ -44,7 +45,7 @@ function CorrectionCard({ c }: { c: Correction }) {
     <>
       <PageHeader
         title={`Giấy đề nghị thay đổi thông tin số ${c.number}`}
-        subtitle={`Lớp ${c.className} · ${c.subjectName}${first ? ` · Học kỳ ${first.termNo === 1 ? 'I' : 'II'}` : ''}`}
+        subtitle={`Lớp ${c.className} · ${c.subjectName}${first ? ` · ${termLabel(first.termNo, 'kỳ')}` : ''}`}
         crumbs={[{ label: 'Giấy đề nghị sửa điểm', href: '/de-nghi-sua-diem' }, { label: `Số ${c.number}` }]}
         actions={
           <Button variant="default" component="a" href={correctionsApi.pdfUrl(c.id)} target="_blank" rel="noopener">
@@ -94,7 +95,7 @@ function CorrectionCard({ c }: { c: Correction }) {
             <Text fw={600} size="sm" mt="sm">
               Minh chứng
             </Text>
-            <Text size="sm">{EVIDENCE_KIND_LABELS[c.evidenceKind as keyof typeof EVIDENCE_KIND_LABELS] ?? c.evidenceKind}</Text>
+            <Text size="sm">{labelOf(EVIDENCE_KIND_LABELS, c.evidenceKind)}</Text>
             {c.evidence.length > 0 ? (
               <List size="sm" mt={4} data-testid="evidence-list">
                 {c.evidence.map((f) => (

@@ -13,7 +13,7 @@ import { keys } from '../../api/keys.ts';
 import type { Correction, EvidenceKind, GradebookSheet } from '../../api/types.ts';
 import { useSession } from '../../app/session.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { EVIDENCE_KIND_LABELS } from '../../lib/labels.ts';
+import { EVIDENCE_KIND_LABELS, termLabel } from '../../../shared/labels.ts';
 
 export interface CorrectionDraftCell {
   studentId: string;
@@ -95,7 +95,7 @@ export function CorrectionFormModal({ sheet, initialCells, onClose }: { sheet: G
         >
           <Stack gap="sm">
             <Text size="sm">
-              Lớp <b>{sheet.className}</b> · Môn <b>{sheet.subject.name}</b> · Học kỳ {sheet.termNo === 1 ? 'I' : 'II'}. Sổ đã khóa: thay đổi cần
+              Lớp <b>{sheet.className}</b> · Môn <b>{sheet.subject.name}</b> · {termLabel(sheet.termNo, 'kỳ')}. Sổ đã khóa: thay đổi cần
               Hiệu trưởng duyệt, Ban quản trị phần mềm cập nhật; giấy đề nghị được lưu hồ sơ.
             </Text>
             <Table.ScrollContainer minWidth={560}>

@@ -10,7 +10,8 @@ import { useSession } from '../../app/session.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { Loading, PageHeader } from '../../components/Page.tsx';
 import { formatDateTime } from '../../lib/format.ts';
-import { CORRECTION_STATUS_COLORS, CORRECTION_STATUS_LABELS } from '../../lib/labels.ts';
+import { CORRECTION_STATUS_LABELS } from '../../../shared/labels.ts';
+import { CORRECTION_STATUS_COLORS } from '../../lib/labels.ts';
 import { useClasses } from '../people/hooks.ts';
 
 const PAGE_SIZE = 50;

@@ -14,7 +14,8 @@ import type { ClassDashboard, DashboardScope } from '../../api/types.ts';
 import { useSession } from '../../app/session.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { Loading, PageHeader } from '../../components/Page.tsx';
-import { ClassSelect, SCOPE_LABELS, percentLabel, pickClass, useClassChoices } from '../homeroom/common.tsx';
+import { RESULT_SCOPE_LABELS } from '../../../shared/labels.ts';
+import { ClassSelect, percentLabel, pickClass, useClassChoices } from '../homeroom/common.tsx';
 import { subjectShort } from '../homeroom/ResultsView.tsx';
 import { AbsenceLines, LevelDonut, type ShareSeries, StackedShareBars, usePalette } from './charts.tsx';
 import { BAND_LABELS, BAND_KEYS, DASHBOARD_SCOPES } from './labels.ts';
@@ -39,7 +40,7 @@ export function ChartCard({ title, children, description }: { title: string; des
 
 export function ScopeControl({ value, onChange }: { value: DashboardScope; onChange: (s: DashboardScope) => void }) {
   return (
-    <SegmentedControl aria-label="Kỳ" data={DASHBOARD_SCOPES.map((s) => ({ value: s, label: SCOPE_LABELS[s] }))} value={value} onChange={(v) => onChange(v as DashboardScope)} />
+    <SegmentedControl aria-label="Kỳ" data={DASHBOARD_SCOPES.map((s) => ({ value: s, label: RESULT_SCOPE_LABELS[s] }))} value={value} onChange={(v) => onChange(v as DashboardScope)} />
   );
 }
 
@@ -89,16 +90,16 @@ function ClassCharts({ classId, scope }: { classId: string; scope: DashboardScop
         </Alert>
       )}
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
-        <ChartCard title="Kết quả học tập (KQHT)" description={`${SCOPE_LABELS[scope]} · sĩ số ${d.students}`}>
+        <ChartCard title="Kết quả học tập (KQHT)" description={`${RESULT_SCOPE_LABELS[scope]} · sĩ số ${d.students}`}>
           <LevelDonut distribution={d.academic} total={d.students} testId="chart-academic" />
         </ChartCard>
-        <ChartCard title="Kết quả rèn luyện (KQRL)" description={`${SCOPE_LABELS[scope]} · sĩ số ${d.students}`}>
+        <ChartCard title="Kết quả rèn luyện (KQRL)" description={`${RESULT_SCOPE_LABELS[scope]} · sĩ số ${d.students}`}>
           <LevelDonut distribution={d.conduct} total={d.students} testId="chart-conduct" />
         </ChartCard>
       </SimpleGrid>
       <SubjectBands d={d} />
       <SubjectMeans d={d} />
-      <ChartCard title="Số buổi nghỉ theo tháng" description={SCOPE_LABELS[scope]}>
+      <ChartCard title="Số buổi nghỉ theo tháng" description={RESULT_SCOPE_LABELS[scope]}>
         <AbsenceLines months={d.attendance} testId="chart-attendance" />
       </ChartCard>
     </Stack>

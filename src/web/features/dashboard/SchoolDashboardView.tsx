@@ -11,7 +11,8 @@ import type { DashboardScope, SchoolDashboard } from '../../api/types.ts';
 import { useSession } from '../../app/session.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { Loading, PageHeader } from '../../components/Page.tsx';
-import { SCOPE_LABELS, percentLabel } from '../homeroom/common.tsx';
+import { RESULT_SCOPE_LABELS } from '../../../shared/labels.ts';
+import { percentLabel } from '../homeroom/common.tsx';
 import { AbsenceLines, LEVEL_KEYS, LevelDonut, type ShareSeries, StackedShareBars, levelLabel, usePalette } from './charts.tsx';
 import { ChartCard, ScopeControl } from './ClassDashboardView.tsx';
 
@@ -49,10 +50,10 @@ function SchoolCharts({ d, scope }: { d: SchoolDashboard; scope: DashboardScope 
         </Alert>
       )}
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
-        <ChartCard title="Kết quả học tập toàn trường" description={`${SCOPE_LABELS[scope]} · ${d.totals.students} học sinh, ${d.classes.length} lớp`}>
+        <ChartCard title="Kết quả học tập toàn trường" description={`${RESULT_SCOPE_LABELS[scope]} · ${d.totals.students} học sinh, ${d.classes.length} lớp`}>
           <LevelDonut distribution={d.totals.academic} total={d.totals.students} testId="chart-school-academic" />
         </ChartCard>
-        <ChartCard title="Kết quả rèn luyện toàn trường" description={`${SCOPE_LABELS[scope]} · ${d.totals.students} học sinh, ${d.classes.length} lớp`}>
+        <ChartCard title="Kết quả rèn luyện toàn trường" description={`${RESULT_SCOPE_LABELS[scope]} · ${d.totals.students} học sinh, ${d.classes.length} lớp`}>
           <LevelDonut distribution={d.totals.conduct} total={d.totals.students} testId="chart-school-conduct" />
         </ChartCard>
       </SimpleGrid>
@@ -67,7 +68,7 @@ function SchoolCharts({ d, scope }: { d: SchoolDashboard; scope: DashboardScope 
       <ChartCard title="Bảng số liệu từng lớp" description="Số học sinh (tỉ lệ) ở mỗi mức. Bấm tên lớp để xem biểu đồ của lớp.">
         <ClassTable d={d} scope={scope} />
       </ChartCard>
-      <ChartCard title="Số buổi nghỉ toàn trường theo tháng" description={SCOPE_LABELS[scope]}>
+      <ChartCard title="Số buổi nghỉ toàn trường theo tháng" description={RESULT_SCOPE_LABELS[scope]}>
         <AbsenceLines months={d.attendance} testId="chart-school-attendance" />
       </ChartCard>
     </Stack>

@@ -7,11 +7,12 @@ import { Box, Group, Stack, Table, Text, useMantineTheme } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Bar, BarChart, CartesianGrid, Cell, Legend, Line, LineChart, Pie, PieChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { AttendanceMonth, LevelDistribution } from '../../api/types.ts';
-import { LEVEL_COLORS, LEVEL_LABELS, percentLabel } from '../homeroom/common.tsx';
+import { TT22_LEVEL_NAMES } from '../../../shared/labels.ts';
+import { LEVEL_COLORS, percentLabel } from '../homeroom/common.tsx';
 
 export type LevelKey = keyof LevelDistribution;
 export const LEVEL_KEYS: LevelKey[] = ['T', 'K', 'Đ', 'CĐ', 'pending'];
-export const levelLabel = (k: LevelKey) => (k === 'pending' ? 'Chưa xếp loại' : LEVEL_LABELS[k]);
+export const levelLabel = (k: LevelKey) => (k === 'pending' ? 'Chưa xếp loại' : TT22_LEVEL_NAMES[k]);
 
 /** Mantine palette → hex (SVG fills take plain colours). */
 export function usePalette() {

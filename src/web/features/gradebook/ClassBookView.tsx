@@ -12,10 +12,11 @@ import type { GradebookSheet } from '../../api/types.ts';
 import { useSession } from '../../app/session.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { Loading, PageHeader } from '../../components/Page.tsx';
+import { termLabel } from '../../../shared/labels.ts';
 import { useYearSetup } from '../setup/hooks.ts';
 import { useClasses } from '../people/hooks.ts';
 import { averageLabel } from './GradebookGrid.tsx';
-import { TERM_LABELS, currentTermNo, useSchoolWideReader } from './hooks.ts';
+import { currentTermNo, useSchoolWideReader } from './hooks.ts';
 
 export function ClassBookView({ yearId, classId }: { yearId: string; classId: string | null }) {
   const { me } = useSession();
@@ -53,8 +54,8 @@ export function ClassBookView({ yearId, classId }: { yearId: string; classId: st
         <SegmentedControl
           aria-label="Học kỳ"
           data={[
-            { value: '1', label: 'Học kỳ I' },
-            { value: '2', label: 'Học kỳ II' },
+            { value: '1', label: termLabel(1, 'kỳ') },
+            { value: '2', label: termLabel(2, 'kỳ') },
           ]}
           value={String(term)}
           onChange={(v) => setTermNo(Number(v))}
@@ -72,7 +73,7 @@ export function ClassBookView({ yearId, classId }: { yearId: string; classId: st
         </Stack>
       )}
       <Text size="xs" c="dimmed" mt="md">
-        {TERM_LABELS[term]}
+        {termLabel(term, 'kỳ')}
       </Text>
     </>
   );

@@ -8,6 +8,7 @@ import { Button, Loader } from '@mantine/core';
 import { type ChangeEvent, type ClipboardEvent, type FocusEvent, type KeyboardEvent, memo, useCallback, useMemo, useRef, useState } from 'react';
 import type { GradebookColumnInfo, GradebookRow, GradebookSheet } from '../../api/types.ts';
 import { formatDate } from '../../lib/format.ts';
+import { termRoman } from '../../../shared/labels.ts';
 import { type CellSource, canonical, columnsOf, isDirty, liveAverage, parseClipboard, readCell, subjectOf } from './grid-logic.ts';
 import type { RowState, RowStatus, SheetEditor } from './useSheetEditor.ts';
 
@@ -353,7 +354,7 @@ export function GradebookGrid({ sheet, editor, editable }: { sheet: GradebookShe
           onFocus={onFocus}
           onBlur={onBlur}
           onPaste={onPaste}
-          aria-label={`Sổ điểm ${sheet.subject.name} lớp ${sheet.className} học kỳ ${sheet.termNo === 1 ? 'I' : 'II'}`}
+          aria-label={`Sổ điểm ${sheet.subject.name} lớp ${sheet.className} học kỳ ${termRoman(sheet.termNo)}`}
           data-testid="gradebook-grid"
         >
           <thead>

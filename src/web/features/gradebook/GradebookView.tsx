@@ -11,12 +11,13 @@ import { useSession } from '../../app/session.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { Loading, PageHeader } from '../../components/Page.tsx';
 import { formatDate } from '../../lib/format.ts';
+import { termLabel } from '../../../shared/labels.ts';
 import { CorrectionFormModal, type CorrectionDraftCell } from '../corrections/CorrectionForm.tsx';
 import { useYearSetup } from '../setup/hooks.ts';
 import { useClasses } from '../people/hooks.ts';
 import { ExcelExportButton, ExcelImportButton } from './ExcelImport.tsx';
 import { GradebookGrid, LockIcon, STATUS_TEXT } from './GradebookGrid.tsx';
-import { TERM_LABELS, currentTermNo, useSchoolWideReader, useSheet } from './hooks.ts';
+import { currentTermNo, useSchoolWideReader, useSheet } from './hooks.ts';
 import { useSheetEditor } from './useSheetEditor.ts';
 
 export const sheetHref = (classId: string, subjectId: string, termNo: number) => `/so-diem/${classId}/${subjectId}/${termNo}`;
@@ -95,8 +96,8 @@ export function GradebookView({ yearId, pick }: { yearId: string; pick: Pick | n
         <SegmentedControl
           aria-label="Học kỳ"
           data={[
-            { value: '1', label: 'Học kỳ I' },
-            { value: '2', label: 'Học kỳ II' },
+            { value: '1', label: termLabel(1, 'kỳ') },
+            { value: '2', label: termLabel(2, 'kỳ') },
           ]}
           value={String(termNo)}
           onChange={(v) => pick && go({ ...pick, termNo: Number(v) })}
@@ -144,7 +145,7 @@ function SheetScreen({ pick, picker }: { pick: Pick; picker: React.ReactNode }) 
     <>
       <PageHeader
         title={sheet.data ? `Sổ điểm ${sheet.data.subject.name} — Lớp ${sheet.data.className}` : 'Sổ điểm'}
-        subtitle={sheet.data ? `${TERM_LABELS[pick.termNo]}${sheet.data.teacherName ? ` · Giáo viên bộ môn: ${sheet.data.teacherName}` : ''}` : undefined}
+        subtitle={sheet.data ? `${termLabel(pick.termNo, 'kỳ')}${sheet.data.teacherName ? ` · Giáo viên bộ môn: ${sheet.data.teacherName}` : ''}` : undefined}
         crumbs={[{ label: 'Sổ điểm', href: '/so-diem' }, { label: sheet.data ? `${sheet.data.className} · ${sheet.data.subject.name}` : '…' }]}
       />
       {picker}

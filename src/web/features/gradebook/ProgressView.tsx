@@ -7,6 +7,7 @@ import { gradebookApi } from '../../api/endpoints.ts';
 import { keys } from '../../api/keys.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { Loading, PageHeader } from '../../components/Page.tsx';
+import { termLabel } from '../../../shared/labels.ts';
 import { useYearSetup } from '../setup/hooks.ts';
 import { currentTermNo } from './hooks.ts';
 
@@ -33,8 +34,8 @@ export function ProgressView({ yearId }: { yearId: string }) {
         <SegmentedControl
           aria-label="Học kỳ"
           data={[
-            { value: '1', label: 'Học kỳ I' },
-            { value: '2', label: 'Học kỳ II' },
+            { value: '1', label: termLabel(1, 'kỳ') },
+            { value: '2', label: termLabel(2, 'kỳ') },
           ]}
           value={String(term)}
           onChange={(v) => setTermNo(Number(v))}

@@ -19,8 +19,6 @@ export function currentTermNo(terms: Term[] | undefined): 1 | 2 {
   return t2 && todayIso() >= t2.startsOn ? 2 : 1;
 }
 
-export const TERM_LABELS: Record<number, string> = { 1: 'Học kỳ I', 2: 'Học kỳ II' };
-
 /** Who reads every class of the school (leadership, admin board, clerk) rather than only their own. */
 export function useSchoolWideReader(): boolean {
   const { can } = useSession();

@@ -12,14 +12,15 @@ import type { ConductPeriod, ConductRow, Level } from '../../api/types.ts';
 import { useSession } from '../../app/session.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { Loading, PageHeader } from '../../components/Page.tsx';
-import { CONDUCT_PERIOD_LABELS, ClassSelect, PeriodControl, LEVEL_COLORS, LEVEL_LABELS, LEVELS, pickClass, useClassChoices } from './common.tsx';
+import { CONDUCT_PERIOD_LABELS, TT22_LEVEL_NAMES } from '../../../shared/labels.ts';
+import { ClassSelect, PeriodControl, LEVEL_COLORS, LEVELS, pickClass, useClassChoices } from './common.tsx';
 import { type Choice, KeyGrid } from './KeyGrid.tsx';
 
 export const LEVEL_CHOICES: Choice[] = [
-  { value: 'T', keys: ['t', '1'], color: LEVEL_COLORS.T, title: 'Tốt' },
-  { value: 'K', keys: ['k', '2'], color: LEVEL_COLORS.K, title: 'Khá' },
-  { value: 'Đ', keys: ['đ', 'd', '3'], color: 'yellow', title: 'Đạt' },
-  { value: 'CĐ', keys: ['c', '4'], color: LEVEL_COLORS.CĐ, title: 'Chưa đạt' },
+  { value: 'T', keys: ['t', '1'], color: LEVEL_COLORS.T, title: TT22_LEVEL_NAMES.T },
+  { value: 'K', keys: ['k', '2'], color: LEVEL_COLORS.K, title: TT22_LEVEL_NAMES.K },
+  { value: 'Đ', keys: ['đ', 'd', '3'], color: 'yellow', title: TT22_LEVEL_NAMES.Đ },
+  { value: 'CĐ', keys: ['c', '4'], color: LEVEL_COLORS.CĐ, title: TT22_LEVEL_NAMES.CĐ },
 ];
 
 const CONDUCT_SHORT: Record<ConductPeriod, string> = { term1: 'HK I', term2: 'HK II', year: 'Cả năm', summer: 'Sau hè' };
@@ -111,7 +112,7 @@ function ConductSheetPanel({ classId, period }: { classId: string; period: Condu
       <Group gap="xs" wrap="wrap" className="no-print">
         {editable ? <Badge color="teal">Thầy/cô đánh giá lớp này</Badge> : <Badge color="gray">Chỉ xem (giáo viên chủ nhiệm đánh giá)</Badge>}
         <Text size="sm" c="dimmed" data-testid="conduct-counts">
-          {counts.map(({ l, n }) => `${LEVEL_LABELS[l]}: ${n}`).join(' · ')}
+          {counts.map(({ l, n }) => `${TT22_LEVEL_NAMES[l]}: ${n}`).join(' · ')}
           {blank ? ` · Chưa đánh giá: ${blank}` : ''}
         </Text>
         {editable && (
@@ -126,7 +127,7 @@ function ConductSheetPanel({ classId, period }: { classId: string; period: Condu
                 <Menu.Dropdown>
                   {LEVELS.map((l) => (
                     <Menu.Item key={l} onClick={() => fillBlanks(l)}>
-                      Điền {LEVEL_LABELS[l]} ({l}) cho {blank} học sinh chưa đánh giá
+                      Điền {TT22_LEVEL_NAMES[l]} ({l}) cho {blank} học sinh chưa đánh giá
                     </Menu.Item>
                   ))}
                 </Menu.Dropdown>

@@ -16,20 +16,8 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { ClassDashboardLink } from '../dashboard/ClassDashboardLink.tsx';
 import { Loading, PageHeader } from '../../components/Page.tsx';
 import { formatDateTime } from '../../lib/format.ts';
-import {
-  ClassSelect,
-  LEVEL_COLORS,
-  LEVEL_LABELS,
-  LEVELS,
-  OUTCOME_COLORS,
-  OUTCOME_LABELS,
-  PeriodControl,
-  SCOPE_LABELS,
-  TITLE_LABELS,
-  percentLabel,
-  pickClass,
-  useClassChoices,
-} from './common.tsx';
+import { RESULT_SCOPE_LABELS, TT22_LEVEL_NAMES, TT22_OUTCOME_NAMES, TT22_TITLE_NAMES, labelOf } from '../../../shared/labels.ts';
+import { ClassSelect, LEVEL_COLORS, LEVELS, OUTCOME_COLORS, PeriodControl, percentLabel, pickClass, useClassChoices } from './common.tsx';
 
 const SHORT: Record<string, string> = {
   NV: 'Văn',
@@ -82,7 +70,7 @@ export function ResultsView({ yearId, classId, scope }: { yearId: string; classI
       <ClassSelect base="/ket-qua" suffix={`/${current}`} choices={choices} value={chosen}>
         <PeriodControl
           label="Kỳ"
-          data={(Object.keys(SCOPE_LABELS) as ResultScope[]).map((s) => ({ value: s, label: s === 'final' ? 'Sau KTL, RLH' : SCOPE_LABELS[s], short: SCOPE_SHORT[s] }))}
+          data={(Object.keys(RESULT_SCOPE_LABELS) as ResultScope[]).map((s) => ({ value: s, label: s === 'final' ? 'Sau KTL, RLH' : RESULT_SCOPE_LABELS[s], short: SCOPE_SHORT[s] }))}
           value={current}
           onChange={(v) => {
             setScope(v);
@@ -163,7 +151,7 @@ function ApprovalCard({ data, scope }: { data: ClassResults; scope: ResultScope 
     <Card withBorder padding="sm">
       <Group gap="sm" wrap="wrap" justify="space-between">
         <Group gap="xs" wrap="wrap">
-          <Text fw={600}>{SCOPE_LABELS[scope]}</Text>
+          <Text fw={600}>{RESULT_SCOPE_LABELS[scope]}</Text>
           {data.complete ? (
             <Badge color="teal" variant="light">
               Đủ dữ liệu
@@ -278,7 +266,7 @@ function MissingList({ data }: { data: ClassResults }) {
 function LevelBadge({ level }: { level: string | null }) {
   if (!level) return null;
   return (
-    <Text span fw={700} c={`${LEVEL_COLORS[level as 'T'] ?? 'gray'}.8`} title={LEVEL_LABELS[level as 'T']}>
+    <Text span fw={700} c={`${LEVEL_COLORS[level as 'T'] ?? 'gray'}.8`} title={TT22_LEVEL_NAMES[level as 'T']}>
       {level}
     </Text>
   );
@@ -365,13 +353,13 @@ function StudentTable({ data, scope }: { data: ClassResults; scope: ResultScope 
                     <>
                       <Table.Td ta="center" className="nowrap">
                         {s.title ? (
-                          <Text span size="sm" fw={600} c={s.title === 'XS' ? 'grape.8' : 'teal.8'} title={TITLE_LABELS[s.title]}>
+                          <Text span size="sm" fw={600} c={s.title === 'XS' ? 'grape.8' : 'teal.8'} title={TT22_TITLE_NAMES[s.title]}>
                             {s.title === 'XS' ? 'Xuất sắc' : 'Giỏi'}
                           </Text>
                         ) : null}
                       </Table.Td>
                       <Table.Td className="nowrap" data-testid="outcome" fw={600} c={s.outcome ? `${OUTCOME_COLORS[s.outcome] ?? 'gray'}.8` : undefined}>
-                        {s.outcome ? OUTCOME_LABELS[s.outcome] ?? s.outcome : ''}
+                        {s.outcome ? labelOf(TT22_OUTCOME_NAMES, s.outcome) : ''}
                       </Table.Td>
                       <Table.Td fz="xs" className="nowrap">
                         {s.retestSubjects.map((c) => subjectShort(c)).join(', ')}
@@ -432,11 +420,11 @@ function SummaryTable({ data, scope }: { data: ClassResults; scope: ResultScope 
       </>
     );
   };
-  const outcomeKeys = ['promoted', 'retest', 'summerTraining', 'retained', 'review'].filter((k) => sum.outcomes[k] || k === 'promoted');
+  const outcomeKeys = (['promoted', 'retest', 'summerTraining', 'retained', 'review'] as const).filter((k) => sum.outcomes[k] || k === 'promoted');
   return (
     <Stack gap={4}>
       <Title order={2} size="h4">
-        Bảng tổng hợp — {SCOPE_LABELS[scope]} (sĩ số {sum.students})
+        Bảng tổng hợp — {RESULT_SCOPE_LABELS[scope]} (sĩ số {sum.students})
       </Title>
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <Table withTableBorder withColumnBorders fz="sm" verticalSpacing={2} data-testid="summary-table">
@@ -461,7 +449,7 @@ function SummaryTable({ data, scope }: { data: ClassResults; scope: ResultScope 
           <Table.Tbody>
             {LEVELS.map((l) => (
               <Table.Tr key={l}>
-                <Table.Td>{LEVEL_LABELS[l]}</Table.Td>
+                <Table.Td>{TT22_LEVEL_NAMES[l]}</Table.Td>
                 {cell(sum.academic, l)}
                 {cell(sum.conduct, l)}
               </Table.Tr>
@@ -478,15 +466,15 @@ function SummaryTable({ data, scope }: { data: ClassResults; scope: ResultScope 
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {['XS', 'G'].map((k) => (
+              {(['XS', 'G'] as const).map((k) => (
                 <Table.Tr key={k}>
-                  <Table.Td>{TITLE_LABELS[k]}</Table.Td>
+                  <Table.Td>{TT22_TITLE_NAMES[k]}</Table.Td>
                   {cell(sum.titles, k)}
                 </Table.Tr>
               ))}
               {outcomeKeys.map((k) => (
                 <Table.Tr key={k}>
-                  <Table.Td>{OUTCOME_LABELS[k]}</Table.Td>
+                  <Table.Td>{TT22_OUTCOME_NAMES[k]}</Table.Td>
                   {cell(sum.outcomes, k)}
                 </Table.Tr>
               ))}

@@ -14,7 +14,8 @@ import { useSession } from '../../app/session.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { Loading, PageHeader } from '../../components/Page.tsx';
 import { useYearSetup } from '../setup/hooks.ts';
-import { ClassSelect, OUTCOME_COLORS, OUTCOME_LABELS, pickClass, useClassChoices } from './common.tsx';
+import { TT22_OUTCOME_NAMES, labelOf } from '../../../shared/labels.ts';
+import { ClassSelect, OUTCOME_COLORS, pickClass, useClassChoices } from './common.tsx';
 
 export function RetestView({ yearId, classId }: { yearId: string; classId: string | null }) {
   const { me } = useSession();
@@ -190,7 +191,7 @@ function RetestSubject({
                   <Table.Td>
                     {f?.outcome ? (
                       <Badge size="sm" variant="light" color={OUTCOME_COLORS[f.outcome] ?? 'gray'}>
-                        {OUTCOME_LABELS[f.outcome] ?? f.outcome}
+                        {labelOf(TT22_OUTCOME_NAMES, f.outcome)}
                       </Badge>
                     ) : (
                       <Text size="xs" c="dimmed">

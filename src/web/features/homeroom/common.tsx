@@ -1,61 +1,21 @@
 /**
- * What the homeroom pages share: the Ministry's labels of levels, outcomes and titles (GLOSSARY.md),
- * the class picker (homeroom classes first; every class for the leadership), percentages as
- * "37,5%", and week arithmetic for the weekly notes.
+ * What the homeroom pages share: the colours of levels and outcomes (their labels are in
+ * src/shared/labels.ts), the class picker (homeroom classes first; every class for the
+ * leadership), percentages as "37,5%", and week arithmetic for the weekly notes.
  */
 import { Group, SegmentedControl, Select } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import type { ReactNode } from 'react';
 import { useLocation } from 'wouter';
-import type { Ability, ClassGroup, ConductPeriod, Level, PrimaryPoint, ResultScope } from '../../api/types.ts';
+import type { Ability, ClassGroup, Level } from '../../api/types.ts';
 import { useSession } from '../../app/session.tsx';
 import { useYearSetup } from '../setup/hooks.ts';
 import { useClasses } from '../people/hooks.ts';
 
-export const LEVEL_LABELS: Record<Level, string> = { T: 'Tốt', K: 'Khá', Đ: 'Đạt', CĐ: 'Chưa đạt' };
 export const LEVELS: Level[] = ['T', 'K', 'Đ', 'CĐ'];
 export const LEVEL_COLORS: Record<Level, string> = { T: 'teal', K: 'blue', Đ: 'yellow', CĐ: 'red' };
 
-export const OUTCOME_LABELS: Record<string, string> = {
-  promoted: 'Lên lớp',
-  retest: 'Kiểm tra lại',
-  summerTraining: 'Rèn luyện trong kỳ nghỉ hè',
-  retained: 'Không lên lớp',
-  review: 'Cần xem xét',
-};
 export const OUTCOME_COLORS: Record<string, string> = { promoted: 'teal', retest: 'orange', summerTraining: 'orange', retained: 'red', review: 'gray' };
-export const TITLE_LABELS: Record<string, string> = { XS: 'Học sinh Xuất sắc', G: 'Học sinh Giỏi' };
-
-export const SCOPE_LABELS: Record<ResultScope, string> = {
-  term1: 'Học kỳ I',
-  term2: 'Học kỳ II',
-  year: 'Cả năm',
-  final: 'Sau kiểm tra lại, rèn luyện hè',
-};
-export const CONDUCT_PERIOD_LABELS: Record<ConductPeriod, string> = {
-  term1: 'Học kỳ I',
-  term2: 'Học kỳ II',
-  year: 'Cả năm',
-  summer: 'Sau rèn luyện hè',
-};
-export const PRIMARY_POINT_LABELS: Record<PrimaryPoint, string> = {
-  GK1: 'Giữa học kỳ I',
-  CK1: 'Cuối học kỳ I',
-  GK2: 'Giữa học kỳ II',
-  CN: 'Cuối năm học',
-};
-export const TRAIT_LABELS: Record<string, string> = { T: 'Tốt', Đ: 'Đạt', C: 'Cần cố gắng' };
-export const SUBJECT_LEVEL_LABELS: Record<string, string> = { T: 'Hoàn thành tốt', H: 'Hoàn thành', C: 'Chưa hoàn thành' };
-export const YEAR_LEVEL_LABELS: Record<string, string> = {
-  HTXS: 'Hoàn thành xuất sắc',
-  HTT: 'Hoàn thành tốt',
-  HT: 'Hoàn thành',
-  CHT: 'Chưa hoàn thành',
-};
-export const PRIMARY_AWARD_LABELS: Record<string, string> = {
-  XS: 'Học sinh Xuất sắc',
-  TB: 'Học sinh Tiêu biểu hoàn thành tốt trong học tập và rèn luyện',
-};
 
 /** 375 (tenths of a percent) → "37,5%". */
 export function percentLabel(tenths: number): string {

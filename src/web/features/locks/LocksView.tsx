@@ -16,18 +16,12 @@ import { ErrorAlert, fieldError } from '../../components/ErrorAlert.tsx';
 import { Loading, PageHeader } from '../../components/Page.tsx';
 import { formatDate, formatDateTime } from '../../lib/format.ts';
 import { CORRECTION_APPLY_LABELS, REASON_REQUIRED_LABELS, WINDOW_STATE_LABELS } from '../../lib/labels.ts';
+import { columnName, termLabel } from '../../../shared/labels.ts';
 import { useYearSetup } from '../setup/hooks.ts';
 
 const POINTS: WindowPoint[] = ['term1.midterm', 'term1.endOfTerm', 'term2.midterm', 'term2.endOfTerm', 'wholeYear'];
 const COLUMN_KEYS = [
-  { value: 'TX1', label: 'ĐĐGtx 1' },
-  { value: 'TX2', label: 'ĐĐGtx 2' },
-  { value: 'TX3', label: 'ĐĐGtx 3' },
-  { value: 'TX4', label: 'ĐĐGtx 4' },
-  { value: 'TX5', label: 'ĐĐGtx 5' },
-  { value: 'GK', label: 'ĐĐGgk' },
-  { value: 'CK', label: 'ĐĐGck' },
-  { value: 'NX', label: 'Nhận xét' },
+  ...['TX1', 'TX2', 'TX3', 'TX4', 'TX5', 'GK', 'CK', 'NX'].map((value) => ({ value, label: columnName(value) })),
   { value: 'MUC_GK', label: 'Mức đạt được giữa kỳ (tiểu học)' },
   { value: 'KT_GK', label: 'Điểm KTĐK giữa kỳ (tiểu học)' },
   { value: 'MUC_CK', label: 'Mức đạt được cuối kỳ (tiểu học)' },
@@ -109,7 +103,7 @@ function LocksPanel({ yearId, overview }: { yearId: string; overview: LocksOverv
   });
   const active = overview.locks.filter((l) => !l.releasedAt);
   const released = overview.locks.filter((l) => l.releasedAt);
-  const scopePreview = [grade && `Khối ${grade}`, cls && `Lớp ${cls.name}`, subjects.find((s) => s.id === subjectId)?.name, termNo && `Học kỳ ${termNo === '1' ? 'I' : 'II'}`, columnKey && COLUMN_KEYS.find((c) => c.value === columnKey)?.label]
+  const scopePreview = [grade && `Khối ${grade}`, cls && `Lớp ${cls.name}`, subjects.find((s) => s.id === subjectId)?.name, termNo && termLabel(Number(termNo), 'kỳ'), columnKey && COLUMN_KEYS.find((c) => c.value === columnKey)?.label]
     .filter(Boolean)
     .join(' · ');
 
@@ -133,7 +127,7 @@ function LocksPanel({ yearId, overview }: { yearId: string; overview: LocksOverv
               <Select label="Khối" placeholder="Mọi khối" clearable data={grades.map((g) => ({ value: String(g), label: `Khối ${g}` }))} value={grade} onChange={(v) => { setGrade(v); setClassId(null); }} />
               <Select label="Lớp" placeholder="Mọi lớp" clearable searchable data={classes.map((c) => ({ value: c.id, label: c.name }))} value={classId} onChange={setClassId} />
               <Select label="Môn học" placeholder="Mọi môn" clearable searchable data={[...new Map(subjects.map((s) => [cls || grade ? s.id : s.name, s])).values()].map((s) => ({ value: s.id, label: cls || grade ? s.name : `${s.name} (khối ${s.grade})` }))} value={subjectId} onChange={setSubjectId} />
-              <Select label="Học kỳ" placeholder="Cả năm" clearable data={[{ value: '1', label: 'Học kỳ I' }, { value: '2', label: 'Học kỳ II' }]} value={termNo} onChange={setTermNo} />
+              <Select label="Học kỳ" placeholder="Cả năm" clearable data={[{ value: '1', label: termLabel(1, 'kỳ') }, { value: '2', label: termLabel(2, 'kỳ') }]} value={termNo} onChange={setTermNo} />
               <Select label="Cột điểm" placeholder="Mọi cột" clearable data={COLUMN_KEYS} value={columnKey} onChange={setColumnKey} />
             </SimpleGrid>
             <SimpleGrid cols={{ base: 1, sm: 2 }}>

@@ -10,7 +10,8 @@ import { DateField } from '../../components/DateField.tsx';
 import { ErrorAlert, fieldError } from '../../components/ErrorAlert.tsx';
 import { Loading, PageHeader } from '../../components/Page.tsx';
 import { formatDate } from '../../lib/format.ts';
-import { POSITION_LABELS, SEX_LABELS } from '../../lib/labels.ts';
+import { SEX_LABELS } from '../../../shared/labels.ts';
+import { POSITION_LABELS } from '../../lib/labels.ts';
 import { useStaffList } from '../setup/hooks.ts';
 
 export function StaffList() {
@@ -130,7 +131,7 @@ function StaffModal({ staff, onClose }: { staff: Staff | null; onClose: () => vo
             <TextInput label="Tên" value={form.givenName} onChange={(e) => set('givenName', e.currentTarget.value)} error={err('givenName')} required />
           </SimpleGrid>
           <SimpleGrid cols={{ base: 1, xs: 2 }}>
-            <Select label="Giới tính" data={[{ value: 'male', label: 'Nam' }, { value: 'female', label: 'Nữ' }]} value={form.sex} onChange={(v) => v && set('sex', v as Sex)} allowDeselect={false} />
+            <Select label="Giới tính" data={Object.entries(SEX_LABELS).map(([value, label]) => ({ value, label }))} value={form.sex} onChange={(v) => v && set('sex', v as Sex)} allowDeselect={false} />
             <DateField label="Ngày sinh" value={form.dateOfBirth} onChange={(v) => set('dateOfBirth', v)} error={err('dateOfBirth')} />
             <Select
               label="Chức vụ"

@@ -3,7 +3,7 @@ import { ActionIcon, Button, Fieldset, Group, NumberInput, Select, SimpleGrid, S
 import type { GuardianInput, Sex, Student, StudentInput } from '../../api/types.ts';
 import { DateField } from '../../components/DateField.tsx';
 import { fieldError } from '../../components/ErrorAlert.tsx';
-import { GUARDIAN_RELATION_LABELS } from '../../lib/labels.ts';
+import { GUARDIAN_RELATION_LABELS, SEX_LABELS } from '../../../shared/labels.ts';
 
 export interface StudentForm {
   familyName: string;
@@ -120,10 +120,7 @@ export function StudentProfileFields({
         <Select
           {...common}
           label="Giới tính"
-          data={[
-            { value: 'male', label: 'Nam' },
-            { value: 'female', label: 'Nữ' },
-          ]}
+          data={Object.entries(SEX_LABELS).map(([v, l]) => ({ value: v, label: l }))}
           value={value.sex}
           onChange={(v) => v && set('sex', v as Sex)}
           allowDeselect={false}

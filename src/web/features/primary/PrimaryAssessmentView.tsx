@@ -16,13 +16,14 @@ import { todayIso } from '../../lib/format.ts';
 import { useYearSetup } from '../setup/hooks.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { Loading, PageHeader } from '../../components/Page.tsx';
-import { ClassSelect, PRIMARY_POINT_LABELS, PeriodControl, TRAIT_LABELS, pickClass, useClassChoices } from '../homeroom/common.tsx';
+import { TT27_TRAIT_LEVEL_NAMES, primaryPointLabel } from '../../../shared/labels.ts';
+import { ClassSelect, PeriodControl, pickClass, useClassChoices } from '../homeroom/common.tsx';
 import { type Choice, KeyGrid } from '../homeroom/KeyGrid.tsx';
 
 export const TRAIT_CHOICES: Choice[] = [
-  { value: 'T', keys: ['t', '1'], color: 'teal', title: 'Tốt' },
-  { value: 'Đ', keys: ['đ', 'd', '2'], color: 'blue', title: 'Đạt' },
-  { value: 'C', keys: ['c', '3'], color: 'red', title: 'Cần cố gắng' },
+  { value: 'T', keys: ['t', '1'], color: 'teal', title: TT27_TRAIT_LEVEL_NAMES.T },
+  { value: 'Đ', keys: ['đ', 'd', '2'], color: 'blue', title: TT27_TRAIT_LEVEL_NAMES.Đ },
+  { value: 'C', keys: ['c', '3'], color: 'red', title: TT27_TRAIT_LEVEL_NAMES.C },
 ];
 
 const ABBR: Record<string, string> = {
@@ -50,7 +51,7 @@ const POINT_SHORT: Record<PrimaryPoint, string> = { GK1: 'GK I', CK1: 'CK I', GK
 
 export function PointControl({ value, onChange }: { value: PrimaryPoint; onChange: (p: PrimaryPoint) => void }) {
   return (
-    <PeriodControl label="Thời điểm đánh giá" data={POINTS.map((p) => ({ value: p, label: PRIMARY_POINT_LABELS[p], short: POINT_SHORT[p] }))} value={value} onChange={onChange} />
+    <PeriodControl label="Thời điểm đánh giá" data={POINTS.map((p) => ({ value: p, label: primaryPointLabel(p, 'kỳ'), short: POINT_SHORT[p] }))} value={value} onChange={onChange} />
   );
 }
 
@@ -266,7 +267,7 @@ function AssessmentPanel({ classId, point }: { classId: string; point: PrimaryPo
       />
       <Text size="xs" c="dimmed">
         Phẩm chất: {q.map((n) => `${traitAbbr(n)} = ${n}`).join(', ')}. Năng lực chung: {c.slice(0, 3).map((n) => `${traitAbbr(n)} = ${n}`).join(', ')}. Năng lực đặc thù:{' '}
-        {c.slice(3).map((n) => `${traitAbbr(n)} = ${n}`).join(', ')}. Mức: {Object.entries(TRAIT_LABELS).map(([k, l]) => `${k} = ${l}`).join(', ')}.
+        {c.slice(3).map((n) => `${traitAbbr(n)} = ${n}`).join(', ')}. Mức: {Object.entries(TT27_TRAIT_LEVEL_NAMES).map(([k, l]) => `${k} = ${l}`).join(', ')}.
       </Text>
     </Stack>
   );

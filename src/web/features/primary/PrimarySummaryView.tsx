@@ -12,7 +12,8 @@ import type { PrimaryPoint, PrimarySummary } from '../../api/types.ts';
 import { useSession } from '../../app/session.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { Loading, PageHeader } from '../../components/Page.tsx';
-import { ClassSelect, PRIMARY_AWARD_LABELS, PRIMARY_POINT_LABELS, SUBJECT_LEVEL_LABELS, YEAR_LEVEL_LABELS, percentLabel, pickClass, useClassChoices } from '../homeroom/common.tsx';
+import { TT27_AWARD_NAMES, TT27_SUBJECT_LEVEL_NAMES, TT27_YEAR_LEVEL_NAMES, primaryPointLabel } from '../../../shared/labels.ts';
+import { ClassSelect, percentLabel, pickClass, useClassChoices } from '../homeroom/common.tsx';
 import { subjectShort } from '../homeroom/ResultsView.tsx';
 import { PointControl, traitAbbr, usePrimaryPoint } from './PrimaryAssessmentView.tsx';
 
@@ -53,12 +54,12 @@ function SummaryBook({ classId, point }: { classId: string; point: PrimaryPoint 
   const tested = data.subjects.filter((s) => s.hasTest && showTests);
   const missing = data.rows.filter((r) => r.missing.length > 0);
   const total = data.rows.length;
-  const levelCounts = ['HTXS', 'HTT', 'HT', 'CHT'].map((l) => ({ l, n: data.rows.filter((r) => r.yearLevel === l).length }));
+  const levelCounts = (['HTXS', 'HTT', 'HT', 'CHT'] as const).map((l) => ({ l, n: data.rows.filter((r) => r.yearLevel === l).length }));
 
   return (
     <Stack gap="md">
       <Group gap="xs">
-        <Text fw={600}>{PRIMARY_POINT_LABELS[point]}</Text>
+        <Text fw={600}>{primaryPointLabel(point, 'kỳ')}</Text>
         {missing.length ? (
           <Badge color="orange" variant="light">
             {missing.length} học sinh còn thiếu dữ liệu
@@ -76,7 +77,7 @@ function SummaryBook({ classId, point }: { classId: string; point: PrimaryPoint 
               <b>
                 {r.listNumber}. {r.fullName}:
               </b>{' '}
-              {r.missing.map((m) => m.replace(`${PRIMARY_POINT_LABELS[point]} — `, '')).join('; ')}
+              {r.missing.map((m) => m.replace(`${primaryPointLabel(point, 'kỳ')} — `, '')).join('; ')}
             </Text>
           ))}
           {missing.length > 8 && <Text size="sm">… và {missing.length - 8} học sinh khác.</Text>}
@@ -146,7 +147,7 @@ function SummaryBook({ classId, point }: { classId: string; point: PrimaryPoint 
                 {data.subjects.flatMap((s) => {
                   const x = r.subjects.find((y) => y.subjectId === s.id);
                   return [
-                    <Table.Td key={s.id} ta="center" fw={600} c={x?.level === 'C' ? 'red.8' : undefined} title={x?.level ? SUBJECT_LEVEL_LABELS[x.level] : undefined}>
+                    <Table.Td key={s.id} ta="center" fw={600} c={x?.level === 'C' ? 'red.8' : undefined} title={x?.level ? TT27_SUBJECT_LEVEL_NAMES[x.level] : undefined}>
                       {x?.level ?? ''}
                     </Table.Td>,
                     ...(s.hasTest && showTests
@@ -165,10 +166,10 @@ function SummaryBook({ classId, point }: { classId: string; point: PrimaryPoint 
                 ))}
                 {cn && (
                   <>
-                    <Table.Td ta="center" data-testid="year-level" fw={700} c={r.yearLevel ? `${YEAR_LEVEL_COLORS[r.yearLevel]}.8` : undefined} title={r.yearLevel ? YEAR_LEVEL_LABELS[r.yearLevel] : undefined}>
+                    <Table.Td ta="center" data-testid="year-level" fw={700} c={r.yearLevel ? `${YEAR_LEVEL_COLORS[r.yearLevel]}.8` : undefined} title={r.yearLevel ? TT27_YEAR_LEVEL_NAMES[r.yearLevel] : undefined}>
                       {r.yearLevel ?? ''}
                     </Table.Td>
-                    <Table.Td ta="center" className="nowrap" title={r.award ? PRIMARY_AWARD_LABELS[r.award] : undefined}>
+                    <Table.Td ta="center" className="nowrap" title={r.award ? TT27_AWARD_NAMES[r.award] : undefined}>
                       {r.award === 'XS' ? 'HS Xuất sắc' : r.award === 'TB' ? 'HS Tiêu biểu' : ''}
                     </Table.Td>
                     <Table.Td ta="center" className="nowrap">
@@ -190,7 +191,7 @@ function SummaryBook({ classId, point }: { classId: string; point: PrimaryPoint 
             <Table.Tbody>
               {levelCounts.map(({ l, n }) => (
                 <Table.Tr key={l}>
-                  <Table.Td>{YEAR_LEVEL_LABELS[l]}</Table.Td>
+                  <Table.Td>{TT27_YEAR_LEVEL_NAMES[l]}</Table.Td>
                   <Table.Td ta="center" className="tabular">
                     {n}
                   </Table.Td>
@@ -203,9 +204,9 @@ function SummaryBook({ classId, point }: { classId: string; point: PrimaryPoint 
           </Table>
           <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} mt="xs" data-testid="primary-year-lists">
             {[
-              ...['HTXS', 'HTT', 'HT', 'CHT'].map((l) => ({ key: l, title: `${YEAR_LEVEL_LABELS[l]} (${l})`, rows: data.rows.filter((r) => r.yearLevel === l) })),
-              { key: 'XS', title: 'Khen thưởng: Học sinh Xuất sắc', rows: data.rows.filter((r) => r.award === 'XS') },
-              { key: 'TB', title: 'Khen thưởng: Học sinh Tiêu biểu hoàn thành tốt trong học tập và rèn luyện', rows: data.rows.filter((r) => r.award === 'TB') },
+              ...(['HTXS', 'HTT', 'HT', 'CHT'] as const).map((l) => ({ key: l, title: `${TT27_YEAR_LEVEL_NAMES[l]} (${l})`, rows: data.rows.filter((r) => r.yearLevel === l) })),
+              { key: 'XS', title: `Khen thưởng: ${TT27_AWARD_NAMES.XS}`, rows: data.rows.filter((r) => r.award === 'XS') },
+              { key: 'TB', title: `Khen thưởng: ${TT27_AWARD_NAMES.TB}`, rows: data.rows.filter((r) => r.award === 'TB') },
             ].map((g) => (
               <Card key={g.key} withBorder padding="xs">
                 <Text size="sm" fw={600}>

@@ -8,10 +8,11 @@ import { useEffect } from 'react';
 import { Link } from 'wouter';
 import { printJobsApi } from '../../api/endpoints.ts';
 import { keys } from '../../api/keys.ts';
-import type { PrintJob, PrintKind } from '../../api/types.ts';
+import type { PrintJob } from '../../api/types.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { formatDateTime } from '../../lib/format.ts';
-import { PRINT_KIND_LABELS, jobStatusColor, jobStatusLabel } from './print-kinds.ts';
+import { PRINT_KIND_LABELS, labelOf } from '../../../shared/labels.ts';
+import { jobStatusColor, jobStatusLabel } from './print-kinds.ts';
 
 /** The skipped students or classes by reason: one line per reason, not one per student. */
 function groupSkipped(skipped: { label: string; message: string }[]): [string, string[]][] {
@@ -44,7 +45,7 @@ export function JobCard({ schoolId, jobId }: { schoolId: string; jobId: string }
     <Paper withBorder p="md" radius="md" data-testid="print-job">
       <Stack gap="sm">
         <Group justify="space-between" gap="xs" wrap="wrap">
-          <Text fw={600}>{PRINT_KIND_LABELS[job.kind as PrintKind] ?? job.kind}</Text>
+          <Text fw={600}>{labelOf(PRINT_KIND_LABELS, job.kind)}</Text>
           <Badge color={jobStatusColor(job.status)} variant="light">
             {jobStatusLabel(job.status)}
           </Badge>

@@ -3,11 +3,11 @@ import { Anchor, Badge, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { printJobsApi } from '../../api/endpoints.ts';
 import { keys } from '../../api/keys.ts';
-import type { PrintKind } from '../../api/types.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { Loading } from '../../components/Page.tsx';
 import { formatDateTime } from '../../lib/format.ts';
-import { PRINT_KIND_LABELS, jobStatusColor, jobStatusLabel } from './print-kinds.ts';
+import { PRINT_KIND_LABELS, labelOf } from '../../../shared/labels.ts';
+import { jobStatusColor, jobStatusLabel } from './print-kinds.ts';
 
 export function RecentJobs({ schoolId, onOpen }: { schoolId: string; onOpen(jobId: string): void }) {
   const jobs = useQuery({ queryKey: keys.printJobs(schoolId), queryFn: () => printJobsApi.list(schoolId) });
@@ -34,7 +34,7 @@ export function RecentJobs({ schoolId, onOpen }: { schoolId: string; onOpen(jobI
                   {formatDateTime(j.createdAt)}
                 </Anchor>
               </Table.Td>
-              <Table.Td>{PRINT_KIND_LABELS[j.kind as PrintKind] ?? j.kind}</Table.Td>
+              <Table.Td>{labelOf(PRINT_KIND_LABELS, j.kind)}</Table.Td>
               <Table.Td>
                 <Badge color={jobStatusColor(j.status)} variant="light">
                   {jobStatusLabel(j.status)}

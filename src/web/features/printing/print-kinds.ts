@@ -3,15 +3,8 @@
  * (src/server/print-kinds.ts): the option's name, its choices, its default.
  */
 import type { PrintKind } from '../../api/types.ts';
+import { PRINT_KIND_LABELS, primaryPointLabel, termLabel } from '../../../shared/labels.ts';
 
-/** DOCUMENT_KIND_LABELS of src/shared/documents.ts for the printable kinds (that module loads zod, kept out of the bundle). */
-export const PRINT_KIND_LABELS: Record<PrintKind, string> = {
-  class_book: 'Sổ theo dõi và đánh giá học sinh (theo lớp)',
-  confirmation_sheet: 'Bảng xác nhận kết quả',
-  transcript: 'Học bạ',
-  report_book: 'Sổ liên lạc',
-  primary_summary: 'Bảng tổng hợp kết quả đánh giá giáo dục của lớp',
-};
 const PRINT_KINDS = Object.keys(PRINT_KIND_LABELS) as PrintKind[];
 
 export interface PrintOption {
@@ -27,8 +20,8 @@ const TERM_SCOPE: PrintOption = {
   name: 'scope',
   label: 'Phạm vi',
   choices: [
-    { value: 'hk1', label: 'Học kỳ I' },
-    { value: 'hk2', label: 'Học kỳ II' },
+    { value: 'hk1', label: termLabel(1, 'kỳ') },
+    { value: 'hk2', label: termLabel(2, 'kỳ') },
     { value: 'year', label: 'Cả năm' },
   ],
   initial: (t) => (t === 2 ? 'hk2' : 'hk1'),
@@ -41,12 +34,7 @@ export const PRINT_OPTIONS: Record<PrintKind, PrintOption[]> = {
     {
       name: 'point',
       label: 'Thời điểm đánh giá',
-      choices: [
-        { value: 'GK1', label: 'Giữa học kỳ I' },
-        { value: 'CK1', label: 'Cuối học kỳ I' },
-        { value: 'GK2', label: 'Giữa học kỳ II' },
-        { value: 'CN', label: 'Cuối năm học' },
-      ],
+      choices: (['GK1', 'CK1', 'GK2', 'CN'] as const).map((value) => ({ value, label: primaryPointLabel(value, 'kỳ') })),
       initial: (t) => (t === 2 ? 'GK2' : 'CK1'),
     },
   ],
@@ -56,8 +44,8 @@ export const PRINT_OPTIONS: Record<PrintKind, PrintOption[]> = {
       name: 'term',
       label: 'Học kỳ',
       choices: [
-        { value: '1', label: 'Học kỳ I' },
-        { value: '2', label: 'Học kỳ II' },
+        { value: '1', label: termLabel(1, 'kỳ') },
+        { value: '2', label: termLabel(2, 'kỳ') },
       ],
       initial: (t) => String(t),
     },

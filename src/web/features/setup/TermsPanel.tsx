@@ -7,6 +7,7 @@ import { keys } from '../../api/keys.ts';
 import type { YearSetup } from '../../api/types.ts';
 import { DateField } from '../../components/DateField.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { termLabel } from '../../../shared/labels.ts';
 
 export function TermsPanel({ setup }: { setup: YearSetup }) {
   const queryClient = useQueryClient();
@@ -38,7 +39,7 @@ export function TermsPanel({ setup }: { setup: YearSetup }) {
         {terms.map((t, i) => (
           <Paper key={t.termNo} withBorder p="sm">
             <Text fw={600} mb="xs">
-              {t.termNo === 1 ? 'Học kỳ I' : 'Học kỳ II'}
+              {termLabel(t.termNo, 'kỳ')}
             </Text>
             <SimpleGrid cols={{ base: 1, xs: 3 }}>
               <DateField label="Từ ngày" value={t.startsOn || null} onChange={(v) => set(i, 'startsOn', v)} />
