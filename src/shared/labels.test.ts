@@ -144,7 +144,9 @@ describe('the Ministry’s labels', () => {
     expect(sourceLabel('imported', null)).toBe('Nhập từ tệp Excel');
     expect(sourceLabel('correction', null)).toBe('Giấy đề nghị');
     expect(sourceLabel('correction', 3)).toBe('Giấy đề nghị số 3');
-    expect(sourceLabel('pasted', null)).toBe('pasted');
+    expect(sourceLabel('pasted', null)).toBe('Dán từ Excel vào lưới điểm');
+    expect(sourceLabel('filled', null)).toBe('Điền xuống trên lưới điểm');
+    expect(sourceLabel('later', null)).toBe('later');
   });
 
   it('reads a stored code: an unknown one (even an Object property) prints as itself', () => {

@@ -152,9 +152,11 @@ export const EDIT_SOURCE_LABELS: Readonly<Record<EditSource, string>> = {
   imported: 'Nhập từ Excel',
   correction: 'Theo giấy đề nghị',
 };
-/** The same as the printed edit log and the archive say it (pasted and filled print their code). */
-const PRINTED_EDIT_SOURCE_LABELS: Readonly<Partial<Record<EditSource, string>>> = {
+/** The same as the printed edit log and the archive say it. */
+const PRINTED_EDIT_SOURCE_LABELS: Readonly<Record<EditSource, string>> = {
   typed: 'Nhập trên lưới điểm',
+  pasted: 'Dán từ Excel vào lưới điểm',
+  filled: 'Điền xuống trên lưới điểm',
   imported: 'Nhập từ tệp Excel',
   correction: 'Giấy đề nghị',
 };

@@ -2,6 +2,7 @@
  * Vietnamese labels of the API's enumerations only the screens show, in the Ministry's words
  * (GLOSSARY.md). The labels the prints share (levels, terms, columns, statuses…) are in src/shared/labels.ts.
  */
+import type { AuditAction } from '../../shared/audit-events.ts';
 import { SCORE_EVENT_LABELS } from '../../shared/labels.ts';
 import type { AssessmentKind, EnrollmentStatus, Regime } from '../api/types.ts';
 
@@ -87,7 +88,7 @@ export const YEAR_STATUS_LABELS: Record<string, string> = {
 };
 
 /** Names of audit actions the users will see most; others are shown as their code. */
-export const AUDIT_ACTION_LABELS: Record<string, string> = {
+export const AUDIT_ACTION_LABELS: Partial<Record<AuditAction, string>> = {
   'login.succeeded': 'Đăng nhập',
   'login.password_ok': 'Đúng mật khẩu (chờ mã xác thực)',
   'login.failed': 'Đăng nhập sai',
@@ -128,7 +129,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'window.set': 'Đặt đợt cập nhật điểm',
   'correction.filed': 'Gửi giấy đề nghị sửa điểm',
   'correction.evidenceAdded': 'Đính kèm minh chứng',
-  'correction.decided': 'Duyệt giấy đề nghị',
+  'correction.approved': 'Duyệt giấy đề nghị',
+  'correction.rejected': 'Từ chối giấy đề nghị',
   'correction.applied': 'Cập nhật giấy đề nghị vào sổ',
 };
 

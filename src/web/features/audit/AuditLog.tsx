@@ -11,6 +11,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { Loading, PageHeader } from '../../components/Page.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { AUDIT_ACTION_LABELS, ENTITY_TYPE_LABELS, ROLE_LABELS } from '../../lib/labels.ts';
+import { labelOf } from '../../../shared/labels.ts';
 
 const PAGE_SIZE = 50;
 
@@ -193,7 +194,7 @@ export function AuditLog() {
                     </Table.Td>
                     <Table.Td style={{ verticalAlign: 'top' }}>
                       <Text size="sm" style={{ wordBreak: 'break-word' }}>
-                        {AUDIT_ACTION_LABELS[e.action] ?? e.action}
+                        {labelOf(AUDIT_ACTION_LABELS, e.action)}
                       </Text>
                       <Group gap={4} wrap="nowrap">
                         <Badge variant="light" size="xs" style={{ flexShrink: 0 }}>
