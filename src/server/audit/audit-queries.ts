@@ -1,6 +1,7 @@
-/** The school's audit log (nhật kí hệ thống): a filtered page of events, newest first, with the actor's name. */
+/** The school's audit log (nhật kí hệ thống): a filtered page of events, newest first, with the actor's name; days are days in Vietnam. */
 import type { z } from 'zod';
 import type { ZAuditQuery } from '../../shared/audit.ts';
+import { addDays, vietnamInstant } from '../../domain/calendar/vietnam-time.ts';
 import type { Executor } from '../platform/db/database.ts';
 
 export async function loadAuditPage(db: Executor, schoolId: string, q: z.infer<typeof ZAuditQuery>) {
@@ -8,8 +9,8 @@ export async function loadAuditPage(db: Executor, schoolId: string, q: z.infer<t
   if (q.action) base = base.where('audit_events.action', '=', q.action);
   if (q.entityType) base = base.where('audit_events.entity_type', '=', q.entityType);
   if (q.actorUserId) base = base.where('audit_events.actor_user_id', '=', q.actorUserId);
-  if (q.from) base = base.where('audit_events.at', '>=', `${q.from}T00:00:00.000Z`);
-  if (q.to) base = base.where('audit_events.at', '<=', `${q.to}T23:59:59.999Z`);
+  if (q.from) base = base.where('audit_events.at', '>=', vietnamInstant(q.from).toISOString());
+  if (q.to) base = base.where('audit_events.at', '<', vietnamInstant(addDays(q.to, 1)).toISOString());
   const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const rows = await base
     .leftJoin('users', 'users.id', 'audit_events.actor_user_id')

@@ -1,6 +1,7 @@
 /**
  * The edit log (nhật kí sửa điểm, C3/C4): a view of the grade books' audit chains, with names.
  */
+import { addDays, vietnamInstant } from '../../domain/calendar/vietnam-time.ts';
 import { formatTenths } from '../../domain/assessment/tenths.ts';
 import type { AuditAction } from '../../shared/audit-events.ts';
 import type { EditLogEntry, EditLogQuery } from '../../shared/edit-log.ts';
@@ -27,8 +28,8 @@ export async function loadEditLog(db: Executor, schoolId: string, q: EditLogQuer
   if (q.classId && q.subjectId) base = base.where('audit_events.chain_key', '=', `gradebook:${q.classId}:${q.subjectId}`);
   else if (q.classId) base = base.where('audit_events.chain_key', 'like', `gradebook:${q.classId}:%`);
   else if (q.subjectId) base = base.where('audit_events.chain_key', 'like', `gradebook:%:${q.subjectId}`);
-  if (q.from) base = base.where('audit_events.at', '>=', new Date(`${q.from}T00:00:00+07:00`).toISOString());
-  if (q.to) base = base.where('audit_events.at', '<=', new Date(`${q.to}T23:59:59.999+07:00`).toISOString());
+  if (q.from) base = base.where('audit_events.at', '>=', vietnamInstant(q.from).toISOString());
+  if (q.to) base = base.where('audit_events.at', '<', vietnamInstant(addDays(q.to, 1)).toISOString());
   const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const rows = await base
     .leftJoin('users', 'users.id', 'audit_events.actor_user_id')

@@ -3,6 +3,7 @@
  * the review, with the reviewer's signature block. Every printed document is registered, with its
  * `document.create` audit entry, so its QR code leads to /verify/<id> (Q3).
  */
+import { vietnamInstant } from '../../domain/calendar/vietnam-time.ts';
 import { loadEditLog, renderEditLogPdf, type EditLogPdfData } from '../audit/index.ts';
 import type { AuditContext } from '../platform/audit/audit-log.ts';
 import type { Db } from '../platform/db/database.ts';
@@ -51,7 +52,7 @@ export async function printEditLog(o: PrintEditLogOptions): Promise<{ pdf: Buffe
   const data: EditLogPdfData = {
     documentId,
     verifyUrl: verifyUrlFor(o.baseUrl, documentId),
-    createdAt: new Date(last?.at ?? `${month}-01T00:00:00+07:00`),
+    createdAt: last ? new Date(last.at) : vietnamInstant(`${month}-01`),
     heading: school.heading,
     teacherName: teacher.full_name,
     month: monthLabel,
