@@ -18,8 +18,7 @@
  * - `sodiem verify-audit` exits 0.
  */
 import { randomUUID } from 'node:crypto';
-import { verifyAuditChains, verifyStoredCells } from '../../src/server/platform/audit/audit-log.ts';
-import { gradebookChain } from '../../src/server/platform/audit/audit-log.ts';
+import { gradebookChain, verifyAuditChains, verifyStoredCells } from '../../src/server/platform/audit/audit-log.ts';
 import { TestClient } from '../../test/helpers/client.ts';
 import { scoreTenths, scoreText } from './column-pool.ts';
 import { type BenchGradebook, seedBenchSchool } from './gradebook-data.ts';

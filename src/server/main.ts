@@ -8,9 +8,7 @@ import { buildApp } from './app.ts';
 import { configuredClock } from './platform/clock.ts';
 import { parseBackupSchedule, startBackupScheduler } from './platform/backup/schedule.ts';
 import { isEmpty, migrateToLatest, openDatabase } from './platform/db/database.ts';
-import { ensureDemoCertificates } from './demo/index.ts';
-import { seedDemoDocuments } from './demo/index.ts';
-import { DEMO_PASSWORD, existingDemoLogins, seedDemo } from './demo/index.ts';
+import { DEMO_PASSWORD, ensureDemoCertificates, existingDemoLogins, seedDemo, seedDemoDocuments } from './demo/index.ts';
 import { parseEnv } from './platform/env.ts';
 
 const env = parseEnv();

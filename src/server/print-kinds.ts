@@ -4,12 +4,8 @@
  */
 import type { PrimaryPoint } from '../domain/results/primary-traits.ts';
 import { invalid } from './platform/errors.ts';
-import { type ClassBookScope, buildClassBook } from './printing/index.ts';
-import { type ConfirmationTerm, buildConfirmationSheet } from './printing/index.ts';
-import { buildPrimarySummary } from './printing/index.ts';
-import { buildReportBook } from './transcripts/index.ts';
-import { buildTranscript } from './transcripts/index.ts';
-import { classStudents, registerPrintTarget, wholeClass } from './printing/index.ts';
+import { buildClassBook, buildConfirmationSheet, buildPrimarySummary, type ClassBookScope, classStudents, type ConfirmationTerm, registerPrintTarget, wholeClass } from './printing/index.ts';
+import { buildReportBook, buildTranscript } from './transcripts/index.ts';
 
 function pick<T extends string>(value: string | undefined, allowed: readonly T[], fallback: T, field: string): T {
   const v = value ?? fallback;

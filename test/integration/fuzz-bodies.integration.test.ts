@@ -8,8 +8,7 @@
  * 400/409/413/415/422 with a Vietnamese message; the audit log and the tables do not change.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditCount, requestAs } from '../helpers/security-fixture.ts';
-import { startSecurityFixture } from '../helpers/security-fixture.ts';
+import { auditCount, requestAs, startSecurityFixture } from '../helpers/security-fixture.ts';
 import { type MatrixRecords, makeRecords } from './permission-matrix.records.ts';
 import { PERMISSION_MATRIX } from './permission-matrix.table.ts';
 

@@ -11,8 +11,7 @@ import type { Row } from '../platform/db/schema.ts';
 import { AppError } from '../platform/errors.ts';
 import { formatTenths } from '../../domain/assessment/tenths.ts';
 import { saveCellsInTransaction } from '../gradebook/index.ts';
-import { writeAudit } from '../platform/audit/audit-log.ts';
-import { gradebookChain } from '../platform/audit/audit-log.ts';
+import { gradebookChain, writeAudit } from '../platform/audit/audit-log.ts';
 
 /** The new value as the teacher would type it, for the shared parser. */
 function asInput(v: { scoreTenths: number | null; text: string | null }, columnKey: string): string {

@@ -4,11 +4,10 @@ import { displayCell } from '../../domain/gradebook/row-average.ts';
 import type { z } from 'zod';
 import type { Correction, ZCorrectionQuery } from '../../shared/corrections.ts';
 import { termRoman } from '../../shared/labels.ts';
-import { subjectAssessment } from '../school/index.ts';
+import { formatStaffName, subjectAssessment } from '../school/index.ts';
 import { notFound } from '../platform/errors.ts';
 import type { Executor } from '../platform/db/database.ts';
 import type { Row } from '../platform/db/schema.ts';
-import { formatStaffName } from '../school/index.ts';
 
 export interface StoredCorrectionCell {
   studentId: string;

@@ -3,9 +3,8 @@
  * change is applied by the admin board — or at once, if the school chose that. The requester
  * and the homeroom teacher are notified.
  */
-import { type AuditContext, writeAudit } from '../platform/audit/audit-log.ts';
+import { type AuditContext, gradebookChain, writeAudit } from '../platform/audit/audit-log.ts';
 import type { Db } from '../platform/db/database.ts';
-import { gradebookChain } from '../platform/audit/audit-log.ts';
 import type { Row } from '../platform/db/schema.ts';
 import { AppError, invalid } from '../platform/errors.ts';
 import { homeroomUsers, notify, usersWithRole } from '../platform/notify.ts';

@@ -6,11 +6,10 @@
 import { randomUUID } from 'node:crypto';
 import { gradebookColumns } from '../../domain/gradebook/gradebook-columns.ts';
 import { EMPTY_CELL, parseCellInput, sameCellValue } from '../../domain/gradebook/parse-cell-input.ts';
-import { type AuditContext, writeAudit } from '../platform/audit/audit-log.ts';
+import { type AuditContext, gradebookChain, writeAudit } from '../platform/audit/audit-log.ts';
 import type { Db } from '../platform/db/database.ts';
 import type { StoredCorrectionCell } from './correction-queries.ts';
 import { loadCells, loadClassStudents, loadSheetContext } from '../gradebook/index.ts';
-import { gradebookChain } from '../platform/audit/audit-log.ts';
 import { type FieldError, invalid } from '../platform/errors.ts';
 import { homeroomUsers, notify, usersWithRole } from '../platform/notify.ts';
 import { subjectAssessment } from '../school/index.ts';

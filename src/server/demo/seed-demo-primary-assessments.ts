@@ -25,10 +25,9 @@ import type { SubjectLevelTt27, TraitLevelTt27, YearLevelTt27 } from '../../doma
 import { addDays, vietnamInstant } from '../../domain/calendar/vietnam-time.ts';
 import { gradebookColumns } from '../../domain/gradebook/gradebook-columns.ts';
 import { COMPETENCES, PRIMARY_POINTS, type PrimaryPoint, QUALITIES, pointColumns } from '../../domain/results/primary-traits.ts';
-import { saveCells } from '../gradebook/index.ts';
+import { loadClassStudents, saveCells } from '../gradebook/index.ts';
 import type { AuditContext } from '../platform/audit/audit-log.ts';
 import type { Db } from '../platform/db/database.ts';
-import { loadClassStudents } from '../gradebook/index.ts';
 import { subjectAssessment } from '../school/index.ts';
 import type { DemoCalendar } from './demo-calendar.ts';
 import { type Random, createRandom } from './demo-people.ts';

@@ -6,11 +6,9 @@
  * Deterministic: the same seed gives the same school.
  */
 import { randomUUID } from 'node:crypto';
-import { base32Encode } from '../auth/index.ts';
-import { hashPassword } from '../auth/index.ts';
-import { createSchoolYear } from '../setup/index.ts';
+import { base32Encode, hashPassword } from '../auth/index.ts';
+import { createSchoolYear, updateAssignments } from '../setup/index.ts';
 import { addStudents } from '../people/index.ts';
-import { updateAssignments } from '../setup/index.ts';
 import type { AuditContext } from '../platform/audit/audit-log.ts';
 import type { Db } from '../platform/db/database.ts';
 import type { Role } from '../../domain/policies/actor.ts';

@@ -6,9 +6,8 @@
  * like any other write; then only a correction request can change those cells.
  */
 import type { ScoreImport } from '../../shared/gradebook-excel.ts';
-import { type AuditContext, writeAudit } from '../platform/audit/audit-log.ts';
+import { type AuditContext, gradebookChain, writeAudit } from '../platform/audit/audit-log.ts';
 import type { Db } from '../platform/db/database.ts';
-import { gradebookChain } from '../platform/audit/audit-log.ts';
 import { AppError } from '../platform/errors.ts';
 import type { RequestAuth } from '../platform/http/context.ts';
 import { cellInputText } from './score-excel/score-workbook.ts';

@@ -12,18 +12,17 @@ import { type GradebookColumn, sheetColumns } from '../../domain/gradebook/grade
 import { type EditBlock, findEditBlock } from '../../domain/gradebook/find-edit-block.ts';
 import { type CellValue, EMPTY_CELL, isEmptyCell, parseCellInput, sameCellValue } from '../../domain/gradebook/parse-cell-input.ts';
 import { displayCell, rowAverage } from '../../domain/gradebook/row-average.ts';
+import type { EditSource } from '../../shared/edit-log.ts';
 import type { SaveCellsInput } from '../../shared/gradebook.ts';
-import { type AuditContext, type AuditEntry, writeAudits } from '../platform/audit/audit-log.ts';
+import { type AuditContext, type AuditEntry, gradebookChain, writeAudits } from '../platform/audit/audit-log.ts';
 import { type Db, type Tx, sql } from '../platform/db/database.ts';
 import { loadBlockContext, loadCells, loadClassStudents, loadSheetContext } from './gradebook-queries.ts';
-import { gradebookChain } from '../platform/audit/audit-log.ts';
 import { subjectAssessment } from '../school/index.ts';
 import type { NewRow, Row } from '../platform/db/schema.ts';
 
 type NewCell = NewRow<'gradebook_cells'>;
 import { AppError, type FieldError } from '../platform/errors.ts';
 
-export type CellSource = 'typed' | 'pasted' | 'filled' | 'imported' | 'correction';
 
 export interface SaveCellsOptions {
   /** The class row, when the caller already loaded it (saves a query). */
@@ -36,7 +35,7 @@ export interface SaveCellsOptions {
   audit: AuditContext;
   /** Corrections approved by the principal pass locks; everything else does not. */
   correction?: { requestId: string };
-  source?: CellSource;
+  source?: EditSource;
 }
 
 

@@ -5,13 +5,12 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Tt22Level } from '../../domain/assessment/tt22-level.ts';
-import { type AuditContext, type AuditEntry, writeAudits } from '../platform/audit/audit-log.ts';
+import { type AuditContext, type AuditEntry, classChain, writeAudits } from '../platform/audit/audit-log.ts';
 import type { Db } from '../platform/db/database.ts';
 import { loadClassStudents } from '../gradebook/index.ts';
 import { loadConduct, yearConduct } from '../results/index.ts';
 import type { Row } from '../platform/db/schema.ts';
 import { AppError, type FieldError, invalid } from '../platform/errors.ts';
-import { classChain } from '../platform/audit/audit-log.ts';
 
 export interface AssessConductOptions {
   db: Db;

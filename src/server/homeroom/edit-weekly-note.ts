@@ -3,11 +3,10 @@
  * and its `weeklyNote.edited` audit entry are one transaction; an edit made elsewhere since that
  * version is a conflict, never a silent overwrite.
  */
-import { type AuditContext, writeAudit } from '../platform/audit/audit-log.ts';
+import { type AuditContext, classChain, writeAudit } from '../platform/audit/audit-log.ts';
 import type { Db } from '../platform/db/database.ts';
 import type { Row } from '../platform/db/schema.ts';
 import { AppError } from '../platform/errors.ts';
-import { classChain } from '../platform/audit/audit-log.ts';
 
 export interface EditWeeklyNoteOptions {
   db: Db;

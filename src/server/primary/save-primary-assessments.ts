@@ -7,13 +7,12 @@
 import { randomUUID } from 'node:crypto';
 import type { TraitLevelTt27 } from '../../domain/assessment/year-level-tt27.ts';
 import type { PrimaryPoint } from '../../domain/results/primary-traits.ts';
-import { type AuditContext, type AuditEntry, writeAudits } from '../platform/audit/audit-log.ts';
+import { type AuditContext, type AuditEntry, classChain, writeAudits } from '../platform/audit/audit-log.ts';
 import type { Db } from '../platform/db/database.ts';
 import { loadClassStudents } from '../gradebook/index.ts';
 import { loadPrimaryAssessments } from './primary-assessment-queries.ts';
 import type { Row } from '../platform/db/schema.ts';
 import { AppError, invalid } from '../platform/errors.ts';
-import { classChain } from '../platform/audit/audit-log.ts';
 
 export interface PrimaryAssessmentEntry {
   studentId: string;

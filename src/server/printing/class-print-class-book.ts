@@ -7,16 +7,14 @@
 import { displayCell } from '../../domain/gradebook/row-average.ts';
 import { parseSchoolSettings } from '../../shared/school-settings.ts';
 import type { Db } from '../platform/db/database.ts';
-import { loadBlockContext, loadClassStudents } from '../gradebook/index.ts';
-import { formatStaffName } from '../school/index.ts';
+import { loadBlockContext, loadClassStudents, presentSheet } from '../gradebook/index.ts';
+import { formatStaffName, getClassOr404 } from '../school/index.ts';
 import { type ResultScope, loadAssessedSubjects } from '../results/index.ts';
-import { getClassOr404 } from '../school/index.ts';
 import type { RenderedDocument } from '../platform/pdf/rendered-document.ts';
 import { AppError } from '../platform/errors.ts';
 import type { ClassBookPdfData, ClassBookSection, SubjectGridPage, YearRow } from './templates/class-book-data.ts';
 import { renderClassBookPdf } from './templates/class-book-pdf.ts';
 import { documentIdFor, verifyUrlFor } from '../platform/pdf/document-id.ts';
-import { presentSheet } from '../gradebook/index.ts';
 import { loadMonthlyAttendance } from './class-print-attendance.ts';
 import { PRINCIPAL_CAPTION } from './print-data.ts';
 import { PRINTED_TT22_OUTCOME_NAMES, TT22_LEVEL_NAMES, TT22_TITLE_NAMES, WHOLE_YEAR_LABEL, labelOf, termLabel, termRoman } from '../../shared/labels.ts';

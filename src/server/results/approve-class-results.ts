@@ -5,13 +5,12 @@
  * change goes through a correction and a new approval.
  */
 import { randomUUID } from 'node:crypto';
-import { type AuditContext, writeAudit } from '../platform/audit/audit-log.ts';
+import { type AuditContext, classChain, writeAudit } from '../platform/audit/audit-log.ts';
 import type { Db } from '../platform/db/database.ts';
 import { computeClassResults, type ResultScope } from './results-queries.ts';
 import type { Row } from '../platform/db/schema.ts';
 import { AppError } from '../platform/errors.ts';
 import { homeroomUsers, notify, usersWithRole } from '../platform/notify.ts';
-import { classChain } from '../platform/audit/audit-log.ts';
 import { RESULT_SCOPE_LABELS, inSentence } from '../../shared/labels.ts';
 
 const scopeText = (scope: ResultScope): string => inSentence(RESULT_SCOPE_LABELS[scope]);

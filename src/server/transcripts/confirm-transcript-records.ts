@@ -6,16 +6,14 @@
  * old one, which is kept.
  */
 import { randomUUID } from 'node:crypto';
-import { type AuditContext, type AuditEntry, writeAudits } from '../platform/audit/audit-log.ts';
+import { type AuditContext, type AuditEntry, classChain, writeAudits } from '../platform/audit/audit-log.ts';
 import type { Db } from '../platform/db/database.ts';
-import { presentStudent } from '../school/index.ts';
+import { formatStaffName, presentStudent } from '../school/index.ts';
 import { loadPrimarySummary } from '../primary/index.ts';
 import { loadConduct } from '../results/index.ts';
-import { formatStaffName } from '../school/index.ts';
 import type { Row } from '../platform/db/schema.ts';
 import { AppError } from '../platform/errors.ts';
 import { buildTranscriptRecord, primaryYearResults } from './build-transcript-record.ts';
-import { classChain } from '../platform/audit/audit-log.ts';
 
 export async function confirmTranscriptRecords(options: { db: Db; cls: Row<'classes'>; studentIds?: string[]; userId: string; audit: AuditContext }) {
   const { db, cls, audit } = options;

@@ -5,9 +5,11 @@
 import type { GradebookColumn, SubjectAssessment } from '../../../domain/gradebook/gradebook-columns.ts';
 import { type CellValue, EMPTY_CELL, parseCellInput, sameCellValue } from '../../../domain/gradebook/parse-cell-input.ts';
 import { displayCell, rowAverage } from '../../../domain/gradebook/row-average.ts';
+import type { EditSource } from '../../../shared/edit-log.ts';
 import type { GradebookSheet } from '../../api/types.ts';
 
-export type CellSource = 'typed' | 'pasted' | 'filled';
+/** How the teacher put a value in the grid (the server adds imported and correction). */
+export type CellSource = Extract<EditSource, 'typed' | 'pasted' | 'filled'>;
 
 /** One cell as the browser holds it: what is in the box, and what the server last confirmed. */
 export interface LocalCell {
