@@ -7,6 +7,8 @@ import { sha256Hex } from '../../platform/sha256.ts';
 import { DOCUMENT_KIND_LABELS, SIGNER_ROLE_LABELS, labelOf } from '../../../shared/labels.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { loadSignatures } from '../document-queries.ts';
+import { invalid } from '../../platform/errors.ts';
+import { MAX_PDF_SIGNATURES, TooManySignaturesError } from '../../platform/signing/find-pdf-signatures.ts';
 import { verifyPdfSignatures } from '../../platform/signing/verify-pdf.ts';
 
 const STATUS_LABELS: Record<string, string> = {
@@ -46,7 +48,10 @@ export async function publicVerification(db: Db, id: string) {
 export async function checkUploadedCopy(db: Db, id: string, bytes: Buffer) {
   const sha256 = sha256Hex(bytes);
   const doc = await db.selectFrom('documents').selectAll().where('id', '=', id).executeTakeFirst();
-  const checked = await verifyPdfSignatures(bytes).catch(() => []);
+  const checked = await verifyPdfSignatures(bytes).catch((error: unknown) => {
+    if (error instanceof TooManySignaturesError) throw invalid(error.message, [{ field: 'file', message: `quá ${MAX_PDF_SIGNATURES} chữ kí` }]);
+    return [];
+  });
   const signatures = checked.map((s) => ({
     signer: s.signer?.commonName ?? s.signer?.subject ?? 'không rõ',
     signedAt: s.signingTime ? s.signingTime.toISOString() : null,

@@ -8,7 +8,8 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Db } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors.ts';
 import { checkUploadedCopy, publicVerification } from './public-verification.ts';
-import { ZDocumentCode, readUploadedPdf } from './verify.routes.ts';
+import { limitByIp } from '../../platform/http/rate-limit.ts';
+import { ZDocumentCode, readUploadedPdf, tooManyChecks, tooManyViews, verifyLimits } from './verify.routes.ts';
 
 const esc = (s: unknown) =>
   String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -62,15 +63,21 @@ ${rows ? `<h2>Chữ ký</h2><div class="scroll"><table><tr><th>Người ký</th>
   return { status: 200, html };
 }
 
+const refusedPage = (message: string) => page('Thử lại sau', `<h1>Kiểm tra văn bản</h1><div class="warn">${esc(message)}</div>`);
+
 export async function registerVerifyPage(app: FastifyInstance, db: Db): Promise<void> {
-  app.get('/verify/:documentId', { schema: { hide: true } }, async (request, reply) => {
+  const limits = verifyLimits(app);
+  const views = limitByIp(limits.views, (reply, seconds) => send(reply, 429, refusedPage(tooManyViews(seconds))));
+  const checks = limitByIp(limits.checks, (reply, seconds) => send(reply, 429, refusedPage(tooManyChecks(seconds))));
+
+  app.get('/verify/:documentId', { schema: { hide: true }, onRequest: views }, async (request, reply) => {
     const parsed = ZDocumentCode.safeParse((request.params as { documentId: string }).documentId);
     if (!parsed.success) return send(reply, 400, page('Mã không hợp lệ', '<h1>Kiểm tra văn bản</h1><div class="bad">Mã văn bản không đúng dạng (ví dụ HB-ABCD-EFGH-JKMN-PQRS).</div>'));
     const { status, html } = await verificationHtml(db, parsed.data);
     return send(reply, status, html);
   });
 
-  app.post('/verify/:documentId', { schema: { hide: true } }, async (request, reply) => {
+  app.post('/verify/:documentId', { schema: { hide: true }, onRequest: checks }, async (request, reply) => {
     const parsed = ZDocumentCode.safeParse((request.params as { documentId: string }).documentId);
     if (!parsed.success) return send(reply, 400, page('Mã không hợp lệ', '<h1>Kiểm tra văn bản</h1><div class="bad">Mã văn bản không đúng dạng.</div>'));
     try {

@@ -1,12 +1,13 @@
 /**
  * Public verification (Q3), no login: the JSON twin of the /verify/<id> page, and the check of an
- * uploaded copy. Listed in PUBLIC_ROUTES (app.ts).
+ * uploaded copy. Listed in PUBLIC_ROUTES (app.ts); limited per client address (verifyLimits).
  */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { ZErrorResponse } from '../../../shared/api-common.ts';
 import { ZPublicVerification, ZUploadCheck } from '../../../shared/documents.ts';
-import { invalid } from '../../platform/errors.ts';
+import { AppError, invalid } from '../../platform/errors.ts';
+import { TokenBuckets, limitByIp } from '../../platform/http/rate-limit.ts';
 import { type RouteDeps, typed } from '../../platform/http/route-deps.ts';
 import { checkUploadedCopy, publicVerification } from './public-verification.ts';
 
@@ -15,12 +16,38 @@ export const ZDocumentCode = z.string().regex(/^[A-Z]{2,6}-[0-9A-Z]{4}(-[0-9A-Z]
 /** A signed học bạ of many years stays well under this. */
 export const MAX_CHECK_BYTES = 20 * 1024 * 1024;
 
-export async function readUploadedPdf(request: import('fastify').FastifyRequest): Promise<Buffer> {
+/**
+ * Per client address (issue 14): a person checks a few files and opens a few pages a minute. One
+ * pair of buckets per server, shared by the JSON API and the HTML page.
+ */
+const CHECKS_PER_MINUTE = 30;
+const VIEWS_PER_MINUTE = 120;
+const limitsByServer = new WeakMap<object, { checks: TokenBuckets; views: TokenBuckets }>();
+
+export function verifyLimits(app: FastifyInstance): { checks: TokenBuckets; views: TokenBuckets } {
+  let limits = limitsByServer.get(app.server);
+  if (!limits) {
+    limits = { checks: new TokenBuckets(CHECKS_PER_MINUTE), views: new TokenBuckets(VIEWS_PER_MINUTE) };
+    limitsByServer.set(app.server, limits);
+  }
+  return limits;
+}
+
+export const tooManyChecks = (seconds: number) =>
+  `Bạn đã gửi quá ${CHECKS_PER_MINUTE} tệp để kiểm tra trong một phút. Vui lòng thử lại sau ${seconds} giây.`;
+export const tooManyViews = (seconds: number) =>
+  `Bạn đã tra cứu quá ${VIEWS_PER_MINUTE} lần trong một phút. Vui lòng thử lại sau ${seconds} giây.`;
+
+const tooLarge = () => invalid(`Tệp lớn quá ${MAX_CHECK_BYTES / 1024 / 1024} MB.`, [{ field: 'file', message: `quá ${MAX_CHECK_BYTES / 1024 / 1024} MB` }]);
+
+export async function readUploadedPdf(request: FastifyRequest): Promise<Buffer> {
   if (!request.isMultipart()) throw invalid('Hãy gửi tệp PDF dạng multipart/form-data, trường "file".', [{ field: 'file', message: 'không phải tệp tải lên' }]);
   const file = await request.file({ limits: { fileSize: MAX_CHECK_BYTES } });
   if (!file) throw invalid('Chưa chọn tệp PDF.', [{ field: 'file', message: 'chưa chọn tệp' }]);
-  const bytes = await file.toBuffer();
-  if (file.file.truncated) throw invalid('Tệp lớn quá 20 MB.', [{ field: 'file', message: 'quá 20 MB' }]);
+  // @fastify/multipart throws when the stream is cut at the limit.
+  const bytes = await file.toBuffer().catch((error: unknown) => {
+    throw (error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE' ? tooLarge() : error;
+  });
   if (bytes.subarray(0, 5).toString('latin1') !== '%PDF-') throw invalid('Tệp tải lên không phải PDF.', [{ field: 'file', message: 'không phải PDF' }]);
   return bytes;
 }
@@ -28,6 +55,7 @@ export async function readUploadedPdf(request: import('fastify').FastifyRequest)
 export async function registerVerifyRoutes(app: FastifyInstance, deps: RouteDeps): Promise<void> {
   const api = typed(app);
   const { db } = deps;
+  const limits = verifyLimits(app);
 
   api.get(
     '/verify/:documentId',
@@ -36,8 +64,11 @@ export async function registerVerifyRoutes(app: FastifyInstance, deps: RouteDeps
         tags,
         summary: 'Tra cứu công khai một mã văn bản: có phải văn bản thật, ai ký, khi nào, đã có bản thay thế chưa (không cần đăng nhập)',
         params: z.object({ documentId: ZDocumentCode }),
-        response: { 200: ZPublicVerification, 400: ZErrorResponse },
+        response: { 200: ZPublicVerification, 400: ZErrorResponse, 429: ZErrorResponse },
       },
+      onRequest: limitByIp(limits.views, (_reply, seconds) => {
+        throw new AppError('RATE_LIMITED', tooManyViews(seconds));
+      }),
     },
     async (request) => publicVerification(db, request.params.documentId),
   );
@@ -50,8 +81,11 @@ export async function registerVerifyRoutes(app: FastifyInstance, deps: RouteDeps
         summary: 'Kiểm tra một bản PDF tải lên: so mã băm với bản gốc và kiểm tra các chữ ký số (không cần đăng nhập)',
         consumes: ['multipart/form-data'],
         params: z.object({ documentId: ZDocumentCode }),
-        response: { 200: ZUploadCheck, 400: ZErrorResponse },
+        response: { 200: ZUploadCheck, 400: ZErrorResponse, 429: ZErrorResponse },
       },
+      onRequest: limitByIp(limits.checks, (_reply, seconds) => {
+        throw new AppError('RATE_LIMITED', tooManyChecks(seconds));
+      }),
     },
     async (request) => checkUploadedCopy(db, request.params.documentId, await readUploadedPdf(request)),
   );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodePdfText, findPdfSignatures, parsePdfDate } from './find-pdf-signatures.ts';
+import { MAX_PDF_SIGNATURES, type ScanWork, TooManySignaturesError, decodePdfText, findPdfSignatures, parsePdfDate } from './find-pdf-signatures.ts';
 import { verifyPdfSignatures } from './verify-pdf.ts';
 
 /** A minimal file with one signature dictionary; `gap` replaces the /Contents hex string. */
@@ -38,6 +38,47 @@ describe('findPdfSignatures', () => {
   it('reports unreadable CMS as invalid instead of throwing', async () => {
     const [result] = await verifyPdfSignatures(fakePdf('<3003020100000000>'));
     expect(result).toMatchObject({ valid: false, message: 'Không đọc được dữ liệu chữ kí (CMS) trong tệp.', coversWholeDocument: true, signer: null });
+  });
+});
+
+/** `count` signature dictionaries, each an object that never ends, then `refs` fields pointing at them. */
+function hostilePdf(count: number, refs: number): Buffer {
+  let text = '%PDF-1.7\n';
+  for (let i = 0; i < count; i++) text += `${i + 5} 0 obj\n<< /Type /Sig /ByteRange [0 ${i + 1} 99999999 1] /Contents <00> /Reason (x) /M (D:20261123)\n`;
+  for (let i = 0; i < refs; i++) text += `${i + 1000} 0 obj\n<< /FT /Sig /V ${(i % count) + 5} 0 R /T (field ${i}) >>\nendobj\n`;
+  return Buffer.from(text, 'latin1');
+}
+
+describe('the cost of a hostile file (issue 14)', () => {
+  it('refuses more than MAX_PDF_SIGNATURES byte ranges instead of reading each (8,000 took seconds)', () => {
+    let text = '%PDF-1.7\n';
+    for (let i = 0; i < 8000; i++) text += `/ByteRange[0 ${i} ${i + 1} 3]\n`;
+    expect(() => findPdfSignatures(Buffer.from(text, 'latin1'))).toThrow(TooManySignaturesError);
+    expect(() => findPdfSignatures(Buffer.from(text, 'latin1'))).toThrow(`Tệp có hơn ${MAX_PDF_SIGNATURES} chữ kí số`);
+    expect(findPdfSignatures(hostilePdf(MAX_PDF_SIGNATURES, 0))).toHaveLength(MAX_PDF_SIGNATURES);
+  });
+
+  it('reads the same byte range repeated once', () => {
+    const text = `%PDF-1.7\n${'/ByteRange[0 1 2 3]\n'.repeat(8000)}`;
+    expect(findPdfSignatures(Buffer.from(text, 'latin1'))).toHaveLength(1);
+  });
+
+  it('does work linear in the size: twice the file, twice the characters read', () => {
+    const read = (pdf: Buffer) => {
+      const work: ScanWork = { chars: 0 };
+      const found = findPdfSignatures(pdf, work);
+      expect(found).toHaveLength(MAX_PDF_SIGNATURES);
+      expect(found.every((s) => s.reason === 'x' && s.problem !== null)).toBe(true);
+      return work.chars;
+    };
+    const small = hostilePdf(MAX_PDF_SIGNATURES, 4000);
+    const large = hostilePdf(MAX_PDF_SIGNATURES, 8000);
+    expect(findPdfSignatures(small)[0].fieldName).toBe('field 3968');
+    // The old scanner read every signature's object to the end of the file and the whole file again
+    // for each field name: 32 × the size, growing with the square of the file.
+    expect(read(small)).toBeLessThan(10 * small.length);
+    expect(read(large)).toBeLessThan(10 * large.length);
+    expect(read(large) / read(small)).toBeLessThan(2.1);
   });
 });
 

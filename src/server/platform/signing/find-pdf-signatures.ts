@@ -3,6 +3,7 @@
  * gap between the two signed ranges must be exactly the hex string of /Contents, which is also
  * what makes the check safe (any other byte outside the ranges would be unsigned).
  * Reads the few text entries readers show: /Name, /Reason, /Location, /ContactInfo, /M, /SubFilter.
+ * Its input comes from anyone (the public verification page), so its cost stays linear in the size.
  */
 
 export interface PdfSignatureDictionary {
@@ -82,33 +83,6 @@ export function parsePdfDate(text: string | null): Date | null {
   return new Date(utc - offset);
 }
 
-/** The object (from "N G obj" to "endobj") around an offset, as Latin-1 text. */
-function enclosingObject(pdf: Buffer, at: number): { text: string; number: string | null } {
-  // Far enough back for a /Contents written before /ByteRange (hex digits never contain " obj").
-  const from = Math.max(0, at - 262_144);
-  const head = pdf.subarray(from, at).toString('latin1');
-  const objAt = head.lastIndexOf(' obj');
-  const endAt = pdf.indexOf('endobj', at);
-  const start = objAt >= 0 ? from + objAt : at;
-  const text = pdf.subarray(start, endAt > 0 ? endAt : pdf.length).toString('latin1');
-  const number = objAt >= 0 ? (head.slice(0, objAt).match(/(\d+)\s+(\d+)$/)?.[1] ?? null) : null;
-  return { text, number };
-}
-
-/** The /T of a field whose /V points at object `number`. */
-function fieldNameFor(pdfText: string, number: string | null): string | null {
-  if (!number) return null;
-  const ref = new RegExp(`/V\\s+${number}\\s+0\\s+R\\b`, 'g');
-  let match: RegExpExecArray | null;
-  let found: string | null = null;
-  while ((match = ref.exec(pdfText))) {
-    const start = pdfText.lastIndexOf(' obj', match.index);
-    const end = pdfText.indexOf('endobj', match.index);
-    found = stringEntry(pdfText.slice(start, end), 'T') ?? found;
-  }
-  return found;
-}
-
 /** Cuts the zero padding after a DER element, using the length in its header. */
 function trimDer(bytes: Buffer): Buffer {
   if (bytes.length < 2) return bytes;
@@ -121,40 +95,155 @@ function trimDer(bytes: Buffer): Buffer {
   return bytes.subarray(0, Math.min(bytes.length, 2 + count + length));
 }
 
-/** Every signature dictionary, in file order (= signing order for incremental updates). */
-export function findPdfSignatures(pdf: Buffer): PdfSignatureDictionary[] {
+
+/** Far more signatures than any real document carries; a file with more is refused, not scanned. */
+export const MAX_PDF_SIGNATURES = 32;
+
+/** Thrown for a file with more than MAX_PDF_SIGNATURES signature dictionaries. */
+export class TooManySignaturesError extends Error {
+  constructor() {
+    super(`Tệp có hơn ${MAX_PDF_SIGNATURES} chữ kí số: hệ thống không kiểm tra tệp như vậy.`);
+    this.name = 'TooManySignaturesError';
+  }
+}
+
+/** Counts the characters the scanner reads (up to a constant factor), for the tests of its cost. */
+export interface ScanWork {
+  chars: number;
+}
+
+/** The " obj" of "N G obj" and "endobj": the boundaries that cut the file into objects. */
+const BOUNDARY = / obj|endobj/g;
+const FIELD_VALUE = /\/V\s+(\d+)\s+0\s+R\b/g;
+
+const isHexDigit = (code: number) => (code >= 48 && code <= 57) || (code >= 65 && code <= 70) || (code >= 97 && code <= 102);
+
+interface PdfObject {
+  /** From " obj" (or the previous "endobj") to the next boundary. */
+  text: string;
+  /** N of "N G obj", when the stretch opens an object. */
+  number: string | null;
+  entries?: Pick<PdfSignatureDictionary, 'subFilter' | 'name' | 'reason' | 'location' | 'contactInfo' | 'signingTime'>;
+  /** /T, once read (null: none). */
+  title?: string | null;
+}
+
+/**
+ * The objects of a file, each read at most once: the object around an offset is the stretch between
+ * the boundaries before and after it, so the stretches never overlap and reading them all is linear.
+ */
+class PdfObjects {
+  private readonly boundaries: number[] = [];
+  private readonly read = new Map<number, PdfObject>();
+
+  constructor(
+    private readonly text: string,
+    private readonly work: ScanWork,
+  ) {
+    for (const match of text.matchAll(BOUNDARY)) this.boundaries.push(match.index ?? 0);
+    work.chars += text.length;
+  }
+
+  around(at: number): PdfObject {
+    // The last boundary before `at` (binary search; -1 when none).
+    let low = 0;
+    let high = this.boundaries.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (this.boundaries[mid] < at) low = mid + 1;
+      else high = mid;
+    }
+    const index = low - 1;
+    const cached = this.read.get(index);
+    if (cached) return cached;
+    const boundary = index >= 0 ? this.boundaries[index] : 0;
+    const opens = index >= 0 && this.text.startsWith(' obj', boundary);
+    const end = index + 1 < this.boundaries.length ? this.boundaries[index + 1] : this.text.length;
+    const text = this.text.slice(opens || index < 0 ? boundary : boundary + 'endobj'.length, end);
+    const number = opens ? (this.text.slice(Math.max(0, boundary - 64), boundary).match(/(\d+)\s+(\d+)$/)?.[1] ?? null) : null;
+    this.work.chars += text.length + 64;
+    const object: PdfObject = { text, number };
+    this.read.set(index, object);
+    return object;
+  }
+}
+
+function signatureEntries(object: PdfObject): NonNullable<PdfObject['entries']> {
+  // Blank out the huge hex string before reading the text entries.
+  const dict = object.text.replace(/\/Contents\s*<[0-9A-Fa-f\s]*>/, '/Contents <>');
+  return {
+    subFilter: dict.match(/\/SubFilter\s*\/([^\s/<>[\]()]+)/)?.[1] ?? null,
+    name: stringEntry(dict, 'Name'),
+    reason: stringEntry(dict, 'Reason'),
+    location: stringEntry(dict, 'Location'),
+    contactInfo: stringEntry(dict, 'ContactInfo'),
+    signingTime: parsePdfDate(stringEntry(dict, 'M')),
+  };
+}
+
+/**
+ * Every signature dictionary, in file order (= signing order for incremental updates). Linear in the
+ * file's size: three passes over the text, each object and each hex string read at most once;
+ * more than MAX_PDF_SIGNATURES distinct byte ranges throw TooManySignaturesError.
+ */
+export function findPdfSignatures(pdf: Buffer, work: ScanWork = { chars: 0 }): PdfSignatureDictionary[] {
   const text = pdf.toString('latin1');
+  work.chars += text.length;
+  const objects = new PdfObjects(text, work);
+  /** Where the hex digits after a "<" stop, by the "<"'s offset (scans from two "<" never overlap). */
+  const hexEnds = new Map<number, number>();
+  const hexEnd = (at: number): number => {
+    let end = hexEnds.get(at);
+    if (end === undefined) {
+      end = at + 1;
+      while (end < text.length && isHexDigit(text.charCodeAt(end))) end++;
+      work.chars += end - at;
+      hexEnds.set(at, end);
+    }
+    return end;
+  };
+  const decoded = new Map<number, Buffer>();
   const seen = new Set<string>();
-  const found: PdfSignatureDictionary[] = [];
+  const found: { entry: PdfSignatureDictionary; object: PdfObject }[] = [];
+  work.chars += text.length;
   for (const match of text.matchAll(BYTE_RANGE)) {
     const byteRange = match.slice(1, 5).map(Number) as [number, number, number, number];
     const key = byteRange.join(' ');
     if (seen.has(key)) continue;
+    if (seen.size === MAX_PDF_SIGNATURES) throw new TooManySignaturesError();
     seen.add(key);
-    const { text: dictText, number } = enclosingObject(pdf, match.index ?? 0);
+    const object = objects.around(match.index ?? 0);
+    object.entries ??= signatureEntries(object);
+    const entry: PdfSignatureDictionary = { byteRange, contents: Buffer.alloc(0), ...object.entries, fieldName: null, problem: null };
     const [a, b, c, d] = byteRange;
-    // Blank out the huge hex string before reading the text entries.
-    const dict = dictText.replace(/\/Contents\s*<[0-9A-Fa-f\s]*>/, '/Contents <>');
-    const entry: PdfSignatureDictionary = {
-      byteRange,
-      contents: Buffer.alloc(0),
-      subFilter: dict.match(/\/SubFilter\s*\/([^\s/<>[\]()]+)/)?.[1] ?? null,
-      name: stringEntry(dict, 'Name'),
-      reason: stringEntry(dict, 'Reason'),
-      location: stringEntry(dict, 'Location'),
-      contactInfo: stringEntry(dict, 'ContactInfo'),
-      signingTime: parsePdfDate(stringEntry(dict, 'M')),
-      fieldName: fieldNameFor(text, number),
-      problem: null,
-    };
     const gapStart = a + b;
-    const gap = text.slice(gapStart, c);
-    if (a !== 0 || c <= gapStart || c + d > pdf.length || !/^<[0-9A-Fa-f]*>$/.test(gap)) {
+    // The gap must be exactly one hex string: "<", hex digits, ">".
+    const valid = a === 0 && c > gapStart && c + d <= pdf.length && text[gapStart] === '<' && text[c - 1] === '>' && hexEnd(gapStart) === c - 1;
+    if (!valid) {
       entry.problem = 'Vùng kí (ByteRange) không hợp lệ: phần không được kí không chỉ là chữ kí.';
     } else {
-      entry.contents = trimDer(Buffer.from(gap.slice(1, -1), 'hex'));
+      let contents = decoded.get(gapStart);
+      if (!contents) {
+        contents = trimDer(Buffer.from(text.slice(gapStart + 1, c - 1), 'hex'));
+        work.chars += c - gapStart;
+        decoded.set(gapStart, contents);
+      }
+      entry.contents = contents;
     }
-    found.push(entry);
+    found.push({ entry, object });
   }
-  return found;
+  const numbers = new Set(found.map((f) => f.object.number).filter((n) => n !== null));
+  if (numbers.size > 0) {
+    // The /T of the field whose /V points at the signature's object (the last one found wins).
+    const titles = new Map<string, string>();
+    work.chars += text.length;
+    for (const match of text.matchAll(FIELD_VALUE)) {
+      if (!numbers.has(match[1])) continue;
+      const field = objects.around(match.index ?? 0);
+      if (field.title === undefined) field.title = stringEntry(field.text, 'T');
+      if (field.title !== null) titles.set(match[1], field.title);
+    }
+    for (const { entry, object } of found) entry.fieldName = object.number ? (titles.get(object.number) ?? null) : null;
+  }
+  return found.map((f) => f.entry);
 }

@@ -190,8 +190,16 @@ function verifyOne(pdf: Buffer, index: number, dict: ReturnType<typeof findPdfSi
   return result;
 }
 
-/** Verifies every signature in the PDF (an empty list when it has none). */
+/**
+ * Verifies every signature in the PDF (an empty list when it has none); throws
+ * TooManySignaturesError beyond MAX_PDF_SIGNATURES. Other requests are served between signatures.
+ */
 export async function verifyPdfSignatures(pdf: Buffer, options: VerifyPdfOptions = {}): Promise<PdfSignatureVerification[]> {
   const roots = options.trustedRoots ? options.trustedRoots.map((r) => new X509Certificate(r)) : null;
-  return findPdfSignatures(pdf).map((dict, i) => verifyOne(pdf, i + 1, dict, roots));
+  const results: PdfSignatureVerification[] = [];
+  for (const [i, dict] of findPdfSignatures(pdf).entries()) {
+    if (i > 0) await new Promise((resolve) => setImmediate(resolve));
+    results.push(verifyOne(pdf, i + 1, dict, roots));
+  }
+  return results;
 }
