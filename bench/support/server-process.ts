@@ -32,6 +32,8 @@ export async function startServerProcess(options: { repoRoot: string; dataDir: s
       DATA_DIR: options.dataDir,
       DATABASE_URL: options.databaseUrl ?? '',
       SODIEM_DEMO: '0',
+      // Production outside the demo needs its public address (printed links are not followed here).
+      SODIEM_PUBLIC_URL: 'http://127.0.0.1',
       SODIEM_NOW: options.now ?? benchClock().toISOString(),
       LOG_LEVEL: 'warn',
       NODE_ENV: 'production',

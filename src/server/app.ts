@@ -19,7 +19,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { type Clock, systemClock } from './platform/clock.ts';
 import type { DatabaseHandle } from './platform/db/database.ts';
-import type { Env } from './platform/env.ts';
+import { type Env, ownUrl } from './platform/env.ts';
 import { AppError, STATUS_BY_CODE } from './platform/errors.ts';
 import { loadSession } from './platform/http/context.ts';
 import { registerIdempotency } from './platform/http/idempotency.ts';
@@ -123,6 +123,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       'Content-Security-Policy',
       "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; script-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
     );
+    // Over HTTPS (TLS, or X-Forwarded-Proto from a trusted proxy): browsers keep to HTTPS for a year.
+    if (request.protocol === 'https') reply.header('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
     if (!request.url.startsWith('/api/v1/')) return;
     reply.header('Cache-Control', 'no-store');
     await loadSession(database.db, request, { idleMinutes: env.sessionIdleMinutes });
@@ -179,6 +181,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     request.log.error({ err: error }, 'unhandled error');
     return reply.status(500).send({ error: 'INTERNAL', message: 'Lỗi hệ thống. Vui lòng thử lại hoặc báo Ban quản trị.' });
   });
+
+  // Verification links name SODIEM_PUBLIC_URL; unset (demo, tests), this server's own address once it listens (PORT=0 picks the port then).
+  if (!env.publicUrlConfigured) {
+    app.addHook('onListen', async () => {
+      const address = app.server.address();
+      if (address && typeof address === 'object') env.publicUrl = ownUrl(env.host, address.port);
+    });
+  }
 
   registerIdempotency(app, database.db);
   rejectControlCharacters(app);

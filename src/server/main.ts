@@ -27,7 +27,7 @@ const demoCertificates = demoLogins.length ? await ensureDemoCertificates(databa
 if (demoCertificates && !env.signing.seal) env.signing.seal = { backend: 'pkcs12', file: demoCertificates.seal, password: DEMO_PASSWORD };
 // A fresh demo has 9A1's học bạ printed and waiting for each signer (issue 12).
 if (demo && demoCertificates) {
-  await seedDemoDocuments(database.db, { dataDir: env.dataDir, schoolId: demo.schoolId, classId: demo.classIds['9A1'], now: clock(), baseUrl: `http://localhost:${env.port}` });
+  await seedDemoDocuments(database.db, { dataDir: env.dataDir, schoolId: demo.schoolId, classId: demo.classIds['9A1'], now: clock(), baseUrl: env.publicUrl });
 }
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');

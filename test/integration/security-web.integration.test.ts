@@ -141,7 +141,7 @@ beforeAll(async () => {
   // On the tests' business clock, like every test server (issue 12).
   const clock = testClock();
   await seedDemo(configuredDb.handle.db, { now: clock(), scores: false });
-  configured = await buildApp({ env: parseEnv({ DATA_DIR: configuredDb.dataDir, LOG_LEVEL: 'silent', SODIEM_SECURE_COOKIES: '1' }), database: configuredDb.handle, jobWorker: false, clock });
+  configured = await buildApp({ env: parseEnv({ DATA_DIR: configuredDb.dataDir, LOG_LEVEL: 'silent', SODIEM_SECURE_COOKIES: '1', SODIEM_TRUST_PROXY: 'loopback' }), database: configuredDb.handle, jobWorker: false, clock });
 }, 60_000);
 afterAll(async () => {
   await configured?.close();
@@ -242,7 +242,7 @@ describe('authentication (V2) and logging (V7)', () => {
     }
   });
 
-  it('X-Forwarded-For counts only from a trusted proxy (default: this machine), so the throttle and the audit see the real address', async () => {
+  it('X-Forwarded-For counts only from a trusted proxy (here SODIEM_TRUST_PROXY=loopback), so the throttle and the audit see the real address', async () => {
     const attempt = (remoteAddress: string, forwarded: string) =>
       configured.inject({ method: 'POST', url: '/api/v1/auth/login', remoteAddress, headers: { 'x-forwarded-for': forwarded }, payload: { username: 'gvcn.9a1', password: 'sai-mat-khau' } });
     expect((await attempt('203.0.113.5', '198.51.100.7')).statusCode).toBe(401);

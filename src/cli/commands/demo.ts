@@ -53,7 +53,7 @@ export async function demoCommand(args: string[], io: CliIo): Promise<number> {
     const certificates = await ensureDemoCertificates(database.db, env.dataDir, demoClock());
     // As on a first `npm start`: 9A1's học bạ printed and waiting for each signer.
     const documents = certificates
-      ? await seedDemoDocuments(database.db, { dataDir: env.dataDir, schoolId: seed.schoolId, classId: seed.classIds['9A1'], now: demoClock(), baseUrl: `http://localhost:${env.port}` })
+      ? await seedDemoDocuments(database.db, { dataDir: env.dataDir, schoolId: seed.schoolId, classId: seed.classIds['9A1'], now: demoClock(), baseUrl: env.publicUrl })
       : null;
     const cal = demoCalendar(vietnamDay(now));
     io.stdout(

@@ -18,10 +18,12 @@ const ZEnv = z.object({
   SODIEM_DEMO: z.enum(['0', '1']).default('1'),
   /** Session lifetime of inactivity, in minutes. */
   SODIEM_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(120),
-  /** Secure cookies (set 1 behind HTTPS). */
+  /** Secure cookies always (1); a request over HTTPS gets them anyway. */
   SODIEM_SECURE_COOKIES: z.enum(['0', '1']).default('0'),
-  /** Whose X-Forwarded-For to believe: loopback (a proxy on this machine, default), 0 (none), all, or proxy IPs/CIDRs separated by commas. */
-  SODIEM_TRUST_PROXY: z.string().default('loopback'),
+  /** The address printed documents send readers to (`<url>/verify/<id>`): https://sodiem.truong.edu.vn. Required in production outside the demo. */
+  SODIEM_PUBLIC_URL: z.string().optional().or(z.literal('').transform(() => undefined)),
+  /** Whose X-Forwarded-* to believe: unset or 0 (nobody, default), loopback (a proxy on this machine), all, or proxy IPs/CIDRs separated by commas. */
+  SODIEM_TRUST_PROXY: z.string().default('0'),
   /** A remote-signing service (VNPT SmartCA, Viettel MySign… through the adapter in docs/signing.md). */
   SODIEM_REMOTE_SIGNING_URL: z.string().url().optional(),
   SODIEM_REMOTE_SIGNING_TOKEN: z.string().optional(),
@@ -43,7 +45,14 @@ export interface Env {
   seedDemo: boolean;
   sessionIdleMinutes: number;
   secureCookies: boolean;
-  /** Fastify's trustProxy: the client IP (login throttling, audit) comes from X-Forwarded-For only when the proxy is trusted. */
+  /**
+   * SODIEM_PUBLIC_URL without a trailing slash: the only source of verification links. Unset (the
+   * demo, tests): this server's own `http://HOST:PORT`, set again once it listens (app.ts).
+   */
+  publicUrl: string;
+  /** SODIEM_PUBLIC_URL was given (else publicUrl is this server's own address). */
+  publicUrlConfigured: boolean;
+  /** Fastify's trustProxy: the client IP (login throttling, audit) and protocol come from X-Forwarded-* only when the proxy is trusted. */
   trustProxy: boolean | string;
   logLevel: z.infer<typeof ZEnv>['LOG_LEVEL'];
   /** SODIEM_BACKUP_AT and SODIEM_BACKUP_KEEP as given (parsed by backup/schedule.ts). */
@@ -66,14 +75,22 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     throw new Error(`Cấu hình không hợp lệ: ${details}`);
   }
   const e = parsed.data;
+  const seedDemo = e.SODIEM_DEMO === '1';
+  if (!e.SODIEM_PUBLIC_URL && !seedDemo && source.NODE_ENV === 'production') {
+    throw new Error(
+      'Cấu hình không hợp lệ: chưa đặt SODIEM_PUBLIC_URL — địa chỉ công khai của máy chủ (ví dụ https://sodiem.truong.edu.vn), in trên mọi văn bản để kiểm tra bản gốc. Máy chủ không khởi động khi thiếu nó.',
+    );
+  }
   return {
     port: e.PORT,
     host: e.HOST,
     dataDir: resolve(e.DATA_DIR),
     databaseUrl: e.DATABASE_URL,
-    seedDemo: e.SODIEM_DEMO === '1',
+    seedDemo,
     sessionIdleMinutes: e.SODIEM_SESSION_IDLE_MINUTES,
     secureCookies: e.SODIEM_SECURE_COOKIES === '1',
+    publicUrl: e.SODIEM_PUBLIC_URL ? publicUrlOf(e.SODIEM_PUBLIC_URL) : ownUrl(e.HOST, e.PORT),
+    publicUrlConfigured: Boolean(e.SODIEM_PUBLIC_URL),
     trustProxy: e.SODIEM_TRUST_PROXY === 'all' ? true : e.SODIEM_TRUST_PROXY === '0' ? false : e.SODIEM_TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
     backupAt: e.SODIEM_BACKUP_AT,
@@ -84,6 +101,27 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
       remote: e.SODIEM_REMOTE_SIGNING_URL ? { url: e.SODIEM_REMOTE_SIGNING_URL, token: e.SODIEM_REMOTE_SIGNING_TOKEN ?? '' } : undefined,
     },
   };
+}
+
+/** SODIEM_PUBLIC_URL checked: an absolute http(s) address with no path, query or fragment. */
+function publicUrlOf(value: string): string {
+  const bad = () =>
+    new Error(`Cấu hình không hợp lệ: SODIEM_PUBLIC_URL phải là địa chỉ http(s) đầy đủ của máy chủ, không có đường dẫn (ví dụ https://sodiem.truong.edu.vn), nhận được "${value}".`);
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw bad();
+  }
+  if (!['http:', 'https:'].includes(url.protocol) || url.username || url.password || url.search || url.hash || value.includes('?') || value.includes('#')) throw bad();
+  if (url.pathname !== '/') throw bad();
+  return url.origin;
+}
+
+/** This server's own address, `http://HOST:PORT` (a wildcard HOST as localhost). */
+export function ownUrl(host: string, port: number): string {
+  const name = host === '0.0.0.0' || host === '::' || host === '' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+  return `http://${name}:${port}`;
 }
 
 function sealConfig(source: Record<string, string | undefined>): SignerConfig | null {

@@ -14,7 +14,7 @@ import { type RouteDeps, typed } from '../platform/http/route-deps.ts';
 import { buildClassBook } from './class-print-class-book.ts';
 import { buildConfirmationSheet } from './class-print-confirmation.ts';
 import { buildPrimarySummary } from './class-print-primary-summary.ts';
-import { requestBaseUrl, sendDocumentPdf } from './print-data.ts';
+import { sendDocumentPdf } from './print-data.ts';
 
 const tags = ['print'];
 const P = z.object({ classId: ZId });
@@ -37,7 +37,7 @@ export async function registerClassPrintRoutes(app: FastifyInstance, deps: Route
       const auth = requireAuth(request);
       const cls = await getClassOr404(db, request.params.classId);
       authorize(auth, 'classBook.view', { schoolId: cls.school_id, classIds: [cls.id] });
-      return sendDocumentPdf(reply, await buildClassBook(db, { classId: cls.id, scope: request.query.scope }, { baseUrl: requestBaseUrl(request) }));
+      return sendDocumentPdf(reply, await buildClassBook(db, { classId: cls.id, scope: request.query.scope }, { baseUrl: deps.env.publicUrl }));
     },
   );
 
@@ -59,7 +59,7 @@ export async function registerClassPrintRoutes(app: FastifyInstance, deps: Route
       if (subjectId) authorize(auth, 'gradebook.view', { schoolId: cls.school_id, classIds: [cls.id], subjectId });
       else authorize(auth, 'results.view', { schoolId: cls.school_id, classIds: [cls.id] });
       const term = request.query.term === 'year' ? 'year' : (Number(request.query.term) as 1 | 2);
-      return sendDocumentPdf(reply, await buildConfirmationSheet(db, { classId: cls.id, term, subjectId }, { baseUrl: requestBaseUrl(request) }));
+      return sendDocumentPdf(reply, await buildConfirmationSheet(db, { classId: cls.id, term, subjectId }, { baseUrl: deps.env.publicUrl }));
     },
   );
 
@@ -77,7 +77,7 @@ export async function registerClassPrintRoutes(app: FastifyInstance, deps: Route
       const auth = requireAuth(request);
       const cls = await getClassOr404(db, request.params.classId);
       authorize(auth, 'results.view', { schoolId: cls.school_id, classIds: [cls.id] });
-      return sendDocumentPdf(reply, await buildPrimarySummary(db, { classId: cls.id, point: request.query.point }, { baseUrl: requestBaseUrl(request) }));
+      return sendDocumentPdf(reply, await buildPrimarySummary(db, { classId: cls.id, point: request.query.point }, { baseUrl: deps.env.publicUrl }));
     },
   );
 }

@@ -4,7 +4,7 @@
  * the principal's name, Vietnam-time dates, column and source labels, file names, the PDF answer.
  */
 import { vietnamParts } from '../../domain/calendar/vietnam-time.ts';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply } from 'fastify';
 import type { Executor } from '../platform/db/database.ts';
 import { notFound } from '../platform/errors.ts';
 import type { PrintDate, SchoolHeading } from '../platform/pdf/layout.ts';
@@ -101,11 +101,6 @@ export async function schoolYearLabelFor(db: Executor, schoolId: string, isoDate
 export async function schoolYearLabel(db: Executor, schoolYearId: string): Promise<string> {
   const year = await db.selectFrom('school_years').select(['start_year']).where('id', '=', schoolYearId).executeTakeFirst();
   return year ? `${year.start_year} - ${Number(year.start_year) + 1}` : '';
-}
-
-/** The address the printed QR code points to: this server, as the browser reached it. */
-export function requestBaseUrl(request: FastifyRequest): string {
-  return `${request.protocol}://${request.host}`;
 }
 
 /** ASCII look-alike of a Vietnamese name for the plain `filename=` fallback. */

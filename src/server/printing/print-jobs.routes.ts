@@ -12,7 +12,7 @@ import { ZJob, ZStartPrintJob } from '../../shared/documents.ts';
 import type { Row } from '../platform/db/schema.ts';
 import { type RequestAuth, authorize, requireAuth } from '../platform/http/context.ts';
 import { type RouteDeps, typed } from '../platform/http/route-deps.ts';
-import { pdfDisposition, requestBaseUrl } from './print-data.ts';
+import { pdfDisposition } from './print-data.ts';
 import { presentPrintJob } from './print-job-presenter.ts';
 import { getJobOr404, getSchoolClassesOr404, listPrintJobs, readPrintJobOutput } from './print-job-queries.ts';
 import { startPrintJob } from './start-print-job.ts';
@@ -53,7 +53,7 @@ export async function registerPrintJobRoutes(app: FastifyInstance, deps: RouteDe
         kind,
         classes,
         options,
-        baseUrl: requestBaseUrl(request),
+        baseUrl: deps.env.publicUrl,
         createdBy: auth.user.id,
         actorRole: primaryRole(auth.actor),
         now: request.now,

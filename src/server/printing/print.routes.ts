@@ -15,7 +15,7 @@ import { type RequestAuth, auditContext, authorize, requireAuth } from '../platf
 import { type RouteDeps, typed } from '../platform/http/route-deps.ts';
 import { printCorrectionRequest } from './print-correction-request.ts';
 import { printEditLog } from './print-edit-log.ts';
-import { requestBaseUrl, sendPdf } from './print-data.ts';
+import { sendPdf } from './print-data.ts';
 
 const tags = ['print'];
 
@@ -63,7 +63,7 @@ export async function registerPrintRoutes(app: FastifyInstance, deps: RouteDeps)
         teacherUserId,
         month: request.query.month,
         deputy: deputy ? { userId: auth.user.id, fullName: auth.user.full_name } : null,
-        baseUrl: requestBaseUrl(request),
+        baseUrl: deps.env.publicUrl,
       });
       return sendPdf(reply, printed);
     },
@@ -82,7 +82,7 @@ export async function registerPrintRoutes(app: FastifyInstance, deps: RouteDeps)
       const auth = requireAuth(request);
       const correction = await getCorrectionOr404(db, request.params.id);
       authorizeRead(auth, correction);
-      const printed = await printCorrectionRequest({ db, dataDir: deps.env.dataDir, audit: auditContext(request), correction, baseUrl: requestBaseUrl(request) });
+      const printed = await printCorrectionRequest({ db, dataDir: deps.env.dataDir, audit: auditContext(request), correction, baseUrl: deps.env.publicUrl });
       return sendPdf(reply, printed);
     },
   );

@@ -14,7 +14,7 @@ import { loadTranscript } from './load-transcript.ts';
 import { studentPrintTarget } from './transcript-queries.ts';
 import { transcriptXml } from './transcript-xml.ts';
 import { type RouteDeps, typed } from '../platform/http/route-deps.ts';
-import { requestBaseUrl, sendDocumentPdf } from '../printing/index.ts';
+import { sendDocumentPdf } from '../printing/index.ts';
 
 const tags = ['print'];
 const P = z.object({ studentId: ZId });
@@ -33,7 +33,7 @@ export async function registerStudentPrintRoutes(app: FastifyInstance, deps: Rou
     async (request, reply) => {
       const auth = requireAuth(request);
       await authorizeTranscript(db, auth, request.params.studentId);
-      const doc = await buildTranscript(db, { studentId: request.params.studentId }, { baseUrl: requestBaseUrl(request) });
+      const doc = await buildTranscript(db, { studentId: request.params.studentId }, { baseUrl: deps.env.publicUrl });
       return sendDocumentPdf(reply.header('x-data-sha256', doc.dataSha256 ?? ''), doc);
     },
   );
@@ -74,7 +74,7 @@ export async function registerStudentPrintRoutes(app: FastifyInstance, deps: Rou
       const auth = requireAuth(request);
       authorize(auth, 'reportBook.view', await studentPrintTarget(db, request.params.studentId));
       const { termId, term } = request.query;
-      const doc = await buildReportBook(db, { studentId: request.params.studentId, termId, term: (term ?? (termId ? undefined : 1)) as 1 | 2 | undefined }, { baseUrl: requestBaseUrl(request) });
+      const doc = await buildReportBook(db, { studentId: request.params.studentId, termId, term: (term ?? (termId ? undefined : 1)) as 1 | 2 | undefined }, { baseUrl: deps.env.publicUrl });
       return sendDocumentPdf(reply, doc);
     },
   );

@@ -35,6 +35,8 @@ export interface IdempotencyKeysTable {
   status_code: number;
   response_json: string;
   created_at: string;
+  /** SHA-256 of method, URL and body of the request answered; null until its answer is stored. */
+  request_hash: string | null;
 }
 
 export interface StoredFilesTable {

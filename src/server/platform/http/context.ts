@@ -113,6 +113,7 @@ export function auditContext(request: FastifyRequest): AuditContext {
   };
 }
 
+/** The session cookie; `Secure` when SODIEM_SECURE_COOKIES says so or the request came over HTTPS (TLS, or a trusted proxy's X-Forwarded-Proto). */
 export function setSessionCookie(reply: FastifyReply, token: string, secure: boolean): void {
-  reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'strict', secure });
+  reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'strict', secure: secure || reply.request.protocol === 'https' });
 }

@@ -5,11 +5,15 @@
  * errors are not. The key is also written inside the change's own transaction (audit.ts), so a
  * retry after a crash between the commit and the answer gets 409 `alreadyApplied` instead of
  * doing the work twice; a retry after a crash before the commit does the work; of two copies
- * sent at the same instant, one applies and the other gets 409 `alreadyApplied`.
+ * sent at the same instant, one applies and the other gets 409 `alreadyApplied`. The key names one
+ * request: sent again with another body or query it is refused (422), never answered with the
+ * other request's answer.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { canonicalJson } from '../canonical-json.ts';
 import type { Db } from '../db/database.ts';
 import { AppError } from '../errors.ts';
+import { sha256Hex } from '../sha256.ts';
 
 const HEADER = 'idempotency-key';
 
@@ -28,6 +32,8 @@ function keyOf(request: FastifyRequest): string | null {
 
 export const idempotencyRouteOf = (request: FastifyRequest) => `${request.method} ${request.url.split('?')[0]}`;
 const routeOf = idempotencyRouteOf;
+/** What the key stands for: the method, the URL with its query, and the (validated) body. */
+const requestHashOf = (request: FastifyRequest) => sha256Hex(request.method, ' ', request.url, '\n', canonicalJson(request.body ?? null));
 
 export function registerIdempotency(app: FastifyInstance, db: Db): void {
   app.decorateRequest('idempotencyKey', null);
@@ -51,6 +57,12 @@ export function registerIdempotency(app: FastifyInstance, db: Db): void {
         // before answering: done, and not done again.
         throw new AppError('CONFLICT', 'Yêu cầu này đã được thực hiện, nhưng máy chủ bị gián đoạn trước khi trả lời. Hãy tải lại dữ liệu để xem kết quả.', { alreadyApplied: true });
       }
+      if (stored.request_hash && stored.request_hash !== requestHashOf(request)) {
+        return reply.status(422).send({
+          error: 'IDEMPOTENCY_KEY_REUSED',
+          message: 'Idempotency-Key này đã được dùng cho một yêu cầu có nội dung khác. Hãy gửi yêu cầu mới với một Idempotency-Key mới.',
+        });
+      }
       reply.header('idempotent-replay', 'true');
       return reply.status(Number(stored.status_code)).type('application/json; charset=utf-8').send(stored.response_json);
     }
@@ -69,13 +81,14 @@ export function registerIdempotency(app: FastifyInstance, db: Db): void {
         status_code: reply.statusCode,
         response_json: payload,
         created_at: request.now.toISOString(),
+        request_hash: requestHashOf(request),
       })
       // The row this request's transaction claimed (status 0, marked with its id; audit.ts) gets the
       // answer; a stored answer, or another request's claim, stays.
       .onConflict((oc) =>
         oc
           .columns(['user_id', 'key'])
-          .doUpdateSet({ status_code: reply.statusCode, response_json: payload })
+          .doUpdateSet({ status_code: reply.statusCode, response_json: payload, request_hash: requestHashOf(request) })
           .where((eb) => eb.and([eb('idempotency_keys.status_code', '=', 0), eb('idempotency_keys.response_json', '=', `pending:${request.id}`)])),
       )
       .execute();

@@ -8,6 +8,7 @@ import * as transcriptRecords from './20261123_0006_transcript_records.ts';
 import * as attendanceRolls from './20261123_0007_attendance_rolls.ts';
 import * as documentsJobs from './20261123_0008_documents_jobs.ts';
 import * as yearIndexes from './20261123_0009_year_indexes.ts';
+import * as idempotencyRequestHash from './20261123_0010_idempotency_request_hash.ts';
 
 /** Every migration, in order. One change per timestamped file; never edit a released one. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '20261123_0007_attendance_rolls': attendanceRolls,
   '20261123_0008_documents_jobs': documentsJobs,
   '20261123_0009_year_indexes': yearIndexes,
+  '20261123_0010_idempotency_request_hash': idempotencyRequestHash,
 };
