@@ -24,9 +24,16 @@ beforeAll(async () => {
 });
 afterAll(async () => server?.close());
 
-/** Audit entries of one stored row. */
+/** Audit entries of one stored row, in the order of their chain (a query without ORDER BY has none on PostgreSQL). */
 async function eventsOf(entityType: string, entityId: string) {
-  return server.database.handle.db.selectFrom('audit_events').select(['action', 'after_json']).where('entity_type', '=', entityType).where('entity_id', '=', entityId).execute();
+  return server.database.handle.db
+    .selectFrom('audit_events')
+    .select(['action', 'after_json'])
+    .where('entity_type', '=', entityType)
+    .where('entity_id', '=', entityId)
+    .orderBy('chain_key')
+    .orderBy('seq')
+    .execute();
 }
 
 describe('conduct: two saves from the same version', () => {
