@@ -11,7 +11,9 @@ export type AppErrorCode =
   | 'INVALID_STATE'
   | 'RATE_LIMITED'
   /** A lock, a closed window or the edit deadline refuses the write (C1). */
-  | 'LOCKED';
+  | 'LOCKED'
+  /** An Idempotency-Key sent again with another request. */
+  | 'IDEMPOTENCY_KEY_REUSED';
 
 export interface FieldError {
   /** Row number as the user sees it (Excel row), when the input was a table. */
@@ -40,6 +42,7 @@ export const STATUS_BY_CODE: Record<AppErrorCode, number> = {
   INVALID_STATE: 409,
   RATE_LIMITED: 429,
   LOCKED: 423,
+  IDEMPOTENCY_KEY_REUSED: 422,
 };
 
 export const notFound = (what: string) => new AppError('NOT_FOUND', `Không tìm thấy ${what}.`);

@@ -58,10 +58,10 @@ export function registerIdempotency(app: FastifyInstance, db: Db): void {
         throw new AppError('CONFLICT', 'Yêu cầu này đã được thực hiện, nhưng máy chủ bị gián đoạn trước khi trả lời. Hãy tải lại dữ liệu để xem kết quả.', { alreadyApplied: true });
       }
       if (stored.request_hash && stored.request_hash !== requestHashOf(request)) {
-        return reply.status(422).send({
-          error: 'IDEMPOTENCY_KEY_REUSED',
-          message: 'Idempotency-Key này đã được dùng cho một yêu cầu có nội dung khác. Hãy gửi yêu cầu mới với một Idempotency-Key mới.',
-        });
+        throw new AppError(
+          'IDEMPOTENCY_KEY_REUSED',
+          'Idempotency-Key này đã được dùng cho một yêu cầu có nội dung khác. Hãy gửi yêu cầu mới với một Idempotency-Key mới.',
+        );
       }
       reply.header('idempotent-replay', 'true');
       return reply.status(Number(stored.status_code)).type('application/json; charset=utf-8').send(stored.response_json);
