@@ -11,7 +11,7 @@ import type { Row } from '../platform/db/schema.ts';
 import type { ClassResults } from '../../shared/homeroom.ts';
 import { GUARDIAN_RELATION_LABELS, SEX_LABELS } from '../../shared/labels.ts';
 import { isoDateToPrinted } from './class-print-common.ts';
-import { vnDate } from './print-data.ts';
+import { formatVietnamDay } from '../../domain/calendar/vietnam-time.ts';
 
 export type StudentResult = ClassResults['students'][number];
 
@@ -78,7 +78,7 @@ export async function loadScopeResults(db: Executor, cls: Row<'classes'>, scope:
       scope,
       students: frozen.students,
       snapshotId: snap.id,
-      basis: `Kết quả đã được Hiệu trưởng phê duyệt ngày ${vnDate(snap.approved_at ?? snap.proposed_at)} (bản chốt).`,
+      basis: `Kết quả đã được Hiệu trưởng phê duyệt ngày ${formatVietnamDay(snap.approved_at ?? snap.proposed_at)} (bản chốt).`,
       missingCount: 0,
     };
   }
@@ -88,8 +88,8 @@ export async function loadScopeResults(db: Executor, cls: Row<'classes'>, scope:
     students: live.students,
     snapshotId: null,
     basis: live.complete
-      ? `Kết quả tính từ sổ điểm (cập nhật lần cuối ngày ${vnDate(dataAsOf)}); chưa được Hiệu trưởng phê duyệt.`
-      : `Kết quả tạm tính từ sổ điểm (cập nhật lần cuối ngày ${vnDate(dataAsOf)}), còn thiếu ${live.missingCount} mục; chưa được Hiệu trưởng phê duyệt.`,
+      ? `Kết quả tính từ sổ điểm (cập nhật lần cuối ngày ${formatVietnamDay(dataAsOf)}); chưa được Hiệu trưởng phê duyệt.`
+      : `Kết quả tạm tính từ sổ điểm (cập nhật lần cuối ngày ${formatVietnamDay(dataAsOf)}), còn thiếu ${live.missingCount} mục; chưa được Hiệu trưởng phê duyệt.`,
     missingCount: live.missingCount,
   };
 }

@@ -3,6 +3,7 @@
  * principal's decision, the board's update) with its signature blocks, registered with its
  * `document.create` audit entry so its QR code leads to /verify/<id> (Q3).
  */
+import { formatVietnamDateTime } from '../../domain/calendar/vietnam-time.ts';
 import { EVIDENCE_KIND_LABELS, PRINTED_CORRECTION_STATUS_LABELS, labelOf, termLabel } from '../../shared/labels.ts';
 import { type CorrectionPdfData, presentCorrections, renderCorrectionPdf } from '../corrections/index.ts';
 import type { AuditContext } from '../platform/audit/audit-log.ts';
@@ -10,7 +11,7 @@ import type { Db } from '../platform/db/database.ts';
 import type { Row } from '../platform/db/schema.ts';
 import { storeDocument } from '../platform/files/store-document.ts';
 import { documentIdFor, verifyUrlFor } from '../platform/pdf/document-id.ts';
-import { PRINCIPAL_CAPTION, loadSchoolPrintInfo, principalName, schoolYearLabel, vnDateTimeLong, vnPrintDate } from './print-data.ts';
+import { PRINCIPAL_CAPTION, loadSchoolPrintInfo, principalName, schoolYearLabel, vnPrintDate } from './print-data.ts';
 
 export interface PrintCorrectionRequestOptions {
   db: Db;
@@ -48,7 +49,7 @@ export async function printCorrectionRequest(o: PrintCorrectionRequestOptions): 
     subjectName: c.subjectName,
     term: termLabel(c.cells[0]?.termNo === 2 ? 2 : 1),
     schoolYear: await schoolYearLabel(db, c.schoolYearId),
-    requestedAt: vnDateTimeLong(c.requestedAt),
+    requestedAt: formatVietnamDateTime(c.requestedAt),
     cells: c.cells.map((x) => ({ studentName: x.studentName, column: x.columnLabel, oldValue: x.oldDisplay, newValue: x.newDisplay })),
     reason: c.reason,
     evidence: Object.entries(EVIDENCE_KIND_LABELS).map(([kind, label]) => ({ label, checked: kind === c.evidenceKind })),
@@ -57,10 +58,10 @@ export async function printCorrectionRequest(o: PrintCorrectionRequestOptions): 
       approved,
       statusLabel: labelOf(PRINTED_CORRECTION_STATUS_LABELS, c.status),
       byName: c.decidedByName,
-      at: c.decidedAt ? vnDateTimeLong(c.decidedAt) : null,
+      at: c.decidedAt ? formatVietnamDateTime(c.decidedAt) : null,
       reason: c.decisionReason,
     },
-    applied: c.appliedAt && c.appliedByName ? { byName: c.appliedByName, at: vnDateTimeLong(c.appliedAt) } : null,
+    applied: c.appliedAt && c.appliedByName ? { byName: c.appliedByName, at: formatVietnamDateTime(c.appliedAt) } : null,
     signers: {
       requester: { title: 'NGƯỜI ĐỀ NGHỊ', name: c.requestedByName },
       principal: { title: 'HIỆU TRƯỞNG', caption: PRINCIPAL_CAPTION, name: c.decidedByName ?? (await principalName(db, r.school_id)) },

@@ -15,22 +15,10 @@ export const PRINCIPAL_CAPTION = '(Ký, ghi rõ họ tên và đóng dấu)';
 
 const two = (n: number) => String(n).padStart(2, '0');
 
-/** "03/10/2025" in Vietnam time. */
-export function vnDate(iso: string): string {
-  const p = vietnamParts(iso);
-  return `${two(p.day)}/${two(p.month)}/${p.year}`;
-}
-
 /** "14:05 03/10/2025" in Vietnam time. */
 export function vnDateTime(iso: string): string {
   const p = vietnamParts(iso);
   return `${two(p.hour)}:${two(p.minute)} ${two(p.day)}/${two(p.month)}/${p.year}`;
-}
-
-/** "14:05 ngày 03/10/2025". */
-export function vnDateTimeLong(iso: string): string {
-  const p = vietnamParts(iso);
-  return `${two(p.hour)}:${two(p.minute)} ngày ${two(p.day)}/${two(p.month)}/${p.year}`;
 }
 
 export function vnPrintDate(iso: string): PrintDate {
