@@ -8,7 +8,7 @@
  * Elapsed-time measurements (timeouts, benchmarks) may still use performance.now(): they decide
  * no business outcome.
  */
-import { vietnamDay } from '../../domain/calendar/vietnam-time.ts';
+import { vietnamDay, vietnamInstant } from '../../domain/calendar/vietnam-time.ts';
 
 export type Clock = () => Date;
 
@@ -31,12 +31,11 @@ export function clockStartingAt(instant: Date | string, base: Clock = systemCloc
  * naming the value otherwise.
  */
 export function parseInstant(value: string): number {
-  const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (day) {
-    const [y, m, d] = day.slice(1).map(Number);
-    const ms = Date.UTC(y, m - 1, d, 2, 0, 0); // 09:00 in Asia/Ho_Chi_Minh (UTC+7)
-    if (new Date(ms).getUTCDate() !== d || new Date(ms).getUTCMonth() !== m - 1) throw new Error(`Ngày không hợp lệ: "${value}" (cần YYYY-MM-DD).`);
-    return ms;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) {
+    const at = vietnamInstant(value, 9);
+    // 30/02 rolls over to March: a day that is not on the calendar comes back as another day.
+    if (vietnamDay(at) !== value) throw new Error(`Ngày không hợp lệ: "${value}" (cần YYYY-MM-DD).`);
+    return at.getTime();
   }
   // An instant names its offset (Z or ±hh:mm): without one, Date.parse would read the host's zone.
   const ms = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(value) ? Date.parse(value) : Number.NaN;
