@@ -18,7 +18,8 @@
  * - `sodiem verify-audit` exits 0.
  */
 import { randomUUID } from 'node:crypto';
-import { gradebookChain, verifyAuditChains, verifyStoredCells } from '../../src/server/platform/audit/audit-log.ts';
+import { gradebookChain, verifyAuditChains } from '../../src/server/platform/audit/audit-log.ts';
+import { verifyStoredRecords } from '../../src/server/platform/audit/audited-records.ts';
 import { TestClient } from '../../test/helpers/client.ts';
 import { scoreTenths, scoreText } from './column-pool.ts';
 import { type BenchGradebook, seedBenchSchool } from './gradebook-data.ts';
@@ -41,7 +42,7 @@ export interface CrashOptions {
   killAfterMs?: [number, number];
   /**
    * Run `sodiem verify-audit` (a child process) after every n-th round and after the last; the
-   * other rounds run the same checks in-process (verifyAuditChains + verifyStoredCells, what the
+   * other rounds run the same checks in-process (verifyAuditChains + verifyStoredRecords, what the
    * command calls). Default 1: the command every round.
    */
   verifyEvery?: number;
@@ -226,7 +227,7 @@ export async function runCrashRounds(options: CrashOptions): Promise<CrashSummar
         const h = database.open();
         try {
           const chains = await verifyAuditChains(h.db);
-          const cells = await verifyStoredCells(h.db);
+          const cells = await verifyStoredRecords(h.db);
           summary.inProcessVerifications += 1;
           if (chains.breaks.length || cells.length) {
             summary.verifyAuditFailures += 1;

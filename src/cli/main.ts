@@ -16,6 +16,10 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
     summary: 'verify-audit           kiểm tra toàn bộ chuỗi nhật kí (hash) và dữ liệu so với nhật kí',
     load: async () => (await import('./commands/verify-audit.ts')).verifyAuditCommand,
   },
+  'anchor-audit': {
+    summary: 'anchor-audit           ký một điểm neo của mọi chuỗi nhật kí (khóa nằm ngoài cơ sở dữ liệu)',
+    load: async () => (await import('./commands/anchor-audit.ts')).anchorAuditCommand,
+  },
   backup: {
     summary: 'backup FILE            sao lưu toàn bộ cơ sở dữ liệu và tệp',
     load: async () => (await import('./commands/backup.ts')).backupCommand,

@@ -26,6 +26,7 @@ import { registerIdempotency } from './platform/http/idempotency.ts';
 import { rejectControlCharacters } from './platform/http/reject-control-characters.ts';
 import { JOB_HANDLERS } from './job-kinds.ts';
 import { type JobRunner, startJobRunner } from './platform/jobs/job-runner.ts';
+import { registerAuditAnchoring } from './platform/http/audit-anchoring.ts';
 import { registerRoutes } from './routes.ts';
 import { registerVerifyPage } from './documents/index.ts';
 
@@ -191,6 +192,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   }
 
   registerIdempotency(app, database.db);
+  registerAuditAnchoring(app, database.db, env);
   rejectControlCharacters(app);
 
   app.get('/api/health', { schema: { hide: true } }, async () => ({ status: 'ok' }));

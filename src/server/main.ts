@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { buildApp } from './app.ts';
 import { configuredClock } from './platform/clock.ts';
 import { parseBackupSchedule, startBackupScheduler } from './platform/backup/schedule.ts';
+import { startAnchorScheduler } from './platform/audit/anchor-audit.ts';
 import { isEmpty, migrateToLatest, openDatabase } from './platform/db/database.ts';
 import { DEMO_PASSWORD, ensureDemoCertificates, existingDemoLogins, seedDemo, seedDemoDocuments } from './demo/index.ts';
 import { parseEnv } from './platform/env.ts';
@@ -66,8 +67,12 @@ const backups = startBackupScheduler({
   log: (m, e) => (e ? console.error(m, e) : console.log(m)),
 });
 
+// A signed checkpoint of the audit chains at least once a day (Q3, docs/security.md).
+const anchors = startAnchorScheduler({ db: database.db, env, clock, log: (m, e) => console.error(m, e) });
+
 async function shutDown(): Promise<void> {
   backups.stop();
+  anchors.stop();
   await app.close();
   await database.close();
   process.exit(0);

@@ -90,7 +90,7 @@ describe('verify-audit', () => {
     await t.handle.db.updateTable('gradebook_cells').set({ score_tenths: Number(cell.score_tenths) === 100 ? 90 : 100 }).where('id', '=', cell.id).execute();
     const run = cli();
     expect(run.status).toBe(1);
-    expect(run.stdout).toContain(`HỎNG dữ liệu chuỗi gradebook:${cell.class_id}:${cell.subject_id}: ô điểm ${cell.id}`);
+    expect(run.stdout).toContain(`HỎNG dữ liệu bảng gradebook_cells (chuỗi gradebook:${cell.class_id}:${cell.subject_id}): ô điểm ${cell.id} khác nhật kí`);
     // the chains themselves are intact: only the stored value disagrees
     expect((await verifyAuditChains(t.handle.db)).breaks).toEqual([]);
   });

@@ -9,7 +9,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sortStudentsVietnamese } from '../../src/domain/names/compare-student-names.ts';
-import { verifyAuditChains, verifyStoredCells } from '../../src/server/platform/audit/audit-log.ts';
+import { verifyAuditChains } from '../../src/server/platform/audit/audit-log.ts';
+import { verifyStoredRecords } from '../../src/server/platform/audit/audited-records.ts';
 import { demoCalendar } from '../../src/server/demo/demo-calendar.ts';
 import { runCli } from '../helpers/cli.ts';
 import { TestClient } from '../helpers/client.ts';
@@ -73,7 +74,7 @@ describe.each(DAYS)('the demo first started on $day ($phase)', ({ day, phase, sc
     const corrections = await db.selectFrom('correction_requests').select('status').orderBy('number').execute();
     expect(corrections.map((c) => c.status)).toEqual(['applied', 'pending']);
     expect((await verifyAuditChains(db)).breaks).toEqual([]);
-    expect(await verifyStoredCells(db)).toEqual([]);
+    expect(await verifyStoredRecords(db)).toEqual([]);
   });
 
   it('the principal sees gaps in the progress of the classes still entering scores, and none in 9A1', async () => {

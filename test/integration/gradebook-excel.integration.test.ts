@@ -8,7 +8,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyAuditChains, verifyStoredCells } from '../../src/server/platform/audit/audit-log.ts';
+import { verifyAuditChains } from '../../src/server/platform/audit/audit-log.ts';
+import { verifyStoredRecords } from '../../src/server/platform/audit/audited-records.ts';
 import { SCORE_HEADER_ROW } from '../../src/server/gradebook/score-excel/score-workbook.ts';
 import { TestClient } from '../helpers/client.ts';
 import { type TestServer, startTestServer } from '../helpers/server.ts';
@@ -315,7 +316,7 @@ describe('locks and conflicts', () => {
     expect(await cellsOf()).toEqual(before);
     // Every stored cell still equals its last audited value; every chain verifies.
     expect((await verifyAuditChains(db())).breaks).toEqual([]);
-    expect(await verifyStoredCells(db())).toEqual([]);
+    expect(await verifyStoredRecords(db())).toEqual([]);
   });
 });
 

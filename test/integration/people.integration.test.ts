@@ -391,7 +391,8 @@ describe('year rollover 2026 → 2027', () => {
     const graduate = moves.find((m) => m.action === 'graduated');
     expect((await c.principal.get(`/api/v1/students/${graduate.studentId}`)).body.student.status).toBe('graduated');
     const [event] = await audits(toYearId, 'schoolYear.rolledOver');
-    expect(JSON.parse(event.after_json!)).toEqual({ promoted: count('7A1') + count('7A2') - 1, retained: [retained.id], graduated: moves.filter((m) => m.action === 'graduated').length });
+    const graduatedIds = moves.filter((m) => m.action === 'graduated').map((m) => m.studentId);
+    expect(JSON.parse(event.after_json!)).toEqual({ promoted: count('7A1') + count('7A2') - 1, retained: [retained.id], graduated: graduatedIds.length, graduatedIds });
     expect((await c.principal.post(path, { toYearId })).status).toBe(409);
   });
 

@@ -6,7 +6,10 @@
 import { vietnamDay } from '../../domain/calendar/vietnam-time.ts';
 import type { EditLogEntry } from '../../shared/edit-log.ts';
 import { SCORE_EVENT_LABELS, columnLabel, labelOf, sourceLabel } from '../../shared/labels.ts';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { schoolChain } from '../platform/audit/audit-log.ts';
+import { CHECKPOINT_DIR, readCheckpointFiles } from '../platform/audit/audit-checkpoints.ts';
 import type { Executor } from '../platform/db/database.ts';
 import type { Row } from '../platform/db/schema.ts';
 import { loadEditLog } from '../audit/index.ts';
@@ -125,5 +128,23 @@ export async function addAuditExport(db: Executor, pkg: ArchivePackage, scope: Y
     'audit_export',
     'Danh sách chuỗi nhật kí: số sự kiện, sự kiện cuối và mã băm cuối',
   );
+  addCheckpoints(pkg, scope.dataDir);
   return { chains: chains.length, events: lines.length };
+}
+
+/**
+ * The signed checkpoints of the audit chains (platform/audit/audit-checkpoints.ts) and the public
+ * keys that check them: with these, rewriting the archived events is found even with their
+ * hashes recomputed.
+ */
+function addCheckpoints(pkg: ArchivePackage, dataDir: string): void {
+  const dir = join(dataDir, CHECKPOINT_DIR);
+  for (const [seq, file] of readCheckpointFiles(dataDir)) {
+    pkg.addJson(`nhat-ki-he-thong/diem-neo/${String(seq).padStart(8, '0')}.json`, file, 'audit_export', `Điểm neo số ${seq} của các chuỗi nhật kí, đã ký`);
+  }
+  const keys = join(dir, 'keys');
+  if (!existsSync(keys)) return;
+  for (const name of readdirSync(keys).filter((n) => n.endsWith('.pem'))) {
+    pkg.add(`nhat-ki-he-thong/diem-neo/khoa/${name}`, readFileSync(join(keys, name)), 'audit_export', 'Khóa công khai kiểm tra chữ ký điểm neo');
+  }
 }

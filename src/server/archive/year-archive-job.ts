@@ -7,6 +7,7 @@ import { rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { JobContext } from '../platform/jobs/job-runner.ts';
 import { createSigner } from '../platform/signing/create-signer.ts';
+import { anchorAudit } from '../platform/audit/anchor-audit.ts';
 import type { SignerConfig } from '../platform/signing/signer.ts';
 import { buildYearArchive } from './build-year-archive.ts';
 import { vietnamStamp } from '../../domain/calendar/vietnam-time.ts';
@@ -44,6 +45,8 @@ export async function yearArchiveJob(ctx: JobContext, options: { seal?: SignerCo
   const name = `luu-tru-${slug(school.code)}-${slug(year.name)}-${vietnamStamp(ctx.job.created_at)}-${ctx.job.id.slice(0, 8)}`;
   rmSync(join(outDir, name), { recursive: true, force: true });
   rmSync(join(outDir, `${name}.zip`), { force: true });
+  // The package carries a checkpoint of the chains as they are now (Q3).
+  await anchorAudit(ctx.db, ctx.env, ctx.now(), 'Khi lập gói lưu trữ cuối năm');
   const signer = options.seal ? await createSigner(options.seal) : undefined;
   let result;
   try {

@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { base32Encode, hashPassword } from '../auth/index.ts';
 import { createSchoolYear, updateAssignments } from '../setup/index.ts';
 import { addStudents } from '../people/index.ts';
-import type { AuditContext } from '../platform/audit/audit-log.ts';
+import { type AuditContext, schoolChain, systemChain, writeAudit } from '../platform/audit/audit-log.ts';
 import type { Db } from '../platform/db/database.ts';
 import type { Role } from '../../domain/policies/actor.ts';
 import { seedDemoScores } from './seed-demo-scores.ts';
@@ -99,34 +99,46 @@ export async function seedDemo(db: Db, options: { now: Date; scores?: boolean })
   async function addUser(p: { username: string; fullName: string; schoolId?: string; orgUnitId?: string; staffId?: string; roles: Role[]; studentId?: string; totp?: boolean }) {
     const id = randomUUID();
     const totpSecret = p.totp ? demoSecret(p.username) : null;
-    await db
-      .insertInto('users')
-      .values({
-        id,
-        username: p.username,
-        password_hash: passwordHash,
-        full_name: p.fullName,
-        school_id: p.schoolId ?? null,
-        org_unit_id: p.orgUnitId ?? null,
-        staff_id: p.staffId ?? null,
-        must_change_password: 0,
-        totp_secret: totpSecret,
-        totp_enabled: totpSecret ? 1 : 0,
-        failed_logins: 0,
-        locked_until: null,
-        disabled: 0,
-        last_login_at: null,
-        created_at: now,
-        updated_at: now,
-        version: 1,
-      })
-      .execute();
-    for (const role of p.roles) {
-      await db
-        .insertInto('user_roles')
-        .values({ id: randomUUID(), user_id: id, role, school_id: p.schoolId ?? null, org_unit_id: p.orgUnitId ?? null, student_id: p.studentId ?? null, created_at: now })
+    await db.transaction().execute(async (tx) => {
+      await tx
+        .insertInto('users')
+        .values({
+          id,
+          username: p.username,
+          password_hash: passwordHash,
+          full_name: p.fullName,
+          school_id: p.schoolId ?? null,
+          org_unit_id: p.orgUnitId ?? null,
+          staff_id: p.staffId ?? null,
+          must_change_password: 0,
+          totp_secret: totpSecret,
+          totp_enabled: totpSecret ? 1 : 0,
+          failed_logins: 0,
+          locked_until: null,
+          disabled: 0,
+          last_login_at: null,
+          created_at: now,
+          updated_at: now,
+          version: 1,
+        })
         .execute();
-    }
+      for (const role of p.roles) {
+        await tx
+          .insertInto('user_roles')
+          .values({ id: randomUUID(), user_id: id, role, school_id: p.schoolId ?? null, org_unit_id: p.orgUnitId ?? null, student_id: p.studentId ?? null, created_at: now })
+          .execute();
+      }
+      await writeAudit(tx, system, {
+        chainKey: p.schoolId ? schoolChain(p.schoolId) : systemChain,
+        schoolId: p.schoolId ?? null,
+        action: 'account.created',
+        entityType: 'user',
+        entityId: id,
+        before: null,
+        after: { username: p.username, fullName: p.fullName, staffId: p.staffId ?? null, grants: p.roles.map((role) => ({ role, studentId: p.studentId ?? null })) },
+        reason: 'Tài khoản dùng thử',
+      });
+    });
     logins.push({ username: p.username, label: DEMO_LABELS[p.username], ...(totpSecret && { totpSecret }) });
     return id;
   }

@@ -236,6 +236,8 @@ function planCellWrite(
     before,
     after: {
       studentId: change.studentId,
+      classId: cls.id,
+      subjectId: p.subjectId,
       termNo: p.termNo,
       columnKey: change.column.key,
       scoreTenths: change.value.scoreTenths,

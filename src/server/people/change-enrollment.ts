@@ -94,7 +94,7 @@ export async function changeEnrollment(options: {
       entityType: 'student',
       entityId: student.id,
       before: { enrollment: current },
-      after: { closed: { id: current.id, status: endStatus, endsOn: change.date, note }, opened },
+      after: { closed: { id: current.id, status: endStatus, endsOn: change.date, note }, opened, studentStatus: change.kind === 'changeClass' ? student.status : endStatus },
       reason: change.reason,
     });
   });

@@ -122,6 +122,7 @@ export async function rollOverYear(options: RolloverOptions & { audit: AuditCont
         promoted: plan.moves.filter((m) => m.action === 'promoted').length,
         retained: plan.moves.filter((m) => m.action === 'retained').map((m) => m.studentId),
         graduated: plan.moves.filter((m) => m.action === 'graduated').length,
+        graduatedIds: plan.moves.filter((m) => m.action === 'graduated').map((m) => m.studentId),
       },
     });
   });

@@ -67,13 +67,18 @@ export interface EnrollmentChangeAudit {
   closed: { id: string; status: string; endsOn: string; note: string };
   /** The enrollment in the new class (a class change). */
   opened: NewRow<'enrollments'> | null;
+  /** The pupil's status after the change. */
+  studentStatus: string;
 }
 
-/** A grade-book cell before and after a change: the edit log and verifyStoredCells read these back. */
+/** A grade-book cell before and after a change: the edit log and verifyStoredRecords read these back. */
 export type CellBeforeAudit = CellValue & { version: number };
 
+/** The cell's whole key travels with its value, so a cell moved to another pupil or column no longer matches. */
 export interface CellAfterAudit extends CellValue {
   studentId: string;
+  classId: string;
+  subjectId: string;
   termNo: number;
   columnKey: string;
   version: number;
@@ -207,7 +212,7 @@ export type AuditEvents = EveryAction<{
   'account.totp_enabled': Event<'user', { totpEnabled: boolean }, { totpEnabled: boolean }>;
 
   'schoolYear.created': Event<'school_year', null, SchoolYearCreatedAudit>;
-  'schoolYear.rolledOver': Event<'school_year', { fromYearId: string }, { promoted: number; retained: string[]; graduated: number }>;
+  'schoolYear.rolledOver': Event<'school_year', { fromYearId: string }, { promoted: number; retained: string[]; graduated: number; graduatedIds: string[] }>;
   'terms.updated': Event<'school_year', Pick<Row<'terms'>, 'term_no' | 'starts_on' | 'ends_on' | 'end_test_on'>[], TermDatesAudit[]>;
   'subject.created': Event<'subject', null, NewRow<'subjects'>>;
   'subject.updated': Event<'subject', Row<'subjects'>, Row<'subjects'>>;

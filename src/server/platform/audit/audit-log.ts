@@ -11,7 +11,8 @@ import type { Row } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
 import { canonicalJson } from '../canonical-json.ts';
 import { sha256Hex } from '../sha256.ts';
-import type { AuditEntry, CellAfterAudit } from './audit-events.ts';
+import type { AuditEntry } from './audit-events.ts';
+import { ANCHORED_ACTIONS } from './audit-checkpoints.ts';
 
 export type { AuditEntry } from './audit-events.ts';
 
@@ -29,6 +30,11 @@ export interface AuditContext {
    * after a crash between the commit and the answer is recognised as done (http/idempotency.ts).
    */
   idempotency?: { key: string; userId: string; route: string };
+  /**
+   * Told of each event after which the chains are anchored (a lock, an approval, an archive:
+   * ANCHORED_ACTIONS); the request takes the checkpoint once its transaction has committed.
+   */
+  onAnchoredAction?: (action: AuditEntry['action']) => void;
 }
 
 export const schoolChain = (schoolId: string) => `school:${schoolId}`;
@@ -96,6 +102,7 @@ async function claimIdempotencyKey(tx: Tx, ctx: AuditContext, idem: NonNullable<
  */
 export async function writeAudits(tx: Tx, ctx: AuditContext, entries: AuditEntry[]): Promise<void> {
   if (ctx.idempotency) await claimIdempotencyKey(tx, ctx, ctx.idempotency);
+  for (const e of entries) if (ANCHORED_ACTIONS.has(e.action)) ctx.onAnchoredAction?.(e.action);
   const byChain = new Map<string, AuditEntry[]>();
   for (const e of entries) byChain.set(e.chainKey, [...(byChain.get(e.chainKey) ?? []), e]);
   for (const [chainKey, list] of byChain) {
@@ -198,48 +205,4 @@ export async function verifyAuditChains(db: Executor): Promise<{ chains: number;
     if (broken) breaks.push(broken);
   }
   return { chains: allKeys.size, events, breaks };
-}
-
-export interface RecordMismatch {
-  entityType: string;
-  entityId: string;
-  chainKey: string;
-  problem: string;
-}
-
-/**
- * Stored grade-book cells must equal their last audited value: a score changed directly in the
- * database, without its audit event, is found here.
- */
-export async function verifyStoredCells(db: Executor): Promise<RecordMismatch[]> {
-  const last = new Map<string, { seq: number; chainKey: string; after: Partial<CellAfterAudit> }>();
-  const events = await db
-    .selectFrom('audit_events')
-    .select(['entity_id', 'seq', 'chain_key', 'after_json'])
-    .where('entity_type', '=', 'gradebook_cell')
-    .orderBy('chain_key')
-    .orderBy('seq')
-    .execute();
-  for (const e of events) last.set(e.entity_id, { seq: Number(e.seq), chainKey: e.chain_key, after: JSON.parse(e.after_json ?? '{}') });
-  const cells = await db.selectFrom('gradebook_cells').selectAll().execute();
-  const problems: RecordMismatch[] = [];
-  for (const c of cells) {
-    const chainKey = `gradebook:${c.class_id}:${c.subject_id}`;
-    const audited = last.get(c.id);
-    const stored = { scoreTenths: c.score_tenths === null ? null : Number(c.score_tenths), text: c.text_value, version: Number(c.version) };
-    if (!audited) {
-      problems.push({ entityType: 'gradebook_cell', entityId: c.id, chainKey, problem: 'ô điểm không có sự kiện nào trong nhật kí (ghi thẳng vào cơ sở dữ liệu?)' });
-      continue;
-    }
-    const a = audited.after;
-    if ((a.scoreTenths ?? null) !== stored.scoreTenths || (a.text ?? null) !== stored.text || Number(a.version) !== stored.version) {
-      problems.push({
-        entityType: 'gradebook_cell',
-        entityId: c.id,
-        chainKey,
-        problem: `giá trị đang lưu (${stored.scoreTenths ?? stored.text ?? 'trống'}, phiên bản ${stored.version}) khác giá trị cuối trong nhật kí (${a.scoreTenths ?? a.text ?? 'trống'}, phiên bản ${a.version}, sự kiện số ${audited.seq})`,
-      });
-    }
-  }
-  return problems;
 }

@@ -28,6 +28,30 @@ export interface AuditChainHeadsTable {
   hash: string;
 }
 
+/** A signed checkpoint of the audit chains (platform/audit/audit-checkpoints.ts). */
+export interface AuditCheckpointsTable {
+  seq: number;
+  at: string;
+  reason: string;
+  /** The signed bytes: canonical JSON of the checkpoint. */
+  body: string;
+  sha256: string;
+  /** SHA-256 of the signing key's public key (SPKI DER). */
+  key_id: string;
+  /** Ed25519 signature over `body`, base64. */
+  signature: string;
+  /** The school seal's detached CMS signature over `body`, base64, where a seal is configured. */
+  seal_cms: string | null;
+}
+
+/** Every chain's head as of the last checkpoint. */
+export interface AuditCheckpointHeadsTable {
+  chain_key: string;
+  seq: number;
+  hash: string;
+  checkpoint_seq: number;
+}
+
 export interface IdempotencyKeysTable {
   key: string;
   user_id: string;

@@ -10,7 +10,7 @@ import type { EnrollmentsTable, StaffTable, StudentsTable } from './schema-peopl
 import type { LoginAttemptsTable, SessionsTable, UserRolesTable, UsersTable } from './schema-accounts.ts';
 import type { AssessmentWindowsTable, CorrectionRequestsTable, GradebookCellsTable, LocksTable, PrimaryAssessmentsTable, ResultSnapshotsTable, ScoreImportsTable, TranscriptRecordsTable } from './schema-gradebook.ts';
 import type { AttendanceRecordsTable, AttendanceRollsTable, ConductAssessmentsTable, WeeklyNotesTable } from './schema-homeroom.ts';
-import type { AuditChainHeadsTable, AuditEventsTable, IdempotencyKeysTable, NotificationsTable, StoredFilesTable } from './schema-system.ts';
+import type { AuditChainHeadsTable, AuditCheckpointHeadsTable, AuditCheckpointsTable, AuditEventsTable, IdempotencyKeysTable, NotificationsTable, StoredFilesTable } from './schema-system.ts';
 
 export type * from './schema-documents.ts';
 export type * from './schema-school.ts';
@@ -40,6 +40,8 @@ export interface Database {
   enrollments: EnrollmentsTable;
   audit_events: AuditEventsTable;
   audit_chain_heads: AuditChainHeadsTable;
+  audit_checkpoints: AuditCheckpointsTable;
+  audit_checkpoint_heads: AuditCheckpointHeadsTable;
   idempotency_keys: IdempotencyKeysTable;
   gradebook_cells: GradebookCellsTable;
   locks: LocksTable;
@@ -85,6 +87,8 @@ export const TABLES_IN_ORDER: (keyof Database)[] = [
   'enrollments',
   'audit_events',
   'audit_chain_heads',
+  'audit_checkpoints',
+  'audit_checkpoint_heads',
   'idempotency_keys',
   'gradebook_cells',
   'locks',

@@ -28,6 +28,8 @@ declare module 'fastify' {
     auth: RequestAuth | null;
     /** The clock of this request (one value for every write it makes). */
     now: Date;
+    /** Set when the request wrote an event after which the audit chains are anchored (audit-anchoring.ts). */
+    auditAnchor: string | null;
   }
 }
 
@@ -110,6 +112,9 @@ export function auditContext(request: FastifyRequest): AuditContext {
     requestId: String(request.id),
     now: request.now.toISOString(),
     idempotency: request.idempotencyKey && request.auth ? { key: request.idempotencyKey, userId: request.auth.user.id, route: idempotencyRouteOf(request) } : undefined,
+    onAnchoredAction: (action) => {
+      request.auditAnchor = action;
+    },
   };
 }
 
