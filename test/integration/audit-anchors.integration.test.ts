@@ -4,6 +4,8 @@
  * that recompute the hashes — are found. Each tampering below went unnoticed before.
  */
 import { execFileSync } from 'node:child_process';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,7 +13,7 @@ import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { GENESIS_HASH, hashEvent, verifyAuditChains } from '../../src/server/platform/audit/audit-log.ts';
 import { CHECKPOINT_DIR, takeCheckpoint, verifyCheckpoints } from '../../src/server/platform/audit/audit-checkpoints.ts';
-import { startAnchorScheduler } from '../../src/server/platform/audit/anchor-audit.ts';
+import { anchorAudit, startAnchorScheduler } from '../../src/server/platform/audit/anchor-audit.ts';
 import { verifyStoredRecords } from '../../src/server/platform/audit/audited-records.ts';
 import { createSigner } from '../../src/server/platform/signing/index.ts';
 import { signDetached } from '../../src/server/platform/signing/cms.ts';
@@ -196,7 +198,7 @@ describe('verify-audit binds records and anchors chains', () => {
 
   it('takes a checkpoint daily on the clock, not more often', async () => {
     let clock = new Date(TEST_NOW);
-    const env = { dataDir: t.dataDir, signing: { seal: null, remote: undefined } };
+    const env = { dataDir: t.dataDir, signing: { seal: null, remote: undefined }, tsaUrl: null };
     const scheduler = startAnchorScheduler({ db: db(), env, clock: () => clock, log: () => {}, timer: false });
     await scheduler.tick();
     const count = async () => (await db().selectFrom('audit_checkpoints').select('seq').execute()).length;
@@ -229,4 +231,80 @@ describe('verify-audit binds records and anchors chains', () => {
     expect(out).toBe('');
     expect((await verifyCheckpoints(db(), t.dataDir)).problems).toEqual([]);
   });
+
+  it('asks an RFC 3161 timestamping authority where one is configured; openssl ts verifies the token', async () => {
+    if (!requireTools(['openssl'])) return;
+    const tsa = await startOpensslTsa();
+    try {
+      const env = { dataDir: t.dataDir, signing: { seal: null, remote: undefined }, tsaUrl: tsa.url };
+      const checkpoint = await anchorAudit(db(), env, now, 'kiểm thử');
+      expect(checkpoint?.tsa_token).toBeTruthy();
+      writeFileSync(join(tsa.dir, 'body.json'), checkpoint!.body);
+      writeFileSync(join(tsa.dir, 'token.der'), Buffer.from(checkpoint!.tsa_token!, 'base64'));
+      const out = execFileSync('openssl', ['ts', '-verify', '-data', join(tsa.dir, 'body.json'), '-in', join(tsa.dir, 'token.der'), '-token_in', '-CAfile', join(tsa.dir, 'tsa.crt')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+      expect(out).toContain('Verification: OK');
+      const check = await verifyCheckpoints(db(), t.dataDir);
+      expect(check).toMatchObject({ checkpoints: 1, timestamped: 1, problems: [] });
+      expect(cli('verify-audit').stdout).toContain('1 có dấu thời gian RFC 3161');
+
+      // A token moved onto another checkpoint does not fit it.
+      await db().insertInto('audit_chain_heads').values({ chain_key: 'moved', seq: 0, hash: GENESIS_HASH }).execute();
+      const second = await takeCheckpoint(db(), { dataDir: t.dataDir, now, reason: 'kiểm thử' });
+      await db().updateTable('audit_checkpoints').set({ tsa_token: checkpoint!.tsa_token }).where('seq', '=', second!.seq).execute();
+      const file = join(t.dataDir, CHECKPOINT_DIR, '00000002.json');
+      writeFileSync(file, JSON.stringify({ ...JSON.parse(readFileSync(file, 'utf8')), tsaToken: checkpoint!.tsa_token }));
+      expect((await verifyCheckpoints(db(), t.dataDir)).problems).toContainEqual({ seq: 2, problem: 'dấu thời gian RFC 3161 của điểm neo: dấu thời gian không khớp nội dung điểm neo' });
+    } finally {
+      await tsa.close();
+    }
+  });
+
+  it('keeps the checkpoint when the timestamping authority cannot be reached', async () => {
+    const errors: unknown[] = [];
+    const env = { dataDir: t.dataDir, signing: { seal: null, remote: undefined }, tsaUrl: 'http://127.0.0.1:9/tsa' };
+    const checkpoint = await anchorAudit(db(), env, now, 'kiểm thử', (e) => errors.push(e));
+    expect(checkpoint).toMatchObject({ seq: 1, tsa_token: null });
+    expect(errors).toHaveLength(1);
+    expect((await verifyCheckpoints(db(), t.dataDir)).problems).toEqual([]);
+  });
 });
+
+/** A timestamping authority on this machine: `openssl ts -reply` with a self-made TSA certificate. */
+async function startOpensslTsa(): Promise<{ url: string; dir: string; close(): Promise<void> }> {
+  const dir = mkdtempSync(join(tmpdir(), 'sodiem-tsa-'));
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(dir, 'tsa.key'), '-out', join(dir, 'tsa.crt'), '-subj', '/CN=TSA kiem thu/O=Sodiem', '-days', '3650', '-addext', 'extendedKeyUsage=critical,timeStamping', '-addext', 'keyUsage=critical,digitalSignature'], { stdio: 'ignore' });
+  writeFileSync(join(dir, 'serial'), '01\n');
+  writeFileSync(
+    join(dir, 'tsa.cnf'),
+    [
+      '[ tsa ]',
+      'default_tsa = tsa1',
+      '[ tsa1 ]',
+      `serial = ${join(dir, 'serial')}`,
+      `signer_cert = ${join(dir, 'tsa.crt')}`,
+      `signer_key = ${join(dir, 'tsa.key')}`,
+      'signer_digest = sha256',
+      'default_policy = 1.2.3.4.1',
+      'digests = sha256',
+      'ess_cert_id_alg = sha256',
+      'ess_cert_id_chain = no',
+      'accuracy = secs:1',
+      'ordering = no',
+      'tsa_name = no',
+      '',
+    ].join('\n'),
+  );
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      writeFileSync(join(dir, 'query.tsq'), Buffer.concat(chunks));
+      execFileSync('openssl', ['ts', '-reply', '-config', join(dir, 'tsa.cnf'), '-queryfile', join(dir, 'query.tsq'), '-out', join(dir, 'reply.tsr')], { stdio: 'ignore' });
+      res.writeHead(200, { 'Content-Type': 'application/timestamp-reply' });
+      res.end(readFileSync(join(dir, 'reply.tsr')));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}/tsa`, dir, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}

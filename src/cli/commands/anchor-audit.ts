@@ -10,14 +10,16 @@ import { openConfiguredDatabase } from '../open-configured-database.ts';
 export async function anchorAuditCommand(_args: string[], io: CliIo): Promise<number> {
   const { database, env, clock } = await openConfiguredDatabase();
   try {
-    const checkpoint = await anchorAudit(database.db, env, clock(), 'Lập bằng lệnh sodiem anchor-audit');
+    const checkpoint = await anchorAudit(database.db, env, clock(), 'Lập bằng lệnh sodiem anchor-audit', (error) =>
+      io.stderr(`Cảnh báo: không lấy được dấu thời gian RFC 3161 từ ${env.tsaUrl} (${(error as Error).message}); điểm neo vẫn được ký.\n`),
+    );
     if (!checkpoint) {
       io.stdout('Không có chuỗi nào thay đổi từ điểm neo trước: không cần điểm neo mới.\n');
       return 0;
     }
     const body = JSON.parse(checkpoint.body) as { chains: number; heads: Record<string, unknown> };
     io.stdout(
-      `Đã ký điểm neo số ${checkpoint.seq} (${Object.keys(body.heads).length}/${body.chains} chuỗi thay đổi), SHA-256 ${checkpoint.sha256}${checkpoint.seal_cms ? ', có chữ ký con dấu' : ''}.\n`,
+      `Đã ký điểm neo số ${checkpoint.seq} (${Object.keys(body.heads).length}/${body.chains} chuỗi thay đổi), SHA-256 ${checkpoint.sha256}${checkpoint.seal_cms ? ', có chữ ký con dấu' : ''}${checkpoint.tsa_token ? ', có dấu thời gian RFC 3161' : ''}.\n`,
     );
     return 0;
   } finally {

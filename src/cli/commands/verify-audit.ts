@@ -44,7 +44,7 @@ export async function verifyAuditCommand(_args: string[], io: CliIo): Promise<nu
       io.stdout(`Nhật kí toàn vẹn: ${result.chains} chuỗi, ${result.events} sự kiện; mọi bản ghi khớp nhật kí.\n`);
       io.stdout(
         anchors.checkpoints
-          ? `${anchors.checkpoints} điểm neo đã ký đều hợp lệ (${anchors.heads} đầu chuỗi khớp nhật kí).\n`
+          ? `${anchors.checkpoints} điểm neo đã ký đều hợp lệ (${anchors.heads} đầu chuỗi khớp nhật kí${anchors.timestamped ? `; ${anchors.timestamped} có dấu thời gian RFC 3161` : ''}).\n`
           : 'Chưa có điểm neo nào: chạy `sodiem anchor-audit` để ký một điểm neo.\n',
       );
       return 0;

@@ -46,6 +46,7 @@ export async function yearArchiveJob(ctx: JobContext, options: { seal?: SignerCo
   rmSync(join(outDir, name), { recursive: true, force: true });
   rmSync(join(outDir, `${name}.zip`), { force: true });
   // The package carries a checkpoint of the chains as they are now (Q3).
+  // Without the TSA's answer the checkpoint stands unstamped; the archive does not wait on it.
   await anchorAudit(ctx.db, ctx.env, ctx.now(), 'Khi lập gói lưu trữ cuối năm');
   const signer = options.seal ? await createSigner(options.seal) : undefined;
   let result;

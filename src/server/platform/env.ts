@@ -26,6 +26,8 @@ const ZEnv = z.object({
   SODIEM_TRUST_PROXY: z.string().default('0'),
   /** A remote-signing service (VNPT SmartCA, Viettel MySign… through the adapter in docs/signing.md). */
   SODIEM_REMOTE_SIGNING_URL: z.string().url().optional(),
+  /** An RFC 3161 timestamping authority for the audit checkpoints (optional). */
+  SODIEM_TSA_URL: z.string().url().optional(),
   SODIEM_REMOTE_SIGNING_TOKEN: z.string().optional(),
   /** Daily backup time, Vietnam time (HH:MM), or "off"; see docs/operations.md. */
   SODIEM_BACKUP_AT: z.string().default('02:30'),
@@ -60,6 +62,8 @@ export interface Env {
   backupKeep: string;
   /** SODIEM_NOW as given (clock.ts `configuredClock` reads it). */
   clockStart: string | undefined;
+  /** SODIEM_TSA_URL: the RFC 3161 timestamping authority of the audit checkpoints, if any. */
+  tsaUrl: string | null;
   signing: {
     /** The school's seal certificate: SODIEM_SEAL_BACKEND=pkcs12|pkcs11|remote and its variables (docs/signing.md). */
     seal: SignerConfig | null;
@@ -96,6 +100,7 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     backupAt: e.SODIEM_BACKUP_AT,
     backupKeep: e.SODIEM_BACKUP_KEEP,
     clockStart: e.SODIEM_NOW,
+    tsaUrl: e.SODIEM_TSA_URL ?? null,
     signing: {
       seal: sealConfig(source),
       remote: e.SODIEM_REMOTE_SIGNING_URL ? { url: e.SODIEM_REMOTE_SIGNING_URL, token: e.SODIEM_REMOTE_SIGNING_TOKEN ?? '' } : undefined,

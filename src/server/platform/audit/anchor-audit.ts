@@ -9,14 +9,24 @@ import type { Row } from '../db/schema.ts';
 import { createSigner } from '../signing/create-signer.ts';
 import { signDetached } from '../signing/cms.ts';
 import { takeCheckpoint } from './audit-checkpoints.ts';
+import { requestTimestamp } from './tsa-timestamp.ts';
 
-/** Takes a checkpoint now, signed also by the school's seal where one is configured. */
-export async function anchorAudit(db: Db, env: Pick<Env, 'dataDir' | 'signing'>, now: Date, reason: string): Promise<Row<'audit_checkpoints'> | null> {
+/** Takes a checkpoint now, signed also by the school's seal and timestamped by the TSA where configured. */
+export async function anchorAudit(
+  db: Db,
+  env: Pick<Env, 'dataDir' | 'signing' | 'tsaUrl'>,
+  now: Date,
+  reason: string,
+  onTimestampError?: (error: unknown) => void,
+): Promise<Row<'audit_checkpoints'> | null> {
   const seal = env.signing.seal;
+  const tsaUrl = env.tsaUrl;
   return takeCheckpoint(db, {
     dataDir: env.dataDir,
     now,
     reason,
+    timestamp: tsaUrl ? (body) => requestTimestamp(tsaUrl, body) : undefined,
+    onTimestampError,
     seal: seal
       ? async (body) => {
           const signer = await createSigner(seal);
@@ -42,7 +52,7 @@ export interface AnchorScheduler {
 /** A checkpoint at least once a day: on start, then whenever the last one is 24 hours old. */
 export function startAnchorScheduler(o: {
   db: Db;
-  env: Pick<Env, 'dataDir' | 'signing'>;
+  env: Pick<Env, 'dataDir' | 'signing' | 'tsaUrl'>;
   clock: () => Date;
   log: (message: string, error?: unknown) => void;
   /** False: no timer; the caller calls tick() (tests). */
@@ -55,7 +65,7 @@ export function startAnchorScheduler(o: {
     try {
       const now = o.clock();
       const last = await o.db.selectFrom('audit_checkpoints').select('at').orderBy('seq', 'desc').limit(1).executeTakeFirst();
-      if (!last || now.getTime() - Date.parse(last.at) >= DAY_MS) await anchorAudit(o.db, o.env, now, 'Điểm neo hằng ngày');
+      if (!last || now.getTime() - Date.parse(last.at) >= DAY_MS) await anchorAudit(o.db, o.env, now, 'Điểm neo hằng ngày', (error) => o.log('Không lấy được dấu thời gian cho điểm neo hằng ngày', error));
     } catch (error) {
       o.log('Không lập được điểm neo nhật kí hằng ngày', error);
     } finally {

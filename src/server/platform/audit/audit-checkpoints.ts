@@ -27,6 +27,7 @@ import { canonicalJson } from '../canonical-json.ts';
 import type { Db, Executor } from '../db/database.ts';
 import type { Row } from '../db/schema.ts';
 import { sha256Hex } from '../sha256.ts';
+import { verifyTimestamp } from './tsa-timestamp.ts';
 
 /** The actions after which a checkpoint is taken (locks, approvals, archives), with the reason it records. */
 export const ANCHOR_REASONS: Readonly<Partial<Record<AuditAction, string>>> = {
@@ -66,6 +67,7 @@ export interface CheckpointFile {
   keyId: string;
   signature: string;
   sealCms: string | null;
+  tsaToken?: string | null;
 }
 
 export interface AnchorOptions {
@@ -74,6 +76,10 @@ export interface AnchorOptions {
   reason: string;
   /** Signs the body with the school's seal (detached CMS, DER), where one is configured. */
   seal?: (body: Buffer) => Promise<Buffer>;
+  /** Gets an RFC 3161 token over the body, where a TSA is configured; asked after the commit. */
+  timestamp?: (body: Buffer) => Promise<Buffer>;
+  /** Told when the TSA could not be reached: the checkpoint stands without its timestamp. */
+  onTimestampError?: (error: unknown) => void;
 }
 
 const padded = (seq: number) => String(seq).padStart(8, '0');
@@ -104,6 +110,22 @@ function anchorKey(dataDir: string): { privateKey: KeyObject; publicKey: KeyObje
  * starts again with the new heads.
  */
 export async function takeCheckpoint(db: Db, o: AnchorOptions): Promise<Row<'audit_checkpoints'> | null> {
+  const row = await signCheckpoint(db, o);
+  if (!row || !o.timestamp) return row;
+  // The TSA is asked after the commit: no transaction waits on the network.
+  try {
+    const token = (await o.timestamp(Buffer.from(row.body, 'utf8'))).toString('base64');
+    await db.updateTable('audit_checkpoints').set({ tsa_token: token }).where('seq', '=', row.seq).execute();
+    const stamped = { ...row, tsa_token: token };
+    writeCheckpointFile(o.dataDir, stamped);
+    return stamped;
+  } catch (error) {
+    o.onTimestampError?.(error);
+    return row;
+  }
+}
+
+async function signCheckpoint(db: Db, o: AnchorOptions): Promise<Row<'audit_checkpoints'> | null> {
   const key = anchorKey(o.dataDir);
   for (let attempt = 0; ; attempt += 1) {
     try {
@@ -137,6 +159,7 @@ export async function takeCheckpoint(db: Db, o: AnchorOptions): Promise<Row<'aud
           key_id: key.keyId,
           signature: sign(null, bytes, key.privateKey).toString('base64'),
           seal_cms: o.seal ? (await o.seal(bytes)).toString('base64') : null,
+          tsa_token: null,
         };
         await tx.insertInto('audit_checkpoints').values(row).execute();
         for (const h of moved) {
@@ -160,7 +183,7 @@ export async function takeCheckpoint(db: Db, o: AnchorOptions): Promise<Row<'aud
 function writeCheckpointFile(dataDir: string, row: Row<'audit_checkpoints'>): void {
   const dir = join(dataDir, CHECKPOINT_DIR);
   mkdirSync(dir, { recursive: true });
-  const file: CheckpointFile = { body: row.body, sha256: row.sha256, keyId: row.key_id, signature: row.signature, sealCms: row.seal_cms };
+  const file: CheckpointFile = { body: row.body, sha256: row.sha256, keyId: row.key_id, signature: row.signature, sealCms: row.seal_cms, tsaToken: row.tsa_token };
   writeFileSync(join(dir, `${padded(Number(row.seq))}.json`), `${JSON.stringify(file, null, 2)}\n`);
 }
 
@@ -183,6 +206,8 @@ export interface CheckpointProblem {
 
 export interface CheckpointCheck {
   checkpoints: number;
+  /** Checkpoints with a valid RFC 3161 timestamp. */
+  timestamped: number;
   /** Heads signed by the checkpoints and checked against the events. */
   heads: number;
   problems: CheckpointProblem[];
@@ -211,6 +236,7 @@ export async function verifyCheckpoints(db: Executor, dataDir: string, verifySea
 
   let prevSha = '0'.repeat(64);
   let heads = 0;
+  let timestamped = 0;
   const claims: { seq: number; chainKey: string; eventSeq: number; hash: string }[] = [];
   for (const [i, row] of rows.entries()) {
     const seq = Number(row.seq);
@@ -218,13 +244,18 @@ export async function verifyCheckpoints(db: Executor, dataDir: string, verifySea
     if (seq !== i + 1) fail(`thiếu điểm neo: mong đợi số ${i + 1}, gặp ${seq}`);
     const file = files.get(seq);
     if (!file) fail('điểm neo không có tệp trong thư mục dữ liệu (tệp bị xóa, hoặc điểm neo được thêm thẳng vào cơ sở dữ liệu)');
-    else if (file.body !== row.body || file.signature !== row.signature || file.keyId !== row.key_id || (file.sealCms ?? null) !== (row.seal_cms ?? null))
+    else if (file.body !== row.body || file.signature !== row.signature || file.keyId !== row.key_id || (file.sealCms ?? null) !== (row.seal_cms ?? null) || (file.tsaToken ?? null) !== (row.tsa_token ?? null))
       fail('điểm neo trong cơ sở dữ liệu khác tệp của nó trong thư mục dữ liệu');
     const bytes = Buffer.from(row.body, 'utf8');
     if (sha256Hex(bytes) !== row.sha256) fail('mã băm của điểm neo không khớp nội dung');
     const key = publicKey(row.key_id);
     if (!key) fail(`không tìm thấy khóa công khai ${row.key_id.slice(0, 16)}… trong thư mục dữ liệu để kiểm tra chữ ký điểm neo`);
     else if (!verify(null, bytes, key, Buffer.from(row.signature, 'base64'))) fail('chữ ký của điểm neo không hợp lệ (nội dung bị sửa hoặc ký bằng khóa khác)');
+    if (row.tsa_token) {
+      const stamp = await verifyTimestamp(Buffer.from(row.tsa_token, 'base64'), bytes);
+      if (stamp.valid) timestamped += 1;
+      else fail(`dấu thời gian RFC 3161 của điểm neo: ${stamp.problem}`);
+    }
     if (row.seal_cms && verifySeal) {
       const sealProblem = verifySeal(bytes, Buffer.from(row.seal_cms, 'base64'));
       if (sealProblem) fail(`chữ ký con dấu của điểm neo: ${sealProblem}`);
@@ -258,5 +289,5 @@ export async function verifyCheckpoints(db: Executor, dataDir: string, verifySea
       else if (hash !== c.hash) problems.push({ seq: c.seq, problem: `chuỗi ${c.chainKey}: sự kiện số ${c.eventSeq} khác với lúc neo (nhật kí đến đó đã bị viết lại)` });
     }
   }
-  return { checkpoints: rows.length, heads, problems };
+  return { checkpoints: rows.length, timestamped, heads, problems };
 }

@@ -42,6 +42,8 @@ export interface AuditCheckpointsTable {
   signature: string;
   /** The school seal's detached CMS signature over `body`, base64, where a seal is configured. */
   seal_cms: string | null;
+  /** An RFC 3161 timestamp token over `body` (DER, base64), where SODIEM_TSA_URL is configured. */
+  tsa_token: string | null;
 }
 
 /** Every chain's head as of the last checkpoint. */

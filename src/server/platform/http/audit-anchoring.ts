@@ -16,7 +16,8 @@ export function registerAuditAnchoring(app: FastifyInstance, db: Db, env: Env): 
   app.addHook('onSend', async (request, reply, payload) => {
     if (request.auditAnchor && reply.statusCode < 400) {
       try {
-        await anchorAudit(db, env, request.now, ANCHOR_REASONS[request.auditAnchor as AuditAction] ?? request.auditAnchor);
+        const reason = ANCHOR_REASONS[request.auditAnchor as AuditAction] ?? request.auditAnchor;
+        await anchorAudit(db, env, request.now, reason, (error) => request.log.warn({ err: error }, 'audit anchor: no RFC 3161 timestamp'));
       } catch (error) {
         request.log.error({ err: error }, 'audit anchor failed');
       }

@@ -17,6 +17,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('key_id', 'text', (c) => c.notNull())
     .addColumn('signature', 'text', (c) => c.notNull())
     .addColumn('seal_cms', 'text')
+    .addColumn('tsa_token', 'text')
     .execute();
   await db.schema
     .createTable('audit_checkpoint_heads')
