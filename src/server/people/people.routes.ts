@@ -107,7 +107,11 @@ export async function registerPeopleRoutes(app: FastifyInstance, deps: RouteDeps
       const buffer = await file.toBuffer();
       const parsed = await parseStudentWorkbook(buffer);
       if (!parsed.ok) {
-        throw invalid(`Tệp có ${parsed.errors.length} lỗi; chưa nhập học sinh nào. Sửa các dòng được nêu rồi nhập lại.`, parsed.errors);
+        const fileLevel = parsed.errors.length === 1 && parsed.errors[0].row === 0;
+        throw invalid(
+          fileLevel ? `Không đọc được tệp: ${parsed.errors[0].message}` : `Tệp có ${parsed.errors.length} lỗi; chưa nhập học sinh nào. Sửa các dòng được nêu rồi nhập lại.`,
+          parsed.errors,
+        );
       }
       if (!parsed.rows.length) throw invalid('Tệp không có dòng học sinh nào.', [{ row: 0, field: 'tệp', message: 'không có dữ liệu' }]);
       const year = await getYearOr404(db, cls.school_year_id);

@@ -6,7 +6,7 @@
  * and the column header as written; nothing throws.
  */
 import type ExcelJS from 'exceljs';
-import { FILE_FIELD, HEADER_SEARCH_ROWS, type Positioned, dateFromContent, displayDate, inSheetOrder, parseXlsx, showValue, usesDate1904 } from '../../platform/excel/excel-cells.ts';
+import { FILE_FIELD, HEADER_SEARCH_ROWS, type Positioned, dateFromContent, displayDate, inSheetOrder, showValue, usesDate1904 } from '../../platform/excel/excel-cells.ts';
 import { type GradeRef, type IdField, cellText, findTable } from './score-headers.ts';
 import {
   MAX_SCORE_ROWS,
@@ -25,7 +25,7 @@ function nameKey(name: string): string {
   return name.normalize('NFC').replace(/\s+/g, ' ').trim().toLocaleLowerCase('vi');
 }
 
-function fileError(message: string): ScoreWorkbookResult {
+export function fileError(message: string): ScoreWorkbookResult {
   return { ok: false, errors: [{ row: 0, field: FILE_FIELD, message }] };
 }
 
@@ -43,15 +43,8 @@ function readMeta(workbook: ExcelJS.Workbook): Record<string, string> | null {
 
 const TERM_LABEL = (n: number | string) => (String(n) === '1' ? 'học kỳ I' : String(n) === '2' ? 'học kỳ II' : `học kỳ ${n}`);
 
-export async function parseScoreWorkbook(buffer: Buffer, sheet: ScoreWorkbookSheet): Promise<ScoreWorkbookResult> {
-  const messages = {
-    empty: 'Tệp rỗng: hãy chọn tệp Excel (.xlsx) bảng điểm.',
-    notXlsx: 'Tệp không phải là tệp Excel .xlsx (có thể là .csv, .pdf hoặc ảnh): hãy dùng tệp bảng điểm xuất từ Sổ Điểm Số, vnEdu hoặc SMAS dạng .xlsx.',
-  };
-  return parseXlsx(buffer, messages, fileError, (workbook) => parseWorkbook(workbook, sheet));
-}
-
-function parseWorkbook(workbook: ExcelJS.Workbook, sheet: ScoreWorkbookSheet): ScoreWorkbookResult {
+/** The loaded workbook against the sheet (in the worker thread: score-sheet.worker.ts). */
+export function readScoreWorkbook(workbook: ExcelJS.Workbook, sheet: ScoreWorkbookSheet): ScoreWorkbookResult {
   if (workbook.worksheets.length === 0) return fileError('Tệp không có trang tính nào: có thể đây không phải là tệp Excel .xlsx.');
   const meta = readMeta(workbook);
   if (meta && (meta.classId !== sheet.classId || meta.subjectId !== sheet.subject.id || meta.termNo !== String(sheet.termNo))) {

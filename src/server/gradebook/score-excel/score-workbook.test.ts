@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { gradebookColumns, type SubjectAssessment } from '../../../domain/gradebook/gradebook-columns.ts';
+import { columnBomb, hugeSheet } from '../../platform/excel/testing/xlsx-bombs.ts';
 import { SCORE_HEADER_ROW, buildScoreWorkbook, parseScoreWorkbook, type ScoreWorkbookResult, type ScoreWorkbookSheet } from './score-workbook.ts';
 
 type Cell = ExcelJS.CellValue;
@@ -337,5 +338,14 @@ describe('parseScoreWorkbook: vnEdu / SMAS-like sheets', () => {
     ws.addRow([1, 'Nguyễn Văn An', '05/09/2014', 'Nam']);
     const errors = expectErrors(await parseScoreWorkbook(await toBuffer(wb), makeSheet()));
     expect(errors).toEqual([{ row: 0, field: 'tệp', message: expect.stringContaining('không có cột đánh giá nào') }]);
+  });
+});
+
+describe('parseScoreWorkbook: hostile files go through the same guarded reader as the student import (issue 14)', () => {
+  it.each([
+    ['a sheet that unpacks to 500 MB', () => hugeSheet(500), 'Tệp Excel quá lớn khi giải nén: phần "xl/worksheets/sheet1.xml" có 500 MB (tối đa 50 MB).'],
+    ['a column range past XFD', columnBomb, 'Tệp Excel có tham chiếu ô ngoài giới hạn của Excel (200000000): tệp bị hỏng hoặc không do Excel tạo ra.'],
+  ] as const)('%s → one file error naming the limit', async (_label, make, message) => {
+    expect(expectErrors(await parseScoreWorkbook(await make(), makeSheet()))).toEqual([{ row: 0, field: 'tệp', message }]);
   });
 });

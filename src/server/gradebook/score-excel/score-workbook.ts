@@ -26,11 +26,12 @@
  * - score-headers.ts: finding the table and what each header means;
  * - score-values.ts: one grade cell into the grade book's value;
  * - score-parser.ts: rows into changes, matched to students, with every error;
+ * - score-sheet.worker.ts: the upload read in a worker thread, within the limits of platform/excel;
  * - excel-cells.ts: cell reading, dates and header folding shared with the student import.
  */
 export { HEADER_SEARCH_ROWS } from '../../platform/excel/excel-cells.ts';
 export { buildScoreWorkbook } from './score-export.ts';
-export { parseScoreWorkbook } from './score-parser.ts';
+export { parseScoreWorkbook } from './score-sheet.worker.ts';
 export {
   CLEAR_WORD,
   MAX_SCORE_ROWS,

@@ -7,7 +7,7 @@
 import type ExcelJS from 'exceljs';
 import { splitFullName } from '../../../domain/names/split-full-name.ts';
 import { ZStudentInput, type GuardianInput, type StudentInput } from '../../../shared/student.ts';
-import { type CellContent, FILE_FIELD, HEADER_SEARCH_ROWS, type Positioned, inSheetOrder, parseXlsx, usesDate1904 } from '../../platform/excel/excel-cells.ts';
+import { type CellContent, FILE_FIELD, HEADER_SEARCH_ROWS, type Positioned, inSheetOrder, usesDate1904 } from '../../platform/excel/excel-cells.ts';
 import { type Field, type GuardianKey, type Table, findTable } from './student-headers.ts';
 import {
   type Parsed,
@@ -46,7 +46,7 @@ export type StudentWorkbookResult =
 // ---------------------------------------------------------------------------------------------
 // Parsing
 
-function fileError(message: string): StudentWorkbookResult {
+export function fileError(message: string): StudentWorkbookResult {
   return { ok: false, errors: [{ row: 0, field: FILE_FIELD, message }] };
 }
 
@@ -236,15 +236,8 @@ const REQUIRED_COLUMNS: { field: Field; label: string }[] = [
   { field: 'sex', label: 'Giới tính' },
 ];
 
-export async function parseStudentWorkbook(buffer: Buffer): Promise<StudentWorkbookResult> {
-  const messages = {
-    empty: 'Tệp rỗng: hãy chọn tệp Excel (.xlsx) danh sách học sinh.',
-    notXlsx: 'Tệp không phải là tệp Excel .xlsx (có thể là .csv, .pdf hoặc ảnh): hãy dùng "Mẫu nhập học sinh" hoặc tệp xuất từ CSDL ngành / vnEdu dạng .xlsx.',
-  };
-  return parseXlsx(buffer, messages, fileError, parseWorkbook);
-}
-
-function parseWorkbook(workbook: ExcelJS.Workbook): StudentWorkbookResult {
+/** The loaded workbook's students, or every error (in the worker thread: student-list.worker.ts). */
+export function readStudentWorkbook(workbook: ExcelJS.Workbook): StudentWorkbookResult {
   if (workbook.worksheets.length === 0) return fileError('Tệp không có trang tính nào: có thể đây không phải là tệp Excel .xlsx (ví dụ tệp .docx hoặc .zip).');
   const date1904 = usesDate1904(workbook);
 

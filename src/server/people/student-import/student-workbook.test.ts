@@ -1,8 +1,11 @@
 import ExcelJS from 'exceljs';
-import { crc32 } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { formatFullName } from '../../../domain/names/split-full-name.ts';
 import { generateStudents } from '../../demo/demo-people.ts';
+import { AppError } from '../../platform/errors.ts';
+import { hugeSheet, mergeBomb, stored, tinySheet, zipParts } from '../../platform/excel/testing/xlsx-bombs.ts';
+import { XLSX_LIMITS } from '../../platform/excel/xlsx-guard.ts';
+import { XLSX_QUEUE, XLSX_WORKERS } from '../../platform/excel/xlsx-worker.ts';
 import {
   MAX_STUDENT_ROWS,
   TEMPLATE_COLUMNS,
@@ -15,45 +18,6 @@ import {
 } from './student-workbook.ts';
 
 type Cell = ExcelJS.CellValue;
-
-/** A ZIP archive with stored (uncompressed) entries: a valid ZIP that is not a workbook. */
-function storedZip(files: Record<string, string>): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const [name, text] of Object.entries(files)) {
-    const nameBytes = Buffer.from(name, 'utf8');
-    const data = Buffer.from(text, 'utf8');
-    const crc = crc32(data);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(nameBytes.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(data.length, 20);
-    central.writeUInt32LE(data.length, 24);
-    central.writeUInt16LE(nameBytes.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, nameBytes, data);
-    centrals.push(central, nameBytes);
-    offset += local.length + nameBytes.length + data.length;
-  }
-  const centralSize = centrals.reduce((n, b) => n + b.length, 0);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(Object.keys(files).length, 8);
-  end.writeUInt16LE(Object.keys(files).length, 10);
-  end.writeUInt32LE(centralSize, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, ...centrals, end]);
-}
 
 async function toBuffer(workbook: ExcelJS.Workbook): Promise<Buffer> {
   return Buffer.from((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
@@ -583,8 +547,8 @@ describe('parseStudentWorkbook: files that are not student workbooks', () => {
     ['an old .xls (OLE2) file', async () => Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]), '.xls'],
     ['a truncated ZIP', async () => (await buildStudentTemplate()).subarray(0, 500), 'bị hỏng'],
     ['random bytes after a ZIP signature', async () => Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(200, 7)]), 'bị hỏng'],
-    ['a ZIP that is not a workbook', async () => storedZip({ 'hello.txt': 'xin chào' }), 'trang tính'],
-    ['a Word document (ZIP with word/document.xml)', async () => storedZip({ '[Content_Types].xml': '<Types/>', 'word/document.xml': '<w:document/>' }), 'trang tính'],
+    ['a ZIP that is not a workbook', async () => zipParts([stored('hello.txt', 'xin chào')]), 'trang tính'],
+    ['a Word document (ZIP with word/document.xml)', async () => zipParts([stored('[Content_Types].xml', '<Types/>'), stored('word/document.xml', '<w:document/>')]), 'trang tính'],
   ];
 
   it.each(notXlsx)('%s gives one file error and never throws', async (_label, make, text) => {
@@ -593,6 +557,48 @@ describe('parseStudentWorkbook: files that are not student workbooks', () => {
     expect(errors[0]).toMatchObject({ row: 0, field: 'tệp' });
     expect(errors[0].message).toContain(text);
   });
+});
+
+describe('parseStudentWorkbook: hostile files, read in a worker thread with limits (issue 14)', () => {
+  /** The limits a file must slip past for the worker's own heap and time limits to be what stops it. */
+  const loose = { ...XLSX_LIMITS, cells: Infinity, merges: Infinity };
+
+  it('a sheet that unpacks to 500 MB is refused from the ZIP directory, naming the limit', async () => {
+    expect(expectErrors(await parseStudentWorkbook(await hugeSheet(500)))).toEqual([
+      { row: 0, field: 'tệp', message: 'Tệp Excel quá lớn khi giải nén: phần "xl/worksheets/sheet1.xml" có 500 MB (tối đa 50 MB).' },
+    ]);
+  });
+
+  it('a few hundred bytes merging the whole grid are refused before exceljs loads them', async () => {
+    expect(expectErrors(await parseStudentWorkbook(await mergeBomb()))[0].message).toMatch(/^Tệp Excel có hơn 400\.000 ô/);
+  });
+
+  it('a file that slips past the checks and outgrows the heap ends its worker only; the next file is read', async () => {
+    const errors = expectErrors(await parseStudentWorkbook(await mergeBomb(), { limits: loose, heapMb: 128 }));
+    expect(errors).toEqual([{ row: 0, field: 'tệp', message: 'Tệp Excel cần quá nhiều bộ nhớ để đọc (tối đa 128 MB): hãy xóa các trang tính, dòng và cột thừa rồi lưu lại.' }]);
+    expect(expectOk(await parseStudentWorkbook(await filledTemplate([anh]), { heapMb: 128 }))).toHaveLength(1);
+  }, 60_000);
+
+  it('a file that keeps its worker busy past the time limit is stopped', async () => {
+    // 8,000 merges: exceljs compares each with every other, ~10 s of work in ~70 KB.
+    const slow = await tinySheet(`<mergeCells>${Array.from({ length: 8000 }, (_, i) => `<mergeCell ref="A${i + 2}:B${i + 2}"/>`).join('')}</mergeCells>`);
+    const started = Date.now();
+    const errors = expectErrors(await parseStudentWorkbook(slow, { limits: loose, timeLimitMs: 2000 }));
+    expect(errors[0].message).toBe('Đọc tệp Excel quá lâu (hơn 2 giây): hãy xóa các trang tính, dòng và cột thừa rồi lưu lại.');
+    expect(Date.now() - started).toBeLessThan(8000);
+    expect(expectOk(await parseStudentWorkbook(await filledTemplate([anh])))).toHaveLength(1);
+  }, 60_000);
+
+  it(`reads ${XLSX_WORKERS} files at once with ${XLSX_QUEUE} waiting; more are refused as busy (429), the others all read`, async () => {
+    const file = await filledTemplate([anh]);
+    const settled = await Promise.allSettled(Array.from({ length: XLSX_WORKERS + XLSX_QUEUE + 2 }, () => parseStudentWorkbook(file)));
+    const refused = settled.filter((s) => s.status === 'rejected').map((s) => (s as PromiseRejectedResult).reason as AppError);
+    expect(refused.map((e) => [e.code, e.message])).toEqual([
+      ['RATE_LIMITED', 'Máy chủ đang bận đọc các tệp Excel khác; vui lòng thử lại sau ít phút.'],
+      ['RATE_LIMITED', 'Máy chủ đang bận đọc các tệp Excel khác; vui lòng thử lại sau ít phút.'],
+    ]);
+    for (const s of settled) if (s.status === 'fulfilled') expect(expectOk(s.value)).toHaveLength(1);
+  }, 60_000);
 });
 
 describe('helpers', () => {

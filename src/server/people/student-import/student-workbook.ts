@@ -18,9 +18,11 @@
  * - student-headers.ts: the header/alias table and finding the table in a sheet;
  * - student-values.ts: one cell into one field's value;
  * - student-parser.ts: rows into students, all errors, duplicates inside the file;
+ * - student-list.worker.ts: the upload read in a worker thread, within the limits of platform/excel;
  * - excel-cells.ts: cell reading, dates and header folding shared with the score sheets.
  */
 export { HEADER_SEARCH_ROWS, foldHeader, parseVietnameseDate } from '../../platform/excel/excel-cells.ts';
-export { MAX_STUDENT_ROWS, parseStudentWorkbook, type StudentWorkbookError, type StudentWorkbookResult, type StudentWorkbookRow } from './student-parser.ts';
+export { MAX_STUDENT_ROWS, type StudentWorkbookError, type StudentWorkbookResult, type StudentWorkbookRow } from './student-parser.ts';
+export { parseStudentWorkbook } from './student-list.worker.ts';
 export { TEMPLATE_COLUMNS, TEMPLATE_HEADER_ROW, buildStudentTemplate } from './student-template.ts';
 export { ETHNIC_GROUPS } from './student-values.ts';

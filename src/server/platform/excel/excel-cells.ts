@@ -1,9 +1,9 @@
 /**
  * What the Excel imports and exports share (student lists and score sheets, .xlsx via exceljs):
  * reading a cell's value whatever exceljs made of it (rich text, formulas with their saved
- * results, dates, hyperlinks, error values), Excel dates, header folding, opening an uploaded
- * file with its signature checked, listing errors in sheet order, and the look of our own
- * templates (header cells, borders, page setup).
+ * results, dates, hyperlinks, error values), Excel dates, header folding, listing errors in sheet
+ * order, and the look of our own templates (header cells, borders, page setup). Uploaded files are
+ * opened by xlsx-worker.ts.
  */
 import ExcelJS from 'exceljs';
 
@@ -180,44 +180,7 @@ export function isMergedChild(cell: ExcelJS.Cell): boolean {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Opening an uploaded file
-
-function startsWith(buffer: Uint8Array, bytes: number[]): boolean {
-  return bytes.every((b, i) => buffer[i] === b);
-}
-
-/**
- * Checks the file's signature, loads it and hands the workbook to `parse`; every failure is one
- * message for `fileError` (nothing throws). `messages` are the import's own words for an empty
- * file and for a file that is not a ZIP (so not an .xlsx).
- */
-export async function parseXlsx<R>(
-  buffer: Buffer,
-  messages: { empty: string; notXlsx: string },
-  fileError: (message: string) => R,
-  parse: (workbook: ExcelJS.Workbook) => R,
-): Promise<R> {
-  if (!buffer || buffer.length === 0) return fileError(messages.empty);
-  // An OLE2 compound file: Excel 97–2003, or an .xlsx encrypted with a password.
-  if (startsWith(buffer, [0xd0, 0xcf, 0x11, 0xe0])) {
-    return fileError(
-      'Tệp có dạng Excel 97–2003 (.xls) hoặc đã đặt mật khẩu, chưa đọc được: hãy mở bằng Excel, bỏ mật khẩu nếu có, rồi lưu lại dạng "Excel Workbook (.xlsx)".',
-    );
-  }
-  if (!startsWith(buffer, [0x50, 0x4b])) return fileError(messages.notXlsx);
-
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(buffer as unknown as ExcelJS.Buffer);
-  } catch {
-    return fileError('Tệp Excel bị hỏng hoặc không phải là tệp .xlsx hợp lệ: hãy mở bằng Excel, lưu lại dạng .xlsx rồi tải lên lại.');
-  }
-  try {
-    return parse(workbook);
-  } catch {
-    return fileError('Không đọc được nội dung tệp Excel: hãy mở bằng Excel, lưu lại dạng .xlsx rồi tải lên lại.');
-  }
-}
+// Listing errors
 
 /** An error with the column it belongs to, so a row's errors can be listed left to right. */
 export type Positioned<E> = E & { col: number };
