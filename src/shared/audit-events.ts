@@ -11,6 +11,10 @@ export const AUDIT_ACTIONS = [
   'login.failed',
   'login.locked',
   'login.totp_failed',
+  'login.totp_replayed',
+  'login.totp_throttled',
+  'login.recovery_code_used',
+  'login.recovery_code_failed',
   'account.created',
   'account.updated',
   'account.disabled',
@@ -18,6 +22,7 @@ export const AUDIT_ACTIONS = [
   'account.passwordReset',
   'account.password_changed',
   'account.totp_enabled',
+  'account.recovery_codes_generated',
   // Set-up of the school year
   'schoolYear.created',
   'schoolYear.rolledOver',

@@ -5,9 +5,8 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { totpCode } from '../../src/server/auth/totp.ts';
 import { type TestServer, startTestServer } from '../helpers/server.ts';
-import { clockOf } from '../helpers/test-clock.ts';
+import { freshTotpCode } from '../helpers/fresh-totp.ts';
 import { RUN_BROWSER_TESTS, launchBrowser, shot } from './support.ts';
 
 async function logIn(page: Page, baseUrl: string, username: string, password: string, totpSecret?: string) {
@@ -16,7 +15,7 @@ async function logIn(page: Page, baseUrl: string, username: string, password: st
   await page.getByLabel('Mật khẩu').fill(password);
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
   if (totpSecret) {
-    await page.getByLabel('Mã xác thực 6 chữ số').fill(totpCode(totpSecret, clockOf(baseUrl)().getTime()));
+    await page.getByLabel('Mã xác thực 6 chữ số').fill(freshTotpCode(baseUrl, totpSecret));
     await page.getByRole('button', { name: 'Xác nhận' }).click();
   }
 }
@@ -84,7 +83,7 @@ describe.runIf(RUN_BROWSER_TESTS)('accounts and students in the browser', () => 
     const secret = (await p.getByTestId('totp-secret').textContent())!.replace(/\s/g, '');
     await p.getByRole('img', { name: /Mã QR/ }).waitFor();
     await shot(p, '44-phone-setup-totp');
-    await p.getByLabel('Mã xác thực 6 chữ số').fill(totpCode(secret, server.clock().getTime()));
+    await p.getByLabel('Mã xác thực 6 chữ số').fill(freshTotpCode(server.baseUrl, secret));
     await p.getByRole('button', { name: 'Bật xác thực hai lớp' }).click();
     await p.getByText(/Xin chào, Phan Thị Kiểm Thử/).waitFor();
     await shot(p, '45-phone-home-new-admin');

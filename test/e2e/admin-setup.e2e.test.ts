@@ -11,7 +11,7 @@ import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sortStudentsVietnamese } from '../../src/domain/names/compare-student-names.ts';
-import { totpCode } from '../../src/server/auth/totp.ts';
+import { freshTotpCode } from '../helpers/fresh-totp.ts';
 import { type TestServer, startTestServer } from '../helpers/server.ts';
 import { OUT, RUN_BROWSER_TESTS, launchBrowser, shot } from './support.ts';
 
@@ -109,7 +109,7 @@ describe.runIf(RUN_BROWSER_TESTS)('admin board in the browser', () => {
     await shot(page, '02-totp');
     if (!admin.totpSecret) throw new Error('the admin board login has no TOTP secret');
     // Type the code just computed; PinInput moves from box to box.
-    await page.getByLabel("Mã xác thực 6 chữ số").fill(totpCode(admin.totpSecret, server.clock().getTime()));
+    await page.getByLabel("Mã xác thực 6 chữ số").fill(freshTotpCode(server.baseUrl, admin.totpSecret));
     await page.getByRole('button', { name: 'Xác nhận' }).click();
     await page.getByText(/Xin chào/).waitFor();
     await shot(page, '03-home');

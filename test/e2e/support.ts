@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, type Page, chromium } from 'playwright-core';
-import { totpCode } from '../../src/server/auth/totp.ts';
+import { freshTotpCode } from '../helpers/fresh-totp.ts';
 import type { TestServer } from '../helpers/server.ts';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -79,7 +79,7 @@ export async function loginPage(browser: Browser, server: TestServer, username: 
   await page.getByLabel('Mật khẩu').fill(demo.password);
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
   if (entry.totpSecret) {
-    await page.getByLabel('Mã xác thực 6 chữ số').fill(totpCode(entry.totpSecret, server.clock().getTime()));
+    await page.getByLabel('Mã xác thực 6 chữ số').fill(freshTotpCode(server.baseUrl, entry.totpSecret));
     await page.getByRole('button', { name: 'Xác nhận' }).click();
   }
   await page.getByText(/Xin chào/).waitFor();

@@ -2,8 +2,7 @@
  * A tiny HTTP client for integration tests that behaves like the browser: it keeps the session
  * cookie and sends the CSRF token on writes.
  */
-import { totpCode } from '../../src/server/auth/totp.ts';
-import { clockOf } from './test-clock.ts';
+import { freshTotpCode } from './fresh-totp.ts';
 
 export interface ApiResponse<T = any> {
   status: number;
@@ -61,7 +60,7 @@ export class TestClient {
     this.csrfToken = res.body.csrfToken;
     if (res.body.next === 'totp') {
       if (!totpSecret) throw new Error(`${username} needs a TOTP secret`);
-      const t = await this.post('/api/v1/auth/totp', { code: totpCode(totpSecret, clockOf(this.baseUrl)().getTime()) });
+      const t = await this.post('/api/v1/auth/totp', { code: freshTotpCode(this.baseUrl, totpSecret) });
       if (t.status !== 200) throw new Error(`totp ${username} → ${t.status} ${JSON.stringify(t.body)}`);
     }
     return this;

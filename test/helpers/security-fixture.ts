@@ -7,9 +7,8 @@
 import { randomUUID } from 'node:crypto';
 import { staffRow, userRoleRow, userRow } from '../../bench/support/account-rows.ts';
 import { hashPassword } from '../../src/server/auth/passwords.ts';
-import { totpCode } from '../../src/server/auth/totp.ts';
 import { type TestServer, startTestServer } from './server.ts';
-import { clockOf } from './test-clock.ts';
+import { freshTotpCode } from './fresh-totp.ts';
 
 export const SUBJECTS = [
   'principal',
@@ -89,7 +88,7 @@ export async function loginSession(baseUrl: string, username: string, password: 
   if (body.next === 'totp') {
     if (!totpSecret) throw new Error(`${username} needs a TOTP secret`);
     // The code of the server's clock, not the wall clock (issue 12).
-    const t = await post('/api/v1/auth/totp', { code: totpCode(totpSecret, clockOf(baseUrl)().getTime()) }, cookie, body.csrfToken);
+    const t = await post('/api/v1/auth/totp', { code: freshTotpCode(baseUrl, totpSecret) }, cookie, body.csrfToken);
     if (t.status !== 200) throw new Error(`totp ${username} → ${t.status} ${await t.text()}`);
   }
   return { cookie, csrf: body.csrfToken };

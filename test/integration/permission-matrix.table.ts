@@ -88,6 +88,18 @@ export const PERMISSION_MATRIX: Record<string, MatrixEntry> = {
   },
   'POST /api/v1/auth/totp/setup': { allow: AUTHENTICATED, sample: () => ({ path: '/api/v1/auth/totp/setup' }) },
   'POST /api/v1/auth/totp/enable': { allow: AUTHENTICATED, sample: () => ({ path: '/api/v1/auth/totp/enable', body: { code: '000000' } }) },
+  'POST /api/v1/auth/totp/recovery': {
+    allow: [],
+    fixed: 401,
+    why: 'only a half-open login (password given, code pending) may send a recovery code; everyone else is 401',
+    sample: () => ({ path: '/api/v1/auth/totp/recovery', body: { code: 'abcd-efgh-jkmn' } }),
+  },
+  'GET /api/v1/auth/recovery-codes': { allow: AUTHENTICATED, sample: () => ({ path: '/api/v1/auth/recovery-codes' }) },
+  'POST /api/v1/auth/recovery-codes': {
+    allow: AUTHENTICATED,
+    why: 'her own codes, after her password; an account without TOTP has none (409)',
+    sample: (r) => ({ path: '/api/v1/auth/recovery-codes', body: { password: r.fx.password } }),
+  },
 
   // ---- accounts ----
   'GET /api/v1/schools/:schoolId/accounts': { allow: MANAGERS, sample: (r) => ({ path: `${school(r)}/accounts` }) },

@@ -3,23 +3,8 @@
  */
 import type { Role } from './actor.ts';
 
-export const MAX_FAILED_LOGINS = 5;
-export const LOCKOUT_MINUTES = 15;
 export const IP_WINDOW_MINUTES = 15;
 export const MAX_FAILURES_PER_IP = 30;
-
-/** After this failure, is the account locked, and until when? */
-export function lockoutAfterFailure(failedLoginsSoFar: number, now: Date): { failedLogins: number; lockedUntil: string | null } {
-  const failedLogins = failedLoginsSoFar + 1;
-  if (failedLogins >= MAX_FAILED_LOGINS) {
-    return { failedLogins, lockedUntil: new Date(now.getTime() + LOCKOUT_MINUTES * 60_000).toISOString() };
-  }
-  return { failedLogins, lockedUntil: null };
-}
-
-export function isLocked(lockedUntil: string | null, now: Date): boolean {
-  return lockedUntil !== null && lockedUntil > now.toISOString();
-}
 
 /** TOTP two-factor login is required for the principal and the admin board (issue 2 §5). */
 export function requiresTotp(roles: Role[]): boolean {

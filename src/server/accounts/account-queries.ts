@@ -1,5 +1,6 @@
 /** Queries for a school's accounts (S2): plain objects out, no rules. */
 import { ROLE_LABELS, type Role } from '../../domain/policies/actor.ts';
+import { nameRetryTimes } from '../auth/index.ts';
 import type { Executor } from '../platform/db/database.ts';
 import { notFound } from '../platform/errors.ts';
 
@@ -10,6 +11,7 @@ export async function loadAccounts(db: Executor, schoolId: string, onlyId?: stri
   const users = await q.orderBy('username').execute();
   if (!users.length) return [];
   const roles = await db.selectFrom('user_roles').selectAll().where('user_id', 'in', users.map((u) => u.id)).execute();
+  const retryTimes = await nameRetryTimes(db, users.map((u) => u.username));
   return users.map((u) => {
     const mine = roles.filter((r) => r.user_id === u.id);
     const roleSet = [...new Set(mine.map((r) => r.role as Role))];
@@ -24,7 +26,8 @@ export async function loadAccounts(db: Executor, schoolId: string, onlyId?: stri
       disabled: u.disabled === 1,
       mustChangePassword: u.must_change_password === 1,
       totpEnabled: u.totp_enabled === 1,
-      lockedUntil: u.locked_until,
+      // No account is ever locked (issue 14): a name slowed by failed logins, until when.
+      lockedUntil: retryTimes.get(u.username) ?? null,
       lastLoginAt: u.last_login_at,
       version: Number(u.version),
     };

@@ -1,10 +1,10 @@
 /**
- * Resetting an account's password (S2): a new one-time password (also unlocking the account),
- * every session of the account ended, audited in the same transaction. Resetting a principal's
- * or admin board's password is the principal's alone.
+ * Resetting an account's password (S2): a new one-time password (also releasing the account's
+ * login throttle), every session of the account ended, audited in the same transaction.
+ * Resetting a principal's or admin board's password is the principal's alone.
  */
 import type { Actor } from '../../domain/policies/actor.ts';
-import { hashPassword, oneTimePassword } from '../auth/index.ts';
+import { hashPassword, oneTimePassword, releaseAccountCounters } from '../auth/index.ts';
 import { type AuditContext, schoolChain, writeAudit } from '../platform/audit/audit-log.ts';
 import type { Db } from '../platform/db/database.ts';
 import type { Row } from '../platform/db/schema.ts';
@@ -26,9 +26,10 @@ export async function resetPassword({ db, actor, user, audit }: ResetPasswordOpt
   await db.transaction().execute(async (tx) => {
     await tx
       .updateTable('users')
-      .set((eb) => ({ password_hash: passwordHash, must_change_password: 1, failed_logins: 0, locked_until: null, updated_at: audit.now, version: eb('version', '+', 1) }))
+      .set((eb) => ({ password_hash: passwordHash, must_change_password: 1, updated_at: audit.now, version: eb('version', '+', 1) }))
       .where('id', '=', user.id)
       .execute();
+    await releaseAccountCounters(tx, user.username, user.id);
     await tx.deleteFrom('sessions').where('user_id', '=', user.id).execute();
     await writeAudit(tx, audit, { chainKey: schoolChain(user.school_id), schoolId: user.school_id, action: 'account.passwordReset', entityType: 'user', entityId: user.id, before: null, after: null });
   });

@@ -13,3 +13,14 @@ export async function listActorSchools(db: Executor, actor: Actor) {
   }
   return schoolIds.size ? db.selectFrom('schools').select(['id', 'name', 'code', 'level']).where('id', 'in', [...schoolIds]).orderBy('name').execute() : [];
 }
+
+/** How many of the user's recovery codes are still unused. */
+export async function countRecoveryCodesLeft(db: Executor, userId: string): Promise<number> {
+  const row = await db
+    .selectFrom('recovery_codes')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('user_id', '=', userId)
+    .where('used_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

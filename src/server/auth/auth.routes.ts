@@ -1,5 +1,5 @@
-/** Log in (password, then TOTP), log out, change password, set up TOTP, and "who am I". */
-import type { FastifyInstance } from 'fastify';
+/** Log in (password, then TOTP or a recovery code), log out, change password, set up TOTP and recovery codes, and "who am I". */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { ROLE_LABELS } from '../../domain/policies/actor.ts';
 import { abilities } from '../../domain/policies/policy.ts';
@@ -20,15 +20,33 @@ import {
   setSessionCookie,
 } from '../platform/http/context.ts';
 import { type RouteDeps, typed } from '../platform/http/route-deps.ts';
-import { listActorSchools } from './auth-queries.ts';
+import { countRecoveryCodesLeft, listActorSchools } from './auth-queries.ts';
 import { changePassword } from './change-password.ts';
 import { enableTotp } from './enable-totp.ts';
+import { deviceTokenOf, setDeviceCookie } from './known-devices.ts';
 import { logIn } from './log-in.ts';
+import { logInWithRecoveryCode } from './log-in-with-recovery-code.ts';
 import { logInWithTotp } from './log-in-with-totp.ts';
 import { logOut } from './log-out.ts';
+import { regenerateRecoveryCodes } from './regenerate-recovery-codes.ts';
 import { startTotpSetup } from './start-totp-setup.ts';
 
 const errors = { 400: ZErrorResponse, 401: ZErrorResponse, 403: ZErrorResponse, 429: ZErrorResponse };
+
+/** A throttled answer (login-throttle.ts) says in Retry-After when to come back, as its body does. */
+async function retryAfter(_request: FastifyRequest, reply: FastifyReply, error: Error): Promise<void> {
+  const seconds = error instanceof AppError ? error.details?.retryAfterSeconds : undefined;
+  if (typeof seconds === 'number') reply.header('Retry-After', String(seconds));
+}
+
+/** The half-open login (password given, second factor due), or 401. */
+function pendingLogin(request: FastifyRequest) {
+  const auth = request.auth;
+  if (!auth || !auth.session.pending_totp || !auth.user.totp_secret) {
+    throw new AppError('UNAUTHENTICATED', 'Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.');
+  }
+  return { ...auth, secret: auth.user.totp_secret };
+}
 
 export async function registerAuthRoutes(app: FastifyInstance, deps: RouteDeps): Promise<void> {
   const api = typed(app);
@@ -43,16 +61,19 @@ export async function registerAuthRoutes(app: FastifyInstance, deps: RouteDeps):
         body: ZLoginInput,
         response: { 200: ZLoginResult, ...errors },
       },
+      onError: retryAfter,
     },
     async (request, reply) => {
-      const { token, csrfToken, next } = await logIn({
+      const { token, csrfToken, next, deviceToken } = await logIn({
         db,
         username: request.body.username,
         password: request.body.password,
+        deviceToken: deviceTokenOf(request),
         audit: auditContext(request),
         idleMinutes: deps.env.sessionIdleMinutes,
       });
       setSessionCookie(reply, token, deps.env.secureCookies);
+      if (deviceToken) setDeviceCookie(reply, deviceToken, deps.env.secureCookies);
       return { next, csrfToken };
     },
   );
@@ -66,15 +87,49 @@ export async function registerAuthRoutes(app: FastifyInstance, deps: RouteDeps):
         body: ZTotpInput,
         response: { 200: ZLoginResult, ...errors },
       },
+      onError: retryAfter,
     },
-    async (request) => {
-      const auth = request.auth;
-      if (!auth || !auth.session.pending_totp || !auth.user.totp_secret) {
-        throw new AppError('UNAUTHENTICATED', 'Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.');
-      }
-      await logInWithTotp({ db, user: auth.user, secret: auth.user.totp_secret, sessionId: auth.session.id, code: request.body.code, audit: auditContext(request) });
+    async (request, reply) => {
+      const auth = pendingLogin(request);
+      const deviceToken = await logInWithTotp({
+        db,
+        user: auth.user,
+        secret: auth.secret,
+        sessionId: auth.session.id,
+        code: request.body.code,
+        deviceToken: deviceTokenOf(request),
+        audit: auditContext(request),
+      });
+      setDeviceCookie(reply, deviceToken, deps.env.secureCookies);
       auth.session.pending_totp = 0;
       return { next: loginNext(auth), csrfToken: auth.session.csrf_token };
+    },
+  );
+
+  api.post(
+    '/auth/totp/recovery',
+    {
+      schema: {
+        tags: ['accounts'],
+        summary: 'Bước 2 của đăng nhập bằng mã khôi phục (thay mã TOTP; mỗi mã dùng một lần)',
+        body: z.object({ code: z.string().trim().min(1, 'chưa nhập mã khôi phục').max(40) }),
+        response: { 200: ZLoginResult.extend({ recoveryCodesLeft: z.number().int() }), ...errors },
+      },
+      onError: retryAfter,
+    },
+    async (request, reply) => {
+      const auth = pendingLogin(request);
+      const { deviceToken, left } = await logInWithRecoveryCode({
+        db,
+        user: auth.user,
+        sessionId: auth.session.id,
+        code: request.body.code,
+        deviceToken: deviceTokenOf(request),
+        audit: auditContext(request),
+      });
+      setDeviceCookie(reply, deviceToken, deps.env.secureCookies);
+      auth.session.pending_totp = 0;
+      return { next: loginNext(auth), csrfToken: auth.session.csrf_token, recoveryCodesLeft: left };
     },
   );
 
@@ -141,13 +196,13 @@ export async function registerAuthRoutes(app: FastifyInstance, deps: RouteDeps):
       schema: {
         tags: ['accounts'],
         summary: 'Tạo khóa TOTP mới (chưa bật cho đến khi xác nhận mã)',
-        response: { 200: z.object({ secret: z.string(), otpauthUri: z.string() }), ...errors },
+        response: { 200: z.object({ secret: z.string(), otpauthUri: z.string(), recoveryCodes: z.array(z.string()) }), ...errors },
       },
     },
     async (request) => {
       const auth = requireAuth(request, { allowIncompleteLogin: true });
       if (auth.user.must_change_password) throw new AppError('FORBIDDEN', 'Hãy đổi mật khẩu trước khi bật xác thực hai lớp.');
-      return startTotpSetup({ db, user: auth.user });
+      return startTotpSetup({ db, user: auth.user, now: request.now.toISOString() });
     },
   );
 
@@ -166,6 +221,38 @@ export async function registerAuthRoutes(app: FastifyInstance, deps: RouteDeps):
       await enableTotp({ db, userId: auth.user.id, code: request.body.code, audit: auditContext(request) });
       auth.user.totp_enabled = 1;
       return { next: loginNext(auth), csrfToken: auth.session.csrf_token };
+    },
+  );
+
+  api.get(
+    '/auth/recovery-codes',
+    {
+      schema: {
+        tags: ['accounts'],
+        summary: 'Số mã khôi phục chưa dùng của người dùng hiện tại',
+        response: { 200: z.object({ totpEnabled: z.boolean(), left: z.number().int() }), ...errors },
+      },
+    },
+    async (request) => {
+      const { user } = requireAuth(request);
+      return { totpEnabled: user.totp_enabled === 1, left: await countRecoveryCodesLeft(db, user.id) };
+    },
+  );
+
+  api.post(
+    '/auth/recovery-codes',
+    {
+      schema: {
+        tags: ['accounts'],
+        summary: 'Tạo lại mã khôi phục (nhập lại mật khẩu; các mã cũ hết hiệu lực)',
+        body: z.object({ password: z.string().min(1, 'chưa nhập mật khẩu').max(200) }),
+        response: { 200: z.object({ codes: z.array(z.string()) }), ...errors },
+      },
+      onError: retryAfter,
+    },
+    async (request) => {
+      const { user } = requireAuth(request);
+      return { codes: await regenerateRecoveryCodes({ db, user, password: request.body.password, audit: auditContext(request) }) };
     },
   );
 }

@@ -1,39 +1,30 @@
 /**
- * The second step of logging in: the TOTP code. A right code completes the session; a wrong one
- * ends it (the user logs in again from the password). Either way the attempt is audited in the
- * same transaction.
+ * The second step of logging in: the TOTP code (second-factor.ts). A code is accepted once: the
+ * account keeps the last time step accepted, and a code of that step or an earlier one — the
+ * same code again, or an older one still inside the ±1 step window — is refused.
  */
-import { type AuditContext, schoolChain, systemChain, writeAudit } from '../platform/audit/audit-log.ts';
-import type { Db } from '../platform/db/database.ts';
-import type { Row } from '../platform/db/schema.ts';
-import { AppError } from '../platform/errors.ts';
-import { totpMatches } from './totp.ts';
+import { type SecondFactorOptions, attemptSecondFactor } from './second-factor.ts';
+import { totpStepAt } from './totp.ts';
 
-export interface LogInWithTotpOptions {
-  db: Db;
-  user: Row<'users'>;
+export interface LogInWithTotpOptions extends SecondFactorOptions {
   /** The user's TOTP secret (the route checked there is one). */
   secret: string;
-  sessionId: string;
   code: string;
-  audit: AuditContext;
 }
 
-export async function logInWithTotp({ db, user, secret, sessionId, code, audit }: LogInWithTotpOptions): Promise<void> {
-  const ok = totpMatches(secret, code, new Date(audit.now));
-  await db.transaction().execute(async (tx) => {
-    if (ok) await tx.updateTable('sessions').set({ pending_totp: 0 }).where('id', '=', sessionId).execute();
-    else await tx.deleteFrom('sessions').where('id', '=', sessionId).execute();
-    await writeAudit(tx, audit, {
-      chainKey: user.school_id ? schoolChain(user.school_id) : systemChain,
-      schoolId: user.school_id,
-      action: ok ? 'login.succeeded' : 'login.totp_failed',
-      entityType: 'user',
-      entityId: user.id,
-      before: null,
-      after: null,
-      source: 'login',
-    });
+/** Returns the known-device token to set. */
+export async function logInWithTotp(options: LogInWithTotpOptions): Promise<string> {
+  const { user, secret, code, audit } = options;
+  const step = totpStepAt(secret, code, new Date(audit.now));
+  return attemptSecondFactor(options, async (tx) => {
+    if (step === null) return { ok: false, failure: 'login.totp_failed' };
+    // Taken by one attempt only: of two sending the same code at once, the second finds the step taken.
+    const taken = await tx
+      .updateTable('users')
+      .set({ totp_last_step: step })
+      .where('id', '=', user.id)
+      .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', step)]))
+      .executeTakeFirst();
+    return Number(taken.numUpdatedRows) === 1 ? { ok: true, entries: [] } : { ok: false, failure: 'login.totp_replayed' };
   });
-  if (!ok) throw new AppError('UNAUTHENTICATED', 'Mã xác thực không đúng hoặc đã hết hạn. Vui lòng đăng nhập lại.');
 }

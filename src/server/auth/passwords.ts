@@ -1,6 +1,6 @@
 /** argon2id password hashes and one-time passwords for account slips. */
 import { hash, verify } from '@node-rs/argon2';
-import { randomInt } from 'node:crypto';
+import { randomBytes, randomInt } from 'node:crypto';
 
 const ARGON2ID = 2;
 const OPTIONS = { algorithm: ARGON2ID, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
@@ -15,6 +15,20 @@ export async function verifyPassword(passwordHash: string, password: string): Pr
   } catch {
     return false;
   }
+}
+
+let dummyHash: Promise<string> | null = null;
+
+/**
+ * Checks a password against an account's hash, or — for a name with no account (null) — against
+ * a hash of a random password made with the same settings, so the answer takes as long either
+ * way and the time tells nobody which names exist. False for no account.
+ */
+export async function verifyPasswordOrDummy(passwordHash: string | null, password: string): Promise<boolean> {
+  if (passwordHash !== null) return verifyPassword(passwordHash, password);
+  dummyHash ??= hashPassword(randomBytes(16).toString('base64url'));
+  await verifyPassword(await dummyHash, password);
+  return false;
 }
 
 /** A one-time password easy to read off a printed slip: no 0/O, 1/l/I. */

@@ -45,8 +45,10 @@ export function newTotpSecret(): string {
   return base32Encode(randomBytes(20));
 }
 
+const STEP_MS = 30_000;
+
 export function totpCode(secret: string, nowMs: number, stepOffset = 0): string {
-  const counter = Math.floor(nowMs / 30_000) + stepOffset;
+  const counter = Math.floor(nowMs / STEP_MS) + stepOffset;
   const msg = Buffer.alloc(8);
   msg.writeBigUInt64BE(BigInt(counter));
   const digest = createHmac('sha1', base32Decode(secret)).update(msg).digest();
@@ -55,11 +57,12 @@ export function totpCode(secret: string, nowMs: number, stepOffset = 0): string 
   return String(binary % 1_000_000).padStart(6, '0');
 }
 
-/** Accepts the current code and one step either side (clock drift). */
-export function verifyTotp(secret: string, code: string, nowMs: number): boolean {
+/** The time step whose code `code` is: the current one or one either side (clock drift); null for none. */
+export function totpStepOf(secret: string, code: string, nowMs: number): number | null {
   const clean = code.replace(/\s/g, '');
-  if (!/^\d{6}$/.test(clean)) return false;
-  return [-1, 0, 1].some((d) => totpCode(secret, nowMs, d) === clean);
+  if (!/^\d{6}$/.test(clean)) return null;
+  const d = [-1, 0, 1].find((offset) => totpCode(secret, nowMs, offset) === clean);
+  return d === undefined ? null : Math.floor(nowMs / STEP_MS) + d;
 }
 
 export function otpauthUri(secret: string, account: string, issuer = 'Sổ Điểm Số'): string {
@@ -67,11 +70,18 @@ export function otpauthUri(secret: string, account: string, issuer = 'Sổ Đi�
 }
 
 /**
- * A code typed at login is checked at the business clock (`now`, the request's) and — only when
- * that clock was moved (SODIEM_NOW for a demo at another date; tests) — also at the system
- * clock, the time the user's authenticator app reads. In production the two are one instant.
+ * The time step, counted on the business clock, of a code typed at login; null when it is no
+ * code of now. The code is checked at the business clock (`now`, the request's) and — only when
+ * that clock was moved (SODIEM_NOW for a demo at another date; tests) — also at the system clock,
+ * the time the user's authenticator app reads; a step of the system clock is moved by the
+ * whole steps between the two clocks, so one code has one step whichever clock it matched
+ * (users.totp_last_step refuses it the second time). In production the two clocks are one instant.
  */
-export function totpMatches(secret: string, code: string, now: Date, system: Date = systemClock()): boolean {
-  if (verifyTotp(secret, code, now.getTime())) return true;
-  return Math.abs(system.getTime() - now.getTime()) > 60_000 && verifyTotp(secret, code, system.getTime());
+export function totpStepAt(secret: string, code: string, now: Date, system: Date = systemClock()): number | null {
+  const step = totpStepOf(secret, code, now.getTime());
+  if (step !== null) return step;
+  const drift = system.getTime() - now.getTime();
+  if (Math.abs(drift) <= 60_000) return null;
+  const systemStep = totpStepOf(secret, code, system.getTime());
+  return systemStep === null ? null : systemStep - Math.round(drift / STEP_MS);
 }

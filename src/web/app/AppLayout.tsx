@@ -2,11 +2,12 @@
 import { AppShell, Avatar, Burger, Group, Menu, NavLink, ScrollArea, Select, Stack, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
+import { type ReactNode, useState } from 'react';
 import { Link, useLocation } from 'wouter';
 import { setCsrfToken } from '../api/client.ts';
 import { authApi } from '../api/endpoints.ts';
 import { ErrorBoundary } from '../components/ErrorBoundary.tsx';
+import { RecoveryCodesModal } from '../features/auth/RecoveryCodes.tsx';
 import { NotificationBell } from '../features/shell/NotificationBell.tsx';
 import { NAV_ITEMS, navVisible } from './nav.ts';
 import { useSession } from './session.tsx';
@@ -23,6 +24,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
   const [location] = useLocation();
   const queryClient = useQueryClient();
   const wide = useMediaQuery('(min-width: 48em)', true);
+  const [recoveryOpen, setRecoveryOpen] = useState(false);
 
   const logout = async () => {
     await authApi.logout().catch(() => undefined);
@@ -101,6 +103,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
                   </>
                 )}
                 <Menu.Divider />
+                {me.user.totpEnabled && <Menu.Item onClick={() => setRecoveryOpen(true)}>Mã khôi phục</Menu.Item>}
                 <Menu.Item color="red" onClick={logout}>
                   Đăng xuất
                 </Menu.Item>
@@ -109,6 +112,8 @@ export function AppLayout({ children }: { children: ReactNode }) {
           </Group>
         </Group>
       </AppShell.Header>
+
+      {recoveryOpen && <RecoveryCodesModal username={me.user.username} onClose={() => setRecoveryOpen(false)} />}
 
       <AppShell.Navbar p="xs" className="no-print">
         <AppShell.Section hiddenFrom="md" mb="xs">

@@ -16,6 +16,7 @@ interface Event<E extends AuditEntityType, B, A> {
   after: A;
 }
 
+/** A failed login: the failures counted so far and, when they slow the next attempt, when it may come (login-throttle.ts). */
 export interface LoginFailureAudit {
   failedLogins: number;
   lockedUntil: string | null;
@@ -203,6 +204,10 @@ export type AuditEvents = EveryAction<{
   'login.failed': Event<'user', null, LoginFailureAudit>;
   'login.locked': Event<'user', null, LoginFailureAudit>;
   'login.totp_failed': UserEvent;
+  'login.totp_replayed': UserEvent;
+  'login.totp_throttled': Event<'user', null, LoginFailureAudit>;
+  'login.recovery_code_used': Event<'user', null, { remaining: number }>;
+  'login.recovery_code_failed': UserEvent;
   'account.created': Event<'user', null, AccountCreatedAudit>;
   'account.updated': Event<'user', AccountAccessAudit, AccountAccessAudit>;
   'account.disabled': Event<'user', AccountAccessAudit, AccountAccessAudit>;
@@ -210,6 +215,7 @@ export type AuditEvents = EveryAction<{
   'account.passwordReset': UserEvent;
   'account.password_changed': UserEvent;
   'account.totp_enabled': Event<'user', { totpEnabled: boolean }, { totpEnabled: boolean }>;
+  'account.recovery_codes_generated': Event<'user', null, { count: number }>;
 
   'schoolYear.created': Event<'school_year', null, SchoolYearCreatedAudit>;
   'schoolYear.rolledOver': Event<'school_year', { fromYearId: string }, { promoted: number; retained: string[]; graduated: number; graduatedIds: string[] }>;

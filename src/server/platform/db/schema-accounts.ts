@@ -1,4 +1,5 @@
 /** User accounts, their roles, sessions and login attempts. */
+import type { Generated } from 'kysely';
 
 export interface UsersTable {
   id: string;
@@ -11,6 +12,8 @@ export interface UsersTable {
   must_change_password: number;
   totp_secret: string | null;
   totp_enabled: number;
+  /** The last TOTP time step accepted (of the business clock): a code of that step or an earlier one is refused. */
+  totp_last_step: Generated<number | null>;
   failed_logins: number;
   locked_until: string | null;
   disabled: number;
@@ -52,4 +55,34 @@ export interface LoginAttemptsTable {
   ip: string;
   at: string;
   success: number;
+}
+
+/** A failure counter with growing delays (src/server/auth/login-throttle.ts). */
+export interface LoginThrottlesTable {
+  /** name:… | name-at:…|… | device:… | second-factor:… | second-factor-device:… */
+  key: string;
+  failures: number;
+  /** No attempt is checked before this instant. */
+  retry_at: string | null;
+  /** The last failure counted. */
+  updated_at: string;
+}
+
+/** A browser that completed a login for a user: its "known device" cookie exempts it from the per-name throttle. */
+export interface LoginDevicesTable {
+  /** sha256 of the user id and the cookie token. */
+  id: string;
+  user_id: string;
+  created_at: string;
+  last_used_at: string;
+}
+
+/** A single-use code instead of the TOTP code. */
+export interface RecoveryCodesTable {
+  id: string;
+  user_id: string;
+  /** sha256 of the user id and the code. */
+  code_hash: string;
+  created_at: string;
+  used_at: string | null;
 }

@@ -7,7 +7,7 @@ import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { DocumentSignaturesTable, DocumentsTable, JobsTable } from './schema-documents.ts';
 import type { ClassesTable, GradeLevelsTable, OrgUnitsTable, SchoolYearsTable, SchoolsTable, SubjectGroupMembersTable, SubjectGroupsTable, SubjectsTable, TeachingAssignmentsTable, TermsTable } from './schema-school.ts';
 import type { EnrollmentsTable, StaffTable, StudentsTable } from './schema-people.ts';
-import type { LoginAttemptsTable, SessionsTable, UserRolesTable, UsersTable } from './schema-accounts.ts';
+import type { LoginAttemptsTable, LoginDevicesTable, LoginThrottlesTable, RecoveryCodesTable, SessionsTable, UserRolesTable, UsersTable } from './schema-accounts.ts';
 import type { AssessmentWindowsTable, CorrectionRequestsTable, GradebookCellsTable, LocksTable, PrimaryAssessmentsTable, ResultSnapshotsTable, ScoreImportsTable, TranscriptRecordsTable } from './schema-gradebook.ts';
 import type { AttendanceRecordsTable, AttendanceRollsTable, ConductAssessmentsTable, WeeklyNotesTable } from './schema-homeroom.ts';
 import type { AuditChainHeadsTable, AuditCheckpointHeadsTable, AuditCheckpointsTable, AuditEventsTable, IdempotencyKeysTable, NotificationsTable, StoredFilesTable } from './schema-system.ts';
@@ -27,6 +27,9 @@ export interface Database {
   user_roles: UserRolesTable;
   sessions: SessionsTable;
   login_attempts: LoginAttemptsTable;
+  login_throttles: LoginThrottlesTable;
+  login_devices: LoginDevicesTable;
+  recovery_codes: RecoveryCodesTable;
   staff: StaffTable;
   school_years: SchoolYearsTable;
   terms: TermsTable;
@@ -75,6 +78,9 @@ export const TABLES_IN_ORDER: (keyof Database)[] = [
   'user_roles',
   'sessions',
   'login_attempts',
+  'login_throttles',
+  'login_devices',
+  'recovery_codes',
   'school_years',
   'terms',
   'grade_levels',

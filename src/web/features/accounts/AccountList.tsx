@@ -30,8 +30,8 @@ export function AccountStateBadges({ account }: { account: Account }) {
         </Badge>
       )}
       {locked && (
-        <Badge color="orange" variant="light" title={`Tạm khóa do đăng nhập sai nhiều lần, đến ${formatDateTime(account.lockedUntil)}`}>
-          Tạm khóa
+        <Badge color="orange" variant="light" title={`Đăng nhập sai nhiều lần: lần thử tiếp theo sau ${formatDateTime(account.lockedUntil)}`}>
+          Đang bị làm chậm
         </Badge>
       )}
       {account.mustChangePassword && (

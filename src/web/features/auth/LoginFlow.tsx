@@ -1,6 +1,7 @@
 /**
- * Đăng nhập: password, then (as the server asks) the 6-digit code, a new password on first
- * login, and turning on two-factor authentication for the principal and the admin board.
+ * Đăng nhập: password, then (as the server asks) the 6-digit code or a recovery code, a new
+ * password on first login, and turning on two-factor authentication for the principal and the
+ * admin board (with its recovery codes, shown once).
  */
 import { Alert, Anchor, Box, Button, Center, Code, Image, Loader, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
@@ -10,6 +11,8 @@ import { ApiError, setCsrfToken } from '../../api/client.ts';
 import { authApi } from '../../api/endpoints.ts';
 import type { LoginNext, LoginResult } from '../../api/types.ts';
 import { ErrorAlert, fieldError } from '../../components/ErrorAlert.tsx';
+import { RecoveryCodeList } from './RecoveryCodes.tsx';
+import { secondFactorApi } from './second-factor-api.ts';
 
 type Step = 'password' | LoginNext;
 
@@ -58,9 +61,7 @@ export function LoginFlow({ initialStep, onReady }: { initialStep: Step; onReady
               }}
             />
           )}
-          {step === 'totp' && (
-            <TotpStep onDone={advance} onSessionLost={(msg) => restart(msg)} />
-          )}
+          {step === 'totp' && <SecondFactorStep onDone={advance} onSessionLost={(msg) => restart(msg)} />}
           {step === 'changePassword' && <ChangePasswordStep knownPassword={lastPassword} onDone={advance} />}
           {step === 'setupTotp' && <SetupTotpStep onDone={advance} />}
           {step !== 'password' && (
@@ -147,14 +148,56 @@ function CodeInput({ value, onChange, error }: { value: string; onChange: (v: st
   );
 }
 
-function TotpStep({ onDone, onSessionLost }: { onDone: (r: LoginResult) => void; onSessionLost: (message: string) => void }) {
+type SecondFactorProps = { onDone: (r: LoginResult) => void; onSessionLost: (message: string) => void };
+
+/** The 6-digit code, or (no phone at hand) a recovery code; after a recovery code, how many are left. */
+function SecondFactorStep({ onDone, onSessionLost }: SecondFactorProps) {
+  const [useRecovery, setUseRecovery] = useState(false);
+  const [used, setUsed] = useState<{ result: LoginResult; left: number } | null>(null);
+  if (used) {
+    return (
+      <Stack gap="sm">
+        <Title order={2} size="h4">
+          Đã đăng nhập bằng mã khôi phục
+        </Title>
+        <Alert color={used.left <= 2 ? 'orange' : 'teal'} variant="light" data-testid="recovery-codes-left">
+          Mã vừa dùng đã hết hiệu lực. Còn {used.left} mã khôi phục chưa dùng.
+        </Alert>
+        <Text size="sm">
+          {used.left <= 2 ? 'Sắp hết mã khôi phục. ' : ''}Thầy/cô có thể tạo mã mới trong trình đơn tài khoản (góc trên bên phải) → “Mã khôi phục”.
+        </Text>
+        <Button onClick={() => onDone(used.result)} fullWidth>
+          Tiếp tục
+        </Button>
+      </Stack>
+    );
+  }
+  return (
+    <Stack gap="sm">
+      {useRecovery ? (
+        <RecoveryCodeStep onDone={(result, left) => setUsed({ result, left })} onSessionLost={onSessionLost} />
+      ) : (
+        <TotpStep onDone={onDone} onSessionLost={onSessionLost} />
+      )}
+      <Anchor component="button" type="button" size="sm" onClick={() => setUseRecovery(!useRecovery)}>
+        {useRecovery ? 'Dùng mã xác thực 6 chữ số' : 'Dùng mã khôi phục'}
+      </Anchor>
+    </Stack>
+  );
+}
+
+/** A wrong code ends the pending session on the server (401): start again from the password. A throttled one (429) keeps it. */
+function onSecondFactorError(err: unknown, onSessionLost: (message: string) => void) {
+  if (err instanceof ApiError && err.status === 401) onSessionLost(err.message);
+}
+
+function TotpStep({ onDone, onSessionLost }: SecondFactorProps) {
   const [code, setCode] = useState('');
   const verify = useMutation({
     mutationFn: () => authApi.totp(code),
     onSuccess: onDone,
     onError: (err) => {
-      // A wrong code ends the pending session on the server: start again from the password.
-      if (err instanceof ApiError && err.status === 401) onSessionLost(err.message);
+      onSecondFactorError(err, onSessionLost);
       setCode('');
     },
   });
@@ -173,6 +216,51 @@ function TotpStep({ onDone, onSessionLost }: { onDone: (r: LoginResult) => void;
         <CodeInput value={code} onChange={setCode} error={Boolean(verify.error)} />
         {verify.error && <ErrorAlert error={verify.error} />}
         <Button type="submit" loading={verify.isPending} disabled={code.length !== 6} fullWidth>
+          Xác nhận
+        </Button>
+      </Stack>
+    </form>
+  );
+}
+
+function RecoveryCodeStep({ onDone, onSessionLost }: { onDone: (r: LoginResult, left: number) => void; onSessionLost: (message: string) => void }) {
+  const [code, setCode] = useState('');
+  const verify = useMutation({
+    mutationFn: () => secondFactorApi.recoveryLogin(code),
+    onSuccess: (r) => onDone({ next: r.next, csrfToken: r.csrfToken }, r.recoveryCodesLeft),
+    onError: (err) => {
+      onSecondFactorError(err, onSessionLost);
+      setCode('');
+    },
+  });
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        verify.mutate();
+      }}
+    >
+      <Stack gap="sm">
+        <Title order={2} size="h4">
+          Mã khôi phục
+        </Title>
+        <Text size="sm">Không có điện thoại? Nhập một trong các mã khôi phục đã lưu khi bật xác thực hai lớp. Mỗi mã chỉ dùng được một lần.</Text>
+        <TextInput
+          label="Mã khôi phục"
+          placeholder="xxxx-xxxx-xxxx"
+          value={code}
+          onChange={(e) => setCode(e.currentTarget.value)}
+          autoComplete="off"
+          autoCapitalize="none"
+          spellCheck={false}
+          size="lg"
+          styles={{ input: { textAlign: 'center', fontFamily: 'monospace', letterSpacing: '0.1em' } }}
+          error={Boolean(verify.error)}
+          autoFocus
+          data-autofocus
+        />
+        {verify.error && <ErrorAlert error={verify.error} />}
+        <Button type="submit" loading={verify.isPending} disabled={code.replace(/[\s-]/g, '').length !== 12} fullWidth>
           Xác nhận
         </Button>
       </Stack>
@@ -243,7 +331,7 @@ function ChangePasswordStep({ knownPassword, onDone }: { knownPassword: string; 
 }
 
 function SetupTotpStep({ onDone }: { onDone: (r: LoginResult) => void }) {
-  const setup = useQuery({ queryKey: ['totpSetup'], queryFn: authApi.totpSetup, staleTime: Infinity, gcTime: 0, retry: false });
+  const setup = useQuery({ queryKey: ['totpSetup'], queryFn: secondFactorApi.totpSetup, staleTime: Infinity, gcTime: 0, retry: false });
   const [code, setCode] = useState('');
   const enable = useMutation({ mutationFn: () => authApi.totpEnable(code), onSuccess: onDone, onError: () => setCode('') });
   const qr = useMemo(
@@ -276,6 +364,18 @@ function SetupTotpStep({ onDone }: { onDone: (r: LoginResult) => void }) {
             <Code fz="sm" style={{ wordBreak: 'break-all', letterSpacing: 1 }} data-testid="totp-secret">
               {setup.data.secret.replace(/(.{4})/g, '$1 ').trim()}
             </Code>
+          </Stack>
+        )}
+        {setup.data && (
+          <Stack gap={6}>
+            <Text size="sm" fw={600}>
+              Mã khôi phục
+            </Text>
+            <Text size="sm">
+              Khi mất điện thoại, mỗi mã dưới đây thay được mã 6 chữ số một lần. Hãy sao chép, tải về hoặc chép tay và cất ở nơi an toàn:
+              các mã chỉ hiện một lần này.
+            </Text>
+            <RecoveryCodeList codes={setup.data.recoveryCodes} />
           </Stack>
         )}
         <CodeInput value={code} onChange={setCode} error={Boolean(enable.error)} />
