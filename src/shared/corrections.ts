@@ -40,6 +40,12 @@ export const ZCorrection = z.object({
   appliedAt: z.string().nullable(),
   evidence: z.array(z.object({ id: z.string(), filename: z.string(), mime: z.string(), size: z.number().int(), sha256: z.string() })),
   version: z.number().int(),
+  /** Filed by the principal: decided by the vice-principal she delegates, never by herself (issue 14 §3). */
+  filedByPrincipal: z.boolean(),
+  /** Whether the user asking may approve or reject it now. */
+  canDecide: z.boolean(),
+  /** Who decides, when that is not simply the principal; '' otherwise. */
+  decisionNote: z.string(),
 });
 export type Correction = z.infer<typeof ZCorrection>;
 

@@ -40,4 +40,22 @@ export type EditLogEntry = z.infer<typeof ZEditLogEntry>;
 /** How a grade-book value was written (an entry's `source`). */
 export type EditSource = 'typed' | 'pasted' | 'filled' | 'imported' | 'correction';
 
-export const ZEditLogPage = z.object({ total: z.number().int(), entries: z.array(ZEditLogEntry) });
+/** The step of a four-eyes decision (issue 14 §3), as the edit log lists it. */
+export const ZApprovalStep = z.enum(['requested', 'confirmed', 'refused', 'direct', 'approved', 'rejected']);
+export type ApprovalStep = z.infer<typeof ZApprovalStep>;
+
+/** An unlock, window change or correction decision beside the score changes: who asked, who decided. */
+export const ZApprovalLogEntry = z.object({
+  eventId: z.string(),
+  at: z.string(),
+  step: ZApprovalStep,
+  /** "Mở sổ Lớp 6A1 · Toán · Học kỳ I", "Giấy đề nghị số 3: lớp 6A1, Toán" … */
+  summary: z.string(),
+  requestedByName: z.string(),
+  /** Who confirmed, refused or approved it; null for a request not decided in this event. */
+  decidedByName: z.string().nullable(),
+  reason: z.string(),
+});
+export type ApprovalLogEntry = z.infer<typeof ZApprovalLogEntry>;
+
+export const ZEditLogPage = z.object({ total: z.number().int(), entries: z.array(ZEditLogEntry), approvals: z.array(ZApprovalLogEntry) });

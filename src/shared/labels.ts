@@ -16,7 +16,7 @@ import type { PrimaryPoint } from '../domain/results/primary-traits.ts';
 import type { AuditAction } from './audit-events.ts';
 import type { CorrectionStatus, EvidenceKind } from './corrections.ts';
 import type { PrintKind } from './documents.ts';
-import type { EditSource } from './edit-log.ts';
+import type { ApprovalStep, EditSource } from './edit-log.ts';
 import type { ConductPeriod, ResultScope } from './homeroom.ts';
 import type { GuardianRelation, Sex } from './student.ts';
 
@@ -172,6 +172,16 @@ export const SCORE_EVENT_LABELS: Readonly<Record<Extract<AuditAction, `score.${s
   'score.entered': 'Nhập điểm',
   'score.changed': 'Sửa điểm',
   'score.cleared': 'Xóa điểm',
+};
+
+/** The steps of unlocks, window changes and correction decisions in the edit log (issue 14 §3). */
+export const APPROVAL_STEP_LABELS: Readonly<Record<ApprovalStep, string>> = {
+  requested: 'Gửi yêu cầu',
+  confirmed: 'Xác nhận',
+  refused: 'Từ chối',
+  direct: 'Hiệu trưởng thực hiện',
+  approved: 'Duyệt giấy đề nghị',
+  rejected: 'Từ chối giấy đề nghị',
 };
 
 /** A correction request's status, as the screens show it. */

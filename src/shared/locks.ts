@@ -57,8 +57,51 @@ export const ZSetWindowInput = z.object({
   opensOn: ZIsoDate,
   closesOn: ZIsoDate,
   orderedBy: z.string().trim().max(200).default(''),
+  /** Why the window changes: required when the admin board asks (the principal confirms it). */
+  reason: z.string().trim().max(300).default(''),
 });
 
-export const ZLocksOverview = z.object({ locks: z.array(ZLock), windows: z.array(ZWindow) });
+/** A lock release or window change asked by the admin board, for the principal to confirm (issue 14 §3). */
+export const ZLockRequest = z.object({
+  id: z.string(),
+  kind: z.enum(['release', 'window']),
+  lockId: z.string().nullable(),
+  point: ZWindowPoint.nullable(),
+  opensOn: ZIsoDate.nullable(),
+  closesOn: ZIsoDate.nullable(),
+  /** "Mở sổ Lớp 6A1 · Toán · Học kỳ I", "Đặt đợt cập nhật điểm giữa học kỳ I: 28/11/2026–12/12/2026" … */
+  summary: z.string(),
+  reason: z.string(),
+  requestedBy: z.string(),
+  requestedByName: z.string(),
+  requestedAt: z.string(),
+  status: z.enum(['pending', 'confirmed', 'refused']),
+  decidedByName: z.string().nullable(),
+  decidedAt: z.string().nullable(),
+  decisionReason: z.string(),
+  /** Whether the user asking may confirm or refuse it now. */
+  canDecide: z.boolean(),
+});
+
+export const ZStaffRef = z.object({ userId: z.string(), fullName: z.string() });
+
+export const ZLocksOverview = z.object({
+  locks: z.array(ZLock),
+  windows: z.array(ZWindow),
+  requests: z.array(ZLockRequest),
+  /** The vice-principal who confirms in the principal's place; null when none. */
+  delegate: ZStaffRef.nullable(),
+});
+
+/** The answer to a release or window change: applied (the principal) or requested (anyone else). */
+export const ZLockChangeResult = ZLocksOverview.extend({ outcome: z.enum(['applied', 'requested']) });
+
+export const ZDecideLockRequestInput = z.object({
+  decision: z.enum(['confirm', 'refuse']),
+  reason: z.string().trim().max(300).default(''),
+});
+
+export const ZConfirmDelegateSetting = z.object({ delegate: ZStaffRef.nullable(), candidates: z.array(ZStaffRef) });
+export const ZSetConfirmDelegateInput = z.object({ userId: ZId.nullable() });
 
 export const ZUpdateSettingsInput = ZSchoolSettings.partial();

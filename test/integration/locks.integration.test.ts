@@ -1,7 +1,7 @@
 /**
  * Lock routes (src/server/locks/locks.routes.ts) through HTTP: a lock's scope belongs to the
- * year; a lock is released once, with its reason, even when two releases come at the same
- * instant; the school's grade-book settings are the principal's to change, audited.
+ * year; a lock is released once, with its reason (the admin board's release once the principal
+ * confirms it: four-eyes.integration.test.ts), even when two releases come at the same instant; the school's grade-book settings are the principal's to change, audited.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChains } from '../../src/server/platform/audit/audit-log.ts';
@@ -58,7 +58,11 @@ describe('POST /locks/:lockId/release', () => {
     expect((await c.otherPrincipal.post(path, { reason: 'Mở' })).status).toBe(403);
     expect((await c.principal.post('/api/v1/locks/00000000-0000-4000-8000-000000000000/release', { reason: 'Mở' })).status).toBe(404);
 
-    const res = await c.admin.post(path, { reason: 'Mở để sửa điểm', orderedBy: 'Theo chỉ đạo của Hiệu trưởng' });
+    // The admin board's release is a request; it takes effect when the principal confirms it (issue 14 §3).
+    const asked = await c.admin.post(path, { reason: 'Mở để sửa điểm', orderedBy: 'Theo chỉ đạo của Hiệu trưởng' });
+    expect(asked.status).toBe(202);
+    const requestId = asked.body.requests.find((r: any) => r.lockId === id).id;
+    const res = await c.principal.post(`/api/v1/lock-requests/${requestId}/decision`, { decision: 'confirm' });
     expect(res.status).toBe(200);
     expect(res.body.locks.find((l: any) => l.id === id)).toMatchObject({ releaseReason: 'Mở để sửa điểm (theo lệnh: Theo chỉ đạo của Hiệu trưởng)', releasedByName: expect.any(String) });
     const again = await c.principal.post(path, { reason: 'Mở lần nữa' });

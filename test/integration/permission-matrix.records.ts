@@ -23,6 +23,8 @@ export interface MatrixRecords {
   correctionVersion: number;
   evidenceFileId: string;
   lockId: string;
+  /** The admin board's pending request to move a window (issue 14 §3). */
+  lockRequestId: string;
   noteId: string;
   notificationId: string;
   snapshotId: string;
@@ -71,6 +73,12 @@ export async function makeRecords(fx: SecurityFixture): Promise<MatrixRecords> {
   const evidence = await ok(fx, 'subjectTeacher', 'POST', `/api/v1/corrections/${correction.body.id}/evidence`, { form: fileForm(PNG, 'image/png', 'bai-kiem-tra.png') });
   const filed = await ok(fx, 'subjectTeacher', 'GET', `/api/v1/corrections/${correction.body.id}`);
   const notifications = await ok(fx, 'principal', 'GET', '/api/v1/notifications');
+  // The admin board asks to move a window: a request for the principal to confirm or refuse (issue 14 §3).
+  const windowRequest = await requestAs(fx, 'adminBoard', 'PUT', `/api/v1/years/${fx.yearId}/windows/term2.endOfTerm`, {
+    body: { opensOn: '2027-04-01', closesOn: '2027-05-20', reason: 'Theo kế hoạch của Phòng' },
+  });
+  expect(windowRequest.status, windowRequest.text).toBe(202);
+  const lockRequestId: string = windowRequest.body.requests.find((x: any) => x.status === 'pending').id;
   const note = await ok(fx, 'homeroom', 'POST', `/api/v1/classes/${fx.classId}/weekly-notes`, { body: { weekStart: '2026-11-16', kind: 'discipline', text: 'Lớp giữ trật tự tốt.' } });
   const proposal = await requestAs(fx, 'homeroom', 'POST', `/api/v1/classes/${fx.classId}/results/term1/proposal`);
   let snapshotId = proposal.body?.snapshotId as string | undefined;
@@ -175,6 +183,7 @@ export async function makeRecords(fx: SecurityFixture): Promise<MatrixRecords> {
     correctionVersion: filed.body.version,
     evidenceFileId: evidence.body.evidence[0].id,
     lockId,
+    lockRequestId,
     noteId: note.body.id,
     notificationId: notifications.body[0]?.id ?? notifications.body.items?.[0]?.id,
     snapshotId,

@@ -192,6 +192,13 @@ export const PERMISSION_MATRIX: Record<string, MatrixEntry> = {
     allow: MANAGERS,
     sample: (r) => ({ path: `${year(r)}/windows/term2.midterm`, body: { opensOn: '2027-02-01', closesOn: '2027-03-15', orderedBy: 'Hiệu trưởng' } }),
   },
+  'POST /api/v1/lock-requests/:requestId/decision': {
+    allow: ['principal'],
+    why: 'the principal (or the vice-principal she delegates: none here) decides the admin board’s request, never the board itself',
+    sample: (r) => ({ path: `/api/v1/lock-requests/${r.lockRequestId}/decision`, body: { decision: 'refuse', reason: 'Không đồng ý' } }),
+  },
+  'GET /api/v1/schools/:schoolId/confirm-delegate': { allow: SCHOOL_VIEW, sample: (r) => ({ path: `${school(r)}/confirm-delegate` }) },
+  'PUT /api/v1/schools/:schoolId/confirm-delegate': { allow: ['principal'], why: 'the principal names who confirms in her place', sample: (r) => ({ path: `${school(r)}/confirm-delegate`, body: { userId: null } }) },
   'GET /api/v1/schools/:schoolId/settings': { allow: SCHOOL_VIEW, sample: (r) => ({ path: `${school(r)}/settings` }) },
   'PATCH /api/v1/schools/:schoolId/settings': { allow: ['principal'], why: 'the principal decides the correction rules (C1)', sample: (r) => ({ path: `${school(r)}/settings`, body: {} }) },
 

@@ -1,4 +1,4 @@
-/** The school's audit log (nhật kí hệ thống), filtered and paged. */
+/** The school's audit log (nhật kí hệ thống), filtered and paged; the edit log with its unlocks and decisions. */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { ZId, authErrors } from '../../shared/api-common.ts';
@@ -6,7 +6,7 @@ import { ZAuditPage, ZAuditQuery } from '../../shared/audit.ts';
 import { ZEditLogPage, ZEditLogQuery } from '../../shared/edit-log.ts';
 import { can } from '../../domain/policies/policy.ts';
 import { loadAuditPage } from './audit-queries.ts';
-import { loadEditLog } from './edit-log-queries.ts';
+import { loadApprovalLog, loadEditLog } from './edit-log-queries.ts';
 import { authorize, requireAuth } from '../platform/http/context.ts';
 import { type RouteDeps, typed } from '../platform/http/route-deps.ts';
 
@@ -38,7 +38,7 @@ export async function registerAuditRoutes(app: FastifyInstance, deps: RouteDeps)
     {
       schema: {
         tags: ['audit'],
-        summary: 'Nhật kí sửa điểm (lọc theo giáo viên, lớp, môn, ngày)',
+        summary: 'Nhật kí sửa điểm (lọc theo giáo viên, lớp, môn, ngày), kèm các lần mở sổ, đổi đợt cập nhật và duyệt giấy đề nghị (ai đề nghị, ai xác nhận)',
         params: z.object({ schoolId: ZId }),
         querystring: ZEditLogQuery,
         response: { 200: ZEditLogPage, ...authErrors },
@@ -54,7 +54,7 @@ export async function registerAuditRoutes(app: FastifyInstance, deps: RouteDeps)
         if (query.teacherUserId && query.teacherUserId !== auth.user.id) authorize(auth, 'editLog.view', { schoolId });
         query.teacherUserId = auth.user.id;
       }
-      return loadEditLog(db, schoolId, query);
+      return { ...(await loadEditLog(db, schoolId, query)), approvals: await loadApprovalLog(db, schoolId, query) };
     },
   );
 }

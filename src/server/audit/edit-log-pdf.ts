@@ -1,7 +1,9 @@
 /**
  * NHẬT KÍ SỬA ĐIỂM (C4): one teacher's score changes in one month, printed for the monthly
  * review. Each change carries room for the teacher's written explanation and check boxes for
- * the evidence filed with it; the teacher and the principal (or a vice-principal) sign.
+ * the evidence filed with it; the teacher and the principal (or a vice-principal) sign. Below
+ * the changes, where given: the month's unlocks, window changes and correction decisions, each
+ * with who asked and who confirmed (issue 14 §3).
  *
  * The template receives fully prepared data (names, dates and values as printed).
  */
@@ -24,6 +26,19 @@ export interface EditLogPdfRow {
   reason: string;
 }
 
+/** An unlock, window change or correction decision of the month: who asked, who decided. */
+export interface EditLogPdfApprovalRow {
+  /** "14:05 03/10/2025" (Vietnam time). */
+  at: string;
+  /** "Xác nhận", "Ban quản trị gửi yêu cầu" … */
+  step: string;
+  summary: string;
+  requestedByName: string;
+  /** '' for a request. */
+  decidedByName: string;
+  reason: string;
+}
+
 export interface EditLogPdfData {
   documentId: string;
   verifyUrl: string;
@@ -36,6 +51,8 @@ export interface EditLogPdfData {
   /** "2025 - 2026". */
   schoolYear: string;
   rows: EditLogPdfRow[];
+  /** The month's unlocks and decisions; the section is left out when undefined. */
+  approvals?: EditLogPdfApprovalRow[];
   /** Set when the month has more changes than one document prints. */
   truncatedNote?: string;
   /** The evidence kinds, short, as printed next to the check boxes of every change. */
@@ -78,6 +95,23 @@ function row(r: EditLogPdfRow, index: number, evidenceLabels: string[], explainW
   ];
 }
 
+const APPROVAL_HEADERS = ['STT', 'Thời gian', 'Việc', 'Nội dung', 'Người đề nghị', 'Người xác nhận, duyệt', 'Lý do'];
+const APPROVAL_WIDTHS = [21, 60, 90, 0, 100, 100, 150];
+
+function approvalsSection(approvals: EditLogPdfApprovalRow[]): PdfNode[] {
+  const title: PdfNode = { text: 'Mở sổ, đổi đợt cập nhật điểm và duyệt giấy đề nghị trong tháng', bold: true, margin: [0, 10, 0, 4] };
+  if (!approvals.length) return [title, { text: 'Trong tháng không có.', italics: true, fontSize: 10 }];
+  const total = contentWidth(ORIENTATION) - APPROVAL_WIDTHS.length * CELL_PADDING - (APPROVAL_WIDTHS.length + 1) * 0.5;
+  const fixed = APPROVAL_WIDTHS.reduce((a, b) => a + b, 0);
+  const widths = APPROVAL_WIDTHS.map((w) => (w === 0 ? Math.floor(total - fixed) : w));
+  const td = (text: string, extra: BlockProps = {}): TextNode => ({ text, style: 'td', fontSize: 9, ...extra });
+  const body: PdfCell[][] = [
+    APPROVAL_HEADERS.map((h) => ({ text: h, style: 'th' })),
+    ...approvals.map((a, i) => [td(String(i + 1), { alignment: 'center' }), td(a.at), td(a.step), td(a.summary), td(a.requestedByName), td(a.decidedByName || '—'), td(a.reason || '(không ghi)', { italics: !a.reason })]),
+  ];
+  return [title, { table: { headerRows: 1, dontBreakRows: true, widths, body }, layout: GRID_LAYOUT }];
+}
+
 export function editLogDocument(data: EditLogPdfData) {
   const w = widths();
   const body: PdfCell[][] = [HEADERS.map((h) => ({ text: h, style: 'th' }))];
@@ -112,6 +146,11 @@ export function editLogDocument(data: EditLogPdfData) {
     if (last) content.push(last);
     last = undefined;
     content.push({ text: data.truncatedNote, fontSize: 10, italics: true, margin: [0, 4, 0, 0] });
+  }
+  if (data.approvals) {
+    if (last) content.push(last);
+    last = undefined;
+    content.push(...approvalsSection(data.approvals));
   }
   content.push(signatureRow([data.teacherSigner, data.leaderSigner], data.placeDate, last));
   return pageFrame({

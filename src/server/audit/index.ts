@@ -3,4 +3,4 @@
  */
 export { registerAuditRoutes } from './audit.routes.ts';
 export { renderEditLogPdf, type EditLogPdfData } from './edit-log-pdf.ts';
-export { loadEditLog } from './edit-log-queries.ts';
+export { loadApprovalLog, loadEditLog } from './edit-log-queries.ts';

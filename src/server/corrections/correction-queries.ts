@@ -2,8 +2,11 @@
 import { type GradebookColumn, gradebookColumns } from '../../domain/gradebook/gradebook-columns.ts';
 import { displayCell } from '../../domain/gradebook/row-average.ts';
 import type { z } from 'zod';
+import type { Actor } from '../../domain/policies/actor.ts';
+import { canDecideCorrection } from '../../domain/policies/four-eyes.ts';
 import type { Correction, ZCorrectionQuery } from '../../shared/corrections.ts';
 import { termRoman } from '../../shared/labels.ts';
+import { loadConfirmDelegate } from '../locks/index.ts';
 import { formatStaffName, subjectAssessment } from '../school/index.ts';
 import { notFound } from '../platform/errors.ts';
 import type { Executor } from '../platform/db/database.ts';
@@ -23,9 +26,17 @@ export async function getCorrectionOr404(db: Executor, id: string) {
   return row;
 }
 
-/** One request as the API answers it. */
-export async function loadCorrection(db: Executor, id: string): Promise<Correction> {
-  return (await presentCorrections(db, [await getCorrectionOr404(db, id)]))[0];
+/** One request as the API answers it to `viewer`. */
+export async function loadCorrection(db: Executor, id: string, viewer: Actor): Promise<Correction> {
+  return (await presentCorrections(db, [await getCorrectionOr404(db, id)], viewer))[0];
+}
+
+/** Who decides a pending request, when that is not simply the principal (issue 14 §3). */
+function decisionNote(filedByPrincipal: boolean, delegate: { fullName: string } | null): string {
+  if (!filedByPrincipal) return '';
+  return delegate
+    ? `Giấy do Hiệu trưởng lập nên Hiệu trưởng không tự duyệt: phó hiệu trưởng được ủy quyền (${delegate.fullName}) duyệt.`
+    : 'Giấy do Hiệu trưởng lập nên Hiệu trưởng không tự duyệt, và trường chưa có phó hiệu trưởng được ủy quyền: giấy này chưa duyệt được. Hiệu trưởng chọn người được ủy quyền ở "Khóa sổ, mở sổ" → "Thiết lập sửa điểm".';
 }
 
 /** An evidence file attached to a request; a file of another request is not found. */
@@ -44,6 +55,7 @@ export async function listCorrections(
   schoolId: string,
   q: z.infer<typeof ZCorrectionQuery>,
   visibleTo: { userId: string; homeroomClassIds: string[] } | null,
+  viewer: Actor,
 ): Promise<{ total: number; requests: Correction[] }> {
   let base = db.selectFrom('correction_requests').where('school_id', '=', schoolId);
   if (visibleTo) {
@@ -58,10 +70,11 @@ export async function listCorrections(
   }
   const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const rows = await base.selectAll().orderBy('number', 'desc').limit(q.limit).offset(q.offset).execute();
-  return { total: Number(total.n), requests: await presentCorrections(db, rows) };
+  return { total: Number(total.n), requests: await presentCorrections(db, rows, viewer) };
 }
 
-export async function presentCorrections(db: Executor, rows: Row<'correction_requests'>[]): Promise<Correction[]> {
+/** The requests as the API answers them; `canDecide` says whether `viewer` may decide each (false without one). */
+export async function presentCorrections(db: Executor, rows: Row<'correction_requests'>[], viewer?: Actor): Promise<Correction[]> {
   if (!rows.length) return [];
   const ids = rows.map((r) => r.id);
   const userIds = [...new Set(rows.flatMap((r) => [r.requested_by, r.decided_by, r.applied_by]).filter((x): x is string => Boolean(x)))];
@@ -73,9 +86,17 @@ export async function presentCorrections(db: Executor, rows: Row<'correction_req
   const students = new Map(
     (studentIds.length ? await db.selectFrom('students').select(['id', 'family_name', 'middle_name', 'given_name']).where('id', 'in', studentIds).execute() : []).map((s) => [s.id, formatStaffName(s)]),
   );
+  const principals = new Set(
+    (await db.selectFrom('user_roles').select(['user_id', 'school_id']).where('role', '=', 'principal').where('user_id', 'in', rows.map((r) => r.requested_by)).execute()).map((u) => `${u.user_id}|${u.school_id}`),
+  );
+  const delegates = new Map<string, Awaited<ReturnType<typeof loadConfirmDelegate>>>();
+  for (const schoolId of new Set(rows.map((r) => r.school_id))) delegates.set(schoolId, await loadConfirmDelegate(db, schoolId));
   const files = await db.selectFrom('stored_files').selectAll().where('owner_type', '=', 'correction_request').where('owner_id', 'in', ids).orderBy('uploaded_at').execute();
   return rows.map((r, i) => {
     const subject = subjects.get(r.subject_id) as Row<'subjects'>;
+    const filedByPrincipal = principals.has(`${r.requested_by}|${r.school_id}`);
+    const delegate = delegates.get(r.school_id) ?? null;
+    const pending = r.status === 'pending';
     const columnsByTerm = new Map<number, GradebookColumn[]>([1, 2].map((t) => [t, gradebookColumns(subjectAssessment(subject), t as 1 | 2)]));
     return {
       id: r.id,
@@ -112,6 +133,10 @@ export async function presentCorrections(db: Executor, rows: Row<'correction_req
       appliedAt: r.applied_at,
       evidence: files.filter((f) => f.owner_id === r.id).map((f) => ({ id: f.id, filename: f.filename, mime: f.mime, size: Number(f.size), sha256: f.sha256 })),
       version: Number(r.version),
+      filedByPrincipal,
+      canDecide:
+        pending && viewer !== undefined && viewer.userId !== r.requested_by && canDecideCorrection(viewer, { schoolId: r.school_id, delegateUserId: delegate?.userId ?? null }, { filedByPrincipal }).allowed,
+      decisionNote: pending ? decisionNote(filedByPrincipal, delegate) : '',
     };
   });
 }

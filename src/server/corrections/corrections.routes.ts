@@ -1,12 +1,14 @@
 /**
  * Corrections after a lock (C2): the teacher files a request with evidence, the principal
- * approves or rejects with a reason, the admin board applies it; all stay listed. Also the
+ * approves or rejects with a reason (one she filed herself: the vice-principal she delegates;
+ * issue 14 §3), the admin board applies it; all stay listed. Also the
  * in-app notifications that tell the homeroom teacher and the others.
  */
 import type { FastifyInstance } from 'fastify';
 import { createReadStream } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { canDecideCorrection } from '../../domain/policies/four-eyes.ts';
 import { can } from '../../domain/policies/policy.ts';
 import { ZId, ZOk, authErrors } from '../../shared/api-common.ts';
 import { ZCorrection, ZCorrectionPage, ZCorrectionQuery, ZCreateCorrectionInput, ZDecideCorrectionInput, ZNotification } from '../../shared/corrections.ts';
@@ -15,6 +17,7 @@ import { AppError, invalid } from '../platform/errors.ts';
 import { type RequestAuth, auditContext, authorize, requireAuth } from '../platform/http/context.ts';
 import { type RouteDeps, typed } from '../platform/http/route-deps.ts';
 import { loadSheetContext } from '../gradebook/index.ts';
+import { loadConfirmDelegate } from '../locks/index.ts';
 import { addCorrectionEvidence } from './add-correction-evidence.ts';
 import { applyCorrectionRequest } from './apply-correction-request.ts';
 import { getCorrectionOr404, getEvidenceFileOr404, listCorrections, loadCorrection } from './correction-queries.ts';
@@ -53,7 +56,7 @@ export async function registerCorrectionRoutes(app: FastifyInstance, deps: Route
       const { cls } = await loadSheetContext(db, classId, subjectId);
       authorize(auth, 'correction.request', { schoolId: cls.school_id, classIds: [classId], subjectId });
       const id = await fileCorrectionRequest({ db, classId, subjectId, requestedBy: auth.user.id, input: request.body, audit: auditContext(request) });
-      return loadCorrection(db, id);
+      return loadCorrection(db, id, auth.actor);
     },
   );
 
@@ -78,7 +81,7 @@ export async function registerCorrectionRoutes(app: FastifyInstance, deps: Route
       if (!file) throw invalid('Chưa chọn tệp minh chứng.', [{ field: 'file', message: 'chưa chọn tệp' }]);
       const buffer = await file.toBuffer();
       await addCorrectionEvidence({ db, dataDir: deps.env.dataDir, request: r, filename: file.filename, buffer, userId: auth.user.id, audit: auditContext(request) });
-      return loadCorrection(db, r.id);
+      return loadCorrection(db, r.id, auth.actor);
     },
   );
 
@@ -106,7 +109,7 @@ export async function registerCorrectionRoutes(app: FastifyInstance, deps: Route
       authorize(auth, 'school.view', { schoolId });
       // The leadership and board see all; a teacher sees her own and those of her homeroom classes.
       const visibleTo = can(auth.actor, 'editLog.view', { schoolId }).allowed ? null : { userId: auth.user.id, homeroomClassIds: auth.actor.homeroomClassIds };
-      return listCorrections(db, schoolId, request.query, visibleTo);
+      return listCorrections(db, schoolId, request.query, visibleTo, auth.actor);
     },
   );
 
@@ -117,19 +120,23 @@ export async function registerCorrectionRoutes(app: FastifyInstance, deps: Route
       const auth = requireAuth(request);
       const r = await getCorrectionOr404(db, request.params.id);
       authorizeRead(auth, r);
-      return loadCorrection(db, r.id);
+      return loadCorrection(db, r.id, auth.actor);
     },
   );
 
   api.post(
     '/corrections/:id/decision',
-    { schema: { tags, summary: 'Hiệu trưởng duyệt hoặc từ chối (có lý do)', params: z.object({ id: ZId }), body: ZDecideCorrectionInput, response: { 200: ZCorrection, ...authErrors } } },
+    { schema: { tags, summary: 'Hiệu trưởng duyệt hoặc từ chối (có lý do); giấy do Hiệu trưởng lập: phó hiệu trưởng được ủy quyền; không ai tự duyệt giấy của mình', params: z.object({ id: ZId }), body: ZDecideCorrectionInput, response: { 200: ZCorrection, ...authErrors } } },
     async (request) => {
       const auth = requireAuth(request);
       const r = await getCorrectionOr404(db, request.params.id);
-      authorize(auth, 'correction.decide', { schoolId: r.school_id });
+      // The principal decides; one she filed herself, the vice-principal she delegates (issue 14 §3).
+      const delegate = await loadConfirmDelegate(db, r.school_id);
+      const { filedByPrincipal } = await loadCorrection(db, r.id, auth.actor);
+      const allowed = canDecideCorrection(auth.actor, { schoolId: r.school_id, delegateUserId: delegate?.userId ?? null }, { filedByPrincipal });
+      if (!allowed.allowed) throw new AppError('FORBIDDEN', allowed.reason, { action: 'correction.decide' });
       await decideCorrectionRequest({ db, request: r, ...request.body, deciderId: auth.user.id, audit: auditContext(request) });
-      return loadCorrection(db, r.id);
+      return loadCorrection(db, r.id, auth.actor);
     },
   );
 
@@ -141,7 +148,7 @@ export async function registerCorrectionRoutes(app: FastifyInstance, deps: Route
       const r = await getCorrectionOr404(db, request.params.id);
       authorize(auth, 'correction.apply', { schoolId: r.school_id });
       await applyCorrectionRequest({ db, request: r, applierId: auth.user.id, audit: auditContext(request) });
-      return loadCorrection(db, r.id);
+      return loadCorrection(db, r.id, auth.actor);
     },
   );
 

@@ -1,12 +1,14 @@
 /**
- * The principal approves or rejects a correction request (C2), with a reason. On approval the
- * change is applied by the admin board — or at once, if the school chose that. The requester
- * and the homeroom teacher are notified.
+ * The principal approves or rejects a correction request (C2), with a reason — or, for one she
+ * filed herself, the vice-principal she delegates; nobody decides their own request (issue 14
+ * §3). On approval the change is applied by the admin board — or at once, if the school chose
+ * that. The requester and the homeroom teacher are notified.
  */
+import { SELF_DECISION } from '../../domain/policies/four-eyes.ts';
 import { type AuditContext, gradebookChain, writeAudit } from '../platform/audit/audit-log.ts';
 import type { Db } from '../platform/db/database.ts';
 import type { Row } from '../platform/db/schema.ts';
-import { AppError, invalid } from '../platform/errors.ts';
+import { AppError, forbidden, invalid } from '../platform/errors.ts';
 import { homeroomUsers, notify, usersWithRole } from '../platform/notify.ts';
 import { parseSchoolSettings } from '../../shared/school-settings.ts';
 import { applyCorrectionRequest } from './apply-correction-request.ts';
@@ -23,6 +25,7 @@ export interface DecideCorrectionRequestOptions {
 
 export async function decideCorrectionRequest(options: DecideCorrectionRequestOptions): Promise<void> {
   const { db, request, decision, audit } = options;
+  if (options.deciderId === request.requested_by) throw forbidden(SELF_DECISION.correction);
   if (request.status !== 'pending') throw new AppError('INVALID_STATE', 'Giấy đề nghị này đã được xử lý.');
   if (options.version !== Number(request.version)) throw new AppError('CONFLICT', 'Giấy đề nghị vừa thay đổi. Hãy tải lại trang.');
   if (decision === 'reject' && !options.reason) throw invalid('Từ chối cần ghi lý do.', [{ field: 'reason', message: 'cần ghi lý do' }]);

@@ -1,9 +1,12 @@
-/** Queries for locks and assessment windows (C1, C7): plain objects out, no rules. */
-import { vietnamDay } from '../../domain/calendar/vietnam-time.ts';
+/** Queries for locks, assessment windows and the requests to change them (C1, C7): plain objects out, no rules. */
+import { formatDay, vietnamDay } from '../../domain/calendar/vietnam-time.ts';
 import { WINDOW_LABELS, type WindowPoint } from '../../domain/gradebook/find-edit-block.ts';
+import type { Actor } from '../../domain/policies/actor.ts';
+import { canDecideLockRequest } from '../../domain/policies/four-eyes.ts';
 import { termLabel } from '../../shared/labels.ts';
 import { ZWindowPoint } from '../../shared/locks.ts';
 import type { Executor } from '../platform/db/database.ts';
+import type { Row } from '../platform/db/schema.ts';
 import { notFound } from '../platform/errors.ts';
 
 export async function getLockOr404(db: Executor, lockId: string) {
@@ -12,8 +15,78 @@ export async function getLockOr404(db: Executor, lockId: string) {
   return lock;
 }
 
-/** Every lock of a year (newest first, with who set and released it) and its windows in their order, as of `now`. */
-export async function loadLocksOverview(db: Executor, yearId: string, now: string) {
+export async function getLockRequestOr404(db: Executor, requestId: string) {
+  const request = await db.selectFrom('lock_requests').selectAll().where('id', '=', requestId).executeTakeFirst();
+  if (!request) throw notFound('yêu cầu mở sổ, đổi đợt cập nhật');
+  return request;
+}
+
+/** "Toàn trường", "Khối 6 · Học kỳ I", "Lớp 6A1 · Toán · ĐĐGgk" … */
+export function lockScopeLabel(l: Pick<Row<'locks'>, 'grade' | 'term_no' | 'column_key'>, className: string | null, subjectName: string | null): string {
+  const parts = [
+    l.grade !== null ? `Khối ${l.grade}` : null,
+    className ? `Lớp ${className}` : null,
+    subjectName,
+    l.term_no !== null ? termLabel(Number(l.term_no), 'kỳ') : null,
+    l.column_key,
+  ].filter(Boolean);
+  return parts.length ? parts.join(' · ') : 'Toàn trường';
+}
+
+/** One lock's scope, as the locks page shows it. */
+export async function loadLockScopeLabel(db: Executor, lock: Row<'locks'>): Promise<string> {
+  const cls = lock.class_id ? await db.selectFrom('classes').select('name').where('id', '=', lock.class_id).executeTakeFirst() : undefined;
+  const subject = lock.subject_id ? await db.selectFrom('subjects').select('name').where('id', '=', lock.subject_id).executeTakeFirst() : undefined;
+  return lockScopeLabel(lock, cls?.name ?? null, subject?.name ?? null);
+}
+
+/** "Đặt đợt cập nhật điểm giữa học kỳ I: 28/11/2026–12/12/2026 (đang là …)", as a request and the edit log say it. */
+export function windowChangeSummary(point: WindowPoint, opensOn: string, closesOn: string, before: { opens_on: string; closes_on: string } | null): string {
+  const was = before ? ` (đang là ${formatDay(before.opens_on)}–${formatDay(before.closes_on)})` : '';
+  return `Đặt đợt cập nhật điểm ${WINDOW_LABELS[point]}: ${formatDay(opensOn)}–${formatDay(closesOn)}${was}`;
+}
+
+/**
+ * The vice-principal the principal delegated to confirm in her place, while she still holds
+ * that role in the school and her account is open; null otherwise.
+ */
+export async function loadConfirmDelegate(db: Executor, schoolId: string): Promise<{ userId: string; fullName: string } | null> {
+  const row = await db
+    .selectFrom('schools')
+    .innerJoin('users', 'users.id', 'schools.confirm_delegate_user_id')
+    .innerJoin('user_roles', (j) => j.onRef('user_roles.user_id', '=', 'users.id').onRef('user_roles.school_id', '=', 'schools.id').on('user_roles.role', '=', 'vice_principal'))
+    .select(['users.id', 'users.full_name'])
+    .where('schools.id', '=', schoolId)
+    .where('users.disabled', '=', 0)
+    .executeTakeFirst();
+  return row ? { userId: row.id, fullName: row.full_name } : null;
+}
+
+/** The school's vice-principals with an open account: whom the principal may delegate. */
+export async function listConfirmDelegateCandidates(db: Executor, schoolId: string): Promise<{ userId: string; fullName: string }[]> {
+  const rows = await db
+    .selectFrom('user_roles')
+    .innerJoin('users', 'users.id', 'user_roles.user_id')
+    .select(['users.id', 'users.full_name'])
+    .where('user_roles.school_id', '=', schoolId)
+    .where('user_roles.role', '=', 'vice_principal')
+    .where('users.disabled', '=', 0)
+    .orderBy('users.full_name')
+    .execute();
+  return [...new Map(rows.map((r) => [r.id, { userId: r.id, fullName: r.full_name }])).values()];
+}
+
+/** The delegate and who may be chosen, as the settings page shows them. */
+export async function loadConfirmDelegateSetting(db: Executor, schoolId: string) {
+  return { delegate: await loadConfirmDelegate(db, schoolId), candidates: await listConfirmDelegateCandidates(db, schoolId) };
+}
+
+/**
+ * Every lock of a year (newest first, with who set and released it), its windows in their
+ * order as of `now`, and the requests to change them (pending first, then the latest decided),
+ * each saying whether `viewer` may decide it.
+ */
+export async function loadLocksOverview(db: Executor, yearId: string, now: string, viewer: Actor) {
   const locks = await db
     .selectFrom('locks')
     .innerJoin('users as setter', 'setter.id', 'locks.set_by')
@@ -32,36 +105,40 @@ export async function loadLocksOverview(db: Executor, yearId: string, now: strin
     .select('users.full_name')
     .where('assessment_windows.school_year_id', '=', yearId)
     .execute();
+  const requests = await db
+    .selectFrom('lock_requests')
+    .innerJoin('users as requester', 'requester.id', 'lock_requests.requested_by')
+    .leftJoin('users as decider', 'decider.id', 'lock_requests.decided_by')
+    .selectAll('lock_requests')
+    .select(['requester.full_name as requester_name', 'decider.full_name as decider_name'])
+    .where('lock_requests.school_year_id', '=', yearId)
+    .orderBy('lock_requests.requested_at', 'desc')
+    .limit(200)
+    .execute();
+  const schoolId = (await db.selectFrom('school_years').select('school_id').where('id', '=', yearId).executeTakeFirstOrThrow()).school_id;
+  const delegate = await loadConfirmDelegate(db, schoolId);
+  const mayDecide = canDecideLockRequest(viewer, { schoolId, delegateUserId: delegate?.userId ?? null }).allowed;
   const today = vietnamDay(now);
   const order = ZWindowPoint.options;
   return {
-    locks: locks.map((l) => {
-      const parts = [
-        l.grade !== null ? `Khối ${l.grade}` : null,
-        l.class_name ? `Lớp ${l.class_name}` : null,
-        l.subject_name,
-        l.term_no !== null ? termLabel(Number(l.term_no), 'kỳ') : null,
-        l.column_key,
-      ].filter(Boolean);
-      return {
-        id: l.id,
-        grade: l.grade === null ? null : Number(l.grade),
-        classId: l.class_id,
-        className: l.class_name ?? null,
-        subjectId: l.subject_id,
-        subjectName: l.subject_name ?? null,
-        termNo: l.term_no === null ? null : Number(l.term_no),
-        columnKey: l.column_key,
-        scopeLabel: parts.length ? parts.join(' · ') : 'Toàn trường',
-        reason: l.reason,
-        orderedBy: l.ordered_by,
-        setByName: l.setter_name,
-        setAt: l.set_at,
-        releasedByName: l.releaser_name ?? null,
-        releasedAt: l.released_at,
-        releaseReason: l.release_reason,
-      };
-    }),
+    locks: locks.map((l) => ({
+      id: l.id,
+      grade: l.grade === null ? null : Number(l.grade),
+      classId: l.class_id,
+      className: l.class_name ?? null,
+      subjectId: l.subject_id,
+      subjectName: l.subject_name ?? null,
+      termNo: l.term_no === null ? null : Number(l.term_no),
+      columnKey: l.column_key,
+      scopeLabel: lockScopeLabel(l, l.class_name ?? null, l.subject_name ?? null),
+      reason: l.reason,
+      orderedBy: l.ordered_by,
+      setByName: l.setter_name,
+      setAt: l.set_at,
+      releasedByName: l.releaser_name ?? null,
+      releasedAt: l.released_at,
+      releaseReason: l.release_reason,
+    })),
     windows: windows
       .map((w) => ({
         id: w.id,
@@ -75,5 +152,26 @@ export async function loadLocksOverview(db: Executor, yearId: string, now: strin
         state: (today < w.opens_on ? 'upcoming' : today > w.closes_on ? 'closed' : 'open') as 'upcoming' | 'open' | 'closed',
       }))
       .sort((a, b) => order.indexOf(a.point) - order.indexOf(b.point)),
+    requests: requests
+      .map((r) => ({
+        id: r.id,
+        kind: r.kind as 'release' | 'window',
+        lockId: r.lock_id,
+        point: r.point as WindowPoint | null,
+        opensOn: r.opens_on,
+        closesOn: r.closes_on,
+        summary: r.summary,
+        reason: r.reason,
+        requestedBy: r.requested_by,
+        requestedByName: r.requester_name,
+        requestedAt: r.requested_at,
+        status: r.status as 'pending' | 'confirmed' | 'refused',
+        decidedByName: r.decider_name ?? null,
+        decidedAt: r.decided_at,
+        decisionReason: r.decision_reason,
+        canDecide: r.status === 'pending' && r.requested_by !== viewer.userId && mayDecide,
+      }))
+      .sort((a, b) => Number(b.status === 'pending') - Number(a.status === 'pending')),
+    delegate,
   };
 }

@@ -1,16 +1,19 @@
 /**
- * Setting an update window (đợt cập nhật, C7) of a year: created or moved, by the principal or
- * by the admin board on the principal's recorded order; saved with its audit event in the same
- * transaction. When a window ends, its point is locked (domain/gradebook/find-edit-block.ts).
+ * Setting an update window (đợt cập nhật, C7) of a year: created or moved, by the principal
+ * herself or on her confirmation of the admin board's request (decide-lock-request.ts); saved
+ * with its audit event in the same transaction. When a window ends, its point is locked
+ * (domain/gradebook/find-edit-block.ts).
  */
 import { randomUUID } from 'node:crypto';
 import { type AuditContext, schoolChain, writeAudit } from '../platform/audit/audit-log.ts';
-import type { Db } from '../platform/db/database.ts';
+import type { Db, Tx } from '../platform/db/database.ts';
 import type { Row } from '../platform/db/schema.ts';
+import { AppError } from '../platform/errors.ts';
+import type { ConfirmedRequest } from './release-lock.ts';
 
 export interface SetAssessmentWindowOptions {
   db: Db;
-  year: Row<'school_years'>;
+  year: Pick<Row<'school_years'>, 'id' | 'school_id'>;
   point: string;
   opensOn: string;
   closesOn: string;
@@ -19,19 +22,43 @@ export interface SetAssessmentWindowOptions {
   audit: AuditContext;
 }
 
-export async function setAssessmentWindow(options: SetAssessmentWindowOptions): Promise<void> {
-  const { db, year, audit } = options;
-  await db.transaction().execute(async (tx) => {
-    const existing = await tx.selectFrom('assessment_windows').selectAll().where('school_year_id', '=', year.id).where('point', '=', options.point).executeTakeFirst();
-    const values = { opens_on: options.opensOn, closes_on: options.closesOn, ordered_by: options.orderedBy, set_by: options.setBy, set_at: audit.now };
-    let id: string;
-    if (existing) {
-      id = existing.id;
-      await tx.updateTable('assessment_windows').set({ ...values, version: Number(existing.version) + 1 }).where('id', '=', id).execute();
-    } else {
-      id = randomUUID();
-      await tx.insertInto('assessment_windows').values({ id, school_id: year.school_id, school_year_id: year.id, point: options.point, ...values, version: 1 }).execute();
-    }
-    await writeAudit(tx, audit, { chainKey: schoolChain(year.school_id), schoolId: year.school_id, action: 'window.set', entityType: 'assessment_window', entityId: id, before: existing ?? null, after: { point: options.point, ...values } });
+export async function setAssessmentWindow({ db, ...options }: SetAssessmentWindowOptions): Promise<void> {
+  await db.transaction().execute((tx) => setAssessmentWindowInTransaction(tx, options));
+}
+
+const changedSince = () => new AppError('CONFLICT', 'Đợt cập nhật điểm này đã được đặt lại sau khi gửi yêu cầu: hãy từ chối yêu cầu này và gửi yêu cầu mới nếu cần.');
+
+/**
+ * The window, created or moved, and its audit event, in the caller's transaction. With
+ * `expectedVersion` (a confirmed request: 0 when the window was not set yet) a window set again
+ * since is not overwritten.
+ */
+export async function setAssessmentWindowInTransaction(
+  tx: Tx,
+  options: Omit<SetAssessmentWindowOptions, 'db'> & { request?: ConfirmedRequest; expectedVersion?: number },
+): Promise<void> {
+  const { year, audit, expectedVersion } = options;
+  const existing = await tx.selectFrom('assessment_windows').selectAll().where('school_year_id', '=', year.id).where('point', '=', options.point).executeTakeFirst();
+  if (expectedVersion !== undefined && Number(existing?.version ?? 0) !== expectedVersion) throw changedSince();
+  const values = { opens_on: options.opensOn, closes_on: options.closesOn, ordered_by: options.orderedBy, set_by: options.setBy, set_at: audit.now };
+  let id: string;
+  if (existing) {
+    id = existing.id;
+    let update = tx.updateTable('assessment_windows').set({ ...values, version: Number(existing.version) + 1 }).where('id', '=', id);
+    if (expectedVersion !== undefined) update = update.where('version', '=', expectedVersion);
+    const res = await update.executeTakeFirst();
+    if (Number(res.numUpdatedRows) !== 1) throw changedSince();
+  } else {
+    id = randomUUID();
+    await tx.insertInto('assessment_windows').values({ id, school_id: year.school_id, school_year_id: year.id, point: options.point, ...values, version: 1 }).execute();
+  }
+  await writeAudit(tx, audit, {
+    chainKey: schoolChain(year.school_id),
+    schoolId: year.school_id,
+    action: 'window.set',
+    entityType: 'assessment_window',
+    entityId: id,
+    before: existing ?? null,
+    after: { point: options.point, ...values, ...options.request },
   });
 }

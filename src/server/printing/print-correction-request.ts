@@ -64,7 +64,11 @@ export async function printCorrectionRequest(o: PrintCorrectionRequestOptions): 
     applied: c.appliedAt && c.appliedByName ? { byName: c.appliedByName, at: formatVietnamDateTime(c.appliedAt) } : null,
     signers: {
       requester: { title: 'NGƯỜI ĐỀ NGHỊ', name: c.requestedByName },
-      principal: { title: 'HIỆU TRƯỞNG', caption: PRINCIPAL_CAPTION, name: c.decidedByName ?? (await principalName(db, r.school_id)) },
+      // A request the principal filed herself is decided by her delegated vice-principal (four eyes).
+      principal:
+        c.filedByPrincipal && c.decidedByName
+          ? { title: 'KT. HIỆU TRƯỞNG', subtitle: 'PHÓ HIỆU TRƯỞNG', caption: PRINCIPAL_CAPTION, name: c.decidedByName }
+          : { title: 'HIỆU TRƯỞNG', caption: PRINCIPAL_CAPTION, name: c.decidedByName ?? (await principalName(db, r.school_id)) },
       board: { title: 'BAN QUẢN TRỊ', subtitle: '(Người cập nhật)', name: c.appliedByName },
     },
   };

@@ -4,13 +4,13 @@
  * `document.create` audit entry, so its QR code leads to /verify/<id> (Q3).
  */
 import { vietnamInstant } from '../../domain/calendar/vietnam-time.ts';
-import { loadEditLog, renderEditLogPdf, type EditLogPdfData } from '../audit/index.ts';
+import { loadApprovalLog, loadEditLog, renderEditLogPdf, type EditLogPdfData } from '../audit/index.ts';
 import type { AuditContext } from '../platform/audit/audit-log.ts';
 import type { Db } from '../platform/db/database.ts';
 import { storeDocument } from '../platform/files/store-document.ts';
 import { documentIdFor, verifyUrlFor } from '../platform/pdf/document-id.ts';
 import type { Signer } from '../platform/pdf/layout.ts';
-import { columnLabel, sourceLabel } from '../../shared/labels.ts';
+import { APPROVAL_STEP_LABELS, columnLabel, sourceLabel } from '../../shared/labels.ts';
 import { PRINCIPAL_CAPTION, getSchoolUserOr404, loadSchoolPrintInfo, principalName, schoolYearLabelFor, vnDateTime } from './print-data.ts';
 
 /** More changes than this in one month print with a note saying the rest were left out. */
@@ -37,7 +37,10 @@ export async function printEditLog(o: PrintEditLogOptions): Promise<{ pdf: Buffe
   const teacher = await getSchoolUserOr404(db, schoolId, teacherUserId);
   const [y, m] = month.split('-').map(Number);
   const lastDay = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  const log = await loadEditLog(db, schoolId, { teacherUserId, from: `${month}-01`, to: `${month}-${lastDay}`, changesOnly: '1', order: 'asc', limit: MAX_EDIT_LOG_ROWS, offset: 0 });
+  const query = { teacherUserId, from: `${month}-01`, to: `${month}-${lastDay}`, changesOnly: '1', order: 'asc', limit: MAX_EDIT_LOG_ROWS, offset: 0 } as const;
+  const log = await loadEditLog(db, schoolId, query);
+  // The month's unlocks and window changes (who asked, who confirmed) and her corrections' decisions.
+  const approvals = await loadApprovalLog(db, schoolId, query);
   const school = await loadSchoolPrintInfo(db, schoolId);
   const schoolYear = await schoolYearLabelFor(db, schoolId, `${month}-15`);
 
@@ -47,7 +50,7 @@ export async function printEditLog(o: PrintEditLogOptions): Promise<{ pdf: Buffe
     : { title: 'HIỆU TRƯỞNG', caption: PRINCIPAL_CAPTION, name: await principalName(db, schoolId) };
   const reviewer = deputy ? deputy.userId : 'principal';
   const last = log.entries.at(-1);
-  const documentId = documentIdFor('NKSD', [schoolId, teacherUserId, month, log.total, last?.eventId ?? '', reviewer]);
+  const documentId = documentIdFor('NKSD', [schoolId, teacherUserId, month, log.total, last?.eventId ?? '', reviewer, approvals.length, approvals.at(-1)?.eventId ?? '']);
   const monthLabel = `${String(m).padStart(2, '0')}/${y}`;
   const data: EditLogPdfData = {
     documentId,
@@ -71,6 +74,14 @@ export async function printEditLog(o: PrintEditLogOptions): Promise<{ pdf: Buffe
     truncatedNote:
       log.total > log.entries.length ? `Tháng có ${log.total} lần sửa điểm; bản in này ghi ${log.entries.length} lần đầu. Xem đầy đủ trong nhật kí sửa điểm trên phần mềm.` : undefined,
     evidenceLabels: EDIT_LOG_EVIDENCE,
+    approvals: approvals.map((a) => ({
+      at: vnDateTime(a.at),
+      step: APPROVAL_STEP_LABELS[a.step],
+      summary: a.summary,
+      requestedByName: a.requestedByName,
+      decidedByName: a.decidedByName ?? '',
+      reason: a.reason,
+    })),
     placeDate: { place: school.place, date: null },
     teacherSigner: { title: 'GIÁO VIÊN', name: teacher.full_name },
     leaderSigner,
@@ -85,7 +96,7 @@ export async function printEditLog(o: PrintEditLogOptions): Promise<{ pdf: Buffe
       publicHeader: `${school.schoolName} — Nhật kí sửa điểm tháng ${monthLabel}, năm học ${schoolYear} — giáo viên ${teacher.full_name}`,
       subject: { teacherUserId, month },
       seriesKey: `edit_log:${teacherUserId}:${month}:${reviewer}`,
-      inputsVersion: `${log.total}:${last?.eventId ?? ''}`,
+      inputsVersion: `${log.total}:${last?.eventId ?? ''}:${approvals.length}:${approvals.at(-1)?.eventId ?? ''}`,
       filename: `nhat-ki-sua-diem-${month}.pdf`,
       pdf,
     },

@@ -137,6 +137,10 @@ export const AUDIT_ACTION_LABELS: Partial<Record<AuditAction, string>> = {
   'correction.approved': 'Duyệt giấy đề nghị',
   'correction.rejected': 'Từ chối giấy đề nghị',
   'correction.applied': 'Cập nhật giấy đề nghị vào sổ',
+  'lockRequest.filed': 'Yêu cầu mở sổ, đổi đợt cập nhật',
+  'lockRequest.confirmed': 'Xác nhận yêu cầu mở sổ, đổi đợt cập nhật',
+  'lockRequest.refused': 'Từ chối yêu cầu mở sổ, đổi đợt cập nhật',
+  'settings.delegateChanged': 'Đổi phó hiệu trưởng được ủy quyền xác nhận',
 };
 
 export const ENTITY_TYPE_LABELS: Record<string, string> = {
@@ -151,6 +155,7 @@ export const ENTITY_TYPE_LABELS: Record<string, string> = {
   gradebook_cell: 'Ô điểm',
   correction_request: 'Giấy đề nghị thay đổi thông tin',
   lock: 'Khóa sổ',
+  lock_request: 'Yêu cầu mở sổ, đổi đợt cập nhật',
 };
 
 export const CORRECTION_STATUS_COLORS: Record<string, string> = {

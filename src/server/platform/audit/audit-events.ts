@@ -191,6 +191,24 @@ export interface DocumentSignedAudit {
   backend: string;
 }
 
+/** A lock release or window change asked by the admin board, as it waits for the principal (issue 14 §3). */
+export interface LockRequestAudit {
+  kind: 'release' | 'window';
+  lockId: string | null;
+  point: string | null;
+  opensOn: string | null;
+  closesOn: string | null;
+  /** What is asked, as the edit log prints it. */
+  summary: string;
+  requestedBy: string;
+}
+
+/** A release or window change made on the confirmation of a request: who asked, besides who confirmed (the actor). */
+export interface ConfirmedRequestAudit {
+  requestId?: string;
+  requestedBy?: string;
+}
+
 /** An event about a user that records no payload. */
 type UserEvent = Event<'user', null, null>;
 type Status<S extends string> = { status: S };
@@ -230,6 +248,7 @@ export type AuditEvents = EveryAction<{
   'homeroom.assigned': Event<'class', Row<'classes'>, Row<'classes'>>;
   'teachingAssignment.changed': Event<'teaching_assignment', { staffId: string } | null, { staffId: string } | null>;
   'settings.updated': Event<'school', SchoolSettings, SchoolSettings>;
+  'settings.delegateChanged': Event<'school', { delegateUserId: string | null }, { delegateUserId: string | null }>;
 
   'staff.created': Event<'staff', null, NewRow<'staff'>>;
   'staff.updated': Event<'staff', Row<'staff'>, Row<'staff'>>;
@@ -249,8 +268,11 @@ export type AuditEvents = EveryAction<{
   'scoreImport.applied': Event<'score_import', Status<'previewed'>, Status<'applied'> & ScoreImportAudit>;
   'scoreImport.rolledBack': Event<'score_import', Status<'applied'>, Status<'rolledBack'> & ScoreImportAudit>;
   'lock.set': Event<'lock', null, NewRow<'locks'>>;
-  'lock.released': Event<'lock', Row<'locks'>, { releasedAt: string; releasedBy: string }>;
-  'window.set': Event<'assessment_window', Row<'assessment_windows'> | null, Pick<Row<'assessment_windows'>, 'point' | 'opens_on' | 'closes_on' | 'ordered_by' | 'set_by' | 'set_at'>>;
+  'lock.released': Event<'lock', Row<'locks'>, { releasedAt: string; releasedBy: string } & ConfirmedRequestAudit>;
+  'window.set': Event<'assessment_window', Row<'assessment_windows'> | null, Pick<Row<'assessment_windows'>, 'point' | 'opens_on' | 'closes_on' | 'ordered_by' | 'set_by' | 'set_at'> & ConfirmedRequestAudit>;
+  'lockRequest.filed': Event<'lock_request', null, LockRequestAudit & Status<'pending'>>;
+  'lockRequest.confirmed': Event<'lock_request', Status<'pending'>, LockRequestAudit & Status<'confirmed'>>;
+  'lockRequest.refused': Event<'lock_request', Status<'pending'>, LockRequestAudit & Status<'refused'>>;
   'correction.filed': Event<'correction_request', null, CorrectionFiledAudit>;
   'correction.evidenceAdded': Event<'correction_request', null, EvidenceAudit>;
   'correction.approved': Event<'correction_request', Status<string>, Status<'approved' | 'rejected'>>;

@@ -48,6 +48,31 @@ export interface AssessmentWindowsTable {
   version: number;
 }
 
+/** A lock release or window change asked by the admin board, waiting for the principal (issue 14 §3). */
+export interface LockRequestsTable {
+  id: string;
+  school_id: string;
+  school_year_id: string;
+  /** release | window */
+  kind: string;
+  lock_id: string | null;
+  point: string | null;
+  opens_on: string | null;
+  closes_on: string | null;
+  /** The window's version when asked (0: not set yet). */
+  window_version: number | null;
+  /** What is asked, as the edit log prints it. */
+  summary: string;
+  reason: string;
+  requested_by: string;
+  requested_at: string;
+  /** pending | confirmed | refused */
+  status: string;
+  decided_by: string | null;
+  decided_at: string | null;
+  decision_reason: string;
+}
+
 export interface CorrectionRequestsTable {
   id: string;
   school_id: string;

@@ -22,6 +22,8 @@ export interface SchoolsTable {
   /** JSON: school settings (e.g. whether a reason is required for every score change). */
   settings_json: string;
   created_at: string;
+  /** The vice-principal the principal delegates to confirm unlocks and decide her own corrections (issue 14 §3). */
+  confirm_delegate_user_id: Generated<string | null>;
 }
 
 export interface SchoolYearsTable {

@@ -8,7 +8,7 @@ import type { DocumentSignaturesTable, DocumentsTable, JobsTable } from './schem
 import type { ClassesTable, GradeLevelsTable, OrgUnitsTable, SchoolYearsTable, SchoolsTable, SubjectGroupMembersTable, SubjectGroupsTable, SubjectsTable, TeachingAssignmentsTable, TermsTable } from './schema-school.ts';
 import type { EnrollmentsTable, StaffTable, StudentsTable } from './schema-people.ts';
 import type { LoginAttemptsTable, LoginDevicesTable, LoginThrottlesTable, RecoveryCodesTable, SessionsTable, UserRolesTable, UsersTable } from './schema-accounts.ts';
-import type { AssessmentWindowsTable, CorrectionRequestsTable, GradebookCellsTable, LocksTable, PrimaryAssessmentsTable, ResultSnapshotsTable, ScoreImportsTable, TranscriptRecordsTable } from './schema-gradebook.ts';
+import type { AssessmentWindowsTable, CorrectionRequestsTable, GradebookCellsTable, LockRequestsTable, LocksTable, PrimaryAssessmentsTable, ResultSnapshotsTable, ScoreImportsTable, TranscriptRecordsTable } from './schema-gradebook.ts';
 import type { AttendanceRecordsTable, AttendanceRollsTable, ConductAssessmentsTable, WeeklyNotesTable } from './schema-homeroom.ts';
 import type { AuditChainHeadsTable, AuditCheckpointHeadsTable, AuditCheckpointsTable, AuditEventsTable, IdempotencyKeysTable, NotificationsTable, StoredFilesTable } from './schema-system.ts';
 
@@ -49,6 +49,7 @@ export interface Database {
   gradebook_cells: GradebookCellsTable;
   locks: LocksTable;
   assessment_windows: AssessmentWindowsTable;
+  lock_requests: LockRequestsTable;
   correction_requests: CorrectionRequestsTable;
   stored_files: StoredFilesTable;
   notifications: NotificationsTable;
@@ -99,6 +100,7 @@ export const TABLES_IN_ORDER: (keyof Database)[] = [
   'gradebook_cells',
   'locks',
   'assessment_windows',
+  'lock_requests',
   'correction_requests',
   'stored_files',
   'notifications',

@@ -1,20 +1,21 @@
 /**
  * Nhật kí sửa điểm (C3, C4): every entry and change of a grade-book value — who, when, old → new,
  * how (typed, pasted, filled, correction), why, and the request number; the leadership prints a
- * teacher's month for explanation. A teacher sees her own.
+ * teacher's month for explanation. A teacher sees her own. Below, the unlocks, window changes and
+ * correction decisions of the period, with who asked and who decided (issue 14 §3).
  */
-import { Button, Checkbox, Group, Pagination, Select, SimpleGrid, Table, Text } from '@mantine/core';
+import { Button, Checkbox, Group, Pagination, Select, SimpleGrid, Table, Tabs, Text } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { editLogApi, staffApi } from '../../api/endpoints.ts';
 import { keys } from '../../api/keys.ts';
-import type { EditLogQuery } from '../../api/types.ts';
+import type { EditLogPage, EditLogQuery } from '../../api/types.ts';
 import { useSession } from '../../app/session.tsx';
 import { DateField } from '../../components/DateField.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { Loading, PageHeader } from '../../components/Page.tsx';
 import { formatDateTime, todayIso } from '../../lib/format.ts';
-import { EDIT_SOURCE_LABELS, columnName, labelOf, termRoman } from '../../../shared/labels.ts';
+import { APPROVAL_STEP_LABELS, EDIT_SOURCE_LABELS, columnName, labelOf, termRoman } from '../../../shared/labels.ts';
 import { useYearSetup } from '../setup/hooks.ts';
 import { useClasses } from '../people/hooks.ts';
 
@@ -159,69 +160,133 @@ export function EditLogView() {
       {log.isLoading && <Loading />}
       {log.error && <ErrorAlert error={log.error} onRetry={() => log.refetch()} />}
       {log.data && (
-        <>
-          <Table.ScrollContainer minWidth={1000}>
-            <Table striped verticalSpacing={4} fz="sm" style={{ opacity: log.isFetching ? 0.6 : 1 }} data-testid="edit-log">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Thời gian</Table.Th>
-                  <Table.Th>Giáo viên</Table.Th>
-                  <Table.Th>Lớp</Table.Th>
-                  <Table.Th>Môn</Table.Th>
-                  <Table.Th>Học sinh</Table.Th>
-                  <Table.Th>Cột</Table.Th>
-                  <Table.Th className="nowrap">Cũ → Mới</Table.Th>
-                  <Table.Th>Nguồn</Table.Th>
-                  <Table.Th>Lý do</Table.Th>
-                  <Table.Th className="nowrap">Số đề nghị</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {log.data.entries.map((e) => (
-                  <Table.Tr key={e.eventId}>
-                    <Table.Td className="tabular nowrap" title={`IP ${e.ip}`}>
-                      {formatDateTime(e.at)}
-                    </Table.Td>
-                    <Table.Td>{e.teacherName}</Table.Td>
-                    <Table.Td>{e.className}</Table.Td>
-                    <Table.Td>{e.subjectName}</Table.Td>
-                    <Table.Td className="nowrap">{e.studentName}</Table.Td>
-                    <Table.Td className="nowrap">
-                      {columnName(e.columnKey, 'kỳ')} · HK {termRoman(e.termNo)}
-                    </Table.Td>
-                    <Table.Td className="tabular nowrap">
-                      <Text span c="red.8" size="sm" td={e.oldValue ? 'line-through' : undefined}>
-                        {e.oldValue || '∅'}
-                      </Text>{' '}
-                      →{' '}
-                      <Text span c="teal.8" size="sm" fw={600}>
-                        {e.newValue || '∅'}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="xs" c={e.source === 'correction' ? 'violet.8' : 'dimmed'} fw={e.source === 'correction' ? 600 : 400}>
-                        {labelOf(EDIT_SOURCE_LABELS, e.source)}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>{e.reason}</Table.Td>
-                    <Table.Td>{e.correctionNumber !== null ? `Số ${e.correctionNumber}` : ''}</Table.Td>
-                  </Table.Tr>
-                ))}
-                {log.data.entries.length === 0 && (
+        <Tabs defaultValue="changes" keepMounted={false}>
+          <Tabs.List mb="sm">
+            <Tabs.Tab value="changes">Nhập, sửa điểm ({total})</Tabs.Tab>
+            <Tabs.Tab value="approvals">Mở sổ, đổi đợt, duyệt đề nghị ({log.data.approvals.length})</Tabs.Tab>
+          </Tabs.List>
+          <Tabs.Panel value="changes">
+            <Table.ScrollContainer minWidth={1000}>
+              <Table striped verticalSpacing={4} fz="sm" style={{ opacity: log.isFetching ? 0.6 : 1 }} data-testid="edit-log">
+                <Table.Thead>
                   <Table.Tr>
-                    <Table.Td colSpan={10}>Không có lần nhập, sửa nào khớp bộ lọc.</Table.Td>
+                    <Table.Th>Thời gian</Table.Th>
+                    <Table.Th>Giáo viên</Table.Th>
+                    <Table.Th>Lớp</Table.Th>
+                    <Table.Th>Môn</Table.Th>
+                    <Table.Th>Học sinh</Table.Th>
+                    <Table.Th>Cột</Table.Th>
+                    <Table.Th className="nowrap">Cũ → Mới</Table.Th>
+                    <Table.Th>Nguồn</Table.Th>
+                    <Table.Th>Lý do</Table.Th>
+                    <Table.Th className="nowrap">Số đề nghị</Table.Th>
                   </Table.Tr>
-                )}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-          {total > PAGE_SIZE && (
-            <Group justify="center" mt="md">
-              <Pagination total={Math.ceil(total / PAGE_SIZE)} value={page} onChange={setPage} size="sm" />
-            </Group>
-          )}
-        </>
+                </Table.Thead>
+                <Table.Tbody>
+                  {log.data.entries.map((e) => (
+                    <Table.Tr key={e.eventId}>
+                      <Table.Td className="tabular nowrap" title={`IP ${e.ip}`}>
+                        {formatDateTime(e.at)}
+                      </Table.Td>
+                      <Table.Td>{e.teacherName}</Table.Td>
+                      <Table.Td>{e.className}</Table.Td>
+                      <Table.Td>{e.subjectName}</Table.Td>
+                      <Table.Td className="nowrap">{e.studentName}</Table.Td>
+                      <Table.Td className="nowrap">
+                        {columnName(e.columnKey, 'kỳ')} · HK {termRoman(e.termNo)}
+                      </Table.Td>
+                      <Table.Td className="tabular nowrap">
+                        <Text span c="red.8" size="sm" td={e.oldValue ? 'line-through' : undefined}>
+                          {e.oldValue || '∅'}
+                        </Text>{' '}
+                        →{' '}
+                        <Text span c="teal.8" size="sm" fw={600}>
+                          {e.newValue || '∅'}
+                        </Text>
+                      </Table.Td>
+                      <Table.Td>
+                        <Text size="xs" c={e.source === 'correction' ? 'violet.8' : 'dimmed'} fw={e.source === 'correction' ? 600 : 400}>
+                          {labelOf(EDIT_SOURCE_LABELS, e.source)}
+                        </Text>
+                      </Table.Td>
+                      <Table.Td>{e.reason}</Table.Td>
+                      <Table.Td>{e.correctionNumber !== null ? `Số ${e.correctionNumber}` : ''}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                  {log.data.entries.length === 0 && (
+                    <Table.Tr>
+                      <Table.Td colSpan={10}>Không có lần nhập, sửa nào khớp bộ lọc.</Table.Td>
+                    </Table.Tr>
+                  )}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+            {total > PAGE_SIZE && (
+              <Group justify="center" mt="md">
+                <Pagination total={Math.ceil(total / PAGE_SIZE)} value={page} onChange={setPage} size="sm" />
+              </Group>
+            )}
+          </Tabs.Panel>
+          <Tabs.Panel value="approvals">
+            <Approvals approvals={log.data.approvals} />
+          </Tabs.Panel>
+        </Tabs>
       )}
+    </>
+  );
+}
+
+const STEP_COLORS: Record<EditLogPage['approvals'][number]['step'], string> = {
+  requested: 'yellow',
+  confirmed: 'teal',
+  refused: 'red',
+  direct: 'blue',
+  approved: 'teal',
+  rejected: 'red',
+};
+
+/** Unlocks, window changes and correction decisions: who asked, who decided. */
+function Approvals({ approvals }: { approvals: EditLogPage['approvals'] }) {
+  return (
+    <>
+      <Text size="sm" c="dimmed" mb="xs">
+        Mở sổ, đổi đợt cập nhật điểm của Ban quản trị chỉ có hiệu lực khi Hiệu trưởng (hoặc phó hiệu trưởng được ủy quyền) xác nhận; không ai tự duyệt giấy đề nghị của mình.
+      </Text>
+      <Table.ScrollContainer minWidth={900}>
+        <Table striped verticalSpacing={4} fz="sm" data-testid="edit-log-approvals">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Thời gian</Table.Th>
+              <Table.Th>Việc</Table.Th>
+              <Table.Th>Nội dung</Table.Th>
+              <Table.Th>Người đề nghị</Table.Th>
+              <Table.Th>Người xác nhận, duyệt</Table.Th>
+              <Table.Th>Lý do</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {approvals.map((a) => (
+              <Table.Tr key={a.eventId}>
+                <Table.Td className="tabular nowrap">{formatDateTime(a.at)}</Table.Td>
+                <Table.Td>
+                  <Text size="sm" fw={600} c={`${STEP_COLORS[a.step]}.8`}>
+                    {APPROVAL_STEP_LABELS[a.step]}
+                  </Text>
+                </Table.Td>
+                <Table.Td>{a.summary}</Table.Td>
+                <Table.Td>{a.requestedByName}</Table.Td>
+                <Table.Td>{a.decidedByName ?? '—'}</Table.Td>
+                <Table.Td>{a.reason}</Table.Td>
+              </Table.Tr>
+            ))}
+            {approvals.length === 0 && (
+              <Table.Tr>
+                <Table.Td colSpan={6}>Không có lần mở sổ, đổi đợt hay duyệt giấy đề nghị nào khớp bộ lọc.</Table.Td>
+              </Table.Tr>
+            )}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
     </>
   );
 }

@@ -1,4 +1,7 @@
-/** One Giấy đề nghị thay đổi thông tin: cells old → new, evidence, the principal's decision, the board's update. */
+/**
+ * One Giấy đề nghị thay đổi thông tin: cells old → new, evidence, the principal's decision (one she
+ * filed: her delegated vice-principal's; nobody decides their own — issue 14 §3), the board's update.
+ */
 import { Alert, Anchor, Badge, Button, Card, Group, List, SimpleGrid, Stack, Table, Text, Textarea } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -121,7 +124,7 @@ function CorrectionCard({ c }: { c: Correction }) {
             </Text>
             <Text size="sm">1. Giáo viên gửi: {formatDateTime(c.requestedAt)}</Text>
             <Text size="sm">
-              2. Hiệu trưởng{' '}
+              2. {c.filedByPrincipal ? 'Phó hiệu trưởng được ủy quyền' : 'Hiệu trưởng'}{' '}
               {c.decidedAt ? `${c.status === 'rejected' ? 'từ chối' : 'duyệt'}: ${c.decidedByName}, ${formatDateTime(c.decidedAt)}` : 'chưa quyết định'}
               {c.decisionReason && ` — ${c.decisionReason}`}
             </Text>
@@ -131,10 +134,15 @@ function CorrectionCard({ c }: { c: Correction }) {
           </Card>
         </SimpleGrid>
 
-        {c.status === 'pending' && can('correction.decide') && (
+        {c.decisionNote && (
+          <Alert color={c.canDecide ? 'blue' : 'yellow'} data-testid="decision-note">
+            {c.decisionNote}
+          </Alert>
+        )}
+        {c.canDecide && (
           <Card withBorder data-testid="decision-form">
             <Stack gap="xs">
-              <Text fw={600}>Quyết định của Hiệu trưởng</Text>
+              <Text fw={600}>{c.filedByPrincipal ? 'Quyết định của phó hiệu trưởng được ủy quyền' : 'Quyết định của Hiệu trưởng'}</Text>
               <Textarea label="Ý kiến / lý do" value={reason} onChange={(e) => setReason(e.currentTarget.value)} minRows={2} placeholder="Ví dụ: đã đối chiếu bài kiểm tra" />
               {decide.error && <ErrorAlert error={decide.error} />}
               <Group>

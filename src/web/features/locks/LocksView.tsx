@@ -1,9 +1,11 @@
 /**
- * Khóa sổ, mở sổ (C1, C7, G10): the principal — or the admin board on the principal's recorded
- * order — locks and unlocks by scope, sets the update windows (Đợt cập nhật điểm) whose end locks
- * their point, and sets how score changes are controlled in the school.
+ * Khóa sổ, mở sổ (C1, C7, G10): the principal locks and unlocks by scope, sets the update windows
+ * (Đợt cập nhật điểm) whose end locks their point, and sets how score changes are controlled in
+ * the school. The admin board locks on the principal's recorded order; its releases and window
+ * changes are requests the principal — or the vice-principal she delegates — confirms or refuses
+ * here (issue 14 §3).
  */
-import { Alert, Badge, Button, Card, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Table, Tabs, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Table, Tabs, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { WINDOW_LABELS } from '../../../domain/gradebook/find-edit-block.ts';
@@ -18,6 +20,7 @@ import { formatDate, formatDateTime } from '../../lib/format.ts';
 import { CORRECTION_APPLY_LABELS, REASON_REQUIRED_LABELS, WINDOW_STATE_LABELS } from '../../lib/labels.ts';
 import { columnName, termLabel } from '../../../shared/labels.ts';
 import { useYearSetup } from '../setup/hooks.ts';
+import { type LockRequest, REQUESTED_MESSAGE, lockRequestsApi, wasRequested } from './lock-requests-api.ts';
 
 const POINTS: WindowPoint[] = ['term1.midterm', 'term1.endOfTerm', 'term2.midterm', 'term2.endOfTerm', 'wholeYear'];
 const COLUMN_KEYS = [
@@ -41,10 +44,11 @@ export function LocksView({ yearId }: { yearId: string }) {
     <>
       <PageHeader
         title="Khóa sổ, mở sổ"
-        subtitle="Hiệu trưởng quyết định thời điểm khóa, mở sổ điểm; Ban quản trị phần mềm thực hiện theo lệnh của Hiệu trưởng. Mọi lệnh đều được ghi lại."
+        subtitle="Hiệu trưởng quyết định thời điểm khóa, mở sổ điểm. Ban quản trị phần mềm khóa sổ theo lệnh của Hiệu trưởng; mở sổ, đổi đợt cập nhật điểm chỉ có hiệu lực khi Hiệu trưởng xác nhận. Mọi lệnh đều được ghi lại."
       />
       {overview.isLoading && <Loading />}
       {overview.error && <ErrorAlert error={overview.error} onRetry={() => overview.refetch()} />}
+      {overview.data && <PendingRequests yearId={yearId} overview={overview.data} />}
       {overview.data && (
         <Tabs defaultValue="locks" keepMounted={false}>
           <Tabs.List mb="md">
@@ -56,7 +60,7 @@ export function LocksView({ yearId }: { yearId: string }) {
             <LocksPanel yearId={yearId} overview={overview.data} />
           </Tabs.Panel>
           <Tabs.Panel value="windows">
-            <WindowsPanel yearId={yearId} windows={overview.data.windows} />
+            <WindowsPanel yearId={yearId} overview={overview.data} />
           </Tabs.Panel>
           <Tabs.Panel value="settings">
             <SettingsPanel />
@@ -67,9 +71,139 @@ export function LocksView({ yearId }: { yearId: string }) {
   );
 }
 
+/** The requests waiting for the principal: she (or her delegate) confirms or refuses; the others see them wait. */
+function PendingRequests({ yearId, overview }: { yearId: string; overview: LocksOverview }) {
+  const pending = overview.requests.filter((r) => r.status === 'pending');
+  if (!pending.length) return null;
+  const deciding = pending.some((r) => r.canDecide);
+  return (
+    <Card withBorder mb="md" maw={900} bg="yellow.0" data-testid="pending-lock-requests">
+      <Stack gap="xs">
+        <Title order={2} size="h4">
+          Yêu cầu chờ xác nhận ({pending.length})
+        </Title>
+        <Text size="sm" c="dimmed">
+          {deciding
+            ? 'Ban quản trị đề nghị mở sổ hoặc đổi đợt cập nhật điểm. Việc chỉ có hiệu lực khi thầy/cô xác nhận.'
+            : `Chờ Hiệu trưởng${overview.delegate ? ` (hoặc phó hiệu trưởng ${overview.delegate.fullName}, được ủy quyền)` : ''} xác nhận; chưa xác nhận thì sổ vẫn giữ nguyên.`}
+        </Text>
+        {pending.map((r) => (
+          <PendingRequest key={r.id} yearId={yearId} request={r} />
+        ))}
+      </Stack>
+    </Card>
+  );
+}
+
+function PendingRequest({ yearId, request: r }: { yearId: string; request: LockRequest }) {
+  const queryClient = useQueryClient();
+  const [refusing, setRefusing] = useState(false);
+  const [reason, setReason] = useState('');
+  const decide = useMutation({
+    mutationFn: (decision: 'confirm' | 'refuse') => lockRequestsApi.decide(r.id, { decision, reason: reason.trim() }),
+    onSuccess: async (d) => {
+      queryClient.setQueryData(keys.locks(yearId), d);
+      await queryClient.invalidateQueries({ queryKey: ['sheet'] });
+      await queryClient.invalidateQueries({ queryKey: keys.notifications });
+    },
+  });
+  return (
+    <Card withBorder padding="sm" data-testid="lock-request">
+      <Group justify="space-between" align="flex-start" gap="xs">
+        <Stack gap={2} style={{ flex: '1 1 260px' }}>
+          <Text fw={600} size="sm">
+            {r.summary}
+          </Text>
+          <Text size="sm">Lý do: {r.reason}</Text>
+          <Text size="xs" c="dimmed">
+            {r.requestedByName} đề nghị lúc {formatDateTime(r.requestedAt)}
+          </Text>
+        </Stack>
+        {r.canDecide ? (
+          <Group gap="xs">
+            <Button size="xs" color="teal" loading={decide.isPending && decide.variables === 'confirm'} onClick={() => decide.mutate('confirm')}>
+              Xác nhận
+            </Button>
+            <Button size="xs" color="red" variant="light" onClick={() => setRefusing((v) => !v)}>
+              Từ chối
+            </Button>
+          </Group>
+        ) : (
+          <Badge color="yellow" variant="light">
+            Chờ xác nhận
+          </Badge>
+        )}
+      </Group>
+      {r.canDecide && refusing && (
+        <Group align="flex-end" mt="xs" gap="xs">
+          <Textarea label="Lý do từ chối" value={reason} onChange={(e) => setReason(e.currentTarget.value)} autosize minRows={1} style={{ flex: '1 1 240px' }} />
+          <Button size="xs" color="red" disabled={!reason.trim()} loading={decide.isPending && decide.variables === 'refuse'} onClick={() => decide.mutate('refuse')}>
+            Gửi từ chối
+          </Button>
+        </Group>
+      )}
+      {decide.error && <ErrorAlert error={decide.error} />}
+    </Card>
+  );
+}
+
+/** Requests already decided: who asked, who confirmed or refused. */
+function DecidedRequests({ requests }: { requests: LockRequest[] }) {
+  const decided = requests.filter((r) => r.status !== 'pending');
+  if (!decided.length) return null;
+  return (
+    <Stack gap="xs">
+      <Title order={2} size="h4">
+        Yêu cầu đã xử lý
+      </Title>
+      <Table.ScrollContainer minWidth={760}>
+        <Table striped verticalSpacing="xs" data-testid="decided-lock-requests">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Yêu cầu</Table.Th>
+              <Table.Th>Người đề nghị</Table.Th>
+              <Table.Th>Kết quả</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {decided.map((r) => (
+              <Table.Tr key={r.id}>
+                <Table.Td>
+                  <Text size="sm">{r.summary}</Text>
+                  <Text size="xs" c="dimmed">
+                    {r.reason}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm">{r.requestedByName}</Text>
+                  <Text size="xs" c="dimmed">
+                    {formatDateTime(r.requestedAt)}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <Badge color={r.status === 'confirmed' ? 'teal' : 'red'} variant="light">
+                    {r.status === 'confirmed' ? 'Đã xác nhận' : 'Từ chối'}
+                  </Badge>
+                  <Text size="xs" c="dimmed">
+                    {r.decidedByName}, {formatDateTime(r.decidedAt)}
+                    {r.decisionReason && ` — ${r.decisionReason}`}
+                  </Text>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+    </Stack>
+  );
+}
+
 function LocksPanel({ yearId, overview }: { yearId: string; overview: LocksOverview }) {
   const queryClient = useQueryClient();
   const principal = useIsPrincipal();
+  const { can } = useSession();
+  const manage = can('lock.manage');
+  const [requested, setRequested] = useState(false);
   const setup = useYearSetup(yearId);
   const [grade, setGrade] = useState<string | null>(null);
   const [classId, setClassId] = useState<string | null>(null);
@@ -102,6 +236,7 @@ function LocksPanel({ yearId, overview }: { yearId: string; overview: LocksOverv
     },
   });
   const active = overview.locks.filter((l) => !l.releasedAt);
+  const waiting = new Set(overview.requests.filter((r) => r.status === 'pending' && r.lockId).map((r) => r.lockId));
   const released = overview.locks.filter((l) => l.releasedAt);
   const scopePreview = [grade && `Khối ${grade}`, cls && `Lớp ${cls.name}`, subjects.find((s) => s.id === subjectId)?.name, termNo && termLabel(Number(termNo), 'kỳ'), columnKey && COLUMN_KEYS.find((c) => c.value === columnKey)?.label]
     .filter(Boolean)
@@ -109,54 +244,61 @@ function LocksPanel({ yearId, overview }: { yearId: string; overview: LocksOverv
 
   return (
     <Stack gap="lg">
-      <Card withBorder maw={900}>
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            create.mutate();
-          }}
-        >
-          <Stack gap="sm">
-            <Title order={2} size="h4">
-              Khóa sổ
-            </Title>
-            <Text size="sm" c="dimmed">
-              Để trống một ô là khóa mọi giá trị của ô đó (ví dụ chỉ chọn Học kỳ I là khóa toàn trường học kỳ I).
-            </Text>
-            <SimpleGrid cols={{ base: 1, xs: 2, md: 5 }}>
-              <Select label="Khối" placeholder="Mọi khối" clearable data={grades.map((g) => ({ value: String(g), label: `Khối ${g}` }))} value={grade} onChange={(v) => { setGrade(v); setClassId(null); }} />
-              <Select label="Lớp" placeholder="Mọi lớp" clearable searchable data={classes.map((c) => ({ value: c.id, label: c.name }))} value={classId} onChange={setClassId} />
-              <Select label="Môn học" placeholder="Mọi môn" clearable searchable data={[...new Map(subjects.map((s) => [cls || grade ? s.id : s.name, s])).values()].map((s) => ({ value: s.id, label: cls || grade ? s.name : `${s.name} (khối ${s.grade})` }))} value={subjectId} onChange={setSubjectId} />
-              <Select label="Học kỳ" placeholder="Cả năm" clearable data={[{ value: '1', label: termLabel(1, 'kỳ') }, { value: '2', label: termLabel(2, 'kỳ') }]} value={termNo} onChange={setTermNo} />
-              <Select label="Cột điểm" placeholder="Mọi cột" clearable data={COLUMN_KEYS} value={columnKey} onChange={setColumnKey} />
-            </SimpleGrid>
-            <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <TextInput label="Lý do khóa" value={reason} onChange={(e) => setReason(e.currentTarget.value)} placeholder="Ví dụ: kết thúc giữa học kỳ I" />
-              <TextInput
-                label={ORDER_LABEL}
-                required={!principal}
-                description={principal ? 'Hiệu trưởng khóa sổ trực tiếp; có thể để trống.' : 'Ban quản trị chỉ khóa, mở sổ theo lệnh của Hiệu trưởng.'}
-                value={orderedBy}
-                onChange={(e) => setOrderedBy(e.currentTarget.value)}
-                placeholder={ORDER_PLACEHOLDER}
-                error={fieldError(create.error, 'orderedBy')}
-              />
-            </SimpleGrid>
-            {create.error && !fieldError(create.error, 'orderedBy') && <ErrorAlert error={create.error} />}
-            <Group>
-              <Button type="submit" color="red" loading={create.isPending}>
-                Khóa sổ: {scopePreview || 'Toàn trường'}
-              </Button>
-            </Group>
-          </Stack>
-        </form>
-      </Card>
+      {requested && (
+        <Alert color="yellow" withCloseButton onClose={() => setRequested(false)} data-testid="request-sent">
+          {REQUESTED_MESSAGE}
+        </Alert>
+      )}
+      {manage && (
+        <Card withBorder maw={900}>
+          <form
+            onSubmit={(e) => {
+              e.preventDefault();
+              create.mutate();
+            }}
+          >
+            <Stack gap="sm">
+              <Title order={2} size="h4">
+                Khóa sổ
+              </Title>
+              <Text size="sm" c="dimmed">
+                Để trống một ô là khóa mọi giá trị của ô đó (ví dụ chỉ chọn Học kỳ I là khóa toàn trường học kỳ I).
+              </Text>
+              <SimpleGrid cols={{ base: 1, xs: 2, md: 5 }}>
+                <Select label="Khối" placeholder="Mọi khối" clearable data={grades.map((g) => ({ value: String(g), label: `Khối ${g}` }))} value={grade} onChange={(v) => { setGrade(v); setClassId(null); }} />
+                <Select label="Lớp" placeholder="Mọi lớp" clearable searchable data={classes.map((c) => ({ value: c.id, label: c.name }))} value={classId} onChange={setClassId} />
+                <Select label="Môn học" placeholder="Mọi môn" clearable searchable data={[...new Map(subjects.map((s) => [cls || grade ? s.id : s.name, s])).values()].map((s) => ({ value: s.id, label: cls || grade ? s.name : `${s.name} (khối ${s.grade})` }))} value={subjectId} onChange={setSubjectId} />
+                <Select label="Học kỳ" placeholder="Cả năm" clearable data={[{ value: '1', label: termLabel(1, 'kỳ') }, { value: '2', label: termLabel(2, 'kỳ') }]} value={termNo} onChange={setTermNo} />
+                <Select label="Cột điểm" placeholder="Mọi cột" clearable data={COLUMN_KEYS} value={columnKey} onChange={setColumnKey} />
+              </SimpleGrid>
+              <SimpleGrid cols={{ base: 1, sm: 2 }}>
+                <TextInput label="Lý do khóa" value={reason} onChange={(e) => setReason(e.currentTarget.value)} placeholder="Ví dụ: kết thúc giữa học kỳ I" />
+                <TextInput
+                  label={ORDER_LABEL}
+                  required={!principal}
+                  description={principal ? 'Hiệu trưởng khóa sổ trực tiếp; có thể để trống.' : 'Ban quản trị khóa sổ theo lệnh của Hiệu trưởng; mở sổ là gửi yêu cầu để Hiệu trưởng xác nhận.'}
+                  value={orderedBy}
+                  onChange={(e) => setOrderedBy(e.currentTarget.value)}
+                  placeholder={ORDER_PLACEHOLDER}
+                  error={fieldError(create.error, 'orderedBy')}
+                />
+              </SimpleGrid>
+              {create.error && !fieldError(create.error, 'orderedBy') && <ErrorAlert error={create.error} />}
+              <Group>
+                <Button type="submit" color="red" loading={create.isPending}>
+                  Khóa sổ: {scopePreview || 'Toàn trường'}
+                </Button>
+              </Group>
+            </Stack>
+          </form>
+        </Card>
+      )}
 
       <Stack gap="xs">
         <Title order={2} size="h4">
           Đang khóa ({active.length})
         </Title>
-        <LockTable locks={active} onRelease={setReleasing} />
+        <LockTable locks={active} waiting={waiting} onRelease={manage ? setReleasing : undefined} />
       </Stack>
       {released.length > 0 && (
         <Stack gap="xs">
@@ -166,23 +308,34 @@ function LocksPanel({ yearId, overview }: { yearId: string; overview: LocksOverv
           <LockTable locks={released} />
         </Stack>
       )}
-      {releasing && <ReleaseModal lock={releasing} onClose={() => setReleasing(null)} onDone={set} />}
+      <DecidedRequests requests={overview.requests} />
+      {releasing && (
+        <ReleaseModal
+          lock={releasing}
+          onClose={() => setReleasing(null)}
+          onDone={(d) => {
+            set(d);
+            setRequested(wasRequested(d));
+          }}
+        />
+      )}
     </Stack>
   );
 }
 
-function LockTable({ locks, onRelease }: { locks: Lock[]; onRelease?: (l: Lock) => void }) {
+function LockTable({ locks, waiting, onRelease }: { locks: Lock[]; waiting?: Set<string | null>; onRelease?: (l: Lock) => void }) {
   if (!locks.length) return <Text c="dimmed" size="sm">Không có.</Text>;
+  const active = Boolean(waiting);
   return (
     <Table.ScrollContainer minWidth={760}>
-      <Table striped verticalSpacing="xs" data-testid={onRelease ? 'active-locks' : 'released-locks'}>
+      <Table striped verticalSpacing="xs" data-testid={active ? 'active-locks' : 'released-locks'}>
         <Table.Thead>
           <Table.Tr>
             <Table.Th>Phạm vi</Table.Th>
             <Table.Th>Lý do, lệnh</Table.Th>
             <Table.Th>Người khóa</Table.Th>
-            {!onRelease && <Table.Th>Mở sổ</Table.Th>}
-            {onRelease && <Table.Th />}
+            {!active && <Table.Th>Mở sổ</Table.Th>}
+            {active && <Table.Th />}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -203,7 +356,7 @@ function LockTable({ locks, onRelease }: { locks: Lock[]; onRelease?: (l: Lock) 
                   {formatDateTime(l.setAt)}
                 </Text>
               </Table.Td>
-              {!onRelease && (
+              {!active && (
                 <Table.Td>
                   <Text size="sm">
                     {l.releasedByName}, {formatDateTime(l.releasedAt)}
@@ -213,11 +366,19 @@ function LockTable({ locks, onRelease }: { locks: Lock[]; onRelease?: (l: Lock) 
                   </Text>
                 </Table.Td>
               )}
-              {onRelease && (
+              {active && (
                 <Table.Td>
-                  <Button size="xs" variant="light" onClick={() => onRelease(l)}>
-                    Mở sổ
-                  </Button>
+                  {waiting?.has(l.id) ? (
+                    <Badge color="yellow" variant="light">
+                      Chờ xác nhận mở
+                    </Badge>
+                  ) : (
+                    onRelease && (
+                      <Button size="xs" variant="light" onClick={() => onRelease(l)}>
+                        Mở sổ
+                      </Button>
+                    )
+                  )}
                 </Table.Td>
               )}
             </Table.Tr>
@@ -232,9 +393,8 @@ function ReleaseModal({ lock, onClose, onDone }: { lock: Lock; onClose: () => vo
   const principal = useIsPrincipal();
   const queryClient = useQueryClient();
   const [reason, setReason] = useState('');
-  const [orderedBy, setOrderedBy] = useState('');
   const release = useMutation({
-    mutationFn: () => locksApi.release(lock.id, { reason: reason.trim(), orderedBy: orderedBy.trim() }),
+    mutationFn: () => locksApi.release(lock.id, { reason: reason.trim() }),
     onSuccess: async (d) => {
       onDone(d);
       await queryClient.invalidateQueries({ queryKey: ['sheet'] });
@@ -250,15 +410,19 @@ function ReleaseModal({ lock, onClose, onDone }: { lock: Lock; onClose: () => vo
         }}
       >
         <Stack gap="sm">
+          {!principal && (
+            <Text size="sm" c="dimmed">
+              Ban quản trị gửi yêu cầu mở sổ: sổ chỉ mở khi Hiệu trưởng (hoặc phó hiệu trưởng được ủy quyền) xác nhận trên phần mềm.
+            </Text>
+          )}
           <TextInput label="Lý do mở sổ" required value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={fieldError(release.error, 'reason')} data-autofocus />
-          <TextInput label={ORDER_LABEL} required={!principal} value={orderedBy} onChange={(e) => setOrderedBy(e.currentTarget.value)} placeholder={ORDER_PLACEHOLDER} error={fieldError(release.error, 'orderedBy')} />
-          {release.error && !fieldError(release.error, 'reason') && !fieldError(release.error, 'orderedBy') && <ErrorAlert error={release.error} />}
+          {release.error && !fieldError(release.error, 'reason') && <ErrorAlert error={release.error} />}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               Hủy
             </Button>
             <Button type="submit" loading={release.isPending} disabled={!reason.trim()}>
-              Mở sổ
+              {principal ? 'Mở sổ' : 'Gửi yêu cầu mở sổ'}
             </Button>
           </Group>
         </Stack>
@@ -267,29 +431,40 @@ function ReleaseModal({ lock, onClose, onDone }: { lock: Lock; onClose: () => vo
   );
 }
 
-function WindowsPanel({ yearId, windows }: { yearId: string; windows: AssessmentWindow[] }) {
+function WindowsPanel({ yearId, overview }: { yearId: string; overview: LocksOverview }) {
   return (
     <Stack gap="sm" maw={960}>
       <Text size="sm" c="dimmed">
         Mỗi đợt cập nhật điểm có ngày mở và ngày kết thúc (theo kế hoạch của Phòng/Sở GDĐT). Hết đợt, phần điểm tương ứng tự khóa: muốn sửa phải gửi giấy đề nghị.
       </Text>
       {POINTS.map((p) => (
-        <WindowRow key={p} yearId={yearId} point={p} window={windows.find((w) => w.point === p) ?? null} />
+        <WindowRow
+          key={p}
+          yearId={yearId}
+          point={p}
+          window={overview.windows.find((w) => w.point === p) ?? null}
+          pending={overview.requests.find((r) => r.status === 'pending' && r.point === p) ?? null}
+        />
       ))}
     </Stack>
   );
 }
 
-function WindowRow({ yearId, point, window }: { yearId: string; point: WindowPoint; window: AssessmentWindow | null }) {
+function WindowRow({ yearId, point, window, pending }: { yearId: string; point: WindowPoint; window: AssessmentWindow | null; pending: LockRequest | null }) {
   const queryClient = useQueryClient();
   const principal = useIsPrincipal();
+  const { can } = useSession();
+  const manage = can('lock.manage');
   const [opensOn, setOpensOn] = useState<string | null>(window?.opensOn ?? null);
   const [closesOn, setClosesOn] = useState<string | null>(window?.closesOn ?? null);
-  const [orderedBy, setOrderedBy] = useState('');
+  const [reason, setReason] = useState('');
+  const [requested, setRequested] = useState(false);
   const save = useMutation({
-    mutationFn: () => locksApi.setWindow(yearId, point, { opensOn: opensOn ?? '', closesOn: closesOn ?? '', orderedBy: orderedBy.trim() }),
+    mutationFn: () => locksApi.setWindow(yearId, point, { opensOn: opensOn ?? '', closesOn: closesOn ?? '', reason: reason.trim() }),
     onSuccess: async (d) => {
       queryClient.setQueryData(keys.locks(yearId), d);
+      setRequested(wasRequested(d));
+      setReason('');
       await queryClient.invalidateQueries({ queryKey: ['sheet'] });
     },
   });
@@ -314,23 +489,37 @@ function WindowRow({ yearId, point, window }: { yearId: string; point: WindowPoi
             </Badge>
           )}
         </Group>
-        <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} verticalSpacing="xs">
-          <DateField label="Mở từ ngày" value={opensOn} onChange={setOpensOn} size="xs" />
-          <DateField label="Đến hết ngày" value={closesOn} onChange={setClosesOn} size="xs" />
-          <TextInput label={ORDER_LABEL} required={!principal} size="xs" value={orderedBy} onChange={(e) => setOrderedBy(e.currentTarget.value)} placeholder={ORDER_PLACEHOLDER} error={fieldError(save.error, 'orderedBy')} />
-          <Group align="flex-end">
-            <Button type="submit" size="xs" loading={save.isPending} disabled={!opensOn || !closesOn}>
-              Lưu đợt
-            </Button>
-          </Group>
-        </SimpleGrid>
+        {manage && (
+          <SimpleGrid cols={{ base: 1, xs: 2, md: principal ? 3 : 4 }} verticalSpacing="xs">
+            <DateField label="Mở từ ngày" value={opensOn} onChange={setOpensOn} size="xs" />
+            <DateField label="Đến hết ngày" value={closesOn} onChange={setClosesOn} size="xs" />
+            {!principal && (
+              <TextInput label="Lý do đổi đợt" required size="xs" value={reason} onChange={(e) => setReason(e.currentTarget.value)} placeholder="Ví dụ: theo kế hoạch của Phòng GDĐT" error={fieldError(save.error, 'reason')} />
+            )}
+            <Group align="flex-end">
+              <Button type="submit" size="xs" loading={save.isPending} disabled={!opensOn || !closesOn || (!principal && (!reason.trim() || Boolean(pending)))}>
+                {principal ? 'Lưu đợt' : 'Gửi yêu cầu'}
+              </Button>
+            </Group>
+          </SimpleGrid>
+        )}
         {window && (
           <Text size="xs" c="dimmed" mt={4}>
             {formatDate(window.opensOn)}–{formatDate(window.closesOn)} · đặt bởi {window.setByName}, {formatDateTime(window.setAt)}
             {window.orderedBy && ` · ${window.orderedBy}`}
           </Text>
         )}
-        {save.error && !fieldError(save.error, 'orderedBy') && <ErrorAlert error={save.error} />}
+        {pending && (
+          <Text size="xs" c="yellow.9" mt={4} data-testid={`window-request-${point}`}>
+            Chờ Hiệu trưởng xác nhận: {pending.summary} — {pending.requestedByName}, {formatDateTime(pending.requestedAt)}
+          </Text>
+        )}
+        {requested && (
+          <Text size="sm" c="yellow.9" mt={4}>
+            {REQUESTED_MESSAGE}
+          </Text>
+        )}
+        {save.error && !fieldError(save.error, 'reason') && <ErrorAlert error={save.error} />}
       </form>
     </Card>
   );
@@ -344,7 +533,46 @@ function SettingsPanel() {
   if (settings.isLoading) return <Loading />;
   if (settings.error) return <ErrorAlert error={settings.error} />;
   if (!settings.data) return null;
-  return <SettingsForm initial={settings.data} principal={principal} onSaved={(d) => queryClient.setQueryData(keys.settings(schoolId), d)} />;
+  return (
+    <Stack gap="xl">
+      <SettingsForm initial={settings.data} principal={principal} onSaved={(d) => queryClient.setQueryData(keys.settings(schoolId), d)} />
+      <DelegateSetting principal={principal} />
+    </Stack>
+  );
+}
+
+const NOBODY = '';
+
+/** Phó hiệu trưởng được ủy quyền xác nhận: chosen by the principal (issue 14 §3). */
+function DelegateSetting({ principal }: { principal: boolean }) {
+  const { schoolId } = useSession();
+  const queryClient = useQueryClient();
+  const key = ['confirmDelegate', schoolId];
+  const setting = useQuery({ queryKey: key, queryFn: () => lockRequestsApi.delegate(schoolId) });
+  const save = useMutation({
+    mutationFn: (userId: string | null) => lockRequestsApi.setDelegate(schoolId, userId),
+    onSuccess: async (d) => {
+      queryClient.setQueryData(key, d);
+      await queryClient.invalidateQueries({ queryKey: ['locks'] });
+    },
+  });
+  if (setting.error) return <ErrorAlert error={setting.error} />;
+  if (!setting.data) return null;
+  return (
+    <Stack maw={640} gap="xs">
+      <Select
+        label="Phó hiệu trưởng được ủy quyền xác nhận"
+        description="Thay Hiệu trưởng xác nhận hoặc từ chối yêu cầu mở sổ, đổi đợt cập nhật điểm của Ban quản trị, và duyệt giấy đề nghị do chính Hiệu trưởng lập. Không ai tự xác nhận yêu cầu của mình."
+        data={[{ value: NOBODY, label: 'Không ủy quyền' }, ...setting.data.candidates.map((c) => ({ value: c.userId, label: c.fullName }))]}
+        value={setting.data.delegate?.userId ?? NOBODY}
+        onChange={(v) => v !== null && save.mutate(v || null)}
+        allowDeselect={false}
+        disabled={!principal || save.isPending}
+        data-testid="confirm-delegate"
+      />
+      {save.error && <ErrorAlert error={save.error} />}
+    </Stack>
+  );
 }
 
 function SettingsForm({ initial, principal, onSaved }: { initial: SchoolSettings; principal: boolean; onSaved: (s: SchoolSettings) => void }) {

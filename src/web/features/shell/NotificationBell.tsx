@@ -1,4 +1,4 @@
-/** The bell in the header: unread notifications (corrections filed, decided, applied); a click reads and opens. */
+/** The bell in the header: unread notifications (corrections filed, decided, applied; unlock requests); a click reads and opens. */
 import { ActionIcon, Indicator, Popover, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -9,8 +9,9 @@ import type { AppNotification } from '../../api/types.ts';
 import { formatDateTime } from '../../lib/format.ts';
 
 /** Server links name API resources; the web app's pages have Vietnamese paths. */
-/** The web page of a notification's server link (/corrections/:id, /results/:classId/:scope). */
+/** The web page of a notification's server link (/corrections/:id, /results/:classId/:scope, /lock-requests/:id). */
 export function appHref(link: string): string {
+  if (link.startsWith('/lock-requests/')) return '/khoa-so';
   const correction = /^\/corrections\/([^/?#]+)/.exec(link);
   if (correction) return `/de-nghi-sua-diem/${correction[1]}`;
   const results = /^\/results\/([^/?#]+)\/([^/?#]+)/.exec(link);
