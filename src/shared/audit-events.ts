@@ -83,6 +83,7 @@ export const AUDIT_ACTIONS = [
   'document.create',
   'document.sign',
   'document.signHandwritten',
+  'seal.registered',
   'archive.started',
 ] as const;
 
@@ -112,6 +113,7 @@ export const AUDIT_ENTITY_TYPES = [
   'primary_assessment',
   'transcript_record',
   'document',
+  'seal_registration',
   'year_archive',
 ] as const;
 

@@ -69,6 +69,14 @@ export const ZDocumentDetail = ZDocumentSummary.extend({
   versions: z.array(z.object({ id: z.string(), versionNo: z.number().int(), createdAt: z.string(), status: z.string() })),
 });
 
+/**
+ * The trust verdict on one digital signature (issue 14): trusted (valid, its certificate chains to
+ * a configured root, not revoked), untrusted, revoked, invalid (the signed bytes changed),
+ * unregistered_seal (the seal step signed by a certificate that is not the school's registered
+ * seal), unchecked (the stored file could not be read).
+ */
+export const ZSignatureTrustStatus = z.enum(['trusted', 'untrusted', 'revoked', 'invalid', 'unregistered_seal', 'unchecked']);
+
 /** What anyone may learn from /verify/<id>: nothing beyond the paper's own header. */
 export const ZPublicVerification = z.object({
   found: z.boolean(),
@@ -82,7 +90,19 @@ export const ZPublicVerification = z.object({
   sha256: z.string().optional(),
   supersededBy: z.object({ id: z.string(), createdAt: z.string() }).nullable().optional(),
   signatures: z
-    .array(z.object({ roleLabel: z.string(), status: z.string(), signerName: z.string().nullable(), certificateSubject: z.string().nullable(), signedAt: z.string().nullable() }))
+    .array(
+      z.object({
+        roleLabel: z.string(),
+        status: z.string(),
+        signerName: z.string().nullable(),
+        certificateSubject: z.string().nullable(),
+        signedAt: z.string().nullable(),
+        /** A digital signature checked in the stored file (issue 14); null for one not given or given on paper. */
+        trustStatus: ZSignatureTrustStatus.nullable(),
+        /** The check in plain Vietnamese: valid and trusted (chain to which root), untrusted, revoked, not the registered seal. */
+        trust: z.string().nullable(),
+      }),
+    )
     .optional(),
 });
 
@@ -93,5 +113,58 @@ export const ZUploadCheck = z.object({
   stage: z.string().nullable(),
   sha256: z.string(),
   message: z.string(),
-  signatures: z.array(z.object({ signer: z.string(), signedAt: z.string().nullable(), valid: z.boolean(), coversWholeFile: z.boolean(), message: z.string() })),
+  signatures: z.array(
+    z.object({
+      signer: z.string(),
+      signedAt: z.string().nullable(),
+      valid: z.boolean(),
+      coversWholeFile: z.boolean(),
+      message: z.string(),
+      /** Valid, trusted and, for the seal step of a matching copy, the registered seal. */
+      trusted: z.boolean(),
+      trustStatus: ZSignatureTrustStatus,
+      /** The trust check in plain Vietnamese. */
+      trust: z.string(),
+    }),
+  ),
 });
+
+/** The school's seal certificate as the principal registered it (issue 14). */
+export const ZSealRegistration = z.object({
+  certificateSha256: z.string(),
+  subject: z.string(),
+  issuer: z.string(),
+  serialNumber: z.string(),
+  notBefore: z.string(),
+  notAfter: z.string(),
+  registeredAt: z.string(),
+  registeredBy: z.string().nullable(),
+  replacedAt: z.string().nullable(),
+});
+
+/** The seal: the registered certificate, earlier ones, and the certificate configured on the server (to register it). */
+export const ZSealStatus = z.object({
+  current: ZSealRegistration.nullable(),
+  previous: z.array(ZSealRegistration),
+  configured: z
+    .object({
+      certificateSha256: z.string(),
+      subject: z.string(),
+      issuer: z.string(),
+      notBefore: z.string(),
+      notAfter: z.string(),
+      trusted: z.boolean(),
+      trust: z.string(),
+    })
+    .nullable(),
+  /** Why the configured seal certificate could not be read (null when there is none or it was read). */
+  configuredError: z.string().nullable(),
+  /** The current user may register (the principal). */
+  canRegister: z.boolean(),
+});
+
+/** Register the certificate configured on the server, or one given as PEM (or base64 DER), optionally followed by its issuers. */
+export const ZRegisterSeal = z.discriminatedUnion('source', [
+  z.object({ source: z.literal('configured') }),
+  z.object({ source: z.literal('certificate'), certificate: z.string().min(100).max(100_000) }),
+]);

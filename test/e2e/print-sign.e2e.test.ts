@@ -3,7 +3,8 @@
  * the class book of 6A1 and the học bạ of 9A1 on "In ấn" (the progress bar reaches the end, the
  * ZIP downloads through the page); the homeroom teacher of 9A1 signs one học bạ on "Ký số" with
  * her .p12 (a wrong password first), the principal (TOTP) signs next, the clerk applies the
- * school's seal (the server's certificate, from SODIEM_SEAL_*); the public page /verify/<id>
+ * school's seal (the server's certificate, from SODIEM_SEAL_*, once the principal registered it
+ * on "Ký số → Con dấu số của nhà trường", issue 14); the public page /verify/<id>
  * says the document is authentic and signed, confirms the signed PDF and rejects a copy with
  * one byte flipped. Also: a signature recorded as handwritten on paper is shown as not digital.
  *
@@ -75,7 +76,8 @@ describe.runIf(RUN_BROWSER_TESTS && HAVE_TOOLS)('printing and signing in the bro
       demo: true,
       demoScores: true,
       web: true,
-      env: { SODIEM_SEAL_BACKEND: 'pkcs12', SODIEM_SEAL_P12_FILE: pki.pkcs12(seal, PASSWORD), SODIEM_SEAL_P12_PASSWORD: PASSWORD },
+      // The test PKI's root is the trusted one (issue 14).
+      env: { SODIEM_SEAL_BACKEND: 'pkcs12', SODIEM_SEAL_P12_FILE: pki.pkcs12(seal, PASSWORD), SODIEM_SEAL_P12_PASSWORD: PASSWORD, SODIEM_TRUST_ROOTS: pki.caFile },
     });
     const db = server.database.handle.db;
     const name = async (u: string) => (await db.selectFrom('users').select('full_name').where('username', '=', u).executeTakeFirstOrThrow()).full_name;
@@ -187,6 +189,19 @@ describe.runIf(RUN_BROWSER_TESTS && HAVE_TOOLS)('printing and signing in the bro
     await shots(principal, 'ps07-signed-by-principal');
     // The principal may apply the seal too: her page now offers it (and stays open, soon stale).
     await principal.getByRole('button', { name: 'Đóng dấu số' }).waitFor();
+
+    // Issue 14: the seal waits for the principal to register the school's certificate (the one configured on the server).
+    const settings = await principal.context().newPage();
+    await settings.goto(`${server.baseUrl}/ky-so`);
+    await settings.getByRole('tab', { name: 'Con dấu số của nhà trường' }).click();
+    await settings.getByText('Nhà trường chưa đăng kí chứng thư số con dấu').waitFor();
+    await settings.getByTestId('seal-configured').getByText(/được tin cậy \(chuỗi đến Sổ Điểm Số Test Root CA\)/).waitFor();
+    await shots(settings, 'ps08a-seal-unregistered');
+    await settings.getByRole('button', { name: 'Đăng kí chứng thư này' }).click();
+    await settings.getByRole('dialog').getByRole('button', { name: 'Đăng kí', exact: true }).click();
+    await settings.getByText('Con dấu số đã đăng kí').waitFor();
+    await shots(settings, 'ps08b-seal-registered');
+    await settings.close();
 
     const clerk = await login('vanthu');
     await go(clerk, `/ky-so/${docId}`);

@@ -60,8 +60,13 @@ export interface TestPki {
   intermediate: TestIdentity;
   /** The root certificate (PEM) to give openssl as -CAfile. */
   caFile: string;
-  /** Issues an end-entity certificate (key usage digitalSignature + nonRepudiation). */
-  issue(name: NameParts, options?: { keyType?: 'rsa' | 'ec'; notAfter?: Date }): Promise<TestIdentity>;
+  /**
+   * Issues an end-entity certificate (key usage digitalSignature + nonRepudiation, or `keyUsage`),
+   * naming a CRL and an OCSP responder when given (issue 14's revocation tests).
+   */
+  issue(name: NameParts, options?: IssueOptions): Promise<TestIdentity>;
+  /** A CRL of the intermediate CA (the issuer of `issue`), DER, listing `revoked`; valid from a day before the clock for a week. */
+  crl(revoked: TestIdentity[]): Promise<Buffer>;
   /** Writes a .p12 with `openssl pkcs12 -export`; `legacy` = 3DES/RC2-40 + SHA-1 MAC as older tools write. */
   pkcs12(identity: TestIdentity, password: string, options?: { legacy?: boolean; fileName?: string }): string;
 }
@@ -81,6 +86,16 @@ function pem(label: string, der: Buffer): string {
   return `-----BEGIN ${label}-----\n${b64}\n-----END ${label}-----\n`;
 }
 
+export interface IssueOptions {
+  keyType?: 'rsa' | 'ec';
+  notAfter?: Date;
+  /** CRL Distribution Points. */
+  crlUrl?: string;
+  /** Authority Information Access: the OCSP responder. */
+  ocspUrl?: string;
+  keyUsage?: x509.KeyUsageFlags;
+}
+
 let fileCounter = 0;
 
 async function makeIdentity(
@@ -88,20 +103,22 @@ async function makeIdentity(
   name: NameParts,
   issuer: { certificate: x509.X509Certificate; key: CryptoKey; chain: Buffer[] } | null,
   ca: boolean,
-  keyType: 'rsa' | 'ec',
   clock: Clock,
-  notAfter?: Date,
+  options: IssueOptions = {},
 ): Promise<TestIdentity & { privateKey: CryptoKey }> {
+  const { keyType = 'rsa', notAfter } = options;
   const keys = (await webcrypto.subtle.generateKey(keyType === 'ec' ? ECDSA : RSA, true, ['sign', 'verify'])) as CryptoKeyPair;
   const now = clock().getTime();
   const extensions: x509.Extension[] = [
     new x509.BasicConstraintsExtension(ca, ca ? 1 : undefined, true),
     new x509.KeyUsagesExtension(
-      ca ? x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign : x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.nonRepudiation,
+      options.keyUsage ?? (ca ? x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign : x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.nonRepudiation),
       true,
     ),
     await x509.SubjectKeyIdentifierExtension.create(keys.publicKey),
   ];
+  if (options.crlUrl) extensions.push(new x509.CRLDistributionPointsExtension([options.crlUrl]));
+  if (options.ocspUrl) extensions.push(new x509.AuthorityInfoAccessExtension({ ocsp: [options.ocspUrl] }));
   if (issuer) extensions.push(await x509.AuthorityKeyIdentifierExtension.create(issuer.certificate, false));
   const subject = encodeName(name);
   const serialNumber = `${ca ? '01' : '7e'}${Buffer.from(webcrypto.getRandomValues(new Uint8Array(8))).toString('hex')}`;
@@ -130,13 +147,12 @@ async function makeIdentity(
 export async function createTestPki(dir = mkdtempSync(join(tmpdir(), 'sodiem-pki-')), options: { clock?: Clock } = {}): Promise<TestPki> {
   const clock = options.clock ?? testClock();
   mkdirSync(dir, { recursive: true });
-  const root = await makeIdentity(dir, { commonName: 'Sổ Điểm Số Test Root CA', organization: 'Sổ Điểm Số (thử nghiệm)' }, null, true, 'rsa', clock);
+  const root = await makeIdentity(dir, { commonName: 'Sổ Điểm Số Test Root CA', organization: 'Sổ Điểm Số (thử nghiệm)' }, null, true, clock);
   const intermediate = await makeIdentity(
     dir,
     { commonName: 'Sổ Điểm Số Test CA cấp 2', organization: 'Sổ Điểm Số (thử nghiệm)' },
     { certificate: root.certificate, key: root.privateKey, chain: root.chain },
     true,
-    'rsa',
     clock,
   );
   const caFile = join(dir, 'ca.pem');
@@ -147,8 +163,20 @@ export async function createTestPki(dir = mkdtempSync(join(tmpdir(), 'sodiem-pki
     root,
     intermediate,
     caFile,
-    issue: (name, issueOptions) =>
-      makeIdentity(dir, name, { certificate: intermediate.certificate, key: intermediate.privateKey, chain: intermediate.chain }, false, issueOptions?.keyType ?? 'rsa', clock, issueOptions?.notAfter),
+    issue: (name, issueOptions) => makeIdentity(dir, name, { certificate: intermediate.certificate, key: intermediate.privateKey, chain: intermediate.chain }, false, clock, issueOptions),
+    async crl(revoked) {
+      const now = clock().getTime();
+      const crl = await x509.X509CrlGenerator.create({
+        issuer: intermediate.certificate.subjectName,
+        thisUpdate: new Date(now - 86_400_000),
+        nextUpdate: new Date(now + 7 * 86_400_000),
+        // With a reason code: an entry without one gets an empty extension list, which RFC 5280 does not allow.
+        entries: revoked.map((r) => ({ serialNumber: r.certificate.serialNumber, revocationDate: new Date(now - 3_600_000), reason: x509.X509CrlReason.keyCompromise })),
+        signingKey: intermediate.privateKey,
+        signingAlgorithm: { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' },
+      });
+      return Buffer.from(crl.rawData);
+    },
     pkcs12(identity, password, options) {
       const out = join(dir, options?.fileName ?? `id${++fileCounter}.p12`);
       const legacy = options?.legacy ? ['-legacy'] : [];

@@ -299,6 +299,12 @@ export const PERMISSION_MATRIX: Record<string, MatrixEntry> = {
     why: 'step 1 of a class book is the homeroom teacher’s',
     sample: (r) => ({ path: `/api/v1/documents/${r.documentId}/signatures/1/handwritten` }),
   },
+  'GET /api/v1/schools/:schoolId/seal': { allow: ['principal', 'vicePrincipal', 'adminBoard', 'clerk'], why: 'document.view of the school: the school-wide readers', sample: (r) => ({ path: `${school(r)}/seal` }) },
+  'POST /api/v1/schools/:schoolId/seal': {
+    allow: ['principal'],
+    why: 'the principal registers the seal; no seal is configured here, so she gets 400 after being authorized',
+    sample: (r) => ({ path: `${school(r)}/seal`, body: { source: 'configured' } }),
+  },
   'POST /api/v1/schools/:schoolId/print-jobs': {
     allow: DOCUMENT_VIEW,
     why: 'samples print an empty class of the same homeroom teacher',

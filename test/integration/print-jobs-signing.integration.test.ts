@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestClient } from '../helpers/client.ts';
 import { type TestPki, createTestPki, pdfsig, requireTools } from '../helpers/pki.ts';
 import { type TestServer, startTestServer } from '../helpers/server.ts';
+import { shippedTrustRootsDir } from '../../src/server/platform/signing/trust-config.ts';
 
 const OUT = join(process.cwd(), 'test-results', 'signing');
 const PASSWORD = 'Mật khẩu 123';
@@ -61,7 +62,8 @@ beforeAll(async () => {
   server = await startTestServer({
     demo: true,
     demoScores: true,
-    env: { SODIEM_SEAL_BACKEND: 'pkcs12', SODIEM_SEAL_P12_FILE: join(pkiDir, sealFile), SODIEM_SEAL_P12_PASSWORD: PASSWORD },
+    // The test PKI's root is trusted (issue 14) beside the shipped roots: its folder is read when a signature is checked.
+    env: { SODIEM_SEAL_BACKEND: 'pkcs12', SODIEM_SEAL_P12_FILE: join(pkiDir, sealFile), SODIEM_SEAL_P12_PASSWORD: PASSWORD, SODIEM_TRUST_ROOTS: `${shippedTrustRootsDir()},${pkiDir}` },
   });
   pki = await createTestPki(pkiDir, { clock: server.clock });
   const seal = await pki.issue({ commonName: 'Trường THCS Nguyễn Trãi', organization: 'Trường THCS Nguyễn Trãi', organizationalUnit: 'Con dấu điện tử' });
@@ -194,6 +196,11 @@ describe('the học bạ signing chain: homeroom teacher → principal → seal'
     expect(s2.status).toBe(200);
     // The seal: the school's certificate configured on the server; a teacher may not apply it.
     expect((await homeroom.post(`/api/v1/documents/${doc.id}/signatures`, { method: 'server', seq: 3, expectedSha256: s2.body.currentSha256 })).status).toBe(403);
+    // Issue 14: no seal before the principal registers the school's certificate; then she registers the configured one.
+    const unregistered = await clerk.post(`/api/v1/documents/${doc.id}/signatures`, { method: 'server', seq: 3, expectedSha256: s2.body.currentSha256 });
+    expect(unregistered.status).toBe(400);
+    expect(unregistered.body.message).toContain('chưa đăng kí chứng thư số con dấu');
+    expect((await principal.post(`/api/v1/schools/${schoolId}/seal`, { source: 'configured' })).status).toBe(200);
     const s3 = await clerk.post(`/api/v1/documents/${doc.id}/signatures`, { method: 'server', seq: 3, expectedSha256: s2.body.currentSha256 });
     expect(s3.status).toBe(200);
     expect(s3.body.status).toBe('signed');

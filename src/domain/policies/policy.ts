@@ -53,6 +53,7 @@ export type Action =
   | 'document.signAsHomeroom'
   | 'document.signAsPrincipal'
   | 'document.applySeal'
+  | 'seal.register'
   | 'archive.manage';
 
 const allow: Decision = { allowed: true };
@@ -257,6 +258,8 @@ const rules: Record<Action, (actor: Actor, t: Target) => Decision> = {
   // The seal is kept by the clerk (văn thư) and applied on the principal's signature.
   'document.applySeal': (a, t) =>
     anyRole(a, ['principal', 'clerk'], t.schoolId) ? allow : deny('Chỉ Hiệu trưởng hoặc văn thư được đóng dấu số của nhà trường.'),
+  // Issue 14: which certificate is the school's seal is the principal's decision alone.
+  'seal.register': (a, t) => (hasRole(a, 'principal', t.schoolId) ? allow : deny('Chỉ Hiệu trưởng được đăng kí chứng thư số con dấu của nhà trường.')),
   // P6: the year-end archive package holds every record of the year: the principal and the board.
   'archive.manage': (a, t) =>
     anyRole(a, MANAGERS, t.schoolId)

@@ -2,18 +2,23 @@
  * Test certificates for the demo (never for real use): a demo CA "Sổ Điểm Số – CA dùng thử", a
  * .p12 per demo signer (CN = the person's full name, as the signing checks require) and the demo
  * school's seal, in DATA_DIR/demo-signing. They let someone trying `npm start` sign a học bạ end
- * to end. The certificates are made with @peculiar/x509 and valid from the day before the demo's
- * clock for five years (so a demo seeded at any date can sign at that date); `openssl pkcs12`
+ * to end: the demo's CA is a trust root while SODIEM_DEMO=1 (trust-config.ts), and the seal is
+ * registered as the demo school's by its principal (issue 14). The certificates are made with
+ * @peculiar/x509 and valid from the day before the demo's clock for five years (so a demo seeded at any date can sign at that date); `openssl pkcs12`
  * packs each .p12. Skipped (null) where openssl is missing.
  */
 import { execFileSync } from 'node:child_process';
 import { X509Certificate, webcrypto } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import '../platform/signing/reflect-metadata.ts';
 import type * as X509 from '@peculiar/x509';
 import { checkCertificateValidAt } from '../../domain/documents/certificate-validity.ts';
+import { currentSealRegistration, registerSeal } from '../documents/index.ts';
 import type { Db } from '../platform/db/database.ts';
+import { derCertificatesOf } from '../platform/signing/pem.ts';
+import { demoTrustRootFile } from '../platform/signing/trust-config.ts';
+import { memoryTrustStore } from '../platform/signing/trust-store.ts';
 import { DEMO_PASSWORD } from './seed-demo.ts';
 
 /**
@@ -44,7 +49,7 @@ export interface DemoCertificates {
 }
 
 export function demoCertificatesDir(dataDir: string): string {
-  return join(dataDir, 'demo-signing');
+  return dirname(demoTrustRootFile(dataDir));
 }
 
 /** The validity of every demo certificate made at `now`: from the day before, for five years. */
@@ -73,7 +78,8 @@ interface Ca {
   file: string;
 }
 
-async function makeCa(dir: string, org: string, now: Date): Promise<Ca> {
+/** The demo's CA, written to `file` (the demo's trust root). */
+async function makeCa(file: string, org: string, now: Date): Promise<Ca> {
   const keys = (await webcrypto.subtle.generateKey(EC, true, ['sign', 'verify'])) as CryptoKeyPair;
   const validity = demoCertificateValidity(now);
   const notAfter = new Date(validity.notAfter);
@@ -91,7 +97,6 @@ async function makeCa(dir: string, org: string, now: Date): Promise<Ca> {
       await x509.SubjectKeyIdentifierExtension.create(keys.publicKey),
     ],
   });
-  const file = join(dir, 'ca.crt.pem');
   writeFileSync(file, pem('CERTIFICATE', certificate.rawData));
   return { certificate, key: keys.privateKey, file };
 }
@@ -139,7 +144,10 @@ export async function ensureDemoCertificates(db: Db, dataDir: string, now: Date)
   const people = users.map((u) => ({ username: u.username, file: join(dir, `${u.username}.p12`) }));
   // Made earlier and still valid at `now`: kept. Made for another date (a demo re-seeded at an
   // earlier day into the same DATA_DIR): made again, or the seed could not sign at its own date.
-  if (existsSync(sealFile) && validAt(join(dir, 'con-dau-truong.crt.pem'), now)) return { dir, people, seal: sealFile };
+  if (existsSync(sealFile) && validAt(join(dir, 'con-dau-truong.crt.pem'), now)) {
+    await registerDemoSeal(db, dataDir, now, false);
+    return { dir, people, seal: sealFile };
+  }
   try {
     execFileSync('openssl', ['version'], { stdio: 'ignore' });
   } catch {
@@ -148,10 +156,32 @@ export async function ensureDemoCertificates(db: Db, dataDir: string, now: Date)
   mkdirSync(dir, { recursive: true });
   await loadX509();
   const org = 'Sổ Điểm Số – dùng thử, không có giá trị pháp lý';
-  const ca = await makeCa(dir, org, now);
+  const ca = await makeCa(demoTrustRootFile(dataDir), org, now);
   for (const u of users) await issue(dir, ca, u.username, name({ O: org, CN: u.full_name }), now);
   const secondary = await db.selectFrom('users').innerJoin('schools', 'schools.id', 'users.school_id').select('schools.name').where('users.username', '=', 'hieutruong').executeTakeFirst();
   const schoolName = secondary?.name ?? 'Trường dùng thử';
   const seal = await issue(dir, ca, 'con-dau-truong', name({ O: schoolName, OU: 'Con dấu điện tử (dùng thử)', CN: schoolName }), now);
+  await registerDemoSeal(db, dataDir, now, true);
   return { dir, people, seal };
+}
+
+/**
+ * The demo seal, registered as its school's by the demo principal (hieutruong) as she would in the
+ * app: a new seal always (it replaces the one made before), a kept one only where the school has
+ * none (a seal the principal registered herself stays).
+ */
+async function registerDemoSeal(db: Db, dataDir: string, now: Date, made: boolean): Promise<void> {
+  const principal = await db.selectFrom('users').select(['id', 'school_id']).where('username', '=', 'hieutruong').executeTakeFirst();
+  if (!principal?.school_id) return;
+  if (!made && (await currentSealRegistration(db, principal.school_id))) return;
+  const root = derCertificatesOf(readFileSync(demoTrustRootFile(dataDir)));
+  const chain = [...derCertificatesOf(readFileSync(join(demoCertificatesDir(dataDir), 'con-dau-truong.crt.pem'))), ...root];
+  await registerSeal({
+    db,
+    schoolId: principal.school_id,
+    chain,
+    trust: memoryTrustStore(root),
+    audit: { actorUserId: principal.id, actorRole: 'principal', ip: '127.0.0.1', userAgent: 'sodiem seed-demo', requestId: 'seed-demo:seal', now: now.toISOString() },
+    now,
+  });
 }

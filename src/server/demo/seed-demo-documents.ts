@@ -3,7 +3,8 @@
  * 9A1 — the print job's handler run directly, as the job worker would, so every document gets its
  * `document.create` audit entry as the clerk — then, with the demo's test certificates, the
  * homeroom teacher (gvcn.9a1) signs some, the principal (hieutruong) signs a few of those and the
- * clerk applies the school's seal to them, through the signDocument action (each signature with
+ * clerk applies the school's seal to them (registered as the school's by ensureDemoCertificates;
+ * the demo's root is trusted), through the signDocument action (each signature with
  * its `document.sign` audit entry). All of it shortly before the demo's clock: the print 90
  * minutes before `now`, the signatures after it, none before the certificates' validity.
  *
@@ -17,7 +18,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { AuditContext } from '../platform/audit/audit-log.ts';
 import { clockStartingAt } from '../platform/clock.ts';
-import { loadSignatures, nextSignature, signDocument, signingPlace } from '../documents/index.ts';
+import { loadSignatures, nextSignature, signDocument, signingPlace, signingTrustStore } from '../documents/index.ts';
 import { parseEnv } from '../platform/env.ts';
 import { hashToken, newToken, type RequestAuth } from '../platform/http/context.ts';
 import { runJobNow } from '../platform/jobs/job-runner.ts';
@@ -176,6 +177,8 @@ export async function seedDemoDocuments(db: Db, o: SeedDemoDocumentsOptions): Pr
     if (!file) throw new Error(`no demo certificate for ${username}`);
     return { backend: 'pkcs12', file: readFileSync(file), password: DEMO_PASSWORD };
   };
+  // The demo's trust: the shipped roots and the demo's own (a demo configuration, SODIEM_DEMO=1).
+  const trust = signingTrustStore(parseEnv({ DATA_DIR: o.dataDir, LOG_LEVEL: 'silent' }));
   const sealConfig: SignerConfig | null = o.seal === false ? null : (o.seal ?? { backend: 'pkcs12', file: readFileSync(certs.seal), password: DEMO_PASSWORD });
   // Each signer opens her certificate once and signs her documents with it (createSigner, as the
   // route does per request); closed at the end.
@@ -226,6 +229,7 @@ export async function seedDemoDocuments(db: Db, o: SeedDemoDocumentsOptions): Pr
         openSigner,
         location,
         now: when,
+        trust,
       });
     };
 

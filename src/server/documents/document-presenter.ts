@@ -53,3 +53,18 @@ export function presentDocumentDetail(
     versions: versions.map((v) => ({ id: v.id, versionNo: v.version_no, createdAt: v.created_at, status: v.status })),
   };
 }
+
+/** A registration of the school's seal certificate (issue 14), with the name of the principal who made it. */
+export function presentSealRegistration(r: Row<'seal_registrations'> & { registered_by_name: string | null }) {
+  return {
+    certificateSha256: r.certificate_sha256,
+    subject: r.subject,
+    issuer: r.issuer,
+    serialNumber: r.serial_number,
+    notBefore: r.not_before,
+    notAfter: r.not_after,
+    registeredAt: r.registered_at,
+    registeredBy: r.registered_by_name,
+    replacedAt: r.replaced_at,
+  };
+}

@@ -5,6 +5,10 @@
  * the row moves on in one conditional update with its audit entry, so two signers racing for one
  * step get one success and one conflict. A document never changes after signing: a correction
  * makes a new version (storeDocument) that supersedes it.
+ *
+ * Trust (issue 14): the signer's certificate must chain to a configured root (certificate-trust.ts)
+ * and not be revoked; the seal step takes only the certificate the principal registered as the
+ * school's seal (register-seal.ts), and refuses until one is registered. Nothing is stored otherwise.
  */
 import type { RequestAuth } from '../platform/http/context.ts';
 import { type AuditContext, schoolChain, writeAudit } from '../platform/audit/audit-log.ts';
@@ -14,9 +18,12 @@ import { writeStoredFile } from '../platform/files/store-document.ts';
 import { sha256Hex } from '../platform/sha256.ts';
 import { AppError, invalid } from '../platform/errors.ts';
 import { authorize } from '../platform/http/context.ts';
+import { assessCertificate } from '../platform/signing/certificate-trust.ts';
 import { describeCertificate } from '../platform/signing/describe-certificate.ts';
 import { signPdf } from '../platform/signing/sign-pdf.ts';
 import { type Signer, SigningError } from '../platform/signing/signer.ts';
+import type { TrustStore } from '../platform/signing/trust-store.ts';
+import { assertRegisteredSeal, currentSealRegistration, sealNotRegistered } from './seal-queries.ts';
 import { SIGNER_ROLE_LABELS, labelOf } from '../../shared/labels.ts';
 import { checkCertificateValidAt } from '../../domain/documents/certificate-validity.ts';
 
@@ -33,6 +40,8 @@ export interface SignDocumentOptions {
   openSigner: (role: string) => Promise<Signer>;
   location: string;
   now: Date;
+  /** The roots certificates must chain to (signing-trust.ts). */
+  trust: TrustStore;
 }
 
 /** Same person? Compares names without case, spacing or Unicode-form differences. */
@@ -51,6 +60,9 @@ export async function signDocument(o: SignDocumentOptions) {
     throw new AppError('CONFLICT', 'Văn bản đã thay đổi kể từ khi bạn mở (có người vừa ký). Hãy mở lại văn bản, xem rồi ký.');
   }
 
+  // The seal waits for the principal to register the school's certificate (before any PIN is asked).
+  if (step.role === 'seal' && !(await currentSealRegistration(o.db, doc.school_id))) throw sealNotRegistered();
+
   const signer = await o.openSigner(step.role).catch(rethrowSigning);
   try {
     const chain = await signer.certificateChain().catch(rethrowSigning);
@@ -64,6 +76,14 @@ export async function signDocument(o: SignDocumentOptions) {
         { field: 'certificate', message: 'không đúng người ký' },
       ]);
     }
+    if (step.role === 'seal') await assertRegisteredSeal(o.db, doc.school_id, cert.sha256);
+    const trust = await assessCertificate(chain, o.trust, o.now, o.now);
+    if (trust.status === 'untrusted') {
+      throw invalid(`Chứng thư số "${cert.commonName}" không thuộc tổ chức chứng thực được tin cậy (${trust.reason}). Hãy dùng chứng thư số do một tổ chức cung cấp dịch vụ chứng thực chữ ký số được cấp phép cấp.`, [
+        { field: 'certificate', message: 'không được tin cậy' },
+      ]);
+    }
+    if (trust.status === 'revoked') throw invalid(`Không ký được: ${trust.message}`, [{ field: 'certificate', message: 'đã bị thu hồi' }]);
     const before = readCurrentFile(o.dataDir, doc);
     if (sha256Hex(before) !== doc.current_sha256) throw new Error(`stored file of ${doc.id} does not match its SHA-256`);
     const roleLabel = labelOf(SIGNER_ROLE_LABELS, step.role);
@@ -79,6 +99,8 @@ export async function signDocument(o: SignDocumentOptions) {
 
     const last = signatures.every((s) => s.seq === step.seq || s.status !== 'pending');
     await o.db.transaction().execute(async (tx) => {
+      // Checked again in the write: a registration replaced meanwhile no longer makes this the school's seal.
+      if (step.role === 'seal') await assertRegisteredSeal(tx, doc.school_id, cert.sha256);
       const moved = await tx
         .updateTable('documents')
         .set({ current_sha256: signedSha, status: last ? 'signed' : 'signing', size: signed.length })

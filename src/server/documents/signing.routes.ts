@@ -2,7 +2,8 @@
  * Digital signing of stored documents (P5): the next signer in order signs what she was shown —
  * with her own certificate file (.p12/.pfx, used for this request only, never stored), through a
  * remote-signing service, or, for the seal, with the school's configured certificate (a PKCS#12
- * file or a PKCS#11 token on the server). See docs/signing.md.
+ * file or a PKCS#11 token on the server). See docs/signing.md. The seal's registration by the
+ * principal: seal.routes.ts.
  */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
@@ -19,6 +20,8 @@ import { createPkcs12Signer } from '../platform/signing/pkcs12-signer.ts';
 import { createRemoteSigner } from '../platform/signing/remote-signer.ts';
 import type { Signer } from '../platform/signing/signer.ts';
 import { type RouteDeps, typed } from '../platform/http/route-deps.ts';
+import { registerSealRoutes } from './seal.routes.ts';
+import { signingTrustStore } from './signing-trust.ts';
 
 const ZSha = z.string().regex(/^[0-9a-f]{64}$/, 'mã băm SHA-256 không hợp lệ');
 const ZSignRequest = z.discriminatedUnion('method', [
@@ -52,6 +55,7 @@ async function openRequestedSigner(env: Env, body: SignRequest, role: string): P
 export async function registerSigningRoutes(app: FastifyInstance, deps: RouteDeps): Promise<void> {
   const api = typed(app);
   const { db } = deps;
+  const trust = signingTrustStore(deps.env);
 
   api.post(
     '/documents/:documentId/signatures',
@@ -80,9 +84,12 @@ export async function registerSigningRoutes(app: FastifyInstance, deps: RouteDep
         openSigner: (role) => openRequestedSigner(deps.env, body, role),
         location: await signingPlace(db, doc.school_id),
         now: request.now,
+        trust,
       });
       const fresh = await getSignedDocumentOr404(db, doc.id);
       return presentDocumentSummary(fresh.doc, fresh.signatures, auth.actor);
     },
   );
+
+  await registerSealRoutes(app, deps);
 }

@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import { signerConfigFromEnv } from './signing/create-signer.ts';
 import type { SignerConfig } from './signing/signer.ts';
+import { type TrustConfig, trustConfigFromEnv } from './signing/trust-config.ts';
 
 const ZEnv = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -29,6 +30,10 @@ const ZEnv = z.object({
   /** An RFC 3161 timestamping authority for the audit checkpoints (optional). */
   SODIEM_TSA_URL: z.string().url().optional(),
   SODIEM_REMOTE_SIGNING_TOKEN: z.string().optional(),
+  /** Trust roots for signatures: folders or PEM files, comma-separated (default config/trust-roots); see signing/trust-config.ts. */
+  SODIEM_TRUST_ROOTS: z.string().optional(),
+  /** Revocation of signers' certificates: online (OCSP/CRL, default) or off. */
+  SODIEM_REVOCATION_CHECK: z.string().optional(),
   /** Daily backup time, Vietnam time (HH:MM), or "off"; see docs/operations.md. */
   SODIEM_BACKUP_AT: z.string().default('02:30'),
   /** How many daily backups to keep. */
@@ -69,6 +74,8 @@ export interface Env {
     seal: SignerConfig | null;
     /** The remote-signing service teachers sign through with their own credential id. */
     remote?: { url: string; token: string };
+    /** Whose certificates signatures must chain to, and whether revocation is asked online (SODIEM_TRUST_ROOTS, SODIEM_REVOCATION_CHECK). */
+    trust: TrustConfig;
   };
 }
 
@@ -104,6 +111,7 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     signing: {
       seal: sealConfig(source),
       remote: e.SODIEM_REMOTE_SIGNING_URL ? { url: e.SODIEM_REMOTE_SIGNING_URL, token: e.SODIEM_REMOTE_SIGNING_TOKEN ?? '' } : undefined,
+      trust: trustConfigFromEnv(source, { dataDir: resolve(e.DATA_DIR), demo: seedDemo }),
     },
   };
 }

@@ -141,6 +141,7 @@ export const AUDIT_ACTION_LABELS: Partial<Record<AuditAction, string>> = {
   'lockRequest.confirmed': 'Xác nhận yêu cầu mở sổ, đổi đợt cập nhật',
   'lockRequest.refused': 'Từ chối yêu cầu mở sổ, đổi đợt cập nhật',
   'settings.delegateChanged': 'Đổi phó hiệu trưởng được ủy quyền xác nhận',
+  'seal.registered': 'Đăng kí con dấu số',
 };
 
 export const ENTITY_TYPE_LABELS: Record<string, string> = {
@@ -156,6 +157,7 @@ export const ENTITY_TYPE_LABELS: Record<string, string> = {
   correction_request: 'Giấy đề nghị thay đổi thông tin',
   lock: 'Khóa sổ',
   lock_request: 'Yêu cầu mở sổ, đổi đợt cập nhật',
+  seal_registration: 'Con dấu số của nhà trường',
 };
 
 export const CORRECTION_STATUS_COLORS: Record<string, string> = {

@@ -9,6 +9,8 @@ import { ZPublicVerification, ZUploadCheck } from '../../../shared/documents.ts'
 import { AppError, invalid } from '../../platform/errors.ts';
 import { TokenBuckets, limitByIp } from '../../platform/http/rate-limit.ts';
 import { type RouteDeps, typed } from '../../platform/http/route-deps.ts';
+import type { TrustStore } from '../../platform/signing/trust-store.ts';
+import { signingTrustStore } from '../signing-trust.ts';
 import { checkUploadedCopy, publicVerification } from './public-verification.ts';
 
 const tags = ['signing'];
@@ -31,6 +33,15 @@ export function verifyLimits(app: FastifyInstance): { checks: TokenBuckets; view
     limitsByServer.set(app.server, limits);
   }
   return limits;
+}
+
+/** What verification reads besides the database (the stored files, the trust store), per server: set by registerVerifyRoutes, used by the page too. */
+const sourcesByServer = new WeakMap<object, { dataDir: string; trust: TrustStore }>();
+
+export function verifySources(app: FastifyInstance): { dataDir: string; trust: TrustStore } {
+  const sources = sourcesByServer.get(app.server);
+  if (!sources) throw new Error('registerVerifyRoutes must run before registerVerifyPage');
+  return sources;
 }
 
 export const tooManyChecks = (seconds: number) =>
@@ -56,6 +67,8 @@ export async function registerVerifyRoutes(app: FastifyInstance, deps: RouteDeps
   const api = typed(app);
   const { db } = deps;
   const limits = verifyLimits(app);
+  const sources = { dataDir: deps.env.dataDir, trust: signingTrustStore(deps.env) };
+  sourcesByServer.set(app.server, sources);
 
   api.get(
     '/verify/:documentId',
@@ -70,7 +83,7 @@ export async function registerVerifyRoutes(app: FastifyInstance, deps: RouteDeps
         throw new AppError('RATE_LIMITED', tooManyViews(seconds));
       }),
     },
-    async (request) => publicVerification(db, request.params.documentId),
+    async (request) => publicVerification({ db, ...sources, now: request.now }, request.params.documentId),
   );
 
   api.post(
@@ -87,6 +100,6 @@ export async function registerVerifyRoutes(app: FastifyInstance, deps: RouteDeps
         throw new AppError('RATE_LIMITED', tooManyChecks(seconds));
       }),
     },
-    async (request) => checkUploadedCopy(db, request.params.documentId, await readUploadedPdf(request)),
+    async (request) => checkUploadedCopy({ db, ...sources, now: request.now }, request.params.documentId, await readUploadedPdf(request)),
   );
 }

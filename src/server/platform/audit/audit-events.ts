@@ -209,6 +209,15 @@ export interface ConfirmedRequestAudit {
   requestedBy?: string;
 }
 
+/** The school's seal certificate as registered (issue 14); `before` is the one it replaced. */
+export interface SealRegistrationAudit {
+  id: string;
+  certificateSha256: string;
+  subject: string;
+  issuer: string;
+  notAfter: string;
+}
+
 /** An event about a user that records no payload. */
 type UserEvent = Event<'user', null, null>;
 type Status<S extends string> = { status: S };
@@ -295,6 +304,7 @@ export type AuditEvents = EveryAction<{
   'document.create': Event<'document', { supersedes: string; version: number } | null, DocumentCreatedAudit>;
   'document.sign': Event<'document', { seq: number; sha256: string }, DocumentSignedAudit>;
   'document.signHandwritten': Event<'document', { seq: number; status: 'pending' }, { seq: number; role: string; status: 'handwritten' }>;
+  'seal.registered': Event<'seal_registration', SealRegistrationAudit | null, SealRegistrationAudit>;
   'archive.started': Event<'year_archive', null, { schoolYearId: string; schoolYearName: string }>;
 }>;
 

@@ -40,6 +40,22 @@ export interface DocumentSignaturesTable {
   signed_at: string | null;
 }
 
+/** The school's registered seal certificate (migration 0013); replaced_at null for the current one. */
+export interface SealRegistrationsTable {
+  id: string;
+  school_id: string;
+  certificate_sha256: string;
+  certificate_pem: string;
+  subject: string;
+  issuer: string;
+  serial_number: string;
+  not_before: string;
+  not_after: string;
+  registered_by: string;
+  registered_at: string;
+  replaced_at: string | null;
+}
+
 export interface JobsTable {
   id: string;
   school_id: string;

@@ -4,7 +4,7 @@
  * booleans are integers 0/1, structured values are JSON text.
  */
 import type { Insertable, Selectable, Updateable } from 'kysely';
-import type { DocumentSignaturesTable, DocumentsTable, JobsTable } from './schema-documents.ts';
+import type { DocumentSignaturesTable, DocumentsTable, JobsTable, SealRegistrationsTable } from './schema-documents.ts';
 import type { ClassesTable, GradeLevelsTable, OrgUnitsTable, SchoolYearsTable, SchoolsTable, SubjectGroupMembersTable, SubjectGroupsTable, SubjectsTable, TeachingAssignmentsTable, TermsTable } from './schema-school.ts';
 import type { EnrollmentsTable, StaffTable, StudentsTable } from './schema-people.ts';
 import type { LoginAttemptsTable, LoginDevicesTable, LoginThrottlesTable, RecoveryCodesTable, SessionsTable, UserRolesTable, UsersTable } from './schema-accounts.ts';
@@ -63,6 +63,7 @@ export interface Database {
   attendance_rolls: AttendanceRollsTable;
   documents: DocumentsTable;
   document_signatures: DocumentSignaturesTable;
+  seal_registrations: SealRegistrationsTable;
   jobs: JobsTable;
 }
 
@@ -114,5 +115,6 @@ export const TABLES_IN_ORDER: (keyof Database)[] = [
   'attendance_rolls',
   'documents',
   'document_signatures',
+  'seal_registrations',
   'jobs',
 ];

@@ -10,3 +10,7 @@ export { signDetached, signDetachedDigest, type SignDetachedOptions } from './cm
 export { signPdf, SUBFILTER_CADES, SUBFILTER_PKCS7, type SignPdfOptions } from './sign-pdf.ts';
 export { verifyPdfSignatures, type PdfSignatureVerification, type VerifyPdfOptions } from './verify-pdf.ts';
 export { describeCertificate, describeSignerCertificate, formatName } from './describe-certificate.ts';
+export { assessCertificate, type CertificateTrust } from './certificate-trust.ts';
+export { checkRevocation, type RevocationStatus } from './revocation.ts';
+export { fileTrustStore, memoryTrustStore, type TrustStore } from './trust-store.ts';
+export { trustConfigFromEnv, type TrustConfig } from './trust-config.ts';

@@ -12,6 +12,7 @@ import { X509Certificate } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import * as asn1js from 'asn1js';
 import pkcs11js from 'pkcs11js';
+import { derCertificatesOf } from './pem.ts';
 import { type Pkcs11SignerConfig, type SignatureAlgorithm, type Signer, SigningError } from './signer.ts';
 
 interface LoadedModule {
@@ -70,9 +71,7 @@ async function certificatesFrom(source: string | Buffer): Promise<Buffer[]> {
       throw new SigningError(`Không đọc được tệp chứng thư số: ${source}.`, 'no_certificate', { cause: error });
     }
   }
-  const text = bytes.toString('latin1');
-  if (!text.includes('-----BEGIN CERTIFICATE-----')) return [bytes];
-  return [...text.matchAll(/-----BEGIN CERTIFICATE-----([\s\S]*?)-----END CERTIFICATE-----/g)].map((m) => Buffer.from(m[1].replace(/\s/g, ''), 'base64'));
+  return derCertificatesOf(bytes);
 }
 
 /** r||s (PKCS#11 ECDSA output) → DER Ecdsa-Sig-Value. */

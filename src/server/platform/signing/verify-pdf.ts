@@ -4,16 +4,20 @@
  * signer (names decoded, so Vietnamese shows correctly), the issuer, the signing time, whether it
  * covers the whole file, and valid/invalid with a Vietnamese reason.
  *
- * Trust is reported, not enforced: with `trustedRoots` each signature also says whether its
- * embedded chain leads to one of them.
+ * Trust (issue 14): with `trust` each signature gets the verdict of certificate-trust.ts (a chain
+ * to a configured root, valid at the signing time, revocation asked); with `trustedRoots` only
+ * whether such a chain leads to one of those roots.
  */
-import { X509Certificate, createHash, verify as cryptoVerify } from 'node:crypto';
+import { X509Certificate, createHash } from 'node:crypto';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
+import { type CertificateTrust, assessCertificate, buildCertificatePath } from './certificate-trust.ts';
 import { OIDS } from './cms.ts';
 import { describeCertificate } from './describe-certificate.ts';
 import { findPdfSignatures } from './find-pdf-signatures.ts';
+import { HASH_BY_OID, SIGNATURE_HASH, verifyWithHash } from './signature-algorithms.ts';
 import type { CertificateDescription } from './signer.ts';
+import { type TrustStore, memoryTrustStore, readCert } from './trust-store.ts';
 
 export interface PdfSignatureVerification {
   /** 1-based, in file (= signing) order. */
@@ -38,8 +42,10 @@ export interface PdfSignatureVerification {
   coversWholeDocument: boolean;
   /** Length of the revision this signature covers. */
   signedRevisionLength: number;
-  /** With trustedRoots: whether the chain leads to one of them; null when none were given. */
+  /** With trustedRoots: whether the chain leads to one of them (valid at the signing time); null when none were given. */
   trusted: boolean | null;
+  /** With `trust`: the verdict on the signer's certificate; null without it or for an invalid signature. */
+  trust: CertificateTrust | null;
   /** Whether the signing time is inside the certificate's validity (null if unknown). */
   certificateValidAtSigningTime: boolean | null;
 }
@@ -47,25 +53,9 @@ export interface PdfSignatureVerification {
 export interface VerifyPdfOptions {
   /** DER root certificates to check each chain against (e.g. the Root CA of the NEAC). */
   trustedRoots?: Buffer[];
+  /** The configured trust (certificate-trust.ts), on the clock's `now` (also the signing time of a signature that names none). */
+  trust?: { store: TrustStore; now: Date };
 }
-
-const HASH_BY_OID: Record<string, string> = {
-  '1.3.14.3.2.26': 'sha1',
-  '2.16.840.1.101.3.4.2.1': 'sha256',
-  '2.16.840.1.101.3.4.2.2': 'sha384',
-  '2.16.840.1.101.3.4.2.3': 'sha512',
-};
-/** Signature algorithm OIDs that name their hash. */
-const SIGNATURE_HASH: Record<string, string> = {
-  '1.2.840.113549.1.1.5': 'sha1',
-  '1.2.840.113549.1.1.11': 'sha256',
-  '1.2.840.113549.1.1.12': 'sha384',
-  '1.2.840.113549.1.1.13': 'sha512',
-  '1.2.840.10045.4.1': 'sha1',
-  '1.2.840.10045.4.3.2': 'sha256',
-  '1.2.840.10045.4.3.3': 'sha384',
-  '1.2.840.10045.4.3.4': 'sha512',
-};
 
 class Invalid extends Error {}
 
@@ -90,20 +80,8 @@ function findSignerCertificate(signedData: pkijs.SignedData, signerInfo: pkijs.S
   );
 }
 
-function chainIsTrusted(signer: X509Certificate, others: X509Certificate[], roots: X509Certificate[]): boolean {
-  let current = signer;
-  for (let depth = 0; depth < 10; depth++) {
-    const root = roots.find((r) => current.checkIssued(r) && current.verify(r.publicKey));
-    if (root) return true;
-    if (roots.some((r) => r.raw.equals(current.raw))) return true;
-    const next = others.find((o) => o !== current && current.checkIssued(o) && current.verify(o.publicKey));
-    if (!next) return false;
-    current = next;
-  }
-  return false;
-}
-
-function verifyOne(pdf: Buffer, index: number, dict: ReturnType<typeof findPdfSignatures>[number], roots: X509Certificate[] | null): PdfSignatureVerification {
+/** One signature checked; `chain` (the signer's certificate first) when it is valid. */
+function verifyOne(pdf: Buffer, index: number, dict: ReturnType<typeof findPdfSignatures>[number]): { result: PdfSignatureVerification; chain: Buffer[] | null } {
   const [a, b, c, d] = dict.byteRange;
   const result: PdfSignatureVerification = {
     index,
@@ -122,8 +100,10 @@ function verifyOne(pdf: Buffer, index: number, dict: ReturnType<typeof findPdfSi
     coversWholeDocument: a === 0 && c + d === pdf.length,
     signedRevisionLength: c + d,
     trusted: null,
+    trust: null,
     certificateValidAtSigningTime: null,
   };
+  let chain: Buffer[] | null = null;
   try {
     if (dict.problem) throw new Invalid(dict.problem);
     let signedData: pkijs.SignedData;
@@ -170,15 +150,10 @@ function verifyOne(pdf: Buffer, index: number, dict: ReturnType<typeof findPdfSi
     if (algorithm === '1.2.840.113549.1.1.10') throw new Invalid('Chữ kí RSA-PSS chưa được hỗ trợ kiểm tra.');
     const signatureHash = SIGNATURE_HASH[algorithm] ?? hash;
     const publicKey = new X509Certificate(certificateDer).publicKey;
-    const signature = Buffer.from(signerInfo.signature.valueBlock.valueHexView);
-    const isEc = publicKey.asymmetricKeyType === 'ec';
-    const ok = cryptoVerify(signatureHash, signedBytes, isEc ? { key: publicKey, dsaEncoding: 'der' } : publicKey, signature);
-    if (!ok) throw new Invalid('Chữ kí không khớp với chứng thư số (chữ kí hoặc dữ liệu kí đã bị sửa).');
-
-    if (roots) {
-      const others = ders.filter((x) => !x.equals(certificateDer)).map((x) => new X509Certificate(x));
-      result.trusted = chainIsTrusted(new X509Certificate(certificateDer), others, roots);
+    if (!verifyWithHash(signatureHash, signedBytes, publicKey, signerInfo.signature.valueBlock.valueHexView)) {
+      throw new Invalid('Chữ kí không khớp với chứng thư số (chữ kí hoặc dữ liệu kí đã bị sửa).');
     }
+    chain = [certificateDer, ...ders.filter((x) => !x.equals(certificateDer))];
     result.valid = true;
     result.message = result.coversWholeDocument
       ? 'Chữ kí hợp lệ; tài liệu không bị thay đổi sau khi kí.'
@@ -187,7 +162,7 @@ function verifyOne(pdf: Buffer, index: number, dict: ReturnType<typeof findPdfSi
     result.valid = false;
     result.message = error instanceof Invalid ? error.message : 'Không kiểm tra được chữ kí: dữ liệu chữ kí bị hỏng.';
   }
-  return result;
+  return { result, chain };
 }
 
 /**
@@ -195,11 +170,18 @@ function verifyOne(pdf: Buffer, index: number, dict: ReturnType<typeof findPdfSi
  * TooManySignaturesError beyond MAX_PDF_SIGNATURES. Other requests are served between signatures.
  */
 export async function verifyPdfSignatures(pdf: Buffer, options: VerifyPdfOptions = {}): Promise<PdfSignatureVerification[]> {
-  const roots = options.trustedRoots ? options.trustedRoots.map((r) => new X509Certificate(r)) : null;
+  const roots = options.trustedRoots ? memoryTrustStore(options.trustedRoots) : null;
   const results: PdfSignatureVerification[] = [];
   for (const [i, dict] of findPdfSignatures(pdf).entries()) {
     if (i > 0) await new Promise((resolve) => setImmediate(resolve));
-    results.push(verifyOne(pdf, i + 1, dict, roots));
+    const { result, chain } = verifyOne(pdf, i + 1, dict);
+    const at = result.signingTime ?? options.trust?.now;
+    if (roots && chain) {
+      const [signer, ...carried] = chain.map(readCert);
+      result.trusted = at !== undefined && buildCertificatePath(signer, carried, roots, at).ok;
+    }
+    if (options.trust && chain && at) result.trust = await assessCertificate(chain, options.trust.store, at, options.trust.now);
+    results.push(result);
   }
   return results;
 }

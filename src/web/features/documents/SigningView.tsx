@@ -1,6 +1,6 @@
 /**
- * "Ký số" (P5): the documents waiting for the user's signature, and every stored document the
- * user may see (by kind), newest first.
+ * "Ký số" (P5): the documents waiting for the user's signature, every stored document the
+ * user may see (by kind), newest first, and the school's seal certificate (SealPanel).
  */
 import { Group, Select, Tabs, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
@@ -11,6 +11,7 @@ import { useSession } from '../../app/session.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { Loading, PageHeader } from '../../components/Page.tsx';
 import { DocumentList } from './DocumentList.tsx';
+import { SealPanel } from './SealPanel.tsx';
 
 const KIND_FILTER = [
   { value: '', label: 'Mọi loại văn bản' },
@@ -25,7 +26,7 @@ const KIND_FILTER = [
 ];
 
 export function SigningView() {
-  const { schoolId } = useSession();
+  const { schoolId, can } = useSession();
   const [tab, setTab] = useState<string | null>('mine');
   const [kind, setKind] = useState('');
   const [search, setSearch] = useState('');
@@ -48,8 +49,9 @@ export function SigningView() {
         <Tabs.List mb="md">
           <Tabs.Tab value="mine">Chờ tôi ký{mine.data ? ` (${mine.data.length})` : ''}</Tabs.Tab>
           <Tabs.Tab value="all">Tất cả văn bản</Tabs.Tab>
+          {can('document.view') && <Tabs.Tab value="seal">Con dấu số của nhà trường</Tabs.Tab>}
         </Tabs.List>
-        <Group gap="sm" mb="md" align="flex-end">
+        <Group gap="sm" mb="md" align="flex-end" display={tab === 'seal' ? 'none' : undefined}>
           <TextInput label="Tìm theo tên văn bản" placeholder="Ví dụ: Nguyễn Văn An" value={search} onChange={(e) => setSearch(e.currentTarget.value)} w={280} maw="100%" />
           {tab === 'all' && <Select label="Loại văn bản" data={KIND_FILTER} value={kind} onChange={(v) => setKind(v ?? '')} allowDeselect={false} w={320} maw="100%" />}
         </Group>
@@ -62,6 +64,9 @@ export function SigningView() {
           {all.isLoading && <Loading />}
           <ErrorAlert error={all.error} onRetry={() => all.refetch()} />
           {all.data && <DocumentList documents={filter(all.data)} empty="Chưa có văn bản nào được in và lưu." />}
+        </Tabs.Panel>
+        <Tabs.Panel value="seal">
+          <SealPanel />
         </Tabs.Panel>
       </Tabs>
     </>

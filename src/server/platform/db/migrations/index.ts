@@ -11,6 +11,7 @@ import * as yearIndexes from './20261123_0009_year_indexes.ts';
 import * as idempotencyRequestHash from './20261123_0010_idempotency_request_hash.ts';
 import * as loginThrottle from './20261123_0011_login_throttle.ts';
 import * as lockRequests from './20261123_0012_lock_requests.ts';
+import * as sealRegistration from './20261123_0013_seal_registration.ts';
 import * as auditCheckpoints from './20261123_0014_audit_checkpoints.ts';
 
 /** Every migration, in order. One change per timestamped file; never edit a released one. */
@@ -27,5 +28,6 @@ export const migrations: Record<string, Migration> = {
   '20261123_0010_idempotency_request_hash': idempotencyRequestHash,
   '20261123_0011_login_throttle': loginThrottle,
   '20261123_0012_lock_requests': lockRequests,
+  '20261123_0013_seal_registration': sealRegistration,
   '20261123_0014_audit_checkpoints': auditCheckpoints,
 };
