@@ -11,7 +11,7 @@ import { gradebookColumns } from '../../src/domain/gradebook/gradebook-columns.t
 import { addStudents } from '../../src/server/people/add-students.ts';
 import { subjectAssessment } from '../../src/server/school/subject-queries.ts';
 import { updateAssignments } from '../../src/server/setup/update-assignments.ts';
-import type { AuditContext } from '../../src/server/platform/audit/audit-log.ts';
+import { type AuditContext, schoolChain, writeAudit } from '../../src/server/platform/audit/audit-log.ts';
 import { hashPassword } from '../../src/server/auth/passwords.ts';
 import { type DatabaseHandle, migrateToLatest } from '../../src/server/platform/db/database.ts';
 import { generateStudents, generateTeachers } from '../../src/server/demo/demo-people.ts';
@@ -78,8 +78,20 @@ export async function seedBenchSchool(handle: DatabaseHandle, size: SchoolSize):
     await db.insertInto('staff').values(staffRow({ id: staffId, schoolId: demo.schoolId, person: t, position: 'teacher', now })).execute();
     const userId = randomUUID();
     const username = `bench.gv${String(i + 1).padStart(2, '0')}`;
-    await db.insertInto('users').values(userRow({ id: userId, username, passwordHash, fullName: personFullName(t), schoolId: demo.schoolId, staffId, now })).execute();
-    await db.insertInto('user_roles').values(userRoleRow({ userId, role: 'teacher', schoolId: demo.schoolId, now })).execute();
+    await db.transaction().execute(async (tx) => {
+      await tx.insertInto('users').values(userRow({ id: userId, username, passwordHash, fullName: personFullName(t), schoolId: demo.schoolId, staffId, now })).execute();
+      await tx.insertInto('user_roles').values(userRoleRow({ userId, role: 'teacher', schoolId: demo.schoolId, now })).execute();
+      // With its audit event, as the real action writes it: verify-audit holds on a bench school.
+      await writeAudit(tx, system, {
+        chainKey: schoolChain(demo.schoolId),
+        schoolId: demo.schoolId,
+        action: 'account.created',
+        entityType: 'user',
+        entityId: userId,
+        before: null,
+        after: { username, fullName: personFullName(t), staffId, grants: [{ role: 'teacher', studentId: null }] },
+      });
+    });
     staffIds.push(staffId);
     teachers.push({ username, userId });
   }

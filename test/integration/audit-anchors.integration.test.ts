@@ -15,6 +15,7 @@ import { GENESIS_HASH, hashEvent, verifyAuditChains } from '../../src/server/pla
 import { CHECKPOINT_DIR, takeCheckpoint, verifyCheckpoints } from '../../src/server/platform/audit/audit-checkpoints.ts';
 import { anchorAudit, startAnchorScheduler } from '../../src/server/platform/audit/anchor-audit.ts';
 import { verifyStoredRecords } from '../../src/server/platform/audit/audited-records.ts';
+import { parseEnv } from '../../src/server/platform/env.ts';
 import { createSigner } from '../../src/server/platform/signing/index.ts';
 import { signDetached } from '../../src/server/platform/signing/cms.ts';
 import { seedDemo } from '../../src/server/demo/seed-demo.ts';
@@ -198,7 +199,7 @@ describe('verify-audit binds records and anchors chains', () => {
 
   it('takes a checkpoint daily on the clock, not more often', async () => {
     let clock = new Date(TEST_NOW);
-    const env = { dataDir: t.dataDir, signing: { seal: null, remote: undefined }, tsaUrl: null };
+    const env = parseEnv({ DATA_DIR: t.dataDir });
     const scheduler = startAnchorScheduler({ db: db(), env, clock: () => clock, log: () => {}, timer: false });
     await scheduler.tick();
     const count = async () => (await db().selectFrom('audit_checkpoints').select('seq').execute()).length;
@@ -236,7 +237,7 @@ describe('verify-audit binds records and anchors chains', () => {
     if (!requireTools(['openssl'])) return;
     const tsa = await startOpensslTsa();
     try {
-      const env = { dataDir: t.dataDir, signing: { seal: null, remote: undefined }, tsaUrl: tsa.url };
+      const env = parseEnv({ DATA_DIR: t.dataDir, SODIEM_TSA_URL: tsa.url });
       const checkpoint = await anchorAudit(db(), env, now, 'kiểm thử');
       expect(checkpoint?.tsa_token).toBeTruthy();
       writeFileSync(join(tsa.dir, 'body.json'), checkpoint!.body);
@@ -261,7 +262,7 @@ describe('verify-audit binds records and anchors chains', () => {
 
   it('keeps the checkpoint when the timestamping authority cannot be reached', async () => {
     const errors: unknown[] = [];
-    const env = { dataDir: t.dataDir, signing: { seal: null, remote: undefined }, tsaUrl: 'http://127.0.0.1:9/tsa' };
+    const env = parseEnv({ DATA_DIR: t.dataDir, SODIEM_TSA_URL: 'http://127.0.0.1:9/tsa' });
     const checkpoint = await anchorAudit(db(), env, now, 'kiểm thử', (e) => errors.push(e));
     expect(checkpoint).toMatchObject({ seq: 1, tsa_token: null });
     expect(errors).toHaveLength(1);

@@ -70,7 +70,7 @@ describe('the production build', () => {
   it('seeded the living demo with its test certificates and 9A1’s học bạ waiting for signers', () => {
     const audit = spawnSync(process.execPath, [join(root, 'dist', 'cli', 'main.js'), 'verify-audit'], { cwd: root, env: env(), encoding: 'utf8' });
     expect(audit.status, audit.stderr).toBe(0);
-    expect(audit.stdout).toContain('mọi ô điểm khớp nhật kí');
+    expect(audit.stdout).toContain('mọi bản ghi khớp nhật kí');
     expect(existsSync(join(dataDir, 'demo-signing', 'hieutruong.p12'))).toBe(true);
     const db = new SQLite(join(dataDir, 'sodiem.db'), { readonly: true });
     try {

@@ -34,6 +34,7 @@ export const ANCHOR_REASONS: Readonly<Partial<Record<AuditAction, string>>> = {
   'lock.set': 'Sau khi khóa sổ',
   'lock.released': 'Sau khi mở khóa sổ',
   'window.set': 'Sau khi đặt thời hạn nhập điểm',
+  'lockRequest.confirmed': 'Sau khi xác nhận yêu cầu mở sổ, đổi thời hạn',
   'correction.approved': 'Sau khi duyệt đề nghị sửa điểm',
   'correction.applied': 'Sau khi sửa điểm theo đề nghị đã duyệt',
   'results.approved': 'Sau khi phê duyệt kết quả',
