@@ -148,6 +148,10 @@ const table: Row[] = [
   ['the clerk applies the seal', clerk, 'document.applySeal', onSchool, true],
   ['a teacher does not apply the seal', homeroom6A1, 'document.applySeal', onClass6A1, false],
   ['a principal of another school does not apply this seal', otherPrincipal, 'document.applySeal', onSchool, false],
+  // Issue 14: which certificate is the school's seal is the principal's decision alone.
+  ['the principal registers the school seal', principal, 'seal.register', onSchool, true],
+  ['the clerk who applies the seal does not register it', clerk, 'seal.register', onSchool, false],
+  ['a principal of another school does not register this seal', otherPrincipal, 'seal.register', onSchool, false],
   // P6: the year-end archive
   ['the principal builds and downloads the year archive', principal, 'archive.manage', onSchool, true],
   ['the admin board does too', admin, 'archive.manage', onSchool, true],
