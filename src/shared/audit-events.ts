@@ -49,6 +49,7 @@ export const AUDIT_ACTIONS = [
   'student.droppedOut',
   'classList.sortedAbc',
   'classList.reordered',
+  'classList.viewed',
   // Grade books, locks and corrections
   'score.entered',
   'score.changed',

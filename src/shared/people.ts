@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ZId, ZIsoDate } from './api-common.ts';
+import type { StudentPersonalField } from '../domain/policies/student-fields.ts';
 import { ZGuardianInput, ZSex, ZStudentInput } from './student.ts';
 
 export const ZStaff = z.object({
@@ -79,12 +80,25 @@ export const ZStudent = z.object({
 });
 export type Student = z.infer<typeof ZStudent>;
 
+/** Q4: a student as a reader receives it; the personal fields are absent for those who may not see them (src/domain/policies/student-fields.ts). */
+export const ZStudentView = ZStudent.partial({
+  placeOfBirth: true,
+  ethnicity: true,
+  nationality: true,
+  religion: true,
+  nationalId: true,
+  address: true,
+  phone: true,
+  guardians: true,
+} as const satisfies Record<StudentPersonalField, true>);
+export type StudentView = z.infer<typeof ZStudentView>;
+
 /** One line of a class list (danh sách lớp), in list order. */
 export const ZClassListEntry = z.object({
   listNumber: z.number().int(),
   enrollmentId: z.string(),
   status: ZEnrollmentStatus,
-  student: ZStudent,
+  student: ZStudentView,
 });
 export const ZClassList = z.object({
   classId: z.string(),
@@ -95,7 +109,7 @@ export const ZClassList = z.object({
   entries: z.array(ZClassListEntry),
 });
 
-export const ZStudentDetail = z.object({ student: ZStudent, enrollments: z.array(ZEnrollment) });
+export const ZStudentDetail = z.object({ student: ZStudentView, enrollments: z.array(ZEnrollment) });
 
 export const ZAddStudentInput = z.object({
   student: ZStudentInput,

@@ -5,6 +5,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { vietnamDay } from '../../domain/calendar/vietnam-time.ts';
+import { studentFieldView } from '../../domain/policies/student-fields.ts';
 import { z } from 'zod';
 import { ZId, authErrors } from '../../shared/api-common.ts';
 import {
@@ -26,6 +27,8 @@ import { type RouteDeps, typed } from '../platform/http/route-deps.ts';
 import { getClassOr404, getStudentOr404, getYearOr404, studentClassIds } from '../school/index.ts';
 import { addStudents } from './add-students.ts';
 import { changeEnrollment } from './change-enrollment.ts';
+import { presentClassList, presentStudentDetail } from './people-presenter.ts';
+import { recordClassListView } from './record-class-list-view.ts';
 import { recordStudentView } from './record-student-view.ts';
 import { reorderClassList } from './reorder-class-list.ts';
 import { previewRollover, rollOverYear } from './roll-over-year.ts';
@@ -46,8 +49,12 @@ export async function registerPeopleRoutes(app: FastifyInstance, deps: RouteDeps
     async (request) => {
       const auth = requireAuth(request);
       const cls = await getClassOr404(db, request.params.classId);
-      authorize(auth, 'class.view', { schoolId: cls.school_id, classIds: [cls.id] });
-      return loadClassList(db, cls.id);
+      const target = { schoolId: cls.school_id, classIds: [cls.id] };
+      authorize(auth, 'class.view', target);
+      const view = studentFieldView(auth.actor, target);
+      const list = await loadClassList(db, cls.id);
+      if (view === 'full') await recordClassListView({ db, cls, students: list.entries.length, audit: auditContext(request) });
+      return presentClassList(list, view);
     },
   );
 
@@ -134,9 +141,10 @@ export async function registerPeopleRoutes(app: FastifyInstance, deps: RouteDeps
     async (request) => {
       const auth = requireAuth(request);
       const student = await getStudentOr404(db, request.params.studentId);
-      authorize(auth, 'student.view', { schoolId: student.school_id, studentId: student.id, classIds: await studentClassIds(db, student.id) });
+      const target = { schoolId: student.school_id, studentId: student.id, classIds: await studentClassIds(db, student.id) };
+      authorize(auth, 'student.view', target);
       await recordStudentView({ db, actor: auth.actor, student, audit: auditContext(request) });
-      return loadStudentDetail(db, student.id);
+      return presentStudentDetail(await loadStudentDetail(db, student.id), studentFieldView(auth.actor, target));
     },
   );
 
@@ -180,9 +188,10 @@ export async function registerPeopleRoutes(app: FastifyInstance, deps: RouteDeps
     async (request) => {
       const auth = requireAuth(request);
       const cls = await getClassOr404(db, request.params.classId);
-      authorize(auth, 'classList.reorder', { schoolId: cls.school_id, classIds: [cls.id] });
+      const target = { schoolId: cls.school_id, classIds: [cls.id] };
+      authorize(auth, 'classList.reorder', target);
       await reorderClassList({ db, cls, order: request.body, audit: auditContext(request) });
-      return loadClassList(db, cls.id);
+      return presentClassList(await loadClassList(db, cls.id), studentFieldView(auth.actor, target));
     },
   );
 

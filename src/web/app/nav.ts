@@ -162,6 +162,5 @@ export const NAV_ITEMS: NavItem[] = [
     label: 'Lưu trữ hồ sơ',
     description: 'Gói lưu trữ cuối năm học (ghi đĩa, ổ cứng ngoài); thời hạn bảo quản từng loại hồ sơ',
     ability: 'archive.manage',
-    orIf: (me) => me.grants.some((g) => g.role === 'clerk'),
   },
 ];

@@ -128,6 +128,7 @@ export const AUDIT_ACTION_LABELS: Partial<Record<AuditAction, string>> = {
   'student.droppedOut': 'Thôi học',
   'classList.sortedAbc': 'Sắp xếp danh sách ABC',
   'classList.reordered': 'Sắp xếp danh sách thủ công',
+  'classList.viewed': 'Xem danh sách lớp kèm hồ sơ cá nhân',
   ...SCORE_EVENT_LABELS,
   'lock.set': 'Khóa sổ',
   'lock.released': 'Mở sổ',

@@ -270,6 +270,8 @@ export type AuditEvents = EveryAction<{
   'student.droppedOut': Event<'student', { enrollment: Row<'enrollments'> }, EnrollmentChangeAudit>;
   'classList.sortedAbc': Event<'class', ClassListAudit, ClassListAudit>;
   'classList.reordered': Event<'class', ClassListAudit, ClassListAudit>;
+  /** Q4: a class list read with the students' personal records; how many students it held. */
+  'classList.viewed': Event<'class', null, { students: number }>;
 
   'score.entered': Event<'gradebook_cell', CellBeforeAudit | null, CellAfterAudit>;
   'score.changed': Event<'gradebook_cell', CellBeforeAudit | null, CellAfterAudit>;

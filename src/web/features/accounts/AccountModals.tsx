@@ -159,7 +159,7 @@ export function CreateGuardianAccountModal({ onClose, onCreated }: { onClose: ()
               });
               if (!fullName) {
                 const first = list.data?.entries.find((e) => e.student.id === ids[0]);
-                const g = first?.student.guardians[0];
+                const g = first?.student.guardians?.[0];
                 if (g) setFullName(g.fullName);
               }
             }}

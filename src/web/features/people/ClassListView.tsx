@@ -19,6 +19,7 @@ import { ClassDashboardLink } from '../dashboard/ClassDashboardLink.tsx';
 import { AddStudentModal } from './AddStudentModal.tsx';
 import { useClassAbility, useClasses } from './hooks.ts';
 import { ImportStudentsModal } from './ImportStudentsModal.tsx';
+import { hasPersonalRecord } from './StudentProfileFields.tsx';
 
 const CURRENT = new Set(['active', 'transferred_in']);
 
@@ -49,6 +50,8 @@ export function ClassListView({ classId }: { classId: string }) {
   const rows = order ?? data.entries;
   const current = data.entries.filter((e) => CURRENT.has(e.status)).length;
   const canReorder = allowed('classList.reorder', classId);
+  // Q4: a subject teacher's list carries no personal record, so no ID column.
+  const personal = data.entries.some((e) => hasPersonalRecord(e.student));
   const move = (from: number, to: number) => {
     if (!order || to < 0 || to >= order.length || from === to) return;
     const next = [...order];
@@ -122,7 +125,7 @@ export function ClassListView({ classId }: { classId: string }) {
               <Table.Th>Họ và tên</Table.Th>
               <Table.Th>Ngày sinh</Table.Th>
               <Table.Th>Giới tính</Table.Th>
-              <Table.Th>Mã định danh</Table.Th>
+              {personal && <Table.Th>Mã định danh</Table.Th>}
               <Table.Th>Mã học sinh</Table.Th>
               <Table.Th>Trạng thái</Table.Th>
               {order && <Table.Th w={80} />}
@@ -150,7 +153,7 @@ export function ClassListView({ classId }: { classId: string }) {
                 </Table.Td>
                 <Table.Td className="tabular">{formatDate(e.student.dateOfBirth)}</Table.Td>
                 <Table.Td>{SEX_LABELS[e.student.sex]}</Table.Td>
-                <Table.Td className="tabular">{e.student.nationalId ?? ''}</Table.Td>
+                {personal && <Table.Td className="tabular">{e.student.nationalId ?? ''}</Table.Td>}
                 <Table.Td className="tabular">{e.student.studentCode ?? ''}</Table.Td>
                 <Table.Td>
                   <Badge variant="light" color={ENROLLMENT_STATUS_COLORS[e.status]} className="nowrap">

@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { studentsApi } from '../../api/endpoints.ts';
 import { keys } from '../../api/keys.ts';
-import type { Enrollment, Student } from '../../api/types.ts';
+import type { Enrollment, StudentDetail } from '../../api/types.ts';
 import { DateField } from '../../components/DateField.tsx';
 import { ErrorAlert, fieldError } from '../../components/ErrorAlert.tsx';
 import { todayIso } from '../../lib/format.ts';
@@ -26,7 +26,7 @@ export function EnrollmentActionModal({
   onClose,
 }: {
   action: EnrollmentAction;
-  student: Student;
+  student: StudentDetail['student'];
   enrollment: Enrollment;
   onClose: () => void;
 }) {

@@ -12,7 +12,7 @@ import { SEX_LABELS } from '../../../shared/labels.ts';
 import { ENROLLMENT_STATUS_COLORS, ENROLLMENT_STATUS_LABELS, ORIGIN_LABELS } from '../../lib/labels.ts';
 import { type EnrollmentAction, EnrollmentActionModal } from './EnrollmentActionModal.tsx';
 import { useClassAbility } from './hooks.ts';
-import { formToInput, type StudentForm, StudentProfileFields, studentToForm } from './StudentProfileFields.tsx';
+import { formToInput, hasPersonalRecord, type StudentForm, StudentProfileFields, studentToForm } from './StudentProfileFields.tsx';
 
 const CURRENT = new Set(['active', 'transferred_in']);
 
@@ -45,7 +45,8 @@ export function StudentDetailView({ studentId }: { studentId: string }) {
   const { student, enrollments } = detail.data;
   const sorted = [...enrollments].sort((a, b) => (a.startsOn < b.startsOn ? 1 : a.startsOn > b.startsOn ? -1 : 0));
   const current: Enrollment | undefined = sorted.find((e) => CURRENT.has(e.status));
-  const canEdit = allowed('student.edit', current?.classId);
+  const personal = hasPersonalRecord(student);
+  const canEdit = personal && allowed('student.edit', current?.classId);
   const canMove = current && allowed('enrollment.manage', current.classId);
 
   return (
@@ -96,7 +97,7 @@ export function StudentDetailView({ studentId }: { studentId: string }) {
               noValidate
             >
               <Stack>
-                <StudentProfileFields value={form} onChange={setForm} error={save.error} readOnly={!editing} />
+                <StudentProfileFields value={form} onChange={setForm} error={save.error} readOnly={!editing} personal={personal} />
                 {save.error && <ErrorAlert error={save.error} />}
                 {canEdit && (
                   <Group>

@@ -1,6 +1,6 @@
 /** The fields of a student's profile (sơ yếu lý lịch) and guardians, for adding and editing. */
 import { ActionIcon, Button, Fieldset, Group, NumberInput, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
-import type { GuardianInput, Sex, Student, StudentInput } from '../../api/types.ts';
+import type { GuardianInput, Sex, StudentDetail, StudentInput } from '../../api/types.ts';
 import { DateField } from '../../components/DateField.tsx';
 import { fieldError } from '../../components/ErrorAlert.tsx';
 import { GUARDIAN_RELATION_LABELS, SEX_LABELS } from '../../../shared/labels.ts';
@@ -41,22 +41,27 @@ export function emptyStudentForm(): StudentForm {
   };
 }
 
-export function studentToForm(s: Student): StudentForm {
+/** Whether the server sent the personal record (Q4: only to the homeroom teacher, the leadership, the admin board, the guardian). */
+export function hasPersonalRecord(s: StudentDetail['student']): boolean {
+  return s.guardians !== undefined;
+}
+
+export function studentToForm(s: StudentDetail['student']): StudentForm {
   return {
     familyName: s.familyName,
     middleName: s.middleName,
     givenName: s.givenName,
     sex: s.sex,
     dateOfBirth: s.dateOfBirth,
-    placeOfBirth: s.placeOfBirth,
-    ethnicity: s.ethnicity,
-    nationality: s.nationality,
-    religion: s.religion,
+    placeOfBirth: s.placeOfBirth ?? '',
+    ethnicity: s.ethnicity ?? '',
+    nationality: s.nationality ?? '',
+    religion: s.religion ?? '',
     nationalId: s.nationalId ?? '',
     studentCode: s.studentCode ?? '',
-    address: s.address,
+    address: s.address ?? '',
     phone: s.phone ?? '',
-    guardians: s.guardians.map((g) => ({ ...g })),
+    guardians: (s.guardians ?? []).map((g) => ({ ...g })),
   };
 }
 
@@ -92,12 +97,15 @@ export function StudentProfileFields({
   onChange,
   error,
   readOnly = false,
+  personal = true,
   prefix = 'student.',
 }: {
   value: StudentForm;
   onChange: (v: StudentForm) => void;
   error: unknown;
   readOnly?: boolean;
+  /** false: the reader does not receive the personal record; only names, birth date, sex and student code are shown. */
+  personal?: boolean;
   /** Where the server puts these fields in its error paths. */
   prefix?: string;
 }) {
@@ -127,19 +135,23 @@ export function StudentProfileFields({
           error={err('sex')}
         />
         <DateField {...common} label="Ngày sinh" value={value.dateOfBirth} onChange={(v) => set('dateOfBirth', v)} error={err('dateOfBirth')} required={!readOnly} />
-        <TextInput {...common} label="Nơi sinh" value={value.placeOfBirth} onChange={(e) => set('placeOfBirth', e.currentTarget.value)} error={err('placeOfBirth')} />
-        <TextInput {...common} label="Dân tộc" value={value.ethnicity} onChange={(e) => set('ethnicity', e.currentTarget.value)} error={err('ethnicity')} />
-        <TextInput {...common} label="Quốc tịch" value={value.nationality} onChange={(e) => set('nationality', e.currentTarget.value)} error={err('nationality')} />
-        <TextInput {...common} label="Tôn giáo" value={value.religion} onChange={(e) => set('religion', e.currentTarget.value)} error={err('religion')} />
-        <TextInput
-          {...common}
-          label="Mã định danh cá nhân"
-          description="12 chữ số (số CCCD)"
-          inputMode="numeric"
-          value={value.nationalId}
-          onChange={(e) => set('nationalId', e.currentTarget.value.replace(/\s/g, ''))}
-          error={err('nationalId')}
-        />
+        {personal && (
+          <>
+            <TextInput {...common} label="Nơi sinh" value={value.placeOfBirth} onChange={(e) => set('placeOfBirth', e.currentTarget.value)} error={err('placeOfBirth')} />
+            <TextInput {...common} label="Dân tộc" value={value.ethnicity} onChange={(e) => set('ethnicity', e.currentTarget.value)} error={err('ethnicity')} />
+            <TextInput {...common} label="Quốc tịch" value={value.nationality} onChange={(e) => set('nationality', e.currentTarget.value)} error={err('nationality')} />
+            <TextInput {...common} label="Tôn giáo" value={value.religion} onChange={(e) => set('religion', e.currentTarget.value)} error={err('religion')} />
+            <TextInput
+              {...common}
+              label="Mã định danh cá nhân"
+              description="12 chữ số (số CCCD)"
+              inputMode="numeric"
+              value={value.nationalId}
+              onChange={(e) => set('nationalId', e.currentTarget.value.replace(/\s/g, ''))}
+              error={err('nationalId')}
+            />
+          </>
+        )}
         <TextInput
           {...common}
           label="Mã học sinh"
@@ -149,105 +161,112 @@ export function StudentProfileFields({
           onChange={(e) => set('studentCode', e.currentTarget.value.replace(/\s/g, ''))}
           error={err('studentCode')}
         />
-        <TextInput {...common} label="Điện thoại" type="tel" value={value.phone} onChange={(e) => set('phone', e.currentTarget.value)} error={err('phone')} />
+        {personal && <TextInput {...common} label="Điện thoại" type="tel" value={value.phone} onChange={(e) => set('phone', e.currentTarget.value)} error={err('phone')} />}
       </SimpleGrid>
-      <TextInput {...common} label="Nơi ở hiện nay" value={value.address} onChange={(e) => set('address', e.currentTarget.value)} error={err('address')} />
-      <Fieldset legend="Cha, mẹ hoặc người giám hộ" variant="filled" p="sm">
-        <Stack gap="sm">
-          {value.guardians.length === 0 && (
-            <Text size="sm" c="dimmed">
-              Chưa có thông tin.
-            </Text>
-          )}
-          {value.guardians.map((g, i) => (
-            <Group key={i} align="flex-end" gap="xs" wrap="wrap">
-              <Select
-                {...common}
-                label="Quan hệ"
-                w={140}
-                data={Object.entries(GUARDIAN_RELATION_LABELS).map(([v, l]) => ({ value: v, label: l }))}
-                value={g.relation}
-                onChange={(v) => v && setGuardian(i, { relation: v as GuardianInput['relation'] })}
-                allowDeselect={false}
-              />
-              <TextInput
-                {...common}
-                label="Họ và tên"
-                style={{ flex: '1 1 200px' }}
-                value={g.fullName}
-                onChange={(e) => setGuardian(i, { fullName: e.currentTarget.value })}
-                error={err(`guardians.${i}.fullName`)}
-                required={!readOnly}
-              />
-              <NumberInput
-                {...common}
-                label="Năm sinh"
-                w={100}
-                value={g.birthYear ?? ''}
-                onChange={(v) => setGuardian(i, { birthYear: v === '' ? null : Number(v) })}
-                allowDecimal={false}
-                thousandSeparator=""
-                hideControls
-                error={err(`guardians.${i}.birthYear`)}
-              />
-              <TextInput
-                {...common}
-                label="Nghề nghiệp"
-                style={{ flex: '1 1 140px' }}
-                value={g.occupation ?? ''}
-                onChange={(e) => setGuardian(i, { occupation: e.currentTarget.value })}
-              />
-              <TextInput
-                {...common}
-                label="Điện thoại"
-                type="tel"
-                w={140}
-                value={g.phone ?? ''}
-                onChange={(e) => setGuardian(i, { phone: e.currentTarget.value })}
-                error={err(`guardians.${i}.phone`)}
-              />
-              {!readOnly && (
-                <ActionIcon
-                  variant="subtle"
-                  color="red"
-                  size="lg"
-                  mb={2}
-                  aria-label="Xóa người này"
-                  title="Xóa người này"
-                  onClick={() => set('guardians', value.guardians.filter((_, j) => j !== i))}
-                >
-                  ✕
-                </ActionIcon>
-              )}
-            </Group>
-          ))}
-          {!readOnly && value.guardians.length < 4 && (
-            <Button
-              variant="light"
-              size="xs"
-              w="fit-content"
-              onClick={() =>
-                set('guardians', [
-                  ...value.guardians,
-                  {
-                    relation: value.guardians.some((g) => g.relation === 'father')
-                      ? value.guardians.some((g) => g.relation === 'mother')
-                        ? 'guardian'
-                        : 'mother'
-                      : 'father',
-                    fullName: '',
-                    phone: null,
-                    occupation: null,
-                    birthYear: null,
-                  },
-                ])
-              }
-            >
-              Thêm cha, mẹ hoặc người giám hộ
-            </Button>
-          )}
-        </Stack>
-      </Fieldset>
+      {!personal && (
+        <Text size="sm" c="dimmed">
+          Nơi sinh, dân tộc, tôn giáo, mã định danh, địa chỉ, điện thoại và thông tin cha mẹ chỉ hiển thị cho giáo viên chủ nhiệm của lớp, Ban giám hiệu và Ban quản trị.
+        </Text>
+      )}
+      {personal && <TextInput {...common} label="Nơi ở hiện nay" value={value.address} onChange={(e) => set('address', e.currentTarget.value)} error={err('address')} />}
+      {personal && (
+        <Fieldset legend="Cha, mẹ hoặc người giám hộ" variant="filled" p="sm">
+          <Stack gap="sm">
+            {value.guardians.length === 0 && (
+              <Text size="sm" c="dimmed">
+                Chưa có thông tin.
+              </Text>
+            )}
+            {value.guardians.map((g, i) => (
+              <Group key={i} align="flex-end" gap="xs" wrap="wrap">
+                <Select
+                  {...common}
+                  label="Quan hệ"
+                  w={140}
+                  data={Object.entries(GUARDIAN_RELATION_LABELS).map(([v, l]) => ({ value: v, label: l }))}
+                  value={g.relation}
+                  onChange={(v) => v && setGuardian(i, { relation: v as GuardianInput['relation'] })}
+                  allowDeselect={false}
+                />
+                <TextInput
+                  {...common}
+                  label="Họ và tên"
+                  style={{ flex: '1 1 200px' }}
+                  value={g.fullName}
+                  onChange={(e) => setGuardian(i, { fullName: e.currentTarget.value })}
+                  error={err(`guardians.${i}.fullName`)}
+                  required={!readOnly}
+                />
+                <NumberInput
+                  {...common}
+                  label="Năm sinh"
+                  w={100}
+                  value={g.birthYear ?? ''}
+                  onChange={(v) => setGuardian(i, { birthYear: v === '' ? null : Number(v) })}
+                  allowDecimal={false}
+                  thousandSeparator=""
+                  hideControls
+                  error={err(`guardians.${i}.birthYear`)}
+                />
+                <TextInput
+                  {...common}
+                  label="Nghề nghiệp"
+                  style={{ flex: '1 1 140px' }}
+                  value={g.occupation ?? ''}
+                  onChange={(e) => setGuardian(i, { occupation: e.currentTarget.value })}
+                />
+                <TextInput
+                  {...common}
+                  label="Điện thoại"
+                  type="tel"
+                  w={140}
+                  value={g.phone ?? ''}
+                  onChange={(e) => setGuardian(i, { phone: e.currentTarget.value })}
+                  error={err(`guardians.${i}.phone`)}
+                />
+                {!readOnly && (
+                  <ActionIcon
+                    variant="subtle"
+                    color="red"
+                    size="lg"
+                    mb={2}
+                    aria-label="Xóa người này"
+                    title="Xóa người này"
+                    onClick={() => set('guardians', value.guardians.filter((_, j) => j !== i))}
+                  >
+                    ✕
+                  </ActionIcon>
+                )}
+              </Group>
+            ))}
+            {!readOnly && value.guardians.length < 4 && (
+              <Button
+                variant="light"
+                size="xs"
+                w="fit-content"
+                onClick={() =>
+                  set('guardians', [
+                    ...value.guardians,
+                    {
+                      relation: value.guardians.some((g) => g.relation === 'father')
+                        ? value.guardians.some((g) => g.relation === 'mother')
+                          ? 'guardian'
+                          : 'mother'
+                        : 'father',
+                      fullName: '',
+                      phone: null,
+                      occupation: null,
+                      birthYear: null,
+                    },
+                  ])
+                }
+              >
+                Thêm cha, mẹ hoặc người giám hộ
+              </Button>
+            )}
+          </Stack>
+        </Fieldset>
+      )}
     </Stack>
   );
 }
