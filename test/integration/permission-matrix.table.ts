@@ -257,6 +257,7 @@ export const PERMISSION_MATRIX: Record<string, MatrixEntry> = {
   },
   'GET /api/v1/years/:yearId/result-snapshots': { allow: LEADERS, sample: (r) => ({ path: `${year(r)}/result-snapshots` }) },
   'GET /api/v1/classes/:classId/transcript-records': { allow: CLASS_BOOK, sample: (r) => ({ path: `${cls(r)}/transcript-records` }) },
+  'GET /api/v1/classes/:classId/transcript-confirmation': { allow: CLASS_BOOK, sample: (r) => ({ path: `${cls(r)}/transcript-confirmation` }) },
   'POST /api/v1/classes/:classId/transcript-records/confirmation': {
     allow: ['principal'],
     sample: (r) => ({ path: `${cls(r)}/transcript-records/confirmation`, body: { studentIds: [r.fx.childId] } }),

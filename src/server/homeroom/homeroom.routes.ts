@@ -18,12 +18,13 @@ import {
   ZWeeklyNote,
   ZWriteWeeklyNoteInput,
 } from '../../shared/homeroom.ts';
+import { ZTranscriptConfirmation } from '../../shared/transcript-confirmation.ts';
 import { AppError, invalid } from '../platform/errors.ts';
 import { auditContext, authorize, requireAuth } from '../platform/http/context.ts';
 import { type RouteDeps, typed } from '../platform/http/route-deps.ts';
 import { approveClassResults, listResultSnapshots, loadClassResults, proposeClassResults } from '../results/index.ts';
 import { getClassOr404, getYearOr404 } from '../school/index.ts';
-import { confirmTranscriptRecords } from '../transcripts/index.ts';
+import { confirmTranscriptRecords, loadTranscriptConfirmation } from '../transcripts/index.ts';
 import { assessConduct } from './assess-conduct.ts';
 import { editWeeklyNote } from './edit-weekly-note.ts';
 import { enterRetestScores } from './enter-retest-scores.ts';
@@ -140,6 +141,17 @@ export async function registerHomeroomRoutes(app: FastifyInstance, deps: RouteDe
       const cls = await getClassOr404(db, request.params.classId);
       authorize(auth, 'results.view', { schoolId: cls.school_id, classIds: [cls.id] });
       return listTranscriptRecords(db, cls.id);
+    },
+  );
+
+  api.get(
+    '/classes/:classId/transcript-confirmation',
+    { schema: { tags: ['results'], summary: 'Tình trạng xác nhận học bạ của từng học sinh trong lớp và lý do chưa xác nhận được', params: P, response: { 200: ZTranscriptConfirmation, ...authErrors } } },
+    async (request) => {
+      const auth = requireAuth(request);
+      const cls = await getClassOr404(db, request.params.classId);
+      authorize(auth, 'results.view', { schoolId: cls.school_id, classIds: [cls.id] });
+      return loadTranscriptConfirmation(db, cls);
     },
   );
 

@@ -15,8 +15,11 @@ import type { Row } from '../platform/db/schema.ts';
 import { AppError } from '../platform/errors.ts';
 import { buildTranscriptRecord, primaryYearResults } from './build-transcript-record.ts';
 
-export async function confirmTranscriptRecords(options: { db: Db; cls: Row<'classes'>; studentIds?: string[]; userId: string; audit: AuditContext }) {
-  const { db, cls, audit } = options;
+/**
+ * Each wanted student's record as it would be confirmed now, next to his current confirmed one;
+ * throws INVALID_STATE (with the Vietnamese reason) when the class cannot be confirmed yet.
+ */
+export async function prepareTranscriptRecords(db: Db, cls: Row<'classes'>, studentIds?: string[]) {
   const year = await db.selectFrom('school_years').selectAll().where('id', '=', cls.school_year_id).executeTakeFirstOrThrow();
   const school = await db.selectFrom('schools').select(['name', 'code']).where('id', '=', cls.school_id).executeTakeFirstOrThrow();
   const grade = await db.selectFrom('grade_levels').select('regime').where('school_year_id', '=', cls.school_year_id).where('grade', '=', cls.grade).executeTakeFirstOrThrow();
@@ -29,7 +32,7 @@ export async function confirmTranscriptRecords(options: { db: Db; cls: Row<'clas
     .where('enrollments.class_id', '=', cls.id)
     .where('enrollments.status', 'in', ['active', 'transferred_in'])
     .execute();
-  const wanted = options.studentIds ? enrolled.filter((s) => options.studentIds!.includes(s.id)) : enrolled;
+  const wanted = studentIds ? enrolled.filter((s) => studentIds.includes(s.id)) : enrolled;
 
   let results: Map<string, unknown>;
   let ruleVersion: string;
@@ -57,22 +60,31 @@ export async function confirmTranscriptRecords(options: { db: Db; cls: Row<'clas
 
   const current = await db.selectFrom('transcript_records').selectAll().where('class_id', '=', cls.id).where('status', '=', 'confirmed').execute();
   const currentBy = new Map(current.map((r) => [r.student_id, r]));
+  const records = wanted.map((s) => ({
+    student: s,
+    previous: currentBy.get(s.id),
+    ...buildTranscriptRecord({
+      school,
+      schoolYear: year.name,
+      class: { name: cls.name, grade: Number(cls.grade), homeroomTeacher: homeroom ? formatStaffName(homeroom) : null },
+      regime: grade.regime,
+      ruleVersion,
+      student: presentStudent(s),
+      results: results.get(s.id),
+      homeroomComment: conduct.get(s.id)?.get('year')?.comment || conduct.get(s.id)?.get('term2')?.comment || '',
+    }),
+  }));
+  return { regime: grade.regime, ruleVersion, snapshotId, records };
+}
+
+export async function confirmTranscriptRecords(options: { db: Db; cls: Row<'classes'>; studentIds?: string[]; userId: string; audit: AuditContext }) {
+  const { db, cls, audit } = options;
+  const { regime, ruleVersion, snapshotId, records } = await prepareTranscriptRecords(db, cls, options.studentIds);
   let created = 0;
   let unchanged = 0;
   await db.transaction().execute(async (tx) => {
     const events: AuditEntry[] = [];
-    for (const s of wanted) {
-      const { json, sha256 } = buildTranscriptRecord({
-        school,
-        schoolYear: year.name,
-        class: { name: cls.name, grade: Number(cls.grade), homeroomTeacher: homeroom ? formatStaffName(homeroom) : null },
-        regime: grade.regime,
-        ruleVersion,
-        student: presentStudent(s),
-        results: results.get(s.id),
-        homeroomComment: conduct.get(s.id)?.get('year')?.comment || conduct.get(s.id)?.get('term2')?.comment || '',
-      });
-      const previous = currentBy.get(s.id);
+    for (const { student: s, previous, json, sha256 } of records) {
       if (previous?.sha256 === sha256) {
         unchanged += 1;
         continue;
@@ -87,7 +99,7 @@ export async function confirmTranscriptRecords(options: { db: Db; cls: Row<'clas
           school_year_id: cls.school_year_id,
           class_id: cls.id,
           student_id: s.id,
-          regime: grade.regime,
+          regime,
           rule_version: ruleVersion,
           record_json: json,
           sha256,

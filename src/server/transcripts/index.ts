@@ -6,3 +6,4 @@ export { buildTranscriptRecord, primaryYearResults } from './build-transcript-re
 export { buildTranscript } from './build-transcript.ts';
 export { confirmTranscriptRecords } from './confirm-transcript-records.ts';
 export { registerStudentPrintRoutes } from './student-print.routes.ts';
+export { loadTranscriptConfirmation } from './transcript-queries.ts';

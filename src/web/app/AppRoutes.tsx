@@ -29,6 +29,7 @@ import { RetestPage } from '../pages/RetestPage.tsx';
 import { WeeklyNotesPage } from '../pages/WeeklyNotesPage.tsx';
 import { PrintPage } from '../pages/PrintPage.tsx';
 import { SigningPage } from '../pages/SigningPage.tsx';
+import { TranscriptConfirmationPage } from '../pages/TranscriptConfirmationPage.tsx';
 
 export function AppRoutes() {
   return (
@@ -65,6 +66,7 @@ export function AppRoutes() {
       <Route path="/tieu-hoc/:classId?" component={PrimaryAssessmentPage} />
       <Route path="/so-tong-hop/:classId?" component={PrimarySummaryPage} />
       <Route path="/in-an" component={PrintPage} />
+      <Route path="/xac-nhan-hoc-ba/:classId?" component={TranscriptConfirmationPage} />
       <Route path="/ky-so/:documentId?" component={SigningPage} />
       <Route component={NotFoundPage} />
     </Switch>

@@ -151,6 +151,12 @@ export const NAV_ITEMS: NavItem[] = [
     orIf: homeroom,
   },
   {
+    href: '/xac-nhan-hoc-ba',
+    label: 'Xác nhận học bạ',
+    description: 'Hiệu trưởng xác nhận thông tin và kết quả cả năm đưa vào học bạ của từng lớp',
+    ability: 'transcript.confirm',
+  },
+  {
     href: '/ky-so',
     label: 'Ký số',
     description: 'Học bạ chờ ký: giáo viên chủ nhiệm, Hiệu trưởng, con dấu số; các văn bản đã lưu',
