@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ZId, ZIsoDate } from './api-common.ts';
+import { ZEvidenceKind } from './corrections.ts';
 
 export const ZEditLogQuery = z.object({
   teacherUserId: ZId.optional(),
@@ -35,6 +36,9 @@ export const ZEditLogEntry = z.object({
   source: z.string(),
   reason: z.string(),
   correctionNumber: z.number().int().nullable(),
+  /** C4: the evidence named with the change (kinds, and the note of "other"). */
+  evidence: z.array(ZEvidenceKind),
+  evidenceNote: z.string(),
 });
 export type EditLogEntry = z.infer<typeof ZEditLogEntry>;
 /** How a grade-book value was written (an entry's `source`). */

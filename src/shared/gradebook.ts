@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ZId } from './api-common.ts';
+import { ZEvidenceKind } from './corrections.ts';
 
 export const ZColumnKind = z.enum(['score', 'mark', 'level', 'testScore', 'comment']);
 
@@ -54,6 +55,8 @@ export const ZGradebookSheet = z.object({
   /** Re-entries (changing an entered value) are refused after this day (G10). */
   reEntryLastDay: z.string().nullable(),
   reasonRequired: z.enum(['never', 'reEntry', 'always']),
+  /** C4: re-entries name their evidence when 'reEntry'. */
+  evidenceRequired: z.enum(['never', 'reEntry']),
 });
 export type GradebookSheet = z.infer<typeof ZGradebookSheet>;
 
@@ -73,6 +76,9 @@ export const ZSaveCellsInput = z.object({
     .max(2000),
   source: z.enum(['typed', 'pasted', 'filled']).default('typed'),
   reason: z.string().trim().max(500).default(''),
+  /** C4: the evidence kept for this save's re-entries; "other" is named in evidenceNote. */
+  evidence: z.array(ZEvidenceKind).max(4).optional(),
+  evidenceNote: z.string().trim().max(300).optional(),
 });
 export type SaveCellsInput = z.infer<typeof ZSaveCellsInput>;
 

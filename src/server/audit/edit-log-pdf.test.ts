@@ -10,7 +10,7 @@ const data: EditLogPdfData = {
   teacherName: 'Lê Thị Thu Hương',
   month: '11/2026',
   schoolYear: '2026 - 2027',
-  rows: [{ at: '10:00 23/11/2026', className: '6A1', subjectName: 'Toán', studentName: 'Đặng Văn Ước', column: 'ĐĐGtx 1 (HK I)', oldValue: '5,0', newValue: '8,0', source: 'Nhập trên lưới điểm', reason: 'Nhập nhầm' }],
+  rows: [{ at: '10:00 23/11/2026', className: '6A1', subjectName: 'Toán', studentName: 'Đặng Văn Ước', column: 'ĐĐGtx 1 (HK I)', oldValue: '5,0', newValue: '8,0', source: 'Nhập trên lưới điểm', reason: 'Nhập nhầm', evidence: [], evidenceNote: '' }],
   evidenceLabels: ['Sổ điểm cá nhân', 'Bài kiểm tra'],
   placeDate: { place: 'Mỹ Hào', date: null },
   teacherSigner: { title: 'GIÁO VIÊN', name: 'Lê Thị Thu Hương' },
@@ -30,5 +30,15 @@ describe('edit log PDF', () => {
     expect(JSON.stringify(editLogDocument(data))).not.toContain('duyệt giấy đề nghị trong tháng');
     const pdf = await renderEditLogPdf({ ...data, approvals });
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
+  it('ticks the boxes of the evidence named on saving and leaves the others for hand filling (C4)', () => {
+    const named = editLogDocument({ ...data, rows: [{ ...data.rows[0], evidence: ['Bài kiểm tra'], evidenceNote: '' }] });
+    const text = JSON.stringify(named);
+    expect(text).toContain('Đã ghi khi sửa: Bài kiểm tra');
+    // One crossed box (two lines) in the evidence cell; none without evidence.
+    const crosses = (s: string) => (s.match(/"lineWidth":1\}/g) ?? []).length;
+    expect(crosses(text) - crosses(JSON.stringify(editLogDocument(data)))).toBe(2);
+    expect(JSON.stringify(editLogDocument(data))).not.toContain('Đã ghi khi sửa');
   });
 });

@@ -1,7 +1,7 @@
 /**
  * NHẬT KÍ SỬA ĐIỂM (C4): one teacher's score changes in one month, printed for the monthly
  * review. Each change carries room for the teacher's written explanation and check boxes for
- * the evidence filed with it; the teacher and the principal (or a vice-principal) sign. Below
+ * the evidence filed with it (ticked where the teacher named it on saving, C4); the teacher and the principal (or a vice-principal) sign. Below
  * the changes, where given: the month's unlocks, window changes and correction decisions, each
  * with who asked and who confirmed (issue 14 §3).
  *
@@ -24,6 +24,10 @@ export interface EditLogPdfRow {
   /** "Nhập trên lưới điểm", "Giấy đề nghị số 3" … */
   source: string;
   reason: string;
+  /** C4: the evidence named when the change was saved, as in `evidenceLabels`; their boxes print ticked. */
+  evidence: string[];
+  /** What "Khác" is, when named. */
+  evidenceNote: string;
 }
 
 /** An unlock, window change or correction decision of the month: who asked, who decided. */
@@ -91,8 +95,16 @@ function row(r: EditLogPdfRow, index: number, evidenceLabels: string[], explainW
     td(r.source, { fontSize: 9 }),
     td(r.reason || '(không ghi)', { fontSize: 9, italics: !r.reason }),
     writingLines(3, explainWidth, 14),
-    checkboxGrid(evidenceLabels.map((label) => ({ label })), 1, 8.5),
+    evidenceCell(r, evidenceLabels),
   ];
+}
+
+/** The boxes, those named on saving ticked, with a line saying so (the text shows what the crosses mean). */
+function evidenceCell(r: EditLogPdfRow, evidenceLabels: string[]): PdfNode {
+  const grid = checkboxGrid(evidenceLabels.map((label) => ({ label, checked: r.evidence.includes(label) })), 1, 8.5);
+  if (!r.evidence.length) return grid;
+  const note = r.evidenceNote ? ` (${r.evidenceNote})` : '';
+  return { stack: [grid, { text: `Đã ghi khi sửa: ${r.evidence.join('; ')}${note}`, fontSize: 8, italics: true }] };
 }
 
 const APPROVAL_HEADERS = ['STT', 'Thời gian', 'Việc', 'Nội dung', 'Người đề nghị', 'Người xác nhận, duyệt', 'Lý do'];

@@ -73,6 +73,8 @@ export async function loadEditLog(db: Executor, schoolId: string, q: EditLogQuer
       source: r.source,
       reason: r.reason,
       correctionNumber: after.correctionRequestId ? (corrections.get(after.correctionRequestId) ?? null) : null,
+      evidence: after.evidence ?? [],
+      evidenceNote: after.evidenceNote ?? '',
     })),
   };
 }

@@ -64,5 +64,6 @@ export function presentSheet(source: SheetSource, auth: RequestAuth | null, p: {
     canEdit: auth ? can(auth.actor, 'gradebook.edit', { schoolId: cls.school_id, classIds: [cls.id], subjectId: subject.id }).allowed : false,
     reEntryLastDay: blockContext.deadlines.find((d) => d.termNo === p.termNo)?.lastDay ?? null,
     reasonRequired: settings.reasonRequired,
+    evidenceRequired: settings.evidenceRequired,
   };
 }

@@ -4,13 +4,15 @@
  * a conflict (409) showing the current value, never a silent overwrite. Locks, closed windows and
  * the edit deadline refuse the batch (423) naming who set them. Each changed cell writes its
  * audit event (old, new, who, role, IP, source, reason) on the grade book's own hash chain, in
- * the same transaction.
+ * the same transaction. Where the school asks for it, re-entries typed on the grid name their
+ * evidence (C4), carried in their audit events.
  */
 import { randomUUID } from 'node:crypto';
 import { vietnamDay } from '../../domain/calendar/vietnam-time.ts';
-import { type GradebookColumn, sheetColumns } from '../../domain/gradebook/gradebook-columns.ts';
+import { type GradebookColumn, SUMMER_TERM, sheetColumns } from '../../domain/gradebook/gradebook-columns.ts';
 import { type EditBlock, findEditBlock } from '../../domain/gradebook/find-edit-block.ts';
 import { type CellValue, EMPTY_CELL, isEmptyCell, parseCellInput, sameCellValue } from '../../domain/gradebook/parse-cell-input.ts';
+import { type ReEntryEvidenceKind, evidenceForColumn, reEntryEvidenceProblem } from '../../domain/gradebook/reentry-evidence.ts';
 import { displayCell, rowAverage } from '../../domain/gradebook/row-average.ts';
 import type { EditSource } from '../../shared/edit-log.ts';
 import type { SaveCellsInput } from '../../shared/gradebook.ts';
@@ -72,6 +74,11 @@ export async function saveCellsInTransaction(db: Tx, options: SaveCellsOptions) 
   const seen = new Set<string>();
   const unchanged: { studentId: string; columnKey: string; version: number }[] = [];
   let reEntries = 0;
+  // C4: typed re-entries name their evidence where the school asks (not imports, corrections or the summer retest).
+  const evidence = input.evidence ?? [];
+  const evidenceNote = evidence.includes('other') ? (input.evidenceNote ?? '') : '';
+  const needsEvidence = settings.evidenceRequired === 'reEntry' && !options.correction && options.source !== 'imported' && termNo !== SUMMER_TERM;
+  const missingEvidence: FieldError[] = [];
 
   for (const change of input.changes) {
     const student = students.get(change.studentId);
@@ -123,6 +130,8 @@ export async function saveCellsInTransaction(db: Tx, options: SaveCellsOptions) 
       }
     }
     if (isReEntry) reEntries += 1;
+    const problem = isReEntry && needsEvidence ? reEntryEvidenceProblem(column.point, evidence, evidenceNote) : null;
+    if (problem) missingEvidence.push({ field: 'evidence', message: `${where}: ${problem}` });
     planned.push({ studentId: change.studentId, column, value: parsed.value, current });
   }
 
@@ -143,13 +152,29 @@ export async function saveCellsInTransaction(db: Tx, options: SaveCellsOptions) 
     const message = 'Sửa điểm đã nhập cần ghi lý do (theo quy định của trường).';
     throw new AppError('VALIDATION', message, { errors: [{ field: 'reason', message }], reasonRequired: true });
   }
+  if (missingEvidence.length) {
+    const message = `Chưa lưu: ${missingEvidence.length} ô sửa điểm đã nhập chưa có minh chứng hợp lệ (theo quy định của trường) — ${missingEvidence.map((e) => e.message).join('; ')}`;
+    throw new AppError('VALIDATION', message, { errors: missingEvidence });
+  }
 
   const saved: SavedCell[] = [];
   const events: AuditEntry[] = [];
   const inserts: NewCell[] = [];
   const updates: CellUpdate[] = [];
   for (const p of planned) {
-    const written = planCellWrite({ cls, subjectId, termNo, change: p, audit, source: options.source ?? input.source, reason: input.reason, correctionId: options.correction?.requestId });
+    const cellEvidence = p.current && !isEmptyCell(toValue(p.current)) ? evidenceForColumn(p.column.point, evidence) : [];
+    const written = planCellWrite({
+      cls,
+      subjectId,
+      termNo,
+      change: p,
+      audit,
+      source: options.source ?? input.source,
+      reason: input.reason,
+      correctionId: options.correction?.requestId,
+      evidence: cellEvidence,
+      evidenceNote: cellEvidence.includes('other') ? evidenceNote : '',
+    });
     saved.push(written.saved);
     events.push(written.event);
     if (written.insert) inserts.push(written.insert);
@@ -198,6 +223,9 @@ function planCellWrite(
     source: string;
     reason: string;
     correctionId?: string;
+    /** C4: a re-entry's evidence; empty for first entries. */
+    evidence: ReEntryEvidenceKind[];
+    evidenceNote: string;
   },
 ): { saved: SavedCell; event: AuditEntry; insert: NewCell | null; update: CellUpdate | null } {
   const { cls, change, audit } = p;
@@ -244,6 +272,8 @@ function planCellWrite(
       text: change.value.text,
       version,
       ...(p.correctionId && { correctionRequestId: p.correctionId }),
+      ...(p.evidence.length > 0 && { evidence: p.evidence }),
+      ...(p.evidenceNote && { evidenceNote: p.evidenceNote }),
     },
     reason: p.reason,
     source: p.source,

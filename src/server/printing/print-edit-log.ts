@@ -10,13 +10,19 @@ import type { Db } from '../platform/db/database.ts';
 import { storeDocument } from '../platform/files/store-document.ts';
 import { documentIdFor, verifyUrlFor } from '../platform/pdf/document-id.ts';
 import type { Signer } from '../platform/pdf/layout.ts';
+import type { EvidenceKind } from '../../shared/corrections.ts';
 import { APPROVAL_STEP_LABELS, columnLabel, sourceLabel } from '../../shared/labels.ts';
 import { PRINCIPAL_CAPTION, getSchoolUserOr404, loadSchoolPrintInfo, principalName, schoolYearLabelFor, vnDateTime } from './print-data.ts';
 
 /** More changes than this in one month print with a note saying the rest were left out. */
 const MAX_EDIT_LOG_ROWS = 2000;
-/** The short evidence labels next to each change's check boxes (C4). */
-const EDIT_LOG_EVIDENCE = ['Sổ điểm cá nhân', 'Bài kiểm tra', 'Xác nhận của học sinh cùng lớp (điểm miệng)', 'Khác'];
+/** The short evidence labels next to each change's check boxes (C4), "Khác" last. */
+const EDIT_LOG_EVIDENCE: Readonly<Record<EvidenceKind, string>> = {
+  personalGradebook: 'Sổ điểm cá nhân',
+  testPaper: 'Bài kiểm tra',
+  classmateConfirmation: 'Xác nhận của học sinh cùng lớp (điểm miệng)',
+  other: 'Khác',
+};
 
 export interface PrintEditLogOptions {
   db: Db;
@@ -70,10 +76,12 @@ export async function printEditLog(o: PrintEditLogOptions): Promise<{ pdf: Buffe
       newValue: e.newValue,
       source: sourceLabel(e.source, e.correctionNumber),
       reason: e.reason,
+      evidence: e.evidence.map((k) => EDIT_LOG_EVIDENCE[k]),
+      evidenceNote: e.evidenceNote,
     })),
     truncatedNote:
       log.total > log.entries.length ? `Tháng có ${log.total} lần sửa điểm; bản in này ghi ${log.entries.length} lần đầu. Xem đầy đủ trong nhật kí sửa điểm trên phần mềm.` : undefined,
-    evidenceLabels: EDIT_LOG_EVIDENCE,
+    evidenceLabels: Object.values(EDIT_LOG_EVIDENCE),
     approvals: approvals.map((a) => ({
       at: vnDateTime(a.at),
       step: APPROVAL_STEP_LABELS[a.step],

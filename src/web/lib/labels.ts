@@ -175,6 +175,11 @@ export const REASON_REQUIRED_LABELS: Record<'never' | 'reEntry' | 'always', stri
   always: 'Mọi lần nhập, sửa',
 };
 
+export const EVIDENCE_REQUIRED_LABELS: Record<'never' | 'reEntry', string> = {
+  never: 'Không bắt buộc',
+  reEntry: 'Khi sửa điểm đã nhập',
+};
+
 export const CORRECTION_APPLY_LABELS: Record<'adminBoard' | 'onApproval', string> = {
   adminBoard: 'Ban quản trị phần mềm cập nhật sau khi Hiệu trưởng duyệt',
   onApproval: 'Tự cập nhật ngay khi Hiệu trưởng duyệt',

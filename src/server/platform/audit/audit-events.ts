@@ -5,6 +5,7 @@
  */
 import type { TraitLevelTt27 } from '../../../domain/assessment/year-level-tt27.ts';
 import type { CellValue } from '../../../domain/gradebook/parse-cell-input.ts';
+import type { ReEntryEvidenceKind } from '../../../domain/gradebook/reentry-evidence.ts';
 import type { Role } from '../../../domain/policies/actor.ts';
 import type { AuditAction, AuditEntityType } from '../../../shared/audit-events.ts';
 import type { SchoolSettings } from '../../../shared/school-settings.ts';
@@ -84,6 +85,9 @@ export interface CellAfterAudit extends CellValue {
   columnKey: string;
   version: number;
   correctionRequestId?: string;
+  /** C4: a re-entry's evidence (and the note of "other"). */
+  evidence?: ReEntryEvidenceKind[];
+  evidenceNote?: string;
 }
 
 export interface ScoreImportAudit {

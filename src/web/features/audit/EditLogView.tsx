@@ -15,7 +15,7 @@ import { DateField } from '../../components/DateField.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { Loading, PageHeader } from '../../components/Page.tsx';
 import { formatDateTime, todayIso } from '../../lib/format.ts';
-import { APPROVAL_STEP_LABELS, EDIT_SOURCE_LABELS, columnName, labelOf, termRoman } from '../../../shared/labels.ts';
+import { APPROVAL_STEP_LABELS, EDIT_SOURCE_LABELS, EVIDENCE_KIND_LABELS, columnName, labelOf, termRoman } from '../../../shared/labels.ts';
 import { useYearSetup } from '../setup/hooks.ts';
 import { useClasses } from '../people/hooks.ts';
 
@@ -179,6 +179,7 @@ export function EditLogView() {
                     <Table.Th className="nowrap">Cũ → Mới</Table.Th>
                     <Table.Th>Nguồn</Table.Th>
                     <Table.Th>Lý do</Table.Th>
+                    <Table.Th miw={180}>Minh chứng</Table.Th>
                     <Table.Th className="nowrap">Số đề nghị</Table.Th>
                   </Table.Tr>
                 </Table.Thead>
@@ -210,12 +211,20 @@ export function EditLogView() {
                         </Text>
                       </Table.Td>
                       <Table.Td>{e.reason}</Table.Td>
+                      <Table.Td fz="xs">
+                        {e.evidence.map((k) => (
+                          <div key={k}>
+                            {labelOf(EVIDENCE_KIND_LABELS, k)}
+                            {k === 'other' && e.evidenceNote && `: ${e.evidenceNote}`}
+                          </div>
+                        ))}
+                      </Table.Td>
                       <Table.Td>{e.correctionNumber !== null ? `Số ${e.correctionNumber}` : ''}</Table.Td>
                     </Table.Tr>
                   ))}
                   {log.data.entries.length === 0 && (
                     <Table.Tr>
-                      <Table.Td colSpan={10}>Không có lần nhập, sửa nào khớp bộ lọc.</Table.Td>
+                      <Table.Td colSpan={11}>Không có lần nhập, sửa nào khớp bộ lọc.</Table.Td>
                     </Table.Tr>
                   )}
                 </Table.Tbody>

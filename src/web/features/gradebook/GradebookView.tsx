@@ -1,17 +1,18 @@
 /**
  * Sổ điểm (G1, G3): pick class → subject → term (a teacher from her assignments, the leadership
  * and the homeroom teacher any they may read), then the grid with autosave, the conflicts to
- * resolve, the lock refusals with their correction request, and the reason dialog.
+ * resolve, the lock refusals with their correction request, and the reason dialog (with the
+ * re-entry's evidence where the school asks for it, C4).
  */
 import { Alert, Anchor, Badge, Button, Card, Checkbox, Group, Modal, SegmentedControl, Select, SimpleGrid, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { Link, useLocation } from 'wouter';
-import type { GradebookSheet } from '../../api/types.ts';
+import type { EvidenceKind, GradebookSheet } from '../../api/types.ts';
 import { useSession } from '../../app/session.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { Loading, PageHeader } from '../../components/Page.tsx';
 import { formatDate } from '../../lib/format.ts';
-import { termLabel } from '../../../shared/labels.ts';
+import { EVIDENCE_KIND_LABELS, termLabel } from '../../../shared/labels.ts';
 import { CorrectionFormModal, type CorrectionDraftCell } from '../corrections/CorrectionForm.tsx';
 import { useYearSetup } from '../setup/hooks.ts';
 import { useClasses } from '../people/hooks.ts';
@@ -163,6 +164,11 @@ function SheetEditorPanel({ sheet }: { sheet: GradebookSheet }) {
   const [correction, setCorrection] = useState<CorrectionDraftCell[] | null>(null);
   const [reason, setReason] = useState('');
   const [remember, setRemember] = useState(true);
+  const [evidence, setEvidence] = useState<EvidenceKind[]>([]);
+  const [evidenceNote, setEvidenceNote] = useState('');
+  const reasonNeeded = sheet.reasonRequired !== 'never';
+  const evidenceNeeded = sheet.evidenceRequired === 'reEntry';
+  const dialogReady = (!reasonNeeded || reason.trim() !== '') && (!evidenceNeeded || (evidence.length > 0 && (!evidence.includes('other') || evidenceNote.trim() !== '')));
   const byId = new Map(sheet.rows.map((r) => [r.studentId, r]));
   const colLabel = (key: string) => sheet.columns.find((c) => c.key === key)?.label ?? key;
   const entries = Object.entries(editor.rows);
@@ -191,6 +197,11 @@ function SheetEditorPanel({ sheet }: { sheet: GradebookSheet }) {
         {sheet.reasonRequired !== 'never' && (
           <Badge variant="light" color="blue">
             {sheet.reasonRequired === 'always' ? 'Mỗi lần lưu cần ghi lý do' : 'Sửa điểm đã nhập cần ghi lý do'}
+          </Badge>
+        )}
+        {evidenceNeeded && (
+          <Badge variant="light" color="grape">
+            Sửa điểm đã nhập cần minh chứng
           </Badge>
         )}
         <Text size="sm" c={saving ? 'orange.8' : 'dimmed'} data-testid="save-summary">
@@ -305,31 +316,75 @@ function SheetEditorPanel({ sheet }: { sheet: GradebookSheet }) {
         .
       </Text>
 
-      <Modal opened={needReason.length > 0} onClose={() => needReason.forEach(([id]) => editor.revertRow(id))} title="Lý do sửa điểm" centered>
+      <Modal
+        opened={needReason.length > 0}
+        onClose={() => needReason.forEach(([id]) => editor.revertRow(id))}
+        title={evidenceNeeded ? 'Lý do và minh chứng sửa điểm' : 'Lý do sửa điểm'}
+        centered
+      >
         <form
           onSubmit={(e) => {
             e.preventDefault();
             const text = reason.trim();
-            if (!text) return;
-            editor.setSessionReason(remember ? text : null);
-            needReason.forEach(([id]) => editor.saveNow(id, { reason: text }));
+            if (!dialogReady) return;
+            editor.setSessionReason(remember && text ? text : null);
+            // Evidence belongs to this change only: asked again for the next one.
+            needReason.forEach(([id]) => editor.saveNow(id, { reason: text, evidence, evidenceNote: evidence.includes('other') ? evidenceNote.trim() : '' }));
+            setEvidence([]);
+            setEvidenceNote('');
           }}
         >
           <Stack gap="sm">
             <Text size="sm">
-              Theo quy định của trường, sửa một điểm đã nhập cần ghi lý do (được lưu trong nhật kí sửa điểm cùng giá trị cũ và mới).
+              {evidenceNeeded
+                ? 'Theo quy định của trường, sửa một điểm đã nhập cần nêu minh chứng (và lý do, nếu trường yêu cầu); tất cả được lưu trong nhật kí sửa điểm cùng giá trị cũ và mới.'
+                : 'Theo quy định của trường, sửa một điểm đã nhập cần ghi lý do (được lưu trong nhật kí sửa điểm cùng giá trị cũ và mới).'}
             </Text>
             <Text size="sm" c="dimmed">
               Dòng: {needReason.map(([id]) => byId.get(id)?.fullName).join(', ')}
             </Text>
-            <Textarea label="Lý do" data-autofocus required minRows={2} value={reason} onChange={(e) => setReason(e.currentTarget.value)} placeholder="Ví dụ: nhập nhầm, đối chiếu sổ điểm cá nhân" />
+            {evidenceNeeded &&
+              needReason.map(([id, r]) =>
+                r.status.state === 'needReason' ? (
+                  <Text key={id} size="xs" c="red.8">
+                    {r.status.message}
+                  </Text>
+                ) : null,
+              )}
+            <Textarea
+              label={reasonNeeded ? 'Lý do' : 'Lý do (không bắt buộc)'}
+              data-autofocus
+              required={reasonNeeded}
+              minRows={2}
+              value={reason}
+              onChange={(e) => setReason(e.currentTarget.value)}
+              placeholder="Ví dụ: nhập nhầm, đối chiếu sổ điểm cá nhân"
+            />
+            {evidenceNeeded && (
+              <Checkbox.Group
+                label="Minh chứng"
+                description="Xác nhận của học sinh cùng lớp chỉ dùng cho điểm kiểm tra miệng (ĐĐGtx)."
+                withAsterisk
+                value={evidence}
+                onChange={(v) => setEvidence(v as EvidenceKind[])}
+              >
+                <Stack gap={6} mt={6}>
+                  {(Object.entries(EVIDENCE_KIND_LABELS) as [EvidenceKind, string][]).map(([value, label]) => (
+                    <Checkbox key={value} value={value} label={label} />
+                  ))}
+                </Stack>
+              </Checkbox.Group>
+            )}
+            {evidenceNeeded && evidence.includes('other') && (
+              <Textarea label="Minh chứng khác là gì" required minRows={1} maxLength={300} value={evidenceNote} onChange={(e) => setEvidenceNote(e.currentTarget.value)} />
+            )}
             <Checkbox label="Dùng lý do này cho các lần sửa tiếp theo trong sổ này" checked={remember} onChange={(e) => setRemember(e.currentTarget.checked)} />
             <Group justify="flex-end">
               <Button variant="default" onClick={() => needReason.forEach(([id]) => editor.revertRow(id))}>
                 Không sửa nữa
               </Button>
-              <Button type="submit" disabled={!reason.trim()}>
-                Lưu với lý do này
+              <Button type="submit" disabled={!dialogReady}>
+                {evidenceNeeded ? 'Lưu với lý do, minh chứng này' : 'Lưu với lý do này'}
               </Button>
             </Group>
           </Stack>

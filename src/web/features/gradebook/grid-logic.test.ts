@@ -26,6 +26,7 @@ function sheetOf(subject: GradebookSheet['subject'], columns: GradebookSheet['co
     canEdit: true,
     reEntryLastDay: null,
     reasonRequired: 'never',
+    evidenceRequired: 'never',
   };
 }
 

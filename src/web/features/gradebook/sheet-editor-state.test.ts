@@ -42,6 +42,7 @@ function sheetWith(rows: { studentId: string; cells: Record<string, GradebookCel
     canEdit: true,
     reEntryLastDay: null,
     reasonRequired: 'reEntry',
+    evidenceRequired: 'never',
   };
 }
 

@@ -5,7 +5,8 @@
  *   edited from, with an Idempotency-Key that a retry after a network failure reuses;
  * - 409 (someone else saved first) becomes a conflict the teacher resolves — never overwritten
  *   silently; 423 (khóa sổ) keeps the typed values and offers the correction request; 400 with
- *   reasonRequired asks for a reason and re-sends.
+ *   reasonRequired (or a re-entry without the evidence the school asks for) asks for a reason and
+ *   the evidence, and re-sends.
  */
 import { serverNow } from '../../lib/format.ts';
 import { useQueryClient } from '@tanstack/react-query';
@@ -13,7 +14,7 @@ import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
 import { ApiError } from '../../api/client.ts';
 import { gradebookApi } from '../../api/endpoints.ts';
 import { keys } from '../../api/keys.ts';
-import type { GradebookCell, GradebookSheet, SaveCellsInput } from '../../api/types.ts';
+import type { EvidenceKind, GradebookCell, GradebookSheet, SaveCellsInput } from '../../api/types.ts';
 import { type CellSource, isDirty, newId, readCell } from './grid-logic.ts';
 import { type RowState, type SheetEditorAction, type SheetEditorState, initialSheetEditorState, pendingCount as countPending, sheetEditorReducer, unconfirmedColumns } from './sheet-editor-state.ts';
 
@@ -26,12 +27,19 @@ interface Attempt {
   key: string;
 }
 
+/** What the reason dialog adds to a save (C3, C4). */
+export interface SaveOptions {
+  reason?: string;
+  evidence?: EvidenceKind[];
+  evidenceNote?: string;
+}
+
 export interface SheetEditor {
   rows: Record<string, RowState>;
   /** Set what is in one or more boxes (typing, paste, fill); schedules the rows' saves. */
   setInputs(changes: { studentId: string; columnKey: string; input: string }[], source: CellSource): void;
-  /** Save the row now (leaving it, "Thử lại"). */
-  saveNow(studentId: string, opts?: { reason?: string }): void;
+  /** Save the row now (leaving it, "Thử lại"), with the reason and re-entry evidence from the dialog. */
+  saveNow(studentId: string, opts?: SaveOptions): void;
   /** Conflict: keep mine (re-save on the server's version) or take the server's value. */
   resolveConflict(studentId: string, choice: 'mine' | 'theirs'): void;
   /** Put the row back to what the server has (after a lock refused it). */
@@ -68,7 +76,7 @@ export function useSheetEditor(sheet: GradebookSheet): SheetEditor {
   }, [sheet, kindOf, dispatch]);
 
   const save = useCallback(
-    async (studentId: string, opts: { reason?: string } = {}) => {
+    async (studentId: string, opts: SaveOptions = {}) => {
       const t = timers.current.get(studentId);
       if (t) clearTimeout(t);
       timers.current.delete(studentId);
@@ -99,7 +107,7 @@ export function useSheetEditor(sheet: GradebookSheet): SheetEditor {
       }
       const source: CellSource = sources.has('pasted') ? 'pasted' : sources.has('filled') ? 'filled' : 'typed';
       const reason = opts.reason ?? sessionReason.current ?? '';
-      const body: SaveCellsInput = { changes, source, reason };
+      const body: SaveCellsInput = { changes, source, reason, ...(opts.evidence?.length ? { evidence: opts.evidence, evidenceNote: opts.evidenceNote ?? '' } : {}) };
       const bodyText = JSON.stringify(body);
       const previous = attempts.current.get(studentId);
       const key = previous && previous.body === bodyText ? previous.key : newId();
@@ -121,7 +129,7 @@ export function useSheetEditor(sheet: GradebookSheet): SheetEditor {
         } else if (e?.status === 423) {
           const blocks = Array.isArray(e.body.blocks) ? (e.body.blocks as { columnKey: string; message: string }[]) : changes.map((c) => ({ columnKey: c.columnKey, message: e.message }));
           dispatch({ type: 'saveLocked', studentId, message: e.message, blocks });
-        } else if (e?.status === 400 && (e.body.reasonRequired === true || e.fieldErrors.some((f) => f.field === 'reason'))) {
+        } else if (e?.status === 400 && (e.body.reasonRequired === true || e.fieldErrors.some((f) => f.field === 'reason' || f.field === 'evidence'))) {
           sessionReason.current = null;
           dispatch({ type: 'reasonRequired', studentId, message: e.message });
         } else {

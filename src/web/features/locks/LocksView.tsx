@@ -17,7 +17,7 @@ import { DateField } from '../../components/DateField.tsx';
 import { ErrorAlert, fieldError } from '../../components/ErrorAlert.tsx';
 import { Loading, PageHeader } from '../../components/Page.tsx';
 import { formatDate, formatDateTime } from '../../lib/format.ts';
-import { CORRECTION_APPLY_LABELS, REASON_REQUIRED_LABELS, WINDOW_STATE_LABELS } from '../../lib/labels.ts';
+import { CORRECTION_APPLY_LABELS, EVIDENCE_REQUIRED_LABELS, REASON_REQUIRED_LABELS, WINDOW_STATE_LABELS } from '../../lib/labels.ts';
 import { columnName, termLabel } from '../../../shared/labels.ts';
 import { useYearSetup } from '../setup/hooks.ts';
 import { type LockRequest, REQUESTED_MESSAGE, lockRequestsApi, wasRequested } from './lock-requests-api.ts';
@@ -607,6 +607,15 @@ function SettingsForm({ initial, principal, onSaved }: { initial: SchoolSettings
           data={Object.entries(REASON_REQUIRED_LABELS).map(([value, label]) => ({ value, label }))}
           value={s.reasonRequired}
           onChange={(v) => v && (setSaved(false), setS({ ...s, reasonRequired: v as SchoolSettings['reasonRequired'] }))}
+          allowDeselect={false}
+          disabled={!principal}
+        />
+        <Select
+          label="Minh chứng khi nhập lại điểm"
+          description="Khi sửa điểm đã nhập, giáo viên nêu minh chứng: sổ điểm cá nhân, bài kiểm tra, xác nhận của học sinh cùng lớp (điểm miệng) hoặc minh chứng khác (in trong nhật kí sửa điểm)"
+          data={Object.entries(EVIDENCE_REQUIRED_LABELS).map(([value, label]) => ({ value, label }))}
+          value={s.evidenceRequired}
+          onChange={(v) => v && (setSaved(false), setS({ ...s, evidenceRequired: v as SchoolSettings['evidenceRequired'] }))}
           allowDeselect={false}
           disabled={!principal}
         />
