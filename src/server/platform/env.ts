@@ -27,9 +27,9 @@ const ZEnv = z.object({
   SODIEM_TRUST_PROXY: z.string().default('0'),
   /** A remote-signing service (VNPT SmartCA, Viettel MySign… through the adapter in docs/signing.md). */
   SODIEM_REMOTE_SIGNING_URL: z.string().url().optional(),
+  SODIEM_REMOTE_SIGNING_TOKEN: z.string().optional(),
   /** An RFC 3161 timestamping authority for the audit checkpoints (optional). */
   SODIEM_TSA_URL: z.string().url().optional(),
-  SODIEM_REMOTE_SIGNING_TOKEN: z.string().optional(),
   /** Trust roots for signatures: folders or PEM files, comma-separated (default config/trust-roots); see signing/trust-config.ts. */
   SODIEM_TRUST_ROOTS: z.string().optional(),
   /** Revocation of signers' certificates: online (OCSP/CRL, default) or off. */
