@@ -7,9 +7,8 @@
 import { verifyAuditChains } from '../../server/platform/audit/audit-log.ts';
 import { verifyCheckpoints } from '../../server/platform/audit/audit-checkpoints.ts';
 import { verifyStoredRecords } from '../../server/platform/audit/audited-records.ts';
-import { createSigner } from '../../server/platform/signing/index.ts';
+import { createSigner, verifyDetachedSignature } from '../../server/platform/signing/index.ts';
 import { sha256Hex } from '../../server/platform/sha256.ts';
-import { verifyManifestSignature } from '../../server/archive/index.ts';
 import type { Env } from '../../server/platform/env.ts';
 import type { CliIo } from '../io.ts';
 import { openConfiguredDatabase } from '../open-configured-database.ts';
@@ -27,7 +26,7 @@ async function sealVerifier(env: Env): Promise<(body: Buffer, cms: Buffer) => st
     }
   }
   return (body, cms) => {
-    const check = verifyManifestSignature(body, cms);
+    const check = verifyDetachedSignature(body, cms, 'điểm neo');
     if (!check.valid) return check.problem;
     if (sealSha256 && check.certificate.sha256 !== sealSha256) return `ký bằng chứng thư "${check.certificate.subject}", không phải con dấu đang cấu hình`;
     return null;

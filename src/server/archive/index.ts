@@ -5,4 +5,3 @@ export { registerArchiveRoutes } from './archive.routes.ts';
 export { ArchiveError, buildYearArchive } from './build-year-archive.ts';
 export { type ArchiveProblem, verifyYearArchive } from './verify-year-archive.ts';
 export { yearArchiveJob } from './year-archive-job.ts';
-export { verifyManifestSignature } from './verify-manifest-signature.ts';

@@ -11,7 +11,7 @@ import type { Row } from '../platform/db/schema.ts';
 import type { CertificateDescription } from '../platform/signing/signer.ts';
 import { CHECKSUMS_FILE, MANIFEST_FILE, MANIFEST_FORMAT, type Manifest, SIGNATURE_FILE, checksumsText } from './archive-package.ts';
 import { sha256Hex } from '../platform/sha256.ts';
-import { verifyManifestSignature } from './verify-manifest-signature.ts';
+import { verifyDetachedSignature } from '../platform/signing/verify-detached-signature.ts';
 
 export const AUDIT_EXPORT_FILE = 'nhat-ki-he-thong/su-kien.jsonl';
 
@@ -108,7 +108,7 @@ export function verifyYearArchive(dir: string): ArchiveVerification {
   let signature: ArchiveVerification['signature'] = { present: false };
   const signaturePath = join(dir, SIGNATURE_FILE);
   if (existsSync(signaturePath)) {
-    const check = verifyManifestSignature(manifestBytes, readFileSync(signaturePath));
+    const check = verifyDetachedSignature(manifestBytes, readFileSync(signaturePath), 'manifest.json');
     signature = { present: true, valid: check.valid, certificate: check.certificate, signingTime: check.valid ? check.signingTime : null };
     if (!check.valid) problems.push({ kind: 'signature', path: SIGNATURE_FILE, message: check.problem });
   } else if (manifest.signatureFile) {

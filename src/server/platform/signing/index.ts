@@ -14,3 +14,4 @@ export { assessCertificate, type CertificateTrust } from './certificate-trust.ts
 export { checkRevocation, type RevocationStatus } from './revocation.ts';
 export { fileTrustStore, memoryTrustStore, type TrustStore } from './trust-store.ts';
 export { trustConfigFromEnv, type TrustConfig } from './trust-config.ts';
+export { verifyDetachedSignature, type SignatureCheck } from './verify-detached-signature.ts';

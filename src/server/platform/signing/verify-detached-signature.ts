@@ -1,15 +1,16 @@
 /**
- * Checks a detached CMS signature (manifest.json.p7s) over manifest.json without a network:
- * the message digest in the signed attributes must equal SHA-256 of the manifest, and the
+ * Checks a detached CMS signature over some bytes without a network (the archive's
+ * manifest.json.p7s, an audit checkpoint's seal): the message digest in the signed attributes
+ * must equal SHA-256 of the content, and the
  * signature over those attributes must verify with the public key of the embedded signer
  * certificate. Whether that certificate is trusted (its chain to a CA root) is for the reader
  * to judge from the certificate reported (or `openssl cms -verify -CAfile …`, docs/archive.md).
  */
-import { sha256 } from '../platform/sha256.ts';
+import { sha256 } from '../sha256.ts';
 import { X509Certificate, verify } from 'node:crypto';
 import * as pkijs from 'pkijs';
-import { describeCertificate } from '../platform/signing/describe-certificate.ts';
-import type { CertificateDescription } from '../platform/signing/signer.ts';
+import { describeCertificate } from './describe-certificate.ts';
+import type { CertificateDescription } from './signer.ts';
 
 const OID_SIGNED_DATA = '1.2.840.113549.1.7.2';
 const OID_MESSAGE_DIGEST = '1.2.840.113549.1.9.4';
@@ -19,7 +20,8 @@ export type SignatureCheck =
   | { valid: true; certificate: CertificateDescription; signingTime: Date | null }
   | { valid: false; problem: string; certificate: CertificateDescription | null };
 
-export function verifyManifestSignature(manifest: Buffer, p7s: Buffer): SignatureCheck {
+/** `name`: what the content is called in the problems reported, e.g. "manifest.json". */
+export function verifyDetachedSignature(content: Buffer, p7s: Buffer, name: string): SignatureCheck {
   let signedData: pkijs.SignedData;
   try {
     const info = pkijs.ContentInfo.fromBER(new Uint8Array(p7s));
@@ -44,14 +46,14 @@ export function verifyManifestSignature(manifest: Buffer, p7s: Buffer): Signatur
   const certificate = describeCertificate(ownDer, own);
   if (signerInfo.digestAlgorithm.algorithmId !== OID_SHA256) return { valid: false, problem: `thuật toán băm không hỗ trợ (${signerInfo.digestAlgorithm.algorithmId})`, certificate };
 
-  const digest = sha256(manifest);
-  let signedBytes: Buffer = manifest;
+  const digest = sha256(content);
+  let signedBytes: Buffer = content;
   let signingTime: Date | null = null;
   if (signerInfo.signedAttrs) {
     const md = signerInfo.signedAttrs.attributes.find((a) => a.type === OID_MESSAGE_DIGEST);
     const value = md?.values[0] as { valueBlock?: { valueHexView?: Uint8Array } } | undefined;
     if (!value?.valueBlock?.valueHexView || !Buffer.from(value.valueBlock.valueHexView).equals(digest)) {
-      return { valid: false, problem: 'manifest.json đã bị sửa sau khi ký (mã băm không khớp chữ ký)', certificate };
+      return { valid: false, problem: `${name} đã bị sửa sau khi ký (mã băm không khớp chữ ký)`, certificate };
     }
     const time = signerInfo.signedAttrs.attributes.find((a) => a.type === '1.2.840.113549.1.9.5')?.values[0] as { toDate?: () => Date } | undefined;
     signingTime = time?.toDate ? time.toDate() : null;
@@ -68,6 +70,6 @@ export function verifyManifestSignature(manifest: Buffer, p7s: Buffer): Signatur
   } catch (e) {
     return { valid: false, problem: `không kiểm tra được chữ ký (${(e as Error).message})`, certificate };
   }
-  if (!ok) return { valid: false, problem: 'chữ ký số không hợp lệ (manifest.json hoặc chữ ký đã bị sửa)', certificate };
+  if (!ok) return { valid: false, problem: `chữ ký số không hợp lệ (${name} hoặc chữ ký đã bị sửa)`, certificate };
   return { valid: true, certificate, signingTime };
 }
