@@ -169,6 +169,28 @@ describe('wrong passwords slow a name down, never lock it', () => {
   });
 });
 
+describe('typing the password again inside a session is a login attempt too', () => {
+  it('a stolen session cannot guess the current password through "change password": three wrong, then each waits longer; each failure audited', async () => {
+    const b = new Browser('203.0.113.30');
+    expect((await b.password('giaovien')).body.next).toBe('ready');
+    const change = (currentPassword: string) => b.send('POST', '/api/v1/auth/change-password', { currentPassword, newPassword: 'MatKhauMoi#2026-rat-dai' });
+    for (let i = 0; i < 3; i++) {
+      const wrong = await change(`doan-${i}`);
+      expect([wrong.status, wrong.body.errors?.[0]?.field]).toEqual([400, 'currentPassword']);
+    }
+    const held = await change(demo.password);
+    expect([held.status, held.retryAfter]).toEqual([429, '2']);
+    wait(2);
+    expect((await change('doan-3')).status).toBe(400);
+    expect((await change(demo.password)).retryAfter).toBe('4');
+    const teacher = await userId('giaovien');
+    const here = async (action: string) => (await events(action)).filter((e) => e.entity_id === teacher && e.ip === '203.0.113.30');
+    expect((await here('login.failed')).length + (await here('login.locked')).length).toBe(4);
+    expect(await here('account.password_changed')).toHaveLength(0);
+    wait(8);
+  });
+});
+
 describe('the principal and the admin board see a name held back, and release it', () => {
   it('the accounts list shows until when; a password reset releases the name at once', async () => {
     const principal = new Browser('203.0.113.41');

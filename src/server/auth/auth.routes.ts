@@ -173,6 +173,7 @@ export async function registerAuthRoutes(app: FastifyInstance, deps: RouteDeps):
         body: ZChangePasswordInput,
         response: { 200: ZLoginResult, ...errors },
       },
+      onError: retryAfter,
     },
     async (request) => {
       const auth = requireAuth(request, { allowIncompleteLogin: true });

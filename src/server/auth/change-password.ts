@@ -1,13 +1,14 @@
 /**
- * Changing one's password (required at the first login): the current password is checked, the
- * new one must be strong and different; every other session of the user ends; audited in the
- * same transaction.
+ * Changing one's password (required at the first login): the new one must be strong and
+ * different; then the current password is checked, throttled and audited like a login
+ * (confirm-password.ts); every other session of the user ends; audited in the same transaction.
  */
 import { type AuditContext, schoolChain, systemChain, writeAudit } from '../platform/audit/audit-log.ts';
 import type { Db } from '../platform/db/database.ts';
 import type { Row } from '../platform/db/schema.ts';
 import { AppError } from '../platform/errors.ts';
-import { hashPassword, passwordProblem, verifyPassword } from './passwords.ts';
+import { confirmPassword } from './confirm-password.ts';
+import { hashPassword, passwordProblem } from './passwords.ts';
 
 export interface ChangePasswordOptions {
   db: Db;
@@ -20,17 +21,13 @@ export interface ChangePasswordOptions {
 }
 
 export async function changePassword({ db, user, sessionId, currentPassword, newPassword, audit }: ChangePasswordOptions): Promise<void> {
-  if (!(await verifyPassword(user.password_hash, currentPassword))) {
-    throw new AppError('VALIDATION', 'Mật khẩu hiện tại không đúng.', {
-      errors: [{ field: 'currentPassword', message: 'Mật khẩu hiện tại không đúng.' }],
-    });
-  }
   const problem = passwordProblem(newPassword, user.username);
   if (problem) throw new AppError('VALIDATION', problem, { errors: [{ field: 'newPassword', message: problem }] });
   if (newPassword === currentPassword) {
     const message = 'Mật khẩu mới phải khác mật khẩu cũ.';
     throw new AppError('VALIDATION', message, { errors: [{ field: 'newPassword', message }] });
   }
+  const confirmed = await confirmPassword(db, user, currentPassword, 'currentPassword', audit);
   const passwordHash = await hashPassword(newPassword);
   await db.transaction().execute(async (tx) => {
     await tx
@@ -38,6 +35,7 @@ export async function changePassword({ db, user, sessionId, currentPassword, new
       .set((eb) => ({ password_hash: passwordHash, must_change_password: 0, updated_at: audit.now, version: eb('version', '+', 1) }))
       .where('id', '=', user.id)
       .execute();
+    await confirmed.clear(tx);
     // Every other session of this user ends.
     await tx.deleteFrom('sessions').where('user_id', '=', user.id).where('id', '!=', sessionId).execute();
     await writeAudit(tx, audit, {

@@ -7,8 +7,7 @@ import { type AuditContext, schoolChain, systemChain, writeAudit } from '../plat
 import type { Db } from '../platform/db/database.ts';
 import type { Row } from '../platform/db/schema.ts';
 import { AppError } from '../platform/errors.ts';
-import { claimAttempt, clearCounters, passwordCounters, passwordThrottled } from './login-throttle.ts';
-import { verifyPassword } from './passwords.ts';
+import { confirmPassword } from './confirm-password.ts';
 import { RECOVERY_CODE_COUNT, replaceRecoveryCodes } from './recovery-codes.ts';
 
 export interface RegenerateRecoveryCodesOptions {
@@ -20,28 +19,10 @@ export interface RegenerateRecoveryCodesOptions {
 
 export async function regenerateRecoveryCodes({ db, user, password, audit }: RegenerateRecoveryCodesOptions): Promise<string[]> {
   if (!user.totp_enabled) throw new AppError('INVALID_STATE', 'Tài khoản chưa bật xác thực hai lớp nên không có mã khôi phục.');
-  const counters = passwordCounters(user.username, audit.ip, null);
-  const claim = await claimAttempt(db, counters, new Date(audit.now));
-  if (!claim.ok) throw passwordThrottled(claim.retryAfterSeconds);
+  const confirmed = await confirmPassword(db, user, password, 'password', audit);
   const chainKey = user.school_id ? schoolChain(user.school_id) : systemChain;
-  if (!(await verifyPassword(user.password_hash, password))) {
-    await db.transaction().execute((tx) =>
-      writeAudit(tx, audit, {
-        chainKey,
-        schoolId: user.school_id,
-        action: claim.retryAt ? 'login.locked' : 'login.failed',
-        entityType: 'user',
-        entityId: user.id,
-        before: null,
-        after: { failedLogins: claim.failures, lockedUntil: claim.retryAt },
-        source: 'login',
-      }),
-    );
-    const message = 'Mật khẩu không đúng.';
-    throw new AppError('VALIDATION', message, { errors: [{ field: 'password', message }] });
-  }
   return db.transaction().execute(async (tx) => {
-    await clearCounters(tx, counters);
+    await confirmed.clear(tx);
     const codes = await replaceRecoveryCodes(tx, user.id, audit.now);
     await writeAudit(tx, audit, {
       chainKey,
