@@ -32,6 +32,10 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
     summary: 'archive verify DIR     kiểm tra gói lưu trữ năm học (không cần mạng); archive create: lập gói',
     load: async () => (await import('./commands/archive.ts')).archiveCommand,
   },
+  'reset-second-factor': {
+    summary: 'reset-second-factor USERNAME  tắt xác thực hai lớp của tài khoản mất cả điện thoại và mã khôi phục',
+    load: async () => (await import('./commands/reset-second-factor.ts')).resetSecondFactorCommand,
+  },
   'demo-totp': {
     summary: 'demo-totp USERNAME     mã TOTP hiện tại của tài khoản dùng thử',
     load: async () => (await import('./commands/demo-totp.ts')).demoTotpCommand,

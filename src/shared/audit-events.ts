@@ -22,6 +22,7 @@ export const AUDIT_ACTIONS = [
   'account.passwordReset',
   'account.password_changed',
   'account.totp_enabled',
+  'account.secondFactorReset',
   'account.recovery_codes_generated',
   // Set-up of the school year
   'schoolYear.created',

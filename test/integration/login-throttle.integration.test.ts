@@ -7,7 +7,9 @@
  * - a stranger hammering the principal's name from elsewhere does not keep her out of her known
  *   device;
  * - 60 wrong TOTP codes: after three, each attempt waits longer (counted in the database);
- * - a TOTP code is accepted once; recovery codes work once each.
+ * - a TOTP code is accepted once; recovery codes work once each;
+ * - typing the password again inside a session is throttled like a login;
+ * - a lost second factor is turned off by the principal, or for her by the server's operator.
  */
 import * as argon2 from '@node-rs/argon2';
 import type { FastifyInstance } from 'fastify';
@@ -17,6 +19,7 @@ import { totpCode } from '../../src/server/auth/totp.ts';
 import { type DemoSeed, seedDemo } from '../../src/server/demo/seed-demo.ts';
 import { parseEnv } from '../../src/server/platform/env.ts';
 import { type TestDatabase, createTestDatabase } from '../helpers/database.ts';
+import { runCli } from '../helpers/cli.ts';
 import { TEST_NOW } from '../helpers/test-clock.ts';
 
 // The password hash, counted: an unknown name must run it as a known one does.
@@ -373,5 +376,42 @@ describe('recovery codes', () => {
     expect((await t.password('giaovien')).body.next).toBe('ready');
     expect((await t.send('POST', '/api/v1/auth/recovery-codes', { password: demo.password })).status).toBe(409);
     expect((await t.recovery('abcd-efgh-jkmn')).status).toBe(401);
+  });
+});
+
+describe('a lost phone and lost recovery codes', () => {
+  const resetPath = async (username: string) => `/api/v1/accounts/${await userId(username)}/reset-second-factor`;
+  it('the principal turns off the admin board\'s second factor: its sessions end, its codes go, it logs in with the password and must set TOTP up again; the admin board cannot do it to the principal, a teacher to no one', async () => {
+    const board = new Browser('198.51.100.71');
+    await board.logIn('quantri');
+    const denied = await board.send('POST', await resetPath('hieutruong'));
+    expect([denied.status, denied.body.message]).toEqual([403, 'Chỉ Hiệu trưởng được trao hoặc thu hồi vai trò Hiệu trưởng và Ban quản trị phần mềm.']);
+    const teacher = new Browser('198.51.100.72');
+    expect((await teacher.password('giaovien')).body.next).toBe('ready');
+    expect((await teacher.send('POST', await resetPath('quantri'))).status).toBe(403);
+
+    const principal = new Browser('198.51.100.73');
+    await principal.logIn('hieutruong');
+    const done = await principal.send('POST', await resetPath('quantri'));
+    expect([done.status, done.body.totpEnabled]).toEqual([200, false]);
+    expect((await board.send('GET', '/api/v1/auth/me')).status).toBe(401);
+    expect(await database.handle.db.selectFrom('recovery_codes').select('id').where('user_id', '=', await userId('quantri')).execute()).toHaveLength(0);
+    const again = new Browser('198.51.100.71');
+    expect((await again.password('quantri')).body.next).toBe('setupTotp');
+    const boardId = await userId('quantri');
+    expect((await events('account.secondFactorReset')).filter((e) => e.entity_id === boardId)).toHaveLength(1);
+    expect((await principal.send('POST', await resetPath('quantri'))).status).toBe(409);
+  });
+
+  it('the principal\'s own: the server\'s operator runs `sodiem reset-second-factor`, audited with no actor', async () => {
+    const res = runCli(['reset-second-factor', 'th.hieutruong'], { DATA_DIR: database.dataDir, DATABASE_URL: database.databaseUrl, SODIEM_NOW: new Date(nowMs).toISOString() });
+    expect([res.status, res.stderr]).toEqual([0, '']);
+    expect(res.stdout).toContain('Đã tắt xác thực hai lớp của th.hieutruong');
+    wait(60);
+    expect((await new Browser('198.51.100.74').password('th.hieutruong')).body.next).toBe('setupTotp');
+    const principalId = await userId('th.hieutruong');
+    const [event] = (await events('account.secondFactorReset')).filter((e) => e.entity_id === principalId);
+    expect(event).toMatchObject({ actor_user_id: null, actor_role: 'system' });
+    expect(runCli(['reset-second-factor', 'khong-co'], { DATA_DIR: database.dataDir, DATABASE_URL: database.databaseUrl }).status).toBe(1);
   });
 });

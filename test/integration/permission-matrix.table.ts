@@ -113,6 +113,7 @@ export const PERMISSION_MATRIX: Record<string, MatrixEntry> = {
   },
   'PATCH /api/v1/accounts/:userId': { allow: MANAGERS, sample: (r) => ({ path: `/api/v1/accounts/${r.spareUserId}`, body: { roles: ['teacher'], version: 1 } }) },
   'POST /api/v1/accounts/:userId/reset-password': { allow: MANAGERS, sample: (r) => ({ path: `/api/v1/accounts/${r.spareUserId}/reset-password` }) },
+  'POST /api/v1/accounts/:userId/reset-second-factor': { allow: MANAGERS, sample: (r) => ({ path: `/api/v1/accounts/${r.spareUserId}/reset-second-factor` }) },
 
   // ---- setup ----
   'GET /api/v1/schools/:schoolId/years': { allow: SCHOOL_VIEW, sample: (r) => ({ path: `${school(r)}/years` }) },

@@ -14,6 +14,7 @@ import { type RouteDeps, typed } from '../platform/http/route-deps.ts';
 import { getAccountOr404, loadAccountSlip, loadAccounts } from './account-queries.ts';
 import { createAccount } from './create-account.ts';
 import { resetPassword } from './reset-password.ts';
+import { resetSecondFactor } from './reset-second-factor.ts';
 import { updateAccount } from './update-account.ts';
 
 const tags = ['accounts'];
@@ -88,6 +89,19 @@ export async function registerAccountRoutes(app: FastifyInstance, deps: RouteDep
       authorize(auth, 'account.manage', { schoolId: user.school_id });
       const password = await resetPassword({ db, actor: auth.actor, user, audit: auditContext(request) });
       return loadAccountSlip(db, user.school_id, user.id, password);
+    },
+  );
+
+  api.post(
+    '/accounts/:userId/reset-second-factor',
+    { schema: { tags, summary: 'Tắt xác thực hai lớp khi người dùng mất cả điện thoại và mã khôi phục', params: z.object({ userId: ZId }), response: { 200: ZAccount, ...authErrors } } },
+    async (request) => {
+      const auth = requireAuth(request);
+      const user = await getAccountOr404(db, request.params.userId);
+      authorize(auth, 'account.manage', { schoolId: user.school_id });
+      await resetSecondFactor({ db, actor: auth.actor, user, audit: auditContext(request) });
+      const [account] = await loadAccounts(db, user.school_id, user.id);
+      return account;
     },
   );
 }

@@ -66,6 +66,7 @@ export const accountsApi = {
     http.post<AccountSlip>(`/schools/${schoolId}/guardian-accounts`, body),
   update: (userId: string, body: UpdateAccountInput) => http.patch<Account>(`/accounts/${userId}`, body),
   resetPassword: (userId: string) => http.post<AccountSlip>(`/accounts/${userId}/reset-password`),
+  resetSecondFactor: (userId: string) => http.post<Account>(`/accounts/${userId}/reset-second-factor`),
 };
 
 export const auditApi = {

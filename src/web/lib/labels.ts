@@ -105,6 +105,7 @@ export const AUDIT_ACTION_LABELS: Partial<Record<AuditAction, string>> = {
   'account.passwordReset': 'Cấp lại mật khẩu',
   'account.password_changed': 'Đổi mật khẩu',
   'account.totp_enabled': 'Bật xác thực hai lớp',
+  'account.secondFactorReset': 'Tắt xác thực hai lớp (mất điện thoại và mã khôi phục)',
   'account.recovery_codes_generated': 'Tạo mã khôi phục mới',
   'schoolYear.created': 'Tạo năm học',
   'schoolYear.rolledOver': 'Kết chuyển lên lớp',

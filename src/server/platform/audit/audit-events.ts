@@ -246,6 +246,7 @@ export type AuditEvents = EveryAction<{
   'account.passwordReset': UserEvent;
   'account.password_changed': UserEvent;
   'account.totp_enabled': Event<'user', { totpEnabled: boolean }, { totpEnabled: boolean }>;
+  'account.secondFactorReset': UserEvent;
   'account.recovery_codes_generated': Event<'user', null, { count: number }>;
 
   'schoolYear.created': Event<'school_year', null, SchoolYearCreatedAudit>;

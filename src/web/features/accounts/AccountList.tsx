@@ -48,6 +48,9 @@ export function AccountStateBadges({ account }: { account: Account }) {
   );
 }
 
+const CONFIRM_TITLES = { reset: 'Cấp lại mật khẩu', secondFactor: 'Tắt xác thực hai lớp', disable: 'Khóa tài khoản', enable: 'Mở khóa tài khoản' };
+const CONFIRM_BUTTONS = { reset: 'Cấp lại mật khẩu', secondFactor: 'Tắt xác thực hai lớp', disable: 'Khóa', enable: 'Mở khóa' };
+
 export function AccountList() {
   const { schoolId, me } = useSession();
   const queryClient = useQueryClient();
@@ -57,12 +60,16 @@ export function AccountList() {
   const [dialog, setDialog] = useState<'staff' | 'guardian' | null>(null);
   const [slip, setSlip] = useState<AccountSlip | null>(null);
   const [rolesOf, setRolesOf] = useState<Account | null>(null);
-  const [confirm, setConfirm] = useState<{ account: Account; action: 'reset' | 'disable' | 'enable' } | null>(null);
+  const [confirm, setConfirm] = useState<{ account: Account; action: 'reset' | 'secondFactor' | 'disable' | 'enable' } | null>(null);
 
   const invalidate = () => queryClient.invalidateQueries({ queryKey: keys.accounts(schoolId) });
   const act = useMutation({
-    mutationFn: async ({ account, action }: { account: Account; action: 'reset' | 'disable' | 'enable' }) => {
+    mutationFn: async ({ account, action }: { account: Account; action: 'reset' | 'secondFactor' | 'disable' | 'enable' }) => {
       if (action === 'reset') return accountsApi.resetPassword(account.id);
+      if (action === 'secondFactor') {
+        await accountsApi.resetSecondFactor(account.id);
+        return null;
+      }
       await accountsApi.update(account.id, { disabled: action === 'disable', version: account.version });
       return null;
     },
@@ -140,6 +147,9 @@ export function AccountList() {
                       <Menu.Dropdown>
                         {!isGuardian(a) && <Menu.Item onClick={() => setRolesOf(a)}>Phân quyền (vai trò)…</Menu.Item>}
                         <Menu.Item onClick={() => setConfirm({ account: a, action: 'reset' })}>Cấp lại mật khẩu…</Menu.Item>
+                        {a.totpEnabled && (
+                          <Menu.Item onClick={() => setConfirm({ account: a, action: 'secondFactor' })}>Tắt xác thực hai lớp (mất điện thoại)…</Menu.Item>
+                        )}
                         {a.disabled ? (
                           <Menu.Item onClick={() => setConfirm({ account: a, action: 'enable' })}>Mở khóa tài khoản</Menu.Item>
                         ) : (
@@ -187,13 +197,15 @@ export function AccountList() {
         <Modal
           opened
           onClose={() => setConfirm(null)}
-          title={confirm.action === 'reset' ? 'Cấp lại mật khẩu' : confirm.action === 'disable' ? 'Khóa tài khoản' : 'Mở khóa tài khoản'}
+          title={CONFIRM_TITLES[confirm.action]}
         >
           <Stack>
             <Text size="sm">
               {confirm.action === 'reset'
                 ? `Cấp mật khẩu dùng một lần mới cho ${confirm.account.fullName} (${confirm.account.username}). Mật khẩu cũ hết hiệu lực; người dùng phải đổi mật khẩu ở lần đăng nhập đầu.`
-                : confirm.action === 'disable'
+                : confirm.action === 'secondFactor'
+                  ? `Chỉ làm khi ${confirm.account.fullName} mất cả điện thoại lẫn mã khôi phục và thầy/cô đã xác minh trực tiếp người này. Mã khôi phục cũ hết hiệu lực, các phiên đang mở bị đóng; lần đăng nhập sau người dùng phải cài lại ứng dụng xác thực.`
+                  : confirm.action === 'disable'
                   ? `${confirm.account.fullName} sẽ không đăng nhập được nữa cho đến khi được mở khóa. Các phiên đang mở bị đóng.`
                   : `${confirm.account.fullName} sẽ đăng nhập lại được.`}
             </Text>
@@ -202,8 +214,8 @@ export function AccountList() {
               <Button variant="default" onClick={() => setConfirm(null)}>
                 Hủy
               </Button>
-              <Button color={confirm.action === 'disable' ? 'red' : undefined} loading={act.isPending} onClick={() => act.mutate(confirm)}>
-                {confirm.action === 'reset' ? 'Cấp lại mật khẩu' : confirm.action === 'disable' ? 'Khóa' : 'Mở khóa'}
+              <Button color={confirm.action === 'disable' || confirm.action === 'secondFactor' ? 'red' : undefined} loading={act.isPending} onClick={() => act.mutate(confirm)}>
+                {CONFIRM_BUTTONS[confirm.action]}
               </Button>
             </Group>
           </Stack>
