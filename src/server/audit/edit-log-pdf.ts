@@ -111,7 +111,7 @@ const APPROVAL_HEADERS = ['STT', 'Thời gian', 'Việc', 'Nội dung', 'Ngườ
 const APPROVAL_WIDTHS = [21, 60, 90, 0, 100, 100, 150];
 
 function approvalsSection(approvals: EditLogPdfApprovalRow[]): PdfNode[] {
-  const title: PdfNode = { text: 'Mở sổ, đổi đợt cập nhật điểm và duyệt giấy đề nghị trong tháng', bold: true, margin: [0, 10, 0, 4] };
+  const title: PdfNode = { text: 'Mở sổ, đổi đợt cập nhật điểm và duyệt giấy đề nghị trong tháng', bold: true, margin: [0, 10, 0, 4], keepWithNext: true };
   if (!approvals.length) return [title, { text: 'Trong tháng không có.', italics: true, fontSize: 10 }];
   const total = contentWidth(ORIENTATION) - APPROVAL_WIDTHS.length * CELL_PADDING - (APPROVAL_WIDTHS.length + 1) * 0.5;
   const fixed = APPROVAL_WIDTHS.reduce((a, b) => a + b, 0);

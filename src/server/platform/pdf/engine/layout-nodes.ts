@@ -255,10 +255,11 @@ export function layoutNode(node: PdfNode, parent: Style, width: number, ctx: Lay
   else listSlices(node as ListNode, style, inner, ctx, out);
   if (mb) out.push(spacer(mb));
   if (ml) for (let i = start; i < out.length; i++) out[i].dx += ml;
-  if (node.unbreakable && out.length - start > 1) {
+  if ((node.unbreakable || node.keepWithNext) && out.length - start > 1) {
     const part = out.slice(start).filter((s) => !s.brk);
     const total = part.reduce((a, s) => a + s.h, 0);
     if (total <= ctx.maxBlock) out.splice(start, out.length - start, merge(part));
   }
+  if (node.keepWithNext && out.length > start) out[out.length - 1].keepWithNext = true;
   if (node.pageBreak === 'after') out.push({ h: 0, dx: 0, draw: null, brk: { orientation: node.pageOrientation } });
 }

@@ -49,6 +49,8 @@ export interface BlockProps extends TextStyle {
   pageOrientation?: Orientation;
   /** kept on one page (unless taller than a page) */
   unbreakable?: boolean;
+  /** a heading: kept whole on the page where the next block starts (and that block's own kept-together start, e.g. a table's header and first row) */
+  keepWithNext?: boolean;
   /** the gap between the columns of a columns node (inherited by the columns inside) */
   columnGap?: number;
   /** as a column: points, '*' (a share of what is left) or 'auto' (the content's natural width) */

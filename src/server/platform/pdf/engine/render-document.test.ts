@@ -113,6 +113,18 @@ describe.runIf(HAVE_POPPLER || STRICT)('our PDF writer', () => {
     expect(second).toContain('dòng 5');
   });
 
+  it('a heading kept with the next block never stays alone at the foot of a page, wherever the page ends', () => {
+    const body = [[{ text: 'Họ và tên', style: 'th' }], ...Array.from({ length: 6 }, (_, i) => [{ text: `Người đề nghị ${i + 1}` }])];
+    for (let lines = 40; lines <= 56; lines++) {
+      const filler = Array.from({ length: lines }, (_, i) => ({ text: `Dòng ${i + 1}` }));
+      const file = save(renderDocument(frame([...filler, { text: 'MỤC PHÊ DUYỆT', bold: true, margin: [0, 8, 0, 4], keepWithNext: true }, { table: { headerRows: 1, widths: ['*'], body }, layout: GRID_LAYOUT }]), INFO));
+      const count = pages(file);
+      const onPage = Array.from({ length: count }, (_, p) => text(file, '-f', String(p + 1), '-l', String(p + 1)));
+      const headingPage = onPage.findIndex((t) => t.includes('MỤC PHÊ DUYỆT'));
+      expect(onPage[headingPage], `${lines} lines before`).toContain('Người đề nghị 1');
+    }
+  });
+
   it('wraps a long paragraph inside its width and cuts a word longer than a line', () => {
     const long = 'Giáo viên ghi giải trình cho từng lần sửa điểm và đính kèm minh chứng '.repeat(6);
     const file = save(renderDocument(frame([{ text: long, margin: [0, 0, 300, 0] }, { text: 'X'.repeat(300) }]), INFO));

@@ -80,10 +80,14 @@ export function renderDocument(def: PdfDocument, info: DocumentInfo): Buffer {
       continue;
     }
     if (!page || pendingBreak) newPage();
+    // A run of slices kept with their next (a heading, then a table's header) goes to the page its end fits on.
     let need = s.h;
-    if (s.keepWithNext) {
-      const next = slices.slice(i + 1).find((n) => !n.brk);
-      if (next) need += next.h;
+    for (let j = i; slices[j].keepWithNext; ) {
+      let k = j + 1;
+      while (k < slices.length && slices[k].brk) k++;
+      if (k >= slices.length || need + slices[k].h > bottom - mt) break;
+      need += slices[k].h;
+      j = k;
     }
     let repeatHeader = false;
     if (y + need > bottom + 0.01 && y > mt + 0.01) {
