@@ -2,11 +2,13 @@
 /**
  * Builds the web app (src/web → dist/web) only when it is missing or older than any file under
  * src/web or src/shared (or vite.config.ts). Run by `npm start` before the server, and by the
- * browser tests. Prints one short line. Exit code 1 when the build fails.
+ * browser tests. The assets get brotli and gzip copies (compress-assets.mjs). Prints one short
+ * line. Exit code 1 when the build fails.
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { compressAssets } from './compress-assets.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const target = join(root, 'dist', 'web', 'index.html');
@@ -36,7 +38,10 @@ export async function buildWebIfNeeded({ force = false } = {}) {
   const started = Date.now();
   const { build } = await import('vite');
   await build({ configFile: join(root, 'vite.config.ts'), root: join(root, 'src', 'web'), logLevel: 'error' });
-  console.log(`web: built dist/web in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  const assets = join(root, 'dist', 'web', 'assets');
+  const z = existsSync(assets) ? compressAssets(assets) : { raw: 0, brotli: 0, gzip: 0 };
+  const kb = (n) => `${Math.round(n / 1024)} KB`;
+  console.log(`web: built dist/web in ${((Date.now() - started) / 1000).toFixed(1)} s (assets ${kb(z.raw)}, brotli ${kb(z.brotli)}, gzip ${kb(z.gzip)})`);
   return true;
 }
 

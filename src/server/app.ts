@@ -226,7 +226,22 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   const webRoot = deps.webRoot && existsSync(join(deps.webRoot, 'index.html')) ? resolve(deps.webRoot) : undefined;
-  if (webRoot) await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: ['index.html'] });
+  if (webRoot) {
+    // Vite names every file under assets/ by its content's hash: cached for a year, never asked
+    // again; index.html is checked each time. The build's brotli/gzip copies are sent when accepted.
+    await app.register(fastifyStatic, {
+      root: webRoot,
+      wildcard: false,
+      index: ['index.html'],
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders: (res, path) => {
+        const hashed = path.startsWith(join(webRoot, 'assets'));
+        res.setHeader('Cache-Control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
+        if (hashed) res.setHeader('Vary', 'Accept-Encoding');
+      },
+    });
+  }
 
   return app;
 }
