@@ -15,6 +15,7 @@ import { registerPeopleRoutes, registerStaffRoutes } from './people/index.ts';
 import { registerPrimaryRoutes } from './primary/index.ts';
 import { registerSetupRoutes } from './setup/index.ts';
 import { registerStudentPrintRoutes } from './transcripts/index.ts';
+import { registerTestingPlanRoutes } from './testing-plans/index.ts';
 
 /** Every /api/v1 area. A new area registers here (and gets its rows in the permission tests). */
 export async function registerRoutes(app: FastifyInstance, deps: RouteDeps): Promise<void> {
@@ -26,6 +27,7 @@ export async function registerRoutes(app: FastifyInstance, deps: RouteDeps): Pro
   await registerGradebookRoutes(app, deps);
   await registerGradebookExcelRoutes(app, deps);
   await registerLockRoutes(app, deps);
+  await registerTestingPlanRoutes(app, deps);
   await registerCorrectionRoutes(app, deps);
   await registerAttendanceRoutes(app, deps);
   await registerHomeroomRoutes(app, deps);

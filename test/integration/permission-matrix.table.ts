@@ -193,6 +193,18 @@ export const PERMISSION_MATRIX: Record<string, MatrixEntry> = {
     allow: MANAGERS,
     sample: (r) => ({ path: `${year(r)}/windows/term2.midterm`, body: { opensOn: '2027-02-01', closesOn: '2027-03-15', orderedBy: 'Hiệu trưởng' } }),
   },
+  // ---- testing plan (G10) ----
+  'GET /api/v1/years/:yearId/testing-plan': { allow: SCHOOL_VIEW, sample: (r) => ({ path: `${year(r)}/testing-plan` }) },
+  'PUT /api/v1/years/:yearId/testing-plan': {
+    allow: MANAGERS,
+    sample: (r) => ({ path: `${year(r)}/testing-plan`, body: { entries: [{ classId: r.fx.classId, subjectId: r.fx.subjectId, termNo: 2, test: 'midterm', testOn: '2027-03-10' }] } }),
+  },
+  'GET /api/v1/years/:yearId/testing-plan/template.xlsx': { allow: MANAGERS, sample: (r) => ({ path: `${year(r)}/testing-plan/template.xlsx` }) },
+  'POST /api/v1/years/:yearId/testing-plan/import': {
+    allow: MANAGERS,
+    why: 'a student list is not a plan: the allowed get 400 naming the missing headers, nothing saved',
+    sample: (r) => ({ path: `${year(r)}/testing-plan/import`, form: () => fileForm(r.templateXlsx, XLSX, 'ke-hoach.xlsx') }),
+  },
   'POST /api/v1/lock-requests/:requestId/decision': {
     allow: ['principal'],
     why: 'the principal (or the vice-principal she delegates: none here) decides the admin board’s request, never the board itself',

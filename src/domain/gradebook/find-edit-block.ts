@@ -4,7 +4,8 @@
  * - an assessment window (đợt cập nhật) whose end date has passed locks its point automatically:
  *   "termN.midterm" the term's ĐĐGgk column, "termN.endOfTerm" every column of the term,
  *   "wholeYear" everything;
- * - the edit deadline (default one week before the term's end-of-term test) stops re-entries,
+ * - the edit deadline (default one week before the end-of-term test: the class's in the school's
+ *   testing plan, else the term's, domain/testing-plan/testing-plan.ts) stops re-entries,
  *   i.e. changing or clearing a value already entered; a first entry is still allowed.
  * Returns the first block with a Vietnamese explanation naming who set it and when, or null.
  */
@@ -49,6 +50,9 @@ export interface EditDeadline {
   /** Last day re-entries are allowed (yyyy-mm-dd), or null for none. */
   lastDay: string | null;
   endOfTermTestOn: string | null;
+  /** A deadline of one class's subject, from the school's testing plan; without them, the whole term's. */
+  classId?: string;
+  subjectId?: string;
 }
 
 export type EditBlock =
@@ -103,15 +107,22 @@ export function findEditBlock(
     };
   }
   if (context.isReEntry) {
-    const deadline = context.deadlines.find((d) => d.termNo === cell.termNo);
+    const deadline = deadlineFor(cell, context.deadlines);
     if (deadline?.lastDay && context.today > deadline.lastDay) {
+      const test = deadline.endOfTermTestOn ? `, một tuần trước kiểm tra cuối kỳ ngày ${formatDay(deadline.endOfTermTestOn)}${deadline.classId ? ' theo kế hoạch kiểm tra của trường' : ''}` : '';
       return {
         kind: 'deadline',
-        message: `Đã quá hạn sửa điểm học kỳ ${cell.termNo === 1 ? 'I' : 'II'} (hạn ${formatDay(deadline.lastDay)}${deadline.endOfTermTestOn ? `, một tuần trước kiểm tra cuối kỳ ngày ${formatDay(deadline.endOfTermTestOn)}` : ''}). Điểm đã nhập chỉ sửa được qua giấy đề nghị thay đổi thông tin.`,
+        message: `Đã quá hạn sửa điểm học kỳ ${cell.termNo === 1 ? 'I' : 'II'} (hạn ${formatDay(deadline.lastDay)}${test}). Điểm đã nhập chỉ sửa được qua giấy đề nghị thay đổi thông tin.`,
       };
     }
   }
   return null;
+}
+
+/** The deadline of a cell: its class and subject's from the testing plan, else its term's. */
+export function deadlineFor(cell: Pick<CellAddress, 'classId' | 'subjectId' | 'termNo'>, deadlines: readonly EditDeadline[]): EditDeadline | undefined {
+  const ofTerm = deadlines.filter((d) => d.termNo === cell.termNo);
+  return ofTerm.find((d) => d.classId === cell.classId && d.subjectId === cell.subjectId) ?? ofTerm.find((d) => d.classId === undefined);
 }
 
 /** The last day re-entries are allowed: `daysBefore` days before the end-of-term test. */

@@ -101,6 +101,11 @@ const table: Row[] = [
   ['the admin board locks on the principal\'s order', admin, 'lock.manage', onSchool, true],
   ['the vice-principal does not', vice, 'lock.manage', onSchool, false],
   ['a teacher does not', homeroom6A1, 'lock.manage', onSchool, false],
+  // G10: the testing plan
+  ['the principal sets the testing plan', principal, 'testingPlan.manage', onSchool, true],
+  ['the admin board sets it', admin, 'testingPlan.manage', onSchool, true],
+  ['the vice-principal does not', vice, 'testingPlan.manage', onSchool, false],
+  ['a teacher does not', homeroom6A1, 'testingPlan.manage', onSchool, false],
   // C4: edit log
   ['the leadership reads the edit log', vice, 'editLog.view', onSchool, true],
   ['a teacher does not read the school\'s edit log', mathTeacher6A2, 'editLog.view', onSchool, false],

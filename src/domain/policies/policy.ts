@@ -34,6 +34,7 @@ export type Action =
   | 'classBook.view'
   | 'progress.view'
   | 'lock.manage'
+  | 'testingPlan.manage'
   | 'editLog.view'
   | 'correction.request'
   | 'correction.decide'
@@ -191,6 +192,11 @@ const rules: Record<Action, (actor: Actor, t: Target) => Decision> = {
     anyRole(a, MANAGERS, t.schoolId)
       ? allow
       : deny('Chỉ Hiệu trưởng (hoặc Ban quản trị theo lệnh của Hiệu trưởng) được mở, khóa sổ và đặt đợt cập nhật điểm.'),
+  // G10: the school's testing plan is set by the principal or the admin board; every staff member reads it for her classes.
+  'testingPlan.manage': (a, t) =>
+    anyRole(a, MANAGERS, t.schoolId)
+      ? allow
+      : deny('Chỉ Hiệu trưởng và Ban quản trị phần mềm được lập, sửa kế hoạch kiểm tra định kỳ của trường.'),
   // C4: the leadership reads every teacher's edit log; a teacher reads her own.
   'editLog.view': (a, t) =>
     anyRole(a, LEADERS_AND_BOARD, t.schoolId) || oversees(a, t.schoolId)

@@ -20,6 +20,7 @@ const YEAR_TABLES = [
   'gradebook_cells',
   'locks',
   'assessment_windows',
+  'testing_plan_entries',
   'correction_requests',
   'score_imports',
   'attendance_rolls',

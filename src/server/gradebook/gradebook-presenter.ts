@@ -1,7 +1,7 @@
 /** A grade-book sheet as the API answers it, from loaded rows (no query). */
 import { vietnamDay } from '../../domain/calendar/vietnam-time.ts';
 import { gradebookColumns } from '../../domain/gradebook/gradebook-columns.ts';
-import { findEditBlock } from '../../domain/gradebook/find-edit-block.ts';
+import { deadlineFor, findEditBlock } from '../../domain/gradebook/find-edit-block.ts';
 import type { CellValue } from '../../domain/gradebook/parse-cell-input.ts';
 import { displayCell, rowAverage } from '../../domain/gradebook/row-average.ts';
 import { can } from '../../domain/policies/policy.ts';
@@ -62,7 +62,7 @@ export function presentSheet(source: SheetSource, auth: RequestAuth | null, p: {
       };
     }),
     canEdit: auth ? can(auth.actor, 'gradebook.edit', { schoolId: cls.school_id, classIds: [cls.id], subjectId: subject.id }).allowed : false,
-    reEntryLastDay: blockContext.deadlines.find((d) => d.termNo === p.termNo)?.lastDay ?? null,
+    reEntryLastDay: deadlineFor({ classId: cls.id, subjectId: subject.id, termNo: p.termNo }, blockContext.deadlines)?.lastDay ?? null,
     reasonRequired: settings.reasonRequired,
     evidenceRequired: settings.evidenceRequired,
   };

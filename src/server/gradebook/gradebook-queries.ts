@@ -1,11 +1,12 @@
 /** Queries for grade-book sheets, cells, locks and windows. Plain rows; no rules here. */
-import type { AssessmentWindow, EditDeadline, LockRule, WindowPoint } from '../../domain/gradebook/find-edit-block.ts';
-import { editDeadline } from '../../domain/gradebook/find-edit-block.ts';
+import type { AssessmentWindow, LockRule, WindowPoint } from '../../domain/gradebook/find-edit-block.ts';
+import { planEditDeadlines } from '../../domain/testing-plan/testing-plan.ts';
 import { parseSchoolSettings } from '../../shared/school-settings.ts';
 import { notFound } from '../platform/errors.ts';
 import type { Executor } from '../platform/db/database.ts';
 import type { Row } from '../platform/db/schema.ts';
 import { formatStaffName } from '../school/index.ts';
+import { loadPlannedTestDates } from '../testing-plans/index.ts';
 
 
 /**
@@ -68,7 +69,7 @@ export async function loadCells(db: Executor, classId: string, subjectId: string
   return q.execute();
 }
 
-/** Active locks, windows and deadlines of a school year, with the names of who set them. */
+/** Active locks, windows and deadlines (the testing plan's, else the terms', G10) of a school year, with the names of who set them. */
 export async function loadBlockContext(db: Executor, schoolYearId: string, editDeadlineDays: number) {
   const locks = await db
     .selectFrom('locks')
@@ -111,12 +112,10 @@ export async function loadBlockContext(db: Executor, schoolYearId: string, editD
         setAt: w.set_at,
       }),
     ),
-    deadlines: terms.map(
-      (t): EditDeadline => ({
-        termNo: Number(t.term_no),
-        endOfTermTestOn: t.end_test_on,
-        lastDay: editDeadline(t.end_test_on, editDeadlineDays),
-      }),
+    deadlines: planEditDeadlines(
+      terms.map((t) => ({ termNo: Number(t.term_no), endTestOn: t.end_test_on })),
+      await loadPlannedTestDates(db, schoolYearId),
+      editDeadlineDays,
     ),
   };
 }

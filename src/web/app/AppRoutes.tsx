@@ -15,6 +15,7 @@ import { HomePage } from '../pages/HomePage.tsx';
 import { LocksPage } from '../pages/LocksPage.tsx';
 import { NotFoundPage } from '../pages/NotFoundPage.tsx';
 import { ProgressPage } from '../pages/ProgressPage.tsx';
+import { TestingPlanPage } from '../pages/TestingPlanPage.tsx';
 import { RolloverPage } from '../pages/RolloverPage.tsx';
 import { StaffPage } from '../pages/StaffPage.tsx';
 import { StudentPage } from '../pages/StudentPage.tsx';
@@ -50,6 +51,7 @@ export function AppRoutes() {
       <Route path="/so-theo-doi" component={ClassBookPage} />
       <Route path="/so-theo-doi/:classId" component={ClassBookPage} />
       <Route path="/tien-do" component={ProgressPage} />
+      <Route path="/ke-hoach-kiem-tra" component={TestingPlanPage} />
       <Route path="/khoa-so" component={LocksPage} />
       <Route path="/de-nghi-sua-diem" component={CorrectionsPage} />
       <Route path="/de-nghi-sua-diem/:id" component={CorrectionPage} />

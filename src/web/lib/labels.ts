@@ -134,6 +134,7 @@ export const AUDIT_ACTION_LABELS: Partial<Record<AuditAction, string>> = {
   'lock.set': 'Khóa sổ',
   'lock.released': 'Mở sổ',
   'window.set': 'Đặt đợt cập nhật điểm',
+  'testingPlan.set': 'Đặt ngày kiểm tra định kỳ (kế hoạch kiểm tra)',
   'correction.filed': 'Gửi giấy đề nghị sửa điểm',
   'correction.evidenceAdded': 'Đính kèm minh chứng',
   'correction.approved': 'Duyệt giấy đề nghị',
@@ -159,6 +160,7 @@ export const ENTITY_TYPE_LABELS: Record<string, string> = {
   correction_request: 'Giấy đề nghị thay đổi thông tin',
   lock: 'Khóa sổ',
   lock_request: 'Yêu cầu mở sổ, đổi đợt cập nhật',
+  testing_plan_entry: 'Kế hoạch kiểm tra',
   seal_registration: 'Con dấu số của nhà trường',
 };
 

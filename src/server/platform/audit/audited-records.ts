@@ -82,6 +82,7 @@ const studentStatus = (e: StoredEvent): Claim[] => {
 
 const LOCK_FIELDS = ['school_year_id', 'grade', 'class_id', 'subject_id', 'term_no', 'column_key', 'reason', 'ordered_by', 'set_by', 'set_at', 'released_by', 'released_at'] as const;
 const WINDOW_FIELDS = ['point', 'opens_on', 'closes_on', 'ordered_by', 'set_by', 'set_at'] as const;
+const PLAN_FIELDS = ['school_year_id', 'class_id', 'subject_id', 'term_no', 'test', 'test_on', 'updated_by', 'updated_at'] as const;
 
 /** A user's roles as one comparable value: the distinct role names, sorted. */
 const roleSet = (roles: unknown[]): string => [...new Set(roles.map(String))].sort().join(',');
@@ -162,6 +163,12 @@ const AUDITED_TABLES: AuditedTable[] = [
     noun: 'thời hạn nhập điểm',
     claims: { 'window.set': (e) => [{ id: e.entityId, fields: pick(obj(e.after), WINDOW_FIELDS) }] },
     load: async (db) => byId(await db.selectFrom('assessment_windows').select(['id', ...WINDOW_FIELDS]).execute()),
+  },
+  {
+    table: 'testing_plan_entries',
+    noun: 'ngày kiểm tra trong kế hoạch kiểm tra',
+    claims: { 'testingPlan.set': (e) => [{ id: e.entityId, fields: pick(obj(e.after), PLAN_FIELDS) }] },
+    load: async (db) => byId(await db.selectFrom('testing_plan_entries').select(['id', ...PLAN_FIELDS]).execute()),
   },
   {
     table: 'lock_requests',

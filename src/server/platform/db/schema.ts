@@ -10,6 +10,7 @@ import type { EnrollmentsTable, StaffTable, StudentsTable } from './schema-peopl
 import type { LoginAttemptsTable, LoginDevicesTable, LoginThrottlesTable, RecoveryCodesTable, SessionsTable, UserRolesTable, UsersTable } from './schema-accounts.ts';
 import type { AssessmentWindowsTable, CorrectionRequestsTable, GradebookCellsTable, LockRequestsTable, LocksTable, PrimaryAssessmentsTable, ResultSnapshotsTable, ScoreImportsTable, TranscriptRecordsTable } from './schema-gradebook.ts';
 import type { AttendanceRecordsTable, AttendanceRollsTable, ConductAssessmentsTable, WeeklyNotesTable } from './schema-homeroom.ts';
+import type { TestingPlanEntriesTable } from './schema-testing-plans.ts';
 import type { AuditChainHeadsTable, AuditCheckpointHeadsTable, AuditCheckpointsTable, AuditEventsTable, IdempotencyKeysTable, NotificationsTable, StoredFilesTable } from './schema-system.ts';
 
 export type * from './schema-documents.ts';
@@ -19,6 +20,7 @@ export type * from './schema-accounts.ts';
 export type * from './schema-gradebook.ts';
 export type * from './schema-homeroom.ts';
 export type * from './schema-system.ts';
+export type * from './schema-testing-plans.ts';
 
 export interface Database {
   org_units: OrgUnitsTable;
@@ -49,6 +51,7 @@ export interface Database {
   gradebook_cells: GradebookCellsTable;
   locks: LocksTable;
   assessment_windows: AssessmentWindowsTable;
+  testing_plan_entries: TestingPlanEntriesTable;
   lock_requests: LockRequestsTable;
   correction_requests: CorrectionRequestsTable;
   stored_files: StoredFilesTable;
@@ -101,6 +104,7 @@ export const TABLES_IN_ORDER: (keyof Database)[] = [
   'gradebook_cells',
   'locks',
   'assessment_windows',
+  'testing_plan_entries',
   'lock_requests',
   'correction_requests',
   'stored_files',

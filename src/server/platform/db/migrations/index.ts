@@ -13,6 +13,7 @@ import * as loginThrottle from './20261123_0011_login_throttle.ts';
 import * as lockRequests from './20261123_0012_lock_requests.ts';
 import * as sealRegistration from './20261123_0013_seal_registration.ts';
 import * as auditCheckpoints from './20261123_0014_audit_checkpoints.ts';
+import * as testingPlans from './20261123_0018_testing_plans.ts';
 
 /** Every migration, in order. One change per timestamped file; never edit a released one. */
 export const migrations: Record<string, Migration> = {
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   '20261123_0012_lock_requests': lockRequests,
   '20261123_0013_seal_registration': sealRegistration,
   '20261123_0014_audit_checkpoints': auditCheckpoints,
+  '20261123_0018_testing_plans': testingPlans,
 };
