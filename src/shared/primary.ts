@@ -65,3 +65,29 @@ export const ZPrimarySummary = z.object({
     }),
   ),
 });
+
+const ZPrimarySnapshot = z.object({
+  id: z.string(),
+  ruleVersion: z.string(),
+  sha256: z.string(),
+  proposedAt: z.string(),
+  proposedByName: z.string(),
+  approvedAt: z.string().nullable(),
+  approvedByName: z.string().nullable(),
+  /** The live summary differs from the frozen one. */
+  changedSince: z.boolean(),
+});
+
+/** The approval of a primary class's four points (C5): the pending proposal and the frozen approved snapshot of each. */
+export const ZPrimaryApprovals = z.object({
+  classId: z.string(),
+  className: z.string(),
+  points: z.array(
+    z.object({
+      point: ZPrimaryPoint,
+      missingCount: z.number().int(),
+      proposal: ZPrimarySnapshot.nullable(),
+      approved: ZPrimarySnapshot.nullable(),
+    }),
+  ),
+});

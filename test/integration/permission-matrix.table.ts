@@ -284,6 +284,9 @@ export const PERMISSION_MATRIX: Record<string, MatrixEntry> = {
     sample: (r) => ({ path: `${cls(r)}/primary-assessments`, body: { point: 'GK1', entries: [{ studentId: r.fx.childId, qualities: Array(5).fill('Đ'), competences: Array(10).fill('Đ'), baseVersion: 0 }] } }),
   },
   'GET /api/v1/classes/:classId/primary-summary': { allow: CLASS_BOOK, sample: (r) => ({ path: `${cls(r)}/primary-summary`, query: { point: 'GK1' } }) },
+  'GET /api/v1/classes/:classId/primary-approvals': { allow: CLASS_BOOK, why: '6A1 is not primary: allowed callers get 409', sample: (r) => ({ path: `${cls(r)}/primary-approvals` }) },
+  'POST /api/v1/classes/:classId/primary-results/:point/proposal': { allow: ['homeroom'], why: '6A1 is not primary: the homeroom teacher gets 409', sample: (r) => ({ path: `${cls(r)}/primary-results/GK1/proposal` }) },
+  'POST /api/v1/classes/:classId/primary-results/:point/approval': { allow: ['principal'], why: '6A1 is not primary: the principal gets 409', sample: (r) => ({ path: `${cls(r)}/primary-results/GK1/approval`, body: { snapshotId: r.snapshotId } }) },
 
   // ---- audit, dashboards ----
   'GET /api/v1/schools/:schoolId/audit': { allow: LEADERS, sample: (r) => ({ path: `${school(r)}/audit` }) },

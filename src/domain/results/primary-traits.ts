@@ -34,3 +34,12 @@ export function pointColumns(point: PrimaryPoint): { termNo: 1 | 2; level: strin
       return { termNo: 2, level: 'MUC_CK', test: 'KT_CK' };
   }
 }
+
+/**
+ * The grade-book columns a point's approval locks in its term: a mid-term point its level and
+ * test columns; an end-of-term point the whole term (null), its comment and mid-term columns too.
+ */
+export function pointLockColumns(point: PrimaryPoint): (string | null)[] {
+  const cols = pointColumns(point);
+  return point === 'GK1' || point === 'GK2' ? [cols.level, cols.test] : [null];
+}

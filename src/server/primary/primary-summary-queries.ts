@@ -9,10 +9,19 @@ import { COMPETENCES, QUALITIES, type PrimaryPoint, pointColumns } from '../../d
 import { primaryPointLabel } from '../../shared/labels.ts';
 import type { Executor } from '../platform/db/database.ts';
 import type { Row } from '../platform/db/schema.ts';
+import { AppError } from '../platform/errors.ts';
 import { loadClassStudents } from '../gradebook/index.ts';
 import { loadPrimaryAssessments } from './primary-assessment-queries.ts';
 
 type Trait = TraitLevelTt27 | null;
+
+/** Refuses a class whose grade is not assessed by TT 27/2020. */
+export async function requirePrimaryClass(db: Executor, cls: Row<'classes'>): Promise<void> {
+  const grade = await db.selectFrom('grade_levels').select('regime').where('school_year_id', '=', cls.school_year_id).where('grade', '=', cls.grade).executeTakeFirst();
+  if (grade?.regime !== 'TT27_2020') throw new AppError('INVALID_STATE', 'Lớp này không đánh giá theo Thông tư 27/2020.');
+}
+
+export type PrimarySummary = Awaited<ReturnType<typeof loadPrimarySummary>>;
 
 export async function loadPrimarySummary(db: Executor, cls: Row<'classes'>, point: PrimaryPoint) {
   const cols = pointColumns(point);

@@ -2,15 +2,19 @@
  * The homeroom teacher's assessment of qualities and competences at a primary point (TT 27/2020
  * Điều 6–7; G8): one row per student and point, each change with its `primary.assessed` audit
  * entry on the class chain, in one transaction; optimistic versions (a stale base is a conflict);
- * nominations for awards only at the end of the year. Used by the route and the demo seed.
+ * nominations for awards only at the end of the year; a point under lock (its approval, C5, or
+ * the principal's lock of the class or term) is refused as the grade book refuses a locked cell.
+ * Used by the route and the demo seed.
  */
 import { randomUUID } from 'node:crypto';
 import type { TraitLevelTt27 } from '../../domain/assessment/year-level-tt27.ts';
-import type { PrimaryPoint } from '../../domain/results/primary-traits.ts';
+import { findEditBlock } from '../../domain/gradebook/find-edit-block.ts';
+import { pointColumns, type PrimaryPoint } from '../../domain/results/primary-traits.ts';
 import { type AuditContext, type AuditEntry, classChain, writeAudits } from '../platform/audit/audit-log.ts';
-import type { Db } from '../platform/db/database.ts';
-import { loadClassStudents } from '../gradebook/index.ts';
+import type { Db, Executor } from '../platform/db/database.ts';
+import { loadBlockContext, loadClassStudents } from '../gradebook/index.ts';
 import { loadPrimaryAssessments } from './primary-assessment-queries.ts';
+import { requirePrimaryClass } from './primary-summary-queries.ts';
 import type { Row } from '../platform/db/schema.ts';
 import { AppError, invalid } from '../platform/errors.ts';
 
@@ -38,13 +42,25 @@ export interface SavePrimaryAssessmentsOptions {
 /** The answer to an edit made elsewhere since the version the teacher read. */
 const editedElsewhere = (names: string[]) => new AppError('CONFLICT', `Chưa lưu: ${names.join(', ')} vừa được sửa ở nơi khác. Hãy tải lại.`);
 
+/**
+ * The qualities and competences of a point sit with the point's level column under no subject:
+ * a lock of the school, grade, class, term or that column covers them; a subject's lock does not.
+ */
+async function refuseLockedPoint(tx: Executor, cls: Row<'classes'>, point: PrimaryPoint): Promise<void> {
+  const { termNo, level } = pointColumns(point);
+  const { locks } = await loadBlockContext(tx, cls.school_year_id, 0);
+  const cell = { grade: Number(cls.grade), classId: cls.id, subjectId: '', termNo, columnKey: level, point: point.startsWith('GK') ? ('midterm' as const) : ('endOfTerm' as const) };
+  const block = findEditBlock(cell, { locks, windows: [], deadlines: [], today: '', isReEntry: false });
+  if (block) throw new AppError('LOCKED', block.message, { blocks: [{ kind: block.kind, message: block.message }] });
+}
+
 export async function savePrimaryAssessments(options: SavePrimaryAssessmentsOptions): Promise<void> {
   const { db, cls, point, entries, audit } = options;
   // Read, checked and written in one transaction; two saves from the same version that both get
   // past the check meet at the conditional update or the unique key, and the second is refused.
   await db.transaction().execute(async (tx) => {
-    const grade = await tx.selectFrom('grade_levels').select('regime').where('school_year_id', '=', cls.school_year_id).where('grade', '=', cls.grade).executeTakeFirst();
-    if (grade?.regime !== 'TT27_2020') throw new AppError('INVALID_STATE', 'Lớp này không đánh giá theo Thông tư 27/2020.');
+    await requirePrimaryClass(tx, cls);
+    await refuseLockedPoint(tx, cls, point);
     const students = new Map((await loadClassStudents(tx, cls.id)).map((s) => [s.studentId, s]));
     const saved = await loadPrimaryAssessments(tx, cls.id, point);
     const bad = entries.filter((e) => !students.get(e.studentId)?.active);

@@ -2,13 +2,13 @@
  * Builds the primary class summary (Bảng tổng hợp kết quả đánh giá giáo dục của lớp, TT 27, P4)
  * for one assessment point from loadPrimarySummary — the same presenter as the JSON
  * /classes/:id/primary-summary — so the year level, award and completion are the ones
- * src/domain computed.
+ * src/domain computed; once the point is approved, from its frozen snapshot.
  */
 import { displayCell } from '../../domain/gradebook/row-average.ts';
 import { COMPETENCES, QUALITIES, type PrimaryPoint } from '../../domain/results/primary-traits.ts';
 import { SUMMARY_TT27_AWARD_NAMES, labelOf, primaryPointLabel } from '../../shared/labels.ts';
 import type { Db } from '../platform/db/database.ts';
-import { loadPrimarySummary } from '../primary/index.ts';
+import { loadApprovedPrimarySummary, loadPrimarySummary } from '../primary/index.ts';
 import { getClassOr404 } from '../school/index.ts';
 import type { RenderedDocument } from '../platform/pdf/rendered-document.ts';
 import { AppError } from '../platform/errors.ts';
@@ -27,7 +27,8 @@ export async function buildPrimarySummary(db: Db, options: { classId: string; po
   if (regime?.regime !== 'TT27_2020') throw new AppError('INVALID_STATE', 'Bảng tổng hợp kết quả đánh giá giáo dục theo Thông tư 27/2020 chỉ in cho lớp tiểu học.');
   const header = await loadClassPrintHeader(db, cls);
   const createdAt = await classDataChangedAt(db, cls);
-  const summary = await loadPrimarySummary(db, cls, options.point);
+  // The point as the principal approved it (C5) when she has; before that, as it stands.
+  const summary = (await loadApprovedPrimarySummary(db, cls.id, options.point))?.summary ?? (await loadPrimarySummary(db, cls, options.point));
   const students = new Map((await loadPrintStudents(db, cls.id)).map((s) => [s.studentId, s]));
   const endOfYear = options.point === 'CN';
   const female = [...students.values()].filter((s) => s.female).length;

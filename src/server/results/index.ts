@@ -1,7 +1,7 @@
 /**
  * The results area's face to the other areas: everything another area may use from it, and nothing else.
  */
-export { approveClassResults, proposeClassResults } from './approve-class-results.ts';
+export { approveClassResults, approveSnapshot, proposeClassResults, proposeSnapshot, type SnapshotContent, type SnapshotKind } from './approve-class-results.ts';
 export {
   computeClassResults,
   computeClassResultsFrom,

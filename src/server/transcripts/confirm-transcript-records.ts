@@ -1,6 +1,7 @@
 /**
  * The principal confirms what goes into each student's học bạ for the year (C6): identity data as
- * it stands, the results of the approved snapshot (secondary) or the year-end summary (primary),
+ * it stands, the results of the approved snapshot (secondary; primary: the approved cuối năm
+ * summary, or the year-end summary as it stands while none is approved),
  * the homeroom teacher's comment and the rule version — frozen as a year record with its SHA-256.
  * Confirming again with nothing changed does nothing; with a change, a new version supersedes the
  * old one, which is kept.
@@ -9,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { type AuditContext, type AuditEntry, classChain, writeAudits } from '../platform/audit/audit-log.ts';
 import type { Db } from '../platform/db/database.ts';
 import { formatStaffName, presentStudent } from '../school/index.ts';
-import { loadPrimarySummary } from '../primary/index.ts';
+import { loadApprovedPrimarySummary, loadPrimarySummary } from '../primary/index.ts';
 import { loadConduct } from '../results/index.ts';
 import type { Row } from '../platform/db/schema.ts';
 import { AppError } from '../platform/errors.ts';
@@ -36,7 +37,7 @@ export async function prepareTranscriptRecords(db: Db, cls: Row<'classes'>, stud
 
   let results: Map<string, unknown>;
   let ruleVersion: string;
-  let snapshotId: string | null = null;
+  let snapshotId: string | null;
   if (grade.regime === 'TT22_2021') {
     const snap =
       (await latestApproved(db, cls.id, 'final')) ??
@@ -47,7 +48,10 @@ export async function prepareTranscriptRecords(db: Db, cls: Row<'classes'>, stud
     const students = (JSON.parse(snap.snapshot_json) as { students: { studentId: string }[] }).students;
     results = new Map(students.map((s) => [s.studentId, { scope: snap.scope, ...s }]));
   } else {
-    const summary = await loadPrimarySummary(db, cls, 'CN');
+    // The year-end summary as the principal approved it when she has; before that, as it stands.
+    const approved = await loadApprovedPrimarySummary(db, cls.id, 'CN');
+    const summary = approved?.summary ?? (await loadPrimarySummary(db, cls, 'CN'));
+    snapshotId = approved?.snapshot.id ?? null;
     const incomplete = summary.rows.filter((r) => r.missing.length && wanted.some((w) => w.id === r.studentId));
     if (incomplete.length) throw new AppError('INVALID_STATE', `Chưa đủ đánh giá cuối năm: ${incomplete.slice(0, 3).map((r) => `${r.fullName} (${r.missing.slice(0, 2).join('; ')})`).join(' | ')}`);
     ruleVersion = summary.ruleVersion;

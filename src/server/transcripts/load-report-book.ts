@@ -2,12 +2,13 @@
  * What a student's sổ liên lạc (report book, P8) prints for one term: the term's scores per
  * subject (ĐĐGtx, ĐĐGgk, ĐĐGck) with ĐTBmhk or the Đ/CĐ level, KQHT and KQRL, absences with and
  * without leave, the homeroom teacher's comment — from the approved term snapshot when there is
- * one (its values win), else the live results. Primary classes print levels and test scores.
+ * one (its values win), else the live results. Primary classes print levels and test scores, from
+ * the approved cuối HK I / cuối năm summary when there is one.
  */
 import { formatTenths } from '../../domain/assessment/tenths.ts';
 import type { Executor } from '../platform/db/database.ts';
 import { formatStaffName } from '../school/index.ts';
-import { loadPrimarySummary } from '../primary/index.ts';
+import { loadApprovedPrimarySummary, loadPrimarySummary } from '../primary/index.ts';
 import { computeClassResults } from '../results/index.ts';
 import { AppError, notFound } from '../platform/errors.ts';
 import { canonicalJson } from '../platform/canonical-json.ts';
@@ -109,8 +110,10 @@ export async function loadReportBook(db: Executor, input: { studentId: string; t
   let snapshot: { id: string; sha256: string; approvedAt: string | null } | undefined;
   if (primary) {
     const point = termNo === 1 ? 'CK1' : 'CN';
-    const summary = await (cache ? cache.remember('primarySummary', `${cls.id}|${point}`, () => loadPrimarySummary(db, cls, point)) : loadPrimarySummary(db, cls, point));
+    const approved = await (cache ? cache.remember('primaryApproved', `${cls.id}|${point}`, () => loadApprovedPrimarySummary(db, cls.id, point)) : loadApprovedPrimarySummary(db, cls.id, point));
+    const summary = approved?.summary ?? (await (cache ? cache.remember('primarySummary', `${cls.id}|${point}`, () => loadPrimarySummary(db, cls, point)) : loadPrimarySummary(db, cls, point)));
     const mine = summary.rows.find((r) => r.studentId === student.id);
+    if (approved && mine) snapshot = approved.snapshot;
     rows = summary.subjects.map((s, i) => ({ name: s.name, regular: '', midterm: '', final: s.hasTest && mine?.subjects[i].test !== null && mine?.subjects[i].test !== undefined ? dec(Math.round(Number(mine.subjects[i].test) * 10)) : '', result: mine?.subjects[i].level ?? '' }));
     academic = termNo === 2 ? (mine?.yearLevel ?? null) : null;
     level = null;

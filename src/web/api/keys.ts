@@ -27,6 +27,7 @@ export const keys = {
   results: (classId: string, scope?: string) => (scope === undefined ? (['results', classId] as const) : (['results', classId, scope] as const)),
   primaryAssessments: (classId: string, point: string) => ['primaryAssessments', classId, point] as const,
   primarySummary: (classId: string, point: string) => ['primarySummary', classId, point] as const,
+  primaryApprovals: (classId: string) => ['primaryApprovals', classId] as const,
   teachers: (schoolId: string) => ['teachers', schoolId] as const,
   editLog: (schoolId: string, q?: unknown) => (q === undefined ? (['editLog', schoolId] as const) : (['editLog', schoolId, q] as const)),
   classDashboard: (classId: string, scope: string) => ['classDashboard', classId, scope] as const,

@@ -77,7 +77,7 @@ import type {
   ZWeeklyNote,
   ZWriteWeeklyNoteInput,
 } from '../../shared/homeroom.ts';
-import type { ZPrimaryAssessmentSheet, ZPrimaryPoint, ZPrimarySummary, ZSavePrimaryAssessmentsInput, ZTrait } from '../../shared/primary.ts';
+import type { ZPrimaryApprovals, ZPrimaryAssessmentSheet, ZPrimaryPoint, ZPrimarySummary, ZSavePrimaryAssessmentsInput, ZTrait } from '../../shared/primary.ts';
 import type { ZScoreImport, ZScoreImportPreview, ZScoreImportDiffItem } from '../../shared/gradebook-excel.ts';
 import type { ZDocumentDetail, ZDocumentSummary, ZJob, ZPrintKind, ZSignatureStatus, ZStartPrintJob } from '../../shared/documents.ts';
 
@@ -216,6 +216,7 @@ export type PrimaryAssessmentSheet = z.infer<typeof ZPrimaryAssessmentSheet>;
 export type PrimaryAssessmentRow = PrimaryAssessmentSheet['rows'][number];
 export type SavePrimaryAssessmentsInput = z.input<typeof ZSavePrimaryAssessmentsInput>;
 export type PrimarySummary = z.infer<typeof ZPrimarySummary>;
+export type PrimaryApprovals = z.infer<typeof ZPrimaryApprovals>;
 
 export type ScoreImportPreview = z.infer<typeof ZScoreImportPreview>;
 export type ScoreImportDiffItem = z.infer<typeof ZScoreImportDiffItem>;

@@ -2,7 +2,7 @@
  * Sổ tổng hợp kết quả đánh giá giáo dục (G8, TT 27/2020 Điều 9): per class and point, each
  * student's subject levels (T / H / C) and periodic test scores from the grade book, the qualities
  * and competences, and at the end of the year the level, the award and the completion of the
- * grade's programme, computed by the rules; what is still missing.
+ * grade's programme, computed by the rules; what is still missing; the approval of each point.
  */
 import { Alert, Badge, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
@@ -15,6 +15,7 @@ import { Loading, PageHeader } from '../../components/Page.tsx';
 import { TT27_AWARD_NAMES, TT27_SUBJECT_LEVEL_NAMES, TT27_YEAR_LEVEL_NAMES, primaryPointLabel } from '../../../shared/labels.ts';
 import { ClassSelect, percentLabel, pickClass, useClassChoices } from '../homeroom/common.tsx';
 import { subjectShort } from '../homeroom/ResultsView.tsx';
+import { PrimaryApprovalPanel } from './PrimaryApprovalPanel.tsx';
 import { PointControl, traitAbbr, usePrimaryPoint } from './PrimaryAssessmentView.tsx';
 
 const QUALITY_NAMES = ['Yêu nước', 'Nhân ái', 'Chăm chỉ', 'Trung thực', 'Trách nhiệm'];
@@ -39,6 +40,7 @@ export function PrimarySummaryView({ yearId, classId }: { yearId: string; classI
       {loading && <Loading />}
       {error ? <ErrorAlert error={error} /> : null}
       {!chosen && !loading && <Text c="dimmed">{choices.length ? 'Chọn một lớp.' : 'Không có lớp tiểu học nào thầy/cô được xem.'}</Text>}
+      {chosen && <PrimaryApprovalPanel key={chosen} classId={chosen} />}
       {chosen && <SummaryBook key={`${chosen}/${point}`} classId={chosen} point={point} />}
     </>
   );
