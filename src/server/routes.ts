@@ -6,6 +6,7 @@ import { registerAuditRoutes } from './audit/index.ts';
 import { registerAuthRoutes } from './auth/index.ts';
 import { registerCorrectionRoutes } from './corrections/index.ts';
 import { registerDashboardRoutes } from './dashboard/index.ts';
+import { registerDelegationRoutes } from './delegations/index.ts';
 import { registerDocumentRoutes, registerSigningRoutes, registerVerifyRoutes } from './documents/index.ts';
 import { registerClassPrintRoutes, registerPrintJobRoutes, registerPrintRoutes } from './printing/index.ts';
 import { registerGradebookExcelRoutes, registerGradebookRoutes } from './gradebook/index.ts';
@@ -27,6 +28,7 @@ export async function registerRoutes(app: FastifyInstance, deps: RouteDeps): Pro
   await registerGradebookRoutes(app, deps);
   await registerGradebookExcelRoutes(app, deps);
   await registerLockRoutes(app, deps);
+  await registerDelegationRoutes(app, deps);
   await registerTestingPlanRoutes(app, deps);
   await registerCorrectionRoutes(app, deps);
   await registerAttendanceRoutes(app, deps);

@@ -38,6 +38,8 @@ export const AUDIT_ACTIONS = [
   'teachingAssignment.changed',
   'settings.updated',
   'settings.delegateChanged',
+  'delegation.granted',
+  'delegation.revoked',
   // People
   'staff.created',
   'staff.updated',
@@ -118,6 +120,7 @@ export const AUDIT_ENTITY_TYPES = [
   'transcript_record',
   'document',
   'seal_registration',
+  'delegation',
   'year_archive',
 ] as const;
 

@@ -8,6 +8,8 @@ export const ZAuditEvent = z.object({
   actorUserId: z.string().nullable(),
   actorName: z.string().nullable(),
   actorRole: z.string(),
+  /** Set when the act was allowed only by the principal's delegation (issue 22): "KT. Hiệu trưởng". */
+  onBehalfOf: z.object({ delegationId: z.string(), principalName: z.string().nullable() }).nullable(),
   ip: z.string(),
   userAgent: z.string(),
   action: z.string(),

@@ -1,5 +1,17 @@
 import { z } from 'zod';
-import { ZId } from './api-common.ts';
+import { ZId, ZIsoDate } from './api-common.ts';
+import { ZLevel } from './homeroom.ts';
+import { ZPrimaryPoint, ZTrait } from './primary.ts';
+import { ZGuardianInput } from './student.ts';
+import { PRINTED_PROFILE_FIELDS, type ProfileField } from '../domain/locks/printed-profile.ts';
+
+/** What a request changes: grade-book scores, or (issue 22) a record approved with the results. */
+export const ZCorrectionKind = z.enum(['scores', 'conduct', 'attendance', 'profile', 'primaryAssessment']);
+export type CorrectionKind = z.infer<typeof ZCorrectionKind>;
+
+/** The profile fields the học bạ prints: locked with the year, changed by a request (C2, C6). */
+export const ZProfileField = z.enum(PRINTED_PROFILE_FIELDS);
+export type { ProfileField };
 
 export const ZEvidenceKind = z.enum(['personalGradebook', 'testPaper', 'classmateConfirmation', 'other']);
 export type EvidenceKind = z.infer<typeof ZEvidenceKind>;
@@ -21,10 +33,13 @@ export const ZCorrectionCell = z.object({
 export const ZCorrection = z.object({
   id: z.string(),
   number: z.number().int(),
+  kind: ZCorrectionKind,
   schoolYearId: z.string(),
   classId: z.string(),
   className: z.string(),
-  subjectId: z.string(),
+  /** null for a record other than scores. */
+  subjectId: z.string().nullable(),
+  /** The subject; of another record, what the request changes ("Kết quả rèn luyện"). */
   subjectName: z.string(),
   requestedBy: z.string(),
   requestedByName: z.string(),
@@ -42,6 +57,8 @@ export const ZCorrection = z.object({
   version: z.number().int(),
   /** Filed by the principal: decided by the vice-principal she delegates, never by herself (issue 14 §3). */
   filedByPrincipal: z.boolean(),
+  /** Decided by a vice-principal on the principal's delegation: printed "KT. HIỆU TRƯỞNG". */
+  decidedByDeputy: z.boolean(),
   /** Whether the user asking may approve or reject it now. */
   canDecide: z.boolean(),
   /** Who decides, when that is not simply the principal; '' otherwise. */
@@ -58,6 +75,48 @@ export const ZCreateCorrectionInput = z.object({
   reason: z.string().trim().min(1, 'cần ghi lý do đề nghị sửa').max(1000),
   evidenceKind: ZEvidenceKind,
 });
+
+const requestFields = {
+  reason: z.string().trim().min(1, 'cần ghi lý do đề nghị thay đổi').max(1000),
+  evidenceKind: ZEvidenceKind,
+};
+/** A request to change records of a class other than scores (issue 22): one change per student and record. */
+export const ZCreateRecordCorrectionInput = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('conduct'),
+    changes: z.array(z.object({ studentId: ZId, period: z.enum(['term1', 'term2', 'year', 'summer']), level: ZLevel.nullable(), comment: z.string().trim().max(1000).default('') })).min(1).max(100),
+    ...requestFields,
+  }),
+  z.object({
+    kind: z.literal('attendance'),
+    changes: z.array(z.object({ studentId: ZId, date: ZIsoDate, session: z.enum(['morning', 'afternoon']), mark: z.enum(['P', 'K']).nullable(), note: z.string().trim().max(200).default('') })).min(1).max(200),
+    ...requestFields,
+  }),
+  z.object({
+    kind: z.literal('profile'),
+    changes: z.array(z.object({ studentId: ZId, field: ZProfileField, value: z.union([z.string().trim().max(300), z.array(ZGuardianInput).max(4)]).nullable() })).min(1).max(50),
+    ...requestFields,
+  }),
+  z.object({
+    kind: z.literal('primaryAssessment'),
+    changes: z
+      .array(z.object({ studentId: ZId, point: ZPrimaryPoint, qualities: z.array(ZTrait).length(5), competences: z.array(ZTrait).length(10), comment: z.string().trim().max(2000).default('') }))
+      .min(1)
+      .max(60),
+    ...requestFields,
+  }),
+]);
+export type CreateRecordCorrectionInput = z.infer<typeof ZCreateRecordCorrectionInput>;
+
+/** What of a class's records is locked now (issue 22): each lock as worded for the teacher, null where open. */
+export const ZRecordLocks = z.object({
+  classId: z.string(),
+  conduct: z.object({ term1: z.string().nullable(), term2: z.string().nullable(), year: z.string().nullable(), summer: z.string().nullable() }),
+  attendance: z.array(z.object({ termNo: z.number().int(), startsOn: z.string(), endsOn: z.string(), lock: z.string().nullable() })),
+  /** The profile fields the học bạ prints (the whole year locked). */
+  profile: z.string().nullable(),
+});
+export type RecordLocks = z.infer<typeof ZRecordLocks>;
 
 export const ZDecideCorrectionInput = z.object({
   decision: z.enum(['approve', 'reject']),

@@ -14,7 +14,7 @@ import type { SubjectLevelTt27, TraitLevelTt27 } from '../domain/assessment/year
 import { COLUMN_NAMES, regularColumnName } from '../domain/gradebook/gradebook-columns.ts';
 import type { PrimaryPoint } from '../domain/results/primary-traits.ts';
 import type { AuditAction } from './audit-events.ts';
-import type { CorrectionStatus, EvidenceKind } from './corrections.ts';
+import type { CorrectionKind, CorrectionStatus, EvidenceKind, ProfileField } from './corrections.ts';
 import type { PrintKind } from './documents.ts';
 import type { ApprovalStep, EditSource } from './edit-log.ts';
 import type { ConductPeriod, ResultScope } from './homeroom.ts';
@@ -209,6 +209,30 @@ export const EVIDENCE_KIND_LABELS: Readonly<Record<EvidenceKind, string>> = {
   other: 'Minh chứng khác',
 };
 
+/** Issue 22: what a correction request changes. */
+export const CORRECTION_KIND_LABELS: Readonly<Record<CorrectionKind, string>> = {
+  scores: 'Điểm số',
+  conduct: 'Kết quả rèn luyện',
+  attendance: 'Điểm danh',
+  profile: 'Sơ yếu lý lịch',
+  primaryAssessment: 'Phẩm chất, năng lực (tiểu học)',
+};
+/** Issue 22: the profile fields the học bạ prints, as a request names them. */
+export const PROFILE_FIELD_LABELS: Readonly<Record<ProfileField, string>> = {
+  familyName: 'Họ',
+  middleName: 'Tên đệm',
+  givenName: 'Tên',
+  sex: 'Giới tính',
+  dateOfBirth: 'Ngày sinh',
+  placeOfBirth: 'Nơi sinh',
+  ethnicity: 'Dân tộc',
+  nationality: 'Quốc tịch',
+  nationalId: 'Mã định danh',
+  studentCode: 'Mã học sinh',
+  address: 'Nơi ở',
+  guardians: 'Cha, mẹ, người giám hộ',
+};
+
 // People, as the forms print them.
 
 export const SEX_LABELS: Readonly<Record<Sex, string>> = { male: 'Nam', female: 'Nữ' };
@@ -239,3 +263,6 @@ export const SIGNER_ROLE_LABELS: Readonly<Record<'homeroom' | 'principal' | 'sea
   principal: 'Hiệu trưởng',
   seal: 'Con dấu số của nhà trường',
 };
+
+/** The principal's step signed by a vice-principal on her delegation (issue 22). */
+export const DEPUTY_SIGNER_LABEL = 'KT. Hiệu trưởng – Phó hiệu trưởng';

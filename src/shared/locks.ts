@@ -101,7 +101,5 @@ export const ZDecideLockRequestInput = z.object({
   reason: z.string().trim().max(300).default(''),
 });
 
-export const ZConfirmDelegateSetting = z.object({ delegate: ZStaffRef.nullable(), candidates: z.array(ZStaffRef) });
-export const ZSetConfirmDelegateInput = z.object({ userId: ZId.nullable() });
 
 export const ZUpdateSettingsInput = ZSchoolSettings.partial();

@@ -23,7 +23,7 @@ describe('demo certificates', () => {
     const db = server.database.handle.db;
     const certs = await ensureDemoCertificates(db, server.database.dataDir, server.clock());
     expect(certs).not.toBeNull();
-    expect(certs!.people.map((p) => p.username).sort()).toEqual(['gvcn.3a', 'gvcn.6a1', 'gvcn.9a1', 'hieutruong', 'th.hieutruong']);
+    expect(certs!.people.map((p) => p.username).sort()).toEqual(['gvcn.3a', 'gvcn.6a1', 'gvcn.9a1', 'hieutruong', 'phohieutruong', 'th.hieutruong']);
     const again = await ensureDemoCertificates(db, server.database.dataDir, server.clock());
     expect(readFileSync(again!.seal)).toEqual(readFileSync(certs!.seal));
 

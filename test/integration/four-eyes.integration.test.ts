@@ -1,7 +1,7 @@
 /**
  * Four eyes on unlocks and corrections (issue 14 finding 4, build §3), through HTTP. The admin
- * board's release or window change is a request: nothing opens until the principal (or the
- * vice-principal she delegates) confirms it in the app, in the same transaction as the
+ * board's release or window change is a request: nothing opens until the principal (or a
+ * vice-principal she delegated `lock.confirm`, issue 22) confirms it in the app, in the same transaction as the
  * confirmation, audited with both names; nobody confirms their own request, even holding both
  * roles; of two decisions at once only one takes effect. A correction is never decided by the
  * person who filed it. The month's edit log lists the requests and decisions with both names.
@@ -29,6 +29,9 @@ const decide = (who: TestClient, requestId: string, decision: 'confirm' | 'refus
 const write = (studentId: string, columnKey: string, value: string) => c.teacher.post(`${sheetPath}/cells`, { changes: [{ studentId, columnKey, value, baseVersion: 0 }], reason: 'Nhập lại' });
 const events = (entityId: string, action: string) => db().selectFrom('audit_events').selectAll().where('entity_id', '=', entityId).where('action', '=', action).execute();
 const lockRow = (id: string) => db().selectFrom('locks').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+/** The principal delegates lock.confirm for the whole school this year (issue 22); returns the answer. */
+const delegateConfirm = (who: TestClient, userId: string) =>
+  who.post(`${school()}/delegations`, { schoolYearId: server.demo!.yearId, delegateUserId: userId, powers: ['lock.confirm'], scope: 'all' });
 
 /** The principal locks one column of the teacher's class-subject; returns the lock's id. */
 async function lockColumn(columnKey: string, reason: string): Promise<string> {
@@ -214,14 +217,14 @@ describe('a correction is never decided by the person who filed it', () => {
   });
 
   it('the principal delegates a vice-principal (audited; only a vice-principal, only by the principal), who then approves it', async () => {
-    expect((await c.admin.put(`${school()}/confirm-delegate`, { userId: ids.vice })).status).toBe(403);
-    const notVice = await c.principal.put(`${school()}/confirm-delegate`, { userId: ids.teacher });
+    expect((await delegateConfirm(c.admin, ids.vice)).status).toBe(403);
+    const notVice = await delegateConfirm(c.principal, ids.teacher);
     expect(notVice.status).toBe(400);
-    const set = await c.principal.put(`${school()}/confirm-delegate`, { userId: ids.vice });
+    const set = await delegateConfirm(c.principal, ids.vice);
     expect(set.status).toBe(200);
-    expect(set.body.delegate).toMatchObject({ userId: ids.vice });
-    const [audit] = await events(server.demo!.schoolId, 'settings.delegateChanged');
-    expect(JSON.parse(audit.after_json!)).toEqual({ delegateUserId: ids.vice });
+    expect(set.body.delegations[0]).toMatchObject({ delegateUserId: ids.vice, powers: ['lock.confirm'] });
+    const [audit] = await events(set.body.delegations[0].id, 'delegation.granted');
+    expect(JSON.parse(audit.after_json!)).toMatchObject({ delegateUserId: ids.vice, powers: ['lock.confirm'], scope: 'all' });
 
     expect((await c.vice.get(`/api/v1/corrections/${correctionId}`)).body).toMatchObject({ canDecide: true, decisionNote: expect.stringContaining('được ủy quyền') });
     const res = await c.vice.post(`/api/v1/corrections/${correctionId}/decision`, { decision: 'approve', reason: 'Đã xem bài kiểm tra', version: 1 });
@@ -260,7 +263,7 @@ describe('the delegated vice-principal confirms', () => {
     const adminAccount = accounts.find((a: any) => a.id === ids.admin);
     const both = await c.principal.patch(`/api/v1/accounts/${ids.admin}`, { roles: ['admin', 'vice_principal'], version: adminAccount.version });
     expect(both.status, JSON.stringify(both.body)).toBe(200);
-    expect((await c.principal.put(`${school()}/confirm-delegate`, { userId: ids.admin })).status).toBe(200);
+    expect((await delegateConfirm(c.principal, ids.admin)).status).toBe(200);
     const lockId = await lockColumn('TX3', 'Khóa lại cột ĐĐGtx 3');
     const request = await askRelease(lockId, 'Tự mở');
     expect(request.canDecide).toBe(false);
@@ -269,7 +272,6 @@ describe('the delegated vice-principal confirms', () => {
     expect(own.body.message).toContain('không được tự xác nhận');
     expect((await lockRow(lockId)).released_at).toBeNull();
     expect((await decide(c.principal, request.id, 'confirm')).status).toBe(200);
-    expect((await c.principal.put(`${school()}/confirm-delegate`, { userId: ids.vice })).status).toBe(200);
   });
 });
 

@@ -260,10 +260,14 @@ describe('results and approval (G7, C5)', () => {
     expect(top).toMatchObject({ versionNo: 1, ruleVersion: 'TT22_2021@1', status: 'confirmed' });
     expect(top.record.results).toMatchObject({ academic: 'T', title: 'XS' });
     expect(top.record.identity.fullName).toBe(results.students[0].fullName);
-    // A corrected profile: confirming again makes version 2 of that student's record only.
+    // A corrected profile: confirming again makes version 2 of that student's record only. The
+    // printed profile is locked now (issue 22): the change goes through an approved request.
     const detail = (await principal.get(`/api/v1/students/${students[0]}`)).body;
     const admin = await new TestClient(server.baseUrl).login('quantri', server.demo!.password, secret('quantri'));
-    expect((await admin.put(`/api/v1/students/${students[0]}`, { student: { ...detail.student, placeOfBirth: 'Hưng Yên' }, version: detail.student.version })).status).toBe(200);
+    expect((await admin.put(`/api/v1/students/${students[0]}`, { student: { ...detail.student, placeOfBirth: 'Hưng Yên' }, version: detail.student.version })).status).toBe(423);
+    const filed = await homeroom.post(`/api/v1/classes/${classId}/record-corrections`, { kind: 'profile', changes: [{ studentId: students[0], field: 'placeOfBirth', value: 'Hưng Yên' }], reason: 'Sai nơi sinh', evidenceKind: 'other' });
+    expect((await principal.post(`/api/v1/corrections/${filed.body.id}/decision`, { decision: 'approve', version: 1 })).status).toBe(200);
+    expect((await admin.post(`/api/v1/corrections/${filed.body.id}/apply`)).status).toBe(200);
     expect((await principal.post(`/api/v1/classes/${classId}/transcript-records/confirmation`, {})).body).toEqual({ created: 1, unchanged: 39 });
     const v2 = (await homeroom.get(`/api/v1/classes/${classId}/transcript-records`)).body.find((r: any) => r.studentId === students[0]);
     expect(v2.versionNo).toBe(2);

@@ -32,6 +32,8 @@ export interface MatrixRecords {
   spareStaffId: string;
   groupId: string;
   nextYearId: string;
+  /** The principal's delegation to the vice-principal for the (empty) next year (issue 22). */
+  delegationId: string;
   /** A stored class-book PDF of 6A1 with its signing steps (homeroom, principal). */
   documentId: string;
   documentPdf: Buffer;
@@ -122,6 +124,9 @@ export async function makeRecords(fx: SecurityFixture): Promise<MatrixRecords> {
       grades: [6, 7, 8, 9],
     },
   });
+  const delegation = await ok(fx, 'principal', 'POST', `/api/v1/schools/${fx.schoolId}/delegations`, {
+    body: { schoolYearId: year.body.year.id, delegateUserId: fx.userIds.vicePrincipal, powers: ['lock.confirm'], scope: 'primary' },
+  });
   // A stored document: the app's own storeDocument, as a print does, with a real PDF.
   const documentPdf = (await ok(fx, 'principal', 'GET', `/api/v1/corrections/${correction.body.id}/pdf`)).body as Buffer;
   const { row: doc } = await storeDocument(
@@ -191,5 +196,6 @@ export async function makeRecords(fx: SecurityFixture): Promise<MatrixRecords> {
     spareStaffId: staff.body.id,
     groupId: group.body.id,
     nextYearId: year.body.year.id,
+    delegationId: delegation.body.delegations[0].id,
   };
 }

@@ -207,11 +207,16 @@ export const PERMISSION_MATRIX: Record<string, MatrixEntry> = {
   },
   'POST /api/v1/lock-requests/:requestId/decision': {
     allow: ['principal'],
-    why: 'the principal (or the vice-principal she delegates: none here) decides the admin board’s request, never the board itself',
+    why: 'the principal (or a vice-principal she delegated lock.confirm for the year: none here) decides the admin board’s request, never the board itself',
     sample: (r) => ({ path: `/api/v1/lock-requests/${r.lockRequestId}/decision`, body: { decision: 'refuse', reason: 'Không đồng ý' } }),
   },
-  'GET /api/v1/schools/:schoolId/confirm-delegate': { allow: SCHOOL_VIEW, sample: (r) => ({ path: `${school(r)}/confirm-delegate` }) },
-  'PUT /api/v1/schools/:schoolId/confirm-delegate': { allow: ['principal'], why: 'the principal names who confirms in her place', sample: (r) => ({ path: `${school(r)}/confirm-delegate`, body: { userId: null } }) },
+  'GET /api/v1/schools/:schoolId/delegations': { allow: ['principal', 'vicePrincipal', 'adminBoard'], why: 'delegation.view: the leadership and the board (a vice-principal sees her own)', sample: (r) => ({ path: `${school(r)}/delegations` }) },
+  'POST /api/v1/schools/:schoolId/delegations': {
+    allow: ['principal'],
+    why: 'delegation.manage: the principal alone delegates (for the empty next year, so no later sample changes)',
+    sample: (r) => ({ path: `${school(r)}/delegations`, body: { schoolYearId: r.nextYearId, delegateUserId: r.fx.userIds.vicePrincipal, powers: ['results.approve'], scope: 'primary' } }),
+  },
+  'POST /api/v1/delegations/:id/revoke': { allow: ['principal'], why: 'delegation.manage: the principal alone revokes', sample: (r) => ({ path: `/api/v1/delegations/${r.delegationId}/revoke`, body: { version: 1 } }) },
   'GET /api/v1/schools/:schoolId/settings': { allow: SCHOOL_VIEW, sample: (r) => ({ path: `${school(r)}/settings` }) },
   'PATCH /api/v1/schools/:schoolId/settings': { allow: ['principal'], why: 'the principal decides the correction rules (C1)', sample: (r) => ({ path: `${school(r)}/settings`, body: {} }) },
 
@@ -223,6 +228,15 @@ export const PERMISSION_MATRIX: Record<string, MatrixEntry> = {
       body: { termNo: 1, cells: [{ studentId: r.fx.otherChildId, columnKey: 'GK', newValue: '6' }], reason: 'Nhập nhầm', evidenceKind: 'other' },
     }),
   },
+  'POST /api/v1/classes/:classId/record-corrections': {
+    allow: ['homeroom'],
+    why: 'conduct, attendance, the profile and primary assessments are the homeroom teacher’s (issue 22)',
+    sample: (r) => ({
+      path: `${cls(r)}/record-corrections`,
+      body: { kind: 'conduct', changes: [{ studentId: r.fx.otherChildId, period: 'term1', level: 'K', comment: 'Theo biên bản họp lớp' }], reason: 'Nhập nhầm', evidenceKind: 'other' },
+    }),
+  },
+  'GET /api/v1/classes/:classId/record-locks': { allow: CLASS_VIEW, sample: (r) => ({ path: `${cls(r)}/record-locks` }) },
   'POST /api/v1/corrections/:id/evidence': {
     allow: ['subjectTeacher'],
     why: 'only the author attaches evidence',

@@ -159,7 +159,11 @@ describe('the học bạ PDF (P3)', () => {
     expect(Buffer.compare(a.body, b.body)).toBe(0);
     const admin = await new TestClient(server.baseUrl).login('quantri', server.demo!.password, secret('quantri'));
     const detail = (await principal.get(`/api/v1/students/${modernStudent}`)).body;
-    expect((await admin.put(`/api/v1/students/${modernStudent}`, { student: { ...detail.student, placeOfBirth: 'Tỉnh Hưng Yên' }, version: detail.student.version })).status).toBe(200);
+    // The printed profile is locked once confirmed (issue 22): the change goes through an approved request.
+    expect((await admin.put(`/api/v1/students/${modernStudent}`, { student: { ...detail.student, placeOfBirth: 'Tỉnh Hưng Yên' }, version: detail.student.version })).status).toBe(423);
+    const filed = await homeroom9.post(`/api/v1/classes/${classId}/record-corrections`, { kind: 'profile', changes: [{ studentId: modernStudent, field: 'placeOfBirth', value: 'Tỉnh Hưng Yên' }], reason: 'Sai nơi sinh', evidenceKind: 'other' });
+    expect((await principal.post(`/api/v1/corrections/${filed.body.id}/decision`, { decision: 'approve', version: 1 })).status).toBe(200);
+    expect((await admin.post(`/api/v1/corrections/${filed.body.id}/apply`)).status).toBe(200);
     expect((await principal.post(`/api/v1/classes/${classId}/transcript-records/confirmation`, { studentIds: [modernStudent] })).body).toEqual({ created: 1, unchanged: 0 });
     const c = await principal.get(`/api/v1/students/${modernStudent}/transcript.pdf`);
     expect(c.headers.get('x-document-id')).not.toBe(a.headers.get('x-document-id'));

@@ -2,6 +2,8 @@
  * The acting user as the policies see it: plain data, loaded once per request.
  * Homeroom and subject-teacher powers come from assignments, not from stored roles.
  */
+import type { ActiveDelegation, DelegationClass } from './delegation.ts';
+
 export const ROLES = [
   'principal',
   'vice_principal',
@@ -45,6 +47,10 @@ export interface Actor {
   teaching: { classId: string; subjectId: string }[];
   /** Org units the actor oversees, each with all the org units and schools below it. */
   overseenSchoolIds: string[];
+  /** A vice-principal's delegations in force (issue 22); absent for everyone else. */
+  delegations?: ActiveDelegation[];
+  /** With delegations: the classes of her schools by id, so a rule knows a target's year and section. */
+  delegationClasses?: Record<string, DelegationClass>;
 }
 
 export function hasRole(actor: Actor, role: Role, schoolId?: string): boolean {

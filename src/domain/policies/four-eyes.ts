@@ -1,20 +1,16 @@
 /**
  * Four eyes on unlocks and corrections (C1, C2; issue 14 §3). The principal decides: her own
  * release or window change takes effect at once. Anyone else's (the admin board) is a request
- * that the principal — or the vice-principal she delegates — confirms. A correction is decided
- * by the principal, and one the principal filed herself by the delegated vice-principal. Nobody
- * decides what they asked for themselves (checked by the actions, which know both people).
+ * that the principal — or a vice-principal she delegated `lock.confirm` for that year (issue 22) —
+ * confirms. A correction is decided by the principal or a vice-principal delegated
+ * `correction.decide` for its class; one the principal filed herself, by such a vice-principal or
+ * the one who confirms lock changes in her place (`lock.confirm`).
+ * Nobody decides what they asked for themselves (checked by the actions, which know both people).
  */
 import { type Actor, hasRole } from './actor.ts';
-import type { Decision } from './policy.ts';
+import { delegationCovering, missingDelegation } from './delegated-acts.ts';
+import { type Decision, type Target, can } from './policy.ts';
 
-export interface ConfirmDelegate {
-  schoolId: string;
-  /** The vice-principal the principal named to confirm in her place; null when none. */
-  delegateUserId: string | null;
-}
-
-const allow: Decision = { allowed: true };
 const deny = (reason: string): Decision => ({ allowed: false, reason });
 
 /** Whether a release or window change by this actor takes effect without a confirmation. */
@@ -22,25 +18,32 @@ export function actsWithoutConfirmation(actor: Actor, schoolId: string): boolean
   return hasRole(actor, 'principal', schoolId);
 }
 
-/** The delegated vice-principal, while she still holds the role in the school. */
-export function isConfirmDelegate(actor: Actor, d: ConfirmDelegate): boolean {
-  return d.delegateUserId === actor.userId && hasRole(actor, 'vice_principal', d.schoolId);
+/** A lock change of one year: its classes when the lock is of some classes, none for the whole year. */
+export interface LockChangeTarget {
+  schoolId: string;
+  schoolYearId: string;
+  classIds?: string[];
 }
 
-export function canDecideLockRequest(actor: Actor, d: ConfirmDelegate): Decision {
-  return hasRole(actor, 'principal', d.schoolId) || isConfirmDelegate(actor, d)
-    ? allow
-    : deny('Chỉ Hiệu trưởng (hoặc phó hiệu trưởng được Hiệu trưởng ủy quyền) được xác nhận hoặc từ chối yêu cầu mở sổ, đổi đợt cập nhật điểm.');
-}
-
-export function canDecideCorrection(actor: Actor, d: ConfirmDelegate, correction: { filedByPrincipal: boolean }): Decision {
-  if (hasRole(actor, 'principal', d.schoolId)) return allow;
-  if (correction.filedByPrincipal && isConfirmDelegate(actor, d)) return allow;
+export function canDecideLockRequest(actor: Actor, t: LockChangeTarget): Decision {
+  if (hasRole(actor, 'principal', t.schoolId)) return { allowed: true };
+  const d = delegationCovering(actor, 'lock.confirm', t);
+  if (d) return { allowed: true, authority: { onBehalfOf: d.principalUserId, delegationId: d.id } };
   return deny(
-    correction.filedByPrincipal
-      ? 'Giấy đề nghị do Hiệu trưởng lập chỉ phó hiệu trưởng được Hiệu trưởng ủy quyền mới duyệt hoặc từ chối được.'
-      : 'Chỉ Hiệu trưởng được duyệt hoặc từ chối giấy đề nghị thay đổi thông tin.',
+    hasRole(actor, 'vice_principal', t.schoolId)
+      ? missingDelegation('lock.confirm', actor, t)
+      : 'Chỉ Hiệu trưởng (hoặc phó hiệu trưởng được Hiệu trưởng ủy quyền) được xác nhận hoặc từ chối yêu cầu mở sổ, đổi đợt cập nhật điểm.',
   );
+}
+
+/** A correction of one class: the class decides which delegation covers it. */
+export function canDecideCorrection(actor: Actor, t: Target & { classIds: string[] }, correction: { filedByPrincipal: boolean }): Decision {
+  const decision = can(actor, 'correction.decide', t);
+  if (decision.allowed || !correction.filedByPrincipal) return decision;
+  // The principal's own request: her confirming vice-principal is the second pair of eyes.
+  const confirming = delegationCovering(actor, 'lock.confirm', t);
+  if (confirming) return { allowed: true, authority: { onBehalfOf: confirming.principalUserId, delegationId: confirming.id } };
+  return hasRole(actor, 'vice_principal', t.schoolId) ? decision : deny('Giấy đề nghị do Hiệu trưởng lập chỉ phó hiệu trưởng được Hiệu trưởng ủy quyền mới duyệt hoặc từ chối được.');
 }
 
 /** The refusal when someone would decide what they asked for. */

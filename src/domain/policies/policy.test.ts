@@ -30,7 +30,17 @@ const guardian = actor(['guardian']);
 const officer = actor(['district_officer'], { overseenSchoolIds: [S] });
 const otherPrincipal = actor(['principal'], {}, OTHER);
 
+const delegationClasses = {
+  '6A1': { name: '6A1', schoolYearId: 'Y', yearName: '2026-2027', grade: 6 },
+  '10A1': { name: '10A1', schoolYearId: 'Y', yearName: '2026-2027', grade: 10 },
+  old6A1: { name: '6A1', schoolYearId: 'Y0', yearName: '2025-2026', grade: 6 },
+};
+const thcs = { id: 'd', schoolId: S, schoolYearId: 'Y', scope: 'lowerSecondary' as const, principalUserId: 'p' };
+const delegatedVice = actor(['vice_principal'], { delegations: [{ ...thcs, powers: ['results.approve', 'correction.decide', 'document.signAsPrincipal'] }], delegationClasses });
+const approvingVice = actor(['vice_principal'], { delegations: [{ ...thcs, powers: ['results.approve'] }], delegationClasses });
+
 const onSchool = { schoolId: S };
+const onClass10A1 = { schoolId: S, classIds: ['10A1'] };
 const onClass6A1 = { schoolId: S, classIds: ['6A1'] };
 const onChild = { schoolId: S, studentId: 'child', classIds: ['6A1'] };
 const onOtherStudentIn6A1 = { schoolId: S, studentId: 'another', classIds: ['6A1'] };
@@ -113,7 +123,9 @@ const table: Row[] = [
   ['the assigned teacher requests a correction', mathTeacher6A2, 'correction.request', { schoolId: S, classIds: ['6A2'], subjectId: 'TOAN' }, true],
   ['another teacher does not', homeroom6A1, 'correction.request', { schoolId: S, classIds: ['6A2'], subjectId: 'TOAN' }, false],
   ['only the principal decides', principal, 'correction.decide', onSchool, true],
-  ['the vice-principal does not decide', vice, 'correction.decide', onSchool, false],
+  ['the vice-principal does not decide without a delegation', vice, 'correction.decide', onClass6A1, false],
+  ['the vice-principal delegated for THCS decides a 6A1 correction', delegatedVice, 'correction.decide', onClass6A1, true],
+  ['the vice-principal delegated for THCS does not decide a 10A1 correction', delegatedVice, 'correction.decide', onClass10A1, false],
   ['the admin board does not decide', admin, 'correction.decide', onSchool, false],
   ['the admin board applies an approved correction', admin, 'correction.apply', onSchool, true],
   ['a teacher does not apply', mathTeacher6A2, 'correction.apply', onSchool, false],
@@ -131,7 +143,11 @@ const table: Row[] = [
   ['a subject teacher does not', mathTeacher6A2, 'results.view', { schoolId: S, classIds: ['6A2'] }, false],
   ['the homeroom teacher proposes the lists', homeroom6A1, 'results.propose', onClass6A1, true],
   ['the principal approves', principal, 'results.approve', onSchool, true],
-  ['the vice-principal does not approve', vice, 'results.approve', onSchool, false],
+  ['the vice-principal does not approve without a delegation', vice, 'results.approve', onClass6A1, false],
+  ['the vice-principal delegated for THCS approves 6A1', delegatedVice, 'results.approve', onClass6A1, true],
+  ['the vice-principal delegated for THCS does not approve 10A1', delegatedVice, 'results.approve', onClass10A1, false],
+  ['the vice-principal delegated for this year does not approve last year’s 6A1', delegatedVice, 'results.approve', { schoolId: S, classIds: ['old6A1'] }, false],
+  ['a delegation covers classes, not a school-wide target', delegatedVice, 'results.approve', onSchool, false],
   ['only the principal confirms transcript records', principal, 'transcript.confirm', onSchool, true],
   ['not the admin board', admin, 'transcript.confirm', onSchool, false],
   ['the homeroom teacher prints the học bạ of her class', homeroom6A1, 'transcript.print', onClass6A1, true],
@@ -149,7 +165,22 @@ const table: Row[] = [
   ['the homeroom teacher signs her class as homeroom teacher', homeroom6A1, 'document.signAsHomeroom', onClass6A1, true],
   ['the principal does not sign as homeroom teacher', principal, 'document.signAsHomeroom', onClass6A1, false],
   ['the principal signs as principal', principal, 'document.signAsPrincipal', onSchool, true],
-  ['a vice-principal does not sign as principal', vice, 'document.signAsPrincipal', onSchool, false],
+  ['a vice-principal does not sign as principal without a delegation', vice, 'document.signAsPrincipal', onClass6A1, false],
+  ['the vice-principal delegated to sign signs 6A1’s học bạ as principal', delegatedVice, 'document.signAsPrincipal', onClass6A1, true],
+  ['the vice-principal delegated to approve only does not sign', approvingVice, 'document.signAsPrincipal', onClass6A1, false],
+  // Issue 22 (rules of the testing plan and record corrections, rows here for the coverage check)
+  ['the admin board keeps the testing plan', admin, 'testingPlan.manage', onSchool, true],
+  ['a teacher does not', homeroom6A1, 'testingPlan.manage', onSchool, false],
+  ['the homeroom teacher files a record correction for her class', homeroom6A1, 'correction.requestRecord', onClass6A1, true],
+  ['a subject teacher of another class does not', mathTeacher6A2, 'correction.requestRecord', onClass6A1, false],
+  // Issue 22: the principal alone grants and revokes delegations
+  ['the principal delegates', principal, 'delegation.manage', onSchool, true],
+  ['the vice-principal does not delegate to herself', delegatedVice, 'delegation.manage', onSchool, false],
+  ['the admin board does not delegate', admin, 'delegation.manage', onSchool, false],
+  ['a principal of another school does not delegate here', otherPrincipal, 'delegation.manage', onSchool, false],
+  ['the vice-principal sees delegations', vice, 'delegation.view', onSchool, true],
+  ['the admin board sees delegations', admin, 'delegation.view', onSchool, true],
+  ['a teacher does not', unassignedTeacher, 'delegation.view', onSchool, false],
   ['the clerk applies the seal', clerk, 'document.applySeal', onSchool, true],
   ['a teacher does not apply the seal', homeroom6A1, 'document.applySeal', onClass6A1, false],
   ['a principal of another school does not apply this seal', otherPrincipal, 'document.applySeal', onSchool, false],
@@ -207,5 +238,20 @@ describe('list scope agrees with the single-record rule', () => {
   it('abilities sent to the UI are the same rules', () => {
     expect(abilities(admin, S)['setup.manage']).toBe(true);
     expect(abilities(homeroom6A1, S)['setup.manage']).toBe(false);
+  });
+
+  it('a delegated power shows in the abilities; each act is still judged on its classes', () => {
+    expect(abilities(approvingVice, S)['results.approve']).toBe(true);
+    expect(abilities(approvingVice, S)['document.signAsPrincipal']).toBe(false);
+    expect(abilities(vice, S)['results.approve']).toBe(false);
+  });
+
+  it('a delegated act carries its authority and a refusal names what is missing', () => {
+    expect(can(delegatedVice, 'results.approve', onClass6A1)).toEqual({ allowed: true, authority: { onBehalfOf: 'p', delegationId: 'd' } });
+    expect(can(principal, 'results.approve', onClass6A1)).toEqual({ allowed: true });
+    expect(can(delegatedVice, 'results.approve', onClass10A1)).toEqual({
+      allowed: false,
+      reason: 'Thầy/cô chưa được Hiệu trưởng ủy quyền phê duyệt kết quả của cấp THPT năm học 2026-2027 (lớp 10A1).',
+    });
   });
 });

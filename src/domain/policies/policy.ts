@@ -3,8 +3,11 @@
  * class, student). Every denial carries a Vietnamese reason the user can act on.
  */
 import { type Actor, type Role, hasRole } from './actor.ts';
+import { delegationCovering, holdsPower, missingDelegation } from './delegated-acts.ts';
+import type { Authority, DelegatedPower } from './delegation.ts';
 
-export type Decision = { allowed: true } | { allowed: false; reason: string };
+/** Allowed (on a delegation's authority when only a delegation allows it), or refused with a reason. */
+export type Decision = { allowed: true; authority?: Authority } | { allowed: false; reason: string };
 
 export interface Target {
   schoolId: string;
@@ -37,6 +40,7 @@ export type Action =
   | 'testingPlan.manage'
   | 'editLog.view'
   | 'correction.request'
+  | 'correction.requestRecord'
   | 'correction.decide'
   | 'correction.apply'
   | 'attendance.record'
@@ -55,6 +59,8 @@ export type Action =
   | 'document.signAsPrincipal'
   | 'document.applySeal'
   | 'seal.register'
+  | 'delegation.manage'
+  | 'delegation.view'
   | 'archive.manage';
 
 const allow: Decision = { allowed: true };
@@ -64,6 +70,17 @@ const LEADERSHIP: Role[] = ['principal', 'vice_principal'];
 const LEADERS_AND_BOARD: Role[] = ['principal', 'vice_principal', 'admin'];
 const MANAGERS: Role[] = ['principal', 'admin'];
 const SCHOOL_WIDE_READERS: Role[] = ['principal', 'vice_principal', 'admin', 'clerk'];
+
+/**
+ * The principal's power, or a vice-principal's delegation covering the target's classes (issue 22).
+ * Outside any delegation a vice-principal is told what she lacks; anyone else gets `otherwise`.
+ */
+function principalOrDelegate(a: Actor, t: Target, power: DelegatedPower, otherwise: string): Decision {
+  if (hasRole(a, 'principal', t.schoolId)) return allow;
+  const d = delegationCovering(a, power, t);
+  if (d) return { allowed: true, authority: { onBehalfOf: d.principalUserId, delegationId: d.id } };
+  return deny(hasRole(a, 'vice_principal', t.schoolId) ? missingDelegation(power, a, t) : otherwise);
+}
 
 function anyRole(actor: Actor, roles: Role[], schoolId: string): boolean {
   return roles.some((r) => hasRole(actor, r, schoolId));
@@ -207,8 +224,12 @@ const rules: Record<Action, (actor: Actor, t: Target) => Decision> = {
     teachesSubject(a, t.classIds, t.subjectId)
       ? allow
       : deny('Chỉ giáo viên bộ môn được phân công dạy môn này ở lớp này mới gửi được giấy đề nghị sửa điểm.'),
-  'correction.decide': (a, t) =>
-    hasRole(a, 'principal', t.schoolId) ? allow : deny('Chỉ Hiệu trưởng được duyệt hoặc từ chối giấy đề nghị thay đổi thông tin.'),
+  // Issue 22: conduct, attendance, the printed profile and primary assessments are the homeroom teacher's.
+  'correction.requestRecord': (a, t) =>
+    isHomeroomOf(a, t.classIds)
+      ? allow
+      : deny('Chỉ giáo viên chủ nhiệm của lớp gửi được giấy đề nghị thay đổi kết quả rèn luyện, điểm danh, sơ yếu lý lịch hoặc đánh giá phẩm chất, năng lực.'),
+  'correction.decide': (a, t) => principalOrDelegate(a, t, 'correction.decide', 'Chỉ Hiệu trưởng (hoặc phó hiệu trưởng được ủy quyền) được duyệt hoặc từ chối giấy đề nghị thay đổi thông tin.'),
   'correction.apply': (a, t) =>
     anyRole(a, MANAGERS, t.schoolId) ? allow : deny('Chỉ Ban quản trị phần mềm (hoặc Hiệu trưởng) được cập nhật thay đổi đã được duyệt.'),
   // G4: the homeroom teacher takes attendance for the class; a subject teacher marks her lessons.
@@ -235,8 +256,7 @@ const rules: Record<Action, (actor: Actor, t: Target) => Decision> = {
       : deny('Chỉ giáo viên chủ nhiệm của lớp, Ban giám hiệu và Ban quản trị được xem kết quả cả lớp.'),
   'results.propose': (a, t) =>
     isHomeroomOf(a, t.classIds) ? allow : deny('Chỉ giáo viên chủ nhiệm của lớp được đề nghị danh sách kết quả của lớp.'),
-  'results.approve': (a, t) =>
-    hasRole(a, 'principal', t.schoolId) ? allow : deny('Chỉ Hiệu trưởng được phê duyệt kết quả đánh giá của lớp.'),
+  'results.approve': (a, t) => principalOrDelegate(a, t, 'results.approve', 'Chỉ Hiệu trưởng (hoặc phó hiệu trưởng được ủy quyền) được phê duyệt kết quả đánh giá của lớp.'),
   // C6: the principal confirms student information and results going into the transcript.
   'transcript.confirm': (a, t) =>
     hasRole(a, 'principal', t.schoolId) ? allow : deny('Chỉ Hiệu trưởng được xác nhận thông tin và kết quả đưa vào học bạ.'),
@@ -259,13 +279,16 @@ const rules: Record<Action, (actor: Actor, t: Target) => Decision> = {
   // P5: the học bạ is signed in order — homeroom teacher, principal, the school's seal certificate.
   'document.signAsHomeroom': (a, t) =>
     isHomeroomOf(a, t.classIds) ? allow : deny('Chỉ giáo viên chủ nhiệm của lớp được ký ở mục Giáo viên chủ nhiệm.'),
-  'document.signAsPrincipal': (a, t) =>
-    hasRole(a, 'principal', t.schoolId) ? allow : deny('Chỉ Hiệu trưởng được ký ở mục Hiệu trưởng.'),
+  'document.signAsPrincipal': (a, t) => principalOrDelegate(a, t, 'document.signAsPrincipal', 'Chỉ Hiệu trưởng (hoặc phó hiệu trưởng được ủy quyền ký thay) được ký ở mục Hiệu trưởng.'),
   // The seal is kept by the clerk (văn thư) and applied on the principal's signature.
   'document.applySeal': (a, t) =>
     anyRole(a, ['principal', 'clerk'], t.schoolId) ? allow : deny('Chỉ Hiệu trưởng hoặc văn thư được đóng dấu số của nhà trường.'),
   // Issue 14: which certificate is the school's seal is the principal's decision alone.
   'seal.register': (a, t) => (hasRole(a, 'principal', t.schoolId) ? allow : deny('Chỉ Hiệu trưởng được đăng kí chứng thư số con dấu của nhà trường.')),
+  // Issue 22: the principal alone grants and revokes her powers; the leadership and the board see who holds them.
+  'delegation.manage': (a, t) => (hasRole(a, 'principal', t.schoolId) ? allow : deny('Chỉ Hiệu trưởng được ủy quyền hoặc thu hồi ủy quyền cho phó hiệu trưởng.')),
+  'delegation.view': (a, t) =>
+    anyRole(a, LEADERS_AND_BOARD, t.schoolId) ? allow : deny('Chỉ Ban giám hiệu và Ban quản trị được xem danh sách ủy quyền.'),
   // P6: the year-end archive package holds every record of the year: the principal and the board.
   'archive.manage': (a, t) =>
     anyRole(a, MANAGERS, t.schoolId)
@@ -295,9 +318,13 @@ export function classScope(actor: Actor, schoolId: string): { all: true } | { al
   return { all: false, classIds: [...ids] };
 }
 
+const DELEGATED_ACTIONS = ['results.approve', 'correction.decide', 'document.signAsPrincipal'] as const satisfies readonly (Action & DelegatedPower)[];
+
 /** The abilities the UI receives so it hides what the actor may not do. */
 export function abilities(actor: Actor, schoolId: string): Record<Action, boolean> {
   const out = {} as Record<Action, boolean>;
   for (const action of ACTIONS) out[action] = can(actor, action, { schoolId }).allowed;
+  // A delegated power holds for some classes only: the UI shows it, each act is judged on its classes.
+  for (const power of DELEGATED_ACTIONS) if (holdsPower(actor, power, schoolId)) out[power] = true;
   return out;
 }

@@ -11,6 +11,7 @@ import type { Row } from '../platform/db/schema.ts';
 import { type ArchivePackage, slug } from './archive-package.ts';
 import { sha256Hex } from '../platform/sha256.ts';
 import { recordTypeOfDocumentKind } from './retention.ts';
+import { CORRECTION_KIND_LABELS, labelOf } from '../../shared/labels.ts';
 
 export interface YearScope {
   schoolId: string;
@@ -129,8 +130,10 @@ export async function addCorrections(db: Executor, pkg: ArchivePackage, scope: Y
     (await db.selectFrom('subjects').select(['id', 'name']).where('school_year_id', '=', scope.schoolYear.id).execute()).map((s) => [s.id, s.name]),
   );
   const classNames = new Map(scope.classes.map((c) => [c.id, c.name]));
+  /** What a request changes: its subject's scores, or another record (conduct, attendance…). */
+  const recordName = (r: (typeof requests)[number]) => (r.subject_id ? (subjects.get(r.subject_id) ?? '') : labelOf(CORRECTION_KIND_LABELS, r.kind));
   for (const r of requests) {
-    const folder = `giay-de-nghi/so-${String(r.number).padStart(3, '0')}-${slug(classNames.get(r.class_id) ?? '')}-${slug(subjects.get(r.subject_id) ?? '')}`;
+    const folder = `giay-de-nghi/so-${String(r.number).padStart(3, '0')}-${slug(classNames.get(r.class_id) ?? '')}-${slug(recordName(r))}`;
     const evidence = [];
     for (const f of files.filter((x) => x.owner_id === r.id)) {
       const bytes = readStored(scope.dataDir, f.path);
@@ -147,7 +150,7 @@ export async function addCorrections(db: Executor, pkg: ArchivePackage, scope: Y
     }
     pkg.addJson(
       `${folder}/giay-de-nghi.json`,
-      { ...r, className: classNames.get(r.class_id) ?? null, subjectName: subjects.get(r.subject_id) ?? null, cells: JSON.parse(r.cells_json), evidence },
+      { ...r, className: classNames.get(r.class_id) ?? null, subjectName: r.subject_id ? (subjects.get(r.subject_id) ?? null) : null, record: r.kind === 'scores' ? null : recordName(r), cells: JSON.parse(r.cells_json), evidence },
       'correction_request',
       `Giấy đề nghị thay đổi thông tin số ${r.number}`,
     );

@@ -1,4 +1,4 @@
-/** The school's audit log (nhật kí hệ thống): a filtered page of events, newest first, with the actor's name; days are days in Vietnam. */
+/** The school's audit log (nhật kí hệ thống): a filtered page of events, newest first, with the actor's name (and on whose authority); days are days in Vietnam. */
 import type { z } from 'zod';
 import type { ZAuditQuery } from '../../shared/audit.ts';
 import { addDays, vietnamInstant } from '../../domain/calendar/vietnam-time.ts';
@@ -21,9 +21,13 @@ export async function loadAuditPage(db: Executor, schoolId: string, q: z.infer<t
     .limit(q.limit)
     .offset(q.offset)
     .execute();
+  // Acts done on a delegation (issue 22): the principal on whose behalf, by name.
+  const authorities = rows.map((r) => (r.authority_json ? (JSON.parse(r.authority_json) as { onBehalfOf: string | null; delegationId: string }) : null));
+  const principalIds = [...new Set(authorities.map((a) => a?.onBehalfOf).filter((id): id is string => Boolean(id)))];
+  const principals = new Map(principalIds.length ? (await db.selectFrom('users').select(['id', 'full_name']).where('id', 'in', principalIds).execute()).map((u) => [u.id, u.full_name]) : []);
   return {
     total: Number(total.n),
-    events: rows.map((r) => ({
+    events: rows.map((r, i) => ({
       id: r.id,
       chainKey: r.chain_key,
       seq: Number(r.seq),
@@ -31,6 +35,7 @@ export async function loadAuditPage(db: Executor, schoolId: string, q: z.infer<t
       actorUserId: r.actor_user_id,
       actorName: r.actor_name ?? null,
       actorRole: r.actor_role,
+      onBehalfOf: authorities[i] ? { delegationId: authorities[i].delegationId, principalName: principals.get(authorities[i].onBehalfOf ?? '') ?? null } : null,
       ip: r.ip,
       userAgent: r.user_agent,
       action: r.action,

@@ -3,10 +3,11 @@
  * teacher's own grade book… The stored file and its `correction.evidenceAdded` audit entry (name,
  * SHA-256, size, type) are one transaction.
  */
-import { type AuditContext, gradebookChain, writeAudit } from '../platform/audit/audit-log.ts';
+import { type AuditContext, writeAudit } from '../platform/audit/audit-log.ts';
 import type { Db } from '../platform/db/database.ts';
 import type { Row } from '../platform/db/schema.ts';
 import { storeEvidenceFile } from '../platform/files/store-file.ts';
+import { correctionChain } from './correction-queries.ts';
 
 export interface AddCorrectionEvidenceOptions {
   db: Db;
@@ -23,7 +24,7 @@ export async function addCorrectionEvidence(options: AddCorrectionEvidenceOption
   await db.transaction().execute(async (tx) => {
     const stored = await storeEvidenceFile(tx, { dataDir: options.dataDir, schoolId: r.school_id, ownerType: 'correction_request', ownerId: r.id, filename: options.filename, buffer: options.buffer, userId: options.userId, now: audit.now });
     await writeAudit(tx, audit, {
-      chainKey: gradebookChain(r.class_id, r.subject_id),
+      chainKey: correctionChain(r),
       schoolId: r.school_id,
       action: 'correction.evidenceAdded',
       entityType: 'correction_request',

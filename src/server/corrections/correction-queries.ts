@@ -5,7 +5,9 @@ import type { z } from 'zod';
 import type { Actor } from '../../domain/policies/actor.ts';
 import { canDecideCorrection } from '../../domain/policies/four-eyes.ts';
 import type { Correction, ZCorrectionQuery } from '../../shared/corrections.ts';
-import { termRoman } from '../../shared/labels.ts';
+import { CORRECTION_KIND_LABELS, termRoman } from '../../shared/labels.ts';
+import { classChain, gradebookChain } from '../platform/audit/audit-log.ts';
+import { type RecordKind, type StoredRecordChange, presentRecordChange } from './record-change-presenter.ts';
 import { loadConfirmDelegate } from '../locks/index.ts';
 import { formatStaffName, subjectAssessment } from '../school/index.ts';
 import { notFound } from '../platform/errors.ts';
@@ -18,6 +20,15 @@ export interface StoredCorrectionCell {
   columnKey: string;
   old: { scoreTenths: number | null; text: string | null; version: number };
   new: { scoreTenths: number | null; text: string | null };
+}
+
+/** The chain a request's events go on: its grade book's for scores, its class's for other records. */
+export const correctionChain = (r: Pick<Row<'correction_requests'>, 'class_id' | 'subject_id'>) => (r.subject_id ? gradebookChain(r.class_id, r.subject_id) : classChain(r.class_id));
+
+/** The school's next request number (inside the transaction that files it; the unique key guards races). */
+export async function nextCorrectionNumber(tx: Executor, schoolId: string): Promise<number> {
+  const max = await tx.selectFrom('correction_requests').select((eb) => eb.fn.max('number').as('m')).where('school_id', '=', schoolId).executeTakeFirst();
+  return Number(max?.m ?? 0) + 1;
 }
 
 export async function getCorrectionOr404(db: Executor, id: string) {
@@ -73,6 +84,25 @@ export async function listCorrections(
   return { total: Number(total.n), requests: await presentCorrections(db, rows, viewer) };
 }
 
+/** A score request's cells as lines: the column (with its term), old → new as the grade book shows them. */
+function scoreLines(subject: Row<'subjects'>, cells: StoredCorrectionCell[], students: Map<string, string>): Correction['cells'] {
+  const columnsByTerm = new Map<number, GradebookColumn[]>([1, 2].map((t) => [t, gradebookColumns(subjectAssessment(subject), t as 1 | 2)]));
+  return cells.map((c) => {
+    const col = columnsByTerm.get(c.termNo)?.find((k) => k.key === c.columnKey);
+    const kind = col?.kind ?? 'comment';
+    return {
+      studentId: c.studentId,
+      studentName: students.get(c.studentId) ?? '',
+      termNo: c.termNo,
+      columnKey: c.columnKey,
+      columnLabel: `${col?.label ?? c.columnKey} (HK ${termRoman(c.termNo)})`,
+      oldDisplay: displayCell(kind, c.old),
+      newDisplay: displayCell(kind, c.new),
+      oldVersion: c.old.version,
+    };
+  });
+}
+
 /** The requests as the API answers them; `canDecide` says whether `viewer` may decide each (false without one). */
 export async function presentCorrections(db: Executor, rows: Row<'correction_requests'>[], viewer?: Actor): Promise<Correction[]> {
   if (!rows.length) return [];
@@ -80,51 +110,49 @@ export async function presentCorrections(db: Executor, rows: Row<'correction_req
   const userIds = [...new Set(rows.flatMap((r) => [r.requested_by, r.decided_by, r.applied_by]).filter((x): x is string => Boolean(x)))];
   const users = new Map((await db.selectFrom('users').select(['id', 'full_name']).where('id', 'in', userIds).execute()).map((u) => [u.id, u.full_name]));
   const classes = new Map((await db.selectFrom('classes').select(['id', 'name']).where('id', 'in', [...new Set(rows.map((r) => r.class_id))]).execute()).map((c) => [c.id, c.name]));
-  const subjects = new Map((await db.selectFrom('subjects').selectAll().where('id', 'in', [...new Set(rows.map((r) => r.subject_id))]).execute()).map((s) => [s.id, s]));
-  const cells = rows.map((r) => JSON.parse(r.cells_json) as StoredCorrectionCell[]);
+  const subjectIds = [...new Set(rows.flatMap((r) => (r.subject_id ? [r.subject_id] : [])))];
+  const subjects = new Map((subjectIds.length ? await db.selectFrom('subjects').selectAll().where('id', 'in', subjectIds).execute() : []).map((s) => [s.id, s]));
+  const cells = rows.map((r) => JSON.parse(r.cells_json) as (StoredCorrectionCell | StoredRecordChange)[]);
   const studentIds = [...new Set(cells.flat().map((c) => c.studentId))];
   const students = new Map(
     (studentIds.length ? await db.selectFrom('students').select(['id', 'family_name', 'middle_name', 'given_name']).where('id', 'in', studentIds).execute() : []).map((s) => [s.id, formatStaffName(s)]),
   );
   const principals = new Set(
-    (await db.selectFrom('user_roles').select(['user_id', 'school_id']).where('role', '=', 'principal').where('user_id', 'in', rows.map((r) => r.requested_by)).execute()).map((u) => `${u.user_id}|${u.school_id}`),
+    (
+      await db
+        .selectFrom('user_roles')
+        .select(['user_id', 'school_id'])
+        .where('role', '=', 'principal')
+        .where('user_id', 'in', rows.flatMap((r) => (r.decided_by ? [r.requested_by, r.decided_by] : [r.requested_by])))
+        .execute()
+    ).map((u) => `${u.user_id}|${u.school_id}`),
   );
   const delegates = new Map<string, Awaited<ReturnType<typeof loadConfirmDelegate>>>();
   for (const schoolId of new Set(rows.map((r) => r.school_id))) delegates.set(schoolId, await loadConfirmDelegate(db, schoolId));
   const files = await db.selectFrom('stored_files').selectAll().where('owner_type', '=', 'correction_request').where('owner_id', 'in', ids).orderBy('uploaded_at').execute();
   return rows.map((r, i) => {
-    const subject = subjects.get(r.subject_id) as Row<'subjects'>;
+    const kind = r.kind as Correction['kind'];
     const filedByPrincipal = principals.has(`${r.requested_by}|${r.school_id}`);
     const delegate = delegates.get(r.school_id) ?? null;
     const pending = r.status === 'pending';
-    const columnsByTerm = new Map<number, GradebookColumn[]>([1, 2].map((t) => [t, gradebookColumns(subjectAssessment(subject), t as 1 | 2)]));
     return {
       id: r.id,
       number: Number(r.number),
+      kind,
       schoolYearId: r.school_year_id,
       classId: r.class_id,
       className: classes.get(r.class_id) ?? '',
       subjectId: r.subject_id,
-      subjectName: subject.name,
+      subjectName: r.subject_id ? (subjects.get(r.subject_id)?.name ?? '') : CORRECTION_KIND_LABELS[kind],
       requestedBy: r.requested_by,
       requestedByName: users.get(r.requested_by) ?? '',
       requestedAt: r.requested_at,
       reason: r.reason,
       evidenceKind: r.evidence_kind,
-      cells: cells[i].map((c) => {
-        const col = columnsByTerm.get(c.termNo)?.find((k) => k.key === c.columnKey);
-        const kind = col?.kind ?? 'comment';
-        return {
-          studentId: c.studentId,
-          studentName: students.get(c.studentId) ?? '',
-          termNo: c.termNo,
-          columnKey: c.columnKey,
-          columnLabel: `${col?.label ?? c.columnKey} (HK ${termRoman(c.termNo)})`,
-          oldDisplay: displayCell(kind, c.old),
-          newDisplay: displayCell(kind, c.new),
-          oldVersion: c.old.version,
-        };
-      }),
+      cells:
+        kind === 'scores'
+          ? scoreLines(subjects.get(r.subject_id!) as Row<'subjects'>, cells[i] as StoredCorrectionCell[], students)
+          : cells[i].map((c) => ({ ...presentRecordChange(kind as RecordKind, c as StoredRecordChange), studentName: students.get(c.studentId) ?? '' })),
       status: r.status as Correction['status'],
       decidedByName: r.decided_by ? (users.get(r.decided_by) ?? null) : null,
       decidedAt: r.decided_at,
@@ -134,8 +162,10 @@ export async function presentCorrections(db: Executor, rows: Row<'correction_req
       evidence: files.filter((f) => f.owner_id === r.id).map((f) => ({ id: f.id, filename: f.filename, mime: f.mime, size: Number(f.size), sha256: f.sha256 })),
       version: Number(r.version),
       filedByPrincipal,
+      // Decided by someone who is not the principal: a vice-principal on the principal's delegation.
+      decidedByDeputy: r.decided_by !== null && !principals.has(`${r.decided_by}|${r.school_id}`),
       canDecide:
-        pending && viewer !== undefined && viewer.userId !== r.requested_by && canDecideCorrection(viewer, { schoolId: r.school_id, delegateUserId: delegate?.userId ?? null }, { filedByPrincipal }).allowed,
+        pending && viewer !== undefined && viewer.userId !== r.requested_by && canDecideCorrection(viewer, { schoolId: r.school_id, classIds: [r.class_id] }, { filedByPrincipal }).allowed,
       decisionNote: pending ? decisionNote(filedByPrincipal, delegate) : '',
     };
   });

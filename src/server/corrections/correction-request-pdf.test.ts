@@ -30,5 +30,10 @@ describe('correction request PDF', () => {
     const b = await renderCorrectionPdf(structuredClone(data));
     expect(a.subarray(0, 5).toString()).toBe('%PDF-');
     expect(Buffer.compare(a, b)).toBe(0);
+    // A request for another record (issue 22) prints its field, old → new.
+    const record = { ...data, subjectName: 'Sơ yếu lý lịch', record: 'Sơ yếu lý lịch', cells: [{ studentName: 'Đặng Văn Ước', column: 'Ngày sinh', oldValue: '03/02/2013', newValue: '03/02/2014' }] };
+    const c = await renderCorrectionPdf(record);
+    expect(c.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(Buffer.compare(a, c)).not.toBe(0);
   });
 });

@@ -1,6 +1,6 @@
 /**
- * GIẤY ĐỀ NGHỊ THAY ĐỔI THÔNG TIN (C2): the request to change scores after a lock, as kept on
- * file: the cells (old → requested), the reason and evidence, the principal's decision and the
+ * GIẤY ĐỀ NGHỊ THAY ĐỔI THÔNG TIN (C2): the request to change scores — or another record approved
+ * with the results (issue 22) — after a lock, as kept on file: the cells or fields (old → requested), the reason and evidence, the principal's decision and the
  * admin board's update, with the three signatures.
  *
  * The template receives fully prepared data (names, dates and values as printed).
@@ -8,10 +8,11 @@
 import type { PdfCell, PdfNode } from '../platform/pdf/engine/nodes.ts';
 import { GRID_LAYOUT, type PlaceDate, type SchoolHeading, type Signer, checkboxGrid, documentTitle, labelValue, nationalHeading, pageFrame, signatureRow } from '../platform/pdf/layout.ts';
 import { type PdfInfo, renderPdf } from '../platform/pdf/render-pdf.ts';
+import { inSentence } from '../../shared/labels.ts';
 
 export interface CorrectionPdfCell {
   studentName: string;
-  /** "ĐĐGgk (HK I)". */
+  /** "ĐĐGgk (HK I)"; of another record, the field: "Ngày sinh". */
   column: string;
   oldValue: string;
   newValue: string;
@@ -33,6 +34,8 @@ export interface CorrectionPdfData {
   requesterRole: string;
   className: string;
   subjectName: string;
+  /** Of a record other than scores: what it changes ("Kết quả rèn luyện"), printed instead of the subject. */
+  record?: string;
   /** "Học kì I". */
   term: string;
   /** "2025 - 2026". */
@@ -58,9 +61,9 @@ export interface CorrectionPdfData {
   signers: { requester: Signer; principal: Signer; board: Signer };
 }
 
-function cellsTable(cells: CorrectionPdfCell[]): PdfNode {
+function cellsTable(cells: CorrectionPdfCell[], record: boolean): PdfNode {
   const th = (text: string): PdfCell => ({ text, style: 'th' });
-  const body: PdfCell[][] = [[th('STT'), th('Học sinh'), th('Cột điểm'), th('Thông tin cũ'), th('Thông tin đề nghị thay đổi')]];
+  const body: PdfCell[][] = [[th('STT'), th('Học sinh'), th(record ? 'Thông tin' : 'Cột điểm'), th('Thông tin cũ'), th('Thông tin đề nghị thay đổi')]];
   cells.forEach((c, i) =>
     body.push([
       { text: String(i + 1), style: 'td', alignment: 'center' },
@@ -72,6 +75,9 @@ function cellsTable(cells: CorrectionPdfCell[]): PdfNode {
   );
   return { table: { headerRows: 1, dontBreakRows: true, widths: [24, '*', 80, 70, 90], body }, layout: GRID_LAYOUT, margin: [0, 2, 0, 8] };
 }
+
+/** Where the change is made: the grade book, or the class's records. */
+const book = (data: CorrectionPdfData) => (data.record ? 'hồ sơ' : 'sổ điểm');
 
 function decisionBox(data: CorrectionPdfData): PdfNode {
   const d = data.decision;
@@ -89,7 +95,7 @@ function decisionBox(data: CorrectionPdfData): PdfNode {
     {
       text: [
         { text: 'CẬP NHẬT CỦA BAN QUẢN TRỊ: ', bold: true },
-        data.applied ? { text: `đã cập nhật vào sổ điểm (${data.applied.byName}, ${data.applied.at}).` } : { text: 'chưa cập nhật vào sổ điểm.', italics: true },
+        data.applied ? { text: `đã cập nhật vào ${book(data)} (${data.applied.byName}, ${data.applied.at}).` } : { text: `chưa cập nhật vào ${book(data)}.`, italics: true },
       ],
       ...size,
       margin: [0, 4, 0, 0],
@@ -101,14 +107,14 @@ function decisionBox(data: CorrectionPdfData): PdfNode {
 export function correctionDocument(data: CorrectionPdfData) {
   const content: PdfNode[] = [
     nationalHeading(data.heading, 'portrait', data.placeDate),
-    documentTitle('GIẤY ĐỀ NGHỊ THAY ĐỔI THÔNG TIN', ['(Sửa điểm sau khi khóa sổ)']),
+    documentTitle('GIẤY ĐỀ NGHỊ THAY ĐỔI THÔNG TIN', [data.record ? `(Sửa ${inSentence(data.record)} sau khi khóa sổ)` : '(Sửa điểm sau khi khóa sổ)']),
     { text: [{ text: 'Kính gửi: ', italics: true }, { text: `Hiệu trưởng ${data.schoolName}`, bold: true }], fontSize: 13, alignment: 'center', margin: [0, 0, 0, 10] },
     labelValue('Họ và tên người đề nghị', data.requesterName),
-    { columns: [labelValue('Chức vụ', data.requesterRole), labelValue('Môn học', data.subjectName)] },
+    { columns: [labelValue('Chức vụ', data.requesterRole), data.record ? labelValue('Nội dung', data.record) : labelValue('Môn học', data.subjectName)] },
     { columns: [labelValue('Lớp', data.className), labelValue('Học kì', `${data.term}, năm học ${data.schoolYear}`)] },
     labelValue('Thời điểm lập', data.requestedAt),
-    { text: 'Đề nghị thay đổi thông tin trong sổ điểm như sau:', margin: [0, 6, 0, 2] },
-    cellsTable(data.cells),
+    { text: `Đề nghị thay đổi thông tin trong ${book(data)} như sau:`, margin: [0, 6, 0, 2] },
+    cellsTable(data.cells, Boolean(data.record)),
     { text: [{ text: 'Lý do: ', bold: true }, data.reason] },
     { text: 'Minh chứng kèm theo:', bold: true, margin: [0, 4, 0, 2] },
     checkboxGrid(data.evidence, 2, 11),

@@ -11,19 +11,23 @@ import { z } from 'zod';
 import { canDecideCorrection } from '../../domain/policies/four-eyes.ts';
 import { can } from '../../domain/policies/policy.ts';
 import { ZId, ZOk, authErrors } from '../../shared/api-common.ts';
-import { ZCorrection, ZCorrectionPage, ZCorrectionQuery, ZCreateCorrectionInput, ZDecideCorrectionInput, ZNotification } from '../../shared/corrections.ts';
+import { ZCorrection, ZCorrectionPage, ZCorrectionQuery, ZCreateCorrectionInput, ZCreateRecordCorrectionInput, ZDecideCorrectionInput, ZNotification, ZRecordLocks } from '../../shared/corrections.ts';
 import type { Row } from '../platform/db/schema.ts';
 import { AppError, invalid } from '../platform/errors.ts';
-import { type RequestAuth, auditContext, authorize, requireAuth } from '../platform/http/context.ts';
+import { type RequestAuth, auditContext, authorize, requireAuth, requireDecision } from '../platform/http/context.ts';
 import { type RouteDeps, typed } from '../platform/http/route-deps.ts';
 import { loadSheetContext } from '../gradebook/index.ts';
-import { loadConfirmDelegate } from '../locks/index.ts';
+import { sendPdf } from '../printing/index.ts';
+import { getClassOr404 } from '../school/index.ts';
 import { addCorrectionEvidence } from './add-correction-evidence.ts';
 import { applyCorrectionRequest } from './apply-correction-request.ts';
 import { getCorrectionOr404, getEvidenceFileOr404, listCorrections, loadCorrection } from './correction-queries.ts';
 import { decideCorrectionRequest } from './decide-correction-request.ts';
 import { fileCorrectionRequest } from './file-correction-request.ts';
+import { fileRecordCorrection } from './file-record-correction.ts';
 import { markNotificationRead } from './mark-notification-read.ts';
+import { printCorrectionRequest } from './print-correction-request.ts';
+import { loadRecordLocks } from './record-lock-queries.ts';
 import { listNotifications } from './notification-queries.ts';
 
 const tags = ['corrections'];
@@ -57,6 +61,37 @@ export async function registerCorrectionRoutes(app: FastifyInstance, deps: Route
       authorize(auth, 'correction.request', { schoolId: cls.school_id, classIds: [classId], subjectId });
       const id = await fileCorrectionRequest({ db, classId, subjectId, requestedBy: auth.user.id, input: request.body, audit: auditContext(request) });
       return loadCorrection(db, id, auth.actor);
+    },
+  );
+
+  api.post(
+    '/classes/:classId/record-corrections',
+    {
+      schema: {
+        tags,
+        summary: 'Lập giấy đề nghị thay đổi kết quả rèn luyện, điểm danh, sơ yếu lý lịch hoặc đánh giá phẩm chất, năng lực sau khóa sổ (giáo viên chủ nhiệm)',
+        params: z.object({ classId: ZId }),
+        body: ZCreateRecordCorrectionInput,
+        response: { 200: ZCorrection, ...authErrors },
+      },
+    },
+    async (request) => {
+      const auth = requireAuth(request);
+      const cls = await getClassOr404(db, request.params.classId);
+      authorize(auth, 'correction.requestRecord', { schoolId: cls.school_id, classIds: [cls.id] });
+      const id = await fileRecordCorrection({ db, cls, requestedBy: auth.user.id, input: request.body, audit: auditContext(request) });
+      return loadCorrection(db, id, auth.actor);
+    },
+  );
+
+  api.get(
+    '/classes/:classId/record-locks',
+    { schema: { tags, summary: 'Kết quả rèn luyện, điểm danh, sơ yếu lý lịch của lớp đang khóa (ai khóa, lúc nào)', params: z.object({ classId: ZId }), response: { 200: ZRecordLocks, ...authErrors } } },
+    async (request) => {
+      const auth = requireAuth(request);
+      const cls = await getClassOr404(db, request.params.classId);
+      authorize(auth, 'class.view', { schoolId: cls.school_id, classIds: [cls.id] });
+      return loadRecordLocks(db, cls);
     },
   );
 
@@ -124,17 +159,34 @@ export async function registerCorrectionRoutes(app: FastifyInstance, deps: Route
     },
   );
 
+  api.get(
+    '/corrections/:id/pdf',
+    {
+      schema: {
+        tags,
+        summary: 'In giấy đề nghị thay đổi thông tin (PDF, có chỗ ký)',
+        params: z.object({ id: ZId }),
+      },
+    },
+    async (request, reply) => {
+      const auth = requireAuth(request);
+      const correction = await getCorrectionOr404(db, request.params.id);
+      authorizeRead(auth, correction);
+      const printed = await printCorrectionRequest({ db, dataDir: deps.env.dataDir, audit: auditContext(request), correction, baseUrl: deps.env.publicUrl });
+      return sendPdf(reply, printed);
+    },
+  );
+
   api.post(
     '/corrections/:id/decision',
     { schema: { tags, summary: 'Hiệu trưởng duyệt hoặc từ chối (có lý do); giấy do Hiệu trưởng lập: phó hiệu trưởng được ủy quyền; không ai tự duyệt giấy của mình', params: z.object({ id: ZId }), body: ZDecideCorrectionInput, response: { 200: ZCorrection, ...authErrors } } },
     async (request) => {
       const auth = requireAuth(request);
       const r = await getCorrectionOr404(db, request.params.id);
-      // The principal decides; one she filed herself, the vice-principal she delegates (issue 14 §3).
-      const delegate = await loadConfirmDelegate(db, r.school_id);
+      // The principal or a vice-principal she delegated for the class decides; one the principal filed herself, such a vice-principal (issue 14 §3, issue 22).
       const { filedByPrincipal } = await loadCorrection(db, r.id, auth.actor);
-      const allowed = canDecideCorrection(auth.actor, { schoolId: r.school_id, delegateUserId: delegate?.userId ?? null }, { filedByPrincipal });
-      if (!allowed.allowed) throw new AppError('FORBIDDEN', allowed.reason, { action: 'correction.decide' });
+      const allowed = canDecideCorrection(auth.actor, { schoolId: r.school_id, classIds: [r.class_id] }, { filedByPrincipal });
+      requireDecision(auth, allowed, 'correction.decide');
       await decideCorrectionRequest({ db, request: r, ...request.body, deciderId: auth.user.id, audit: auditContext(request) });
       return loadCorrection(db, r.id, auth.actor);
     },

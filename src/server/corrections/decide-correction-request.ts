@@ -5,13 +5,14 @@
  * that. The requester and the homeroom teacher are notified.
  */
 import { SELF_DECISION } from '../../domain/policies/four-eyes.ts';
-import { type AuditContext, gradebookChain, writeAudit } from '../platform/audit/audit-log.ts';
+import { type AuditContext, writeAudit } from '../platform/audit/audit-log.ts';
 import type { Db } from '../platform/db/database.ts';
 import type { Row } from '../platform/db/schema.ts';
 import { AppError, forbidden, invalid } from '../platform/errors.ts';
 import { homeroomUsers, notify, usersWithRole } from '../platform/notify.ts';
 import { parseSchoolSettings } from '../../shared/school-settings.ts';
 import { applyCorrectionRequest } from './apply-correction-request.ts';
+import { correctionChain } from './correction-queries.ts';
 
 export interface DecideCorrectionRequestOptions {
   db: Db;
@@ -39,7 +40,7 @@ export async function decideCorrectionRequest(options: DecideCorrectionRequestOp
       .executeTakeFirst();
     if (Number(res.numUpdatedRows) !== 1) throw new AppError('CONFLICT', 'Giấy đề nghị vừa thay đổi. Hãy tải lại trang.');
     await writeAudit(tx, audit, {
-      chainKey: gradebookChain(request.class_id, request.subject_id),
+      chainKey: correctionChain(request),
       schoolId: request.school_id,
       action: decision === 'approve' ? 'correction.approved' : 'correction.rejected',
       entityType: 'correction_request',

@@ -8,7 +8,7 @@ import { gradebookColumns } from '../../domain/gradebook/gradebook-columns.ts';
 import { EMPTY_CELL, parseCellInput, sameCellValue } from '../../domain/gradebook/parse-cell-input.ts';
 import { type AuditContext, gradebookChain, writeAudit } from '../platform/audit/audit-log.ts';
 import type { Db } from '../platform/db/database.ts';
-import type { StoredCorrectionCell } from './correction-queries.ts';
+import { type StoredCorrectionCell, nextCorrectionNumber } from './correction-queries.ts';
 import { loadCells, loadClassStudents, loadSheetContext } from '../gradebook/index.ts';
 import { type FieldError, invalid } from '../platform/errors.ts';
 import { homeroomUsers, notify, usersWithRole } from '../platform/notify.ts';
@@ -60,8 +60,7 @@ export async function fileCorrectionRequest(options: FileCorrectionRequestOption
 
   const id = randomUUID();
   await db.transaction().execute(async (tx) => {
-    const max = await tx.selectFrom('correction_requests').select((eb) => eb.fn.max('number').as('m')).where('school_id', '=', cls.school_id).executeTakeFirst();
-    const number = Number(max?.m ?? 0) + 1;
+    const number = await nextCorrectionNumber(tx, cls.school_id);
     const row = {
       id,
       school_id: cls.school_id,

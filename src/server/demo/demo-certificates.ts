@@ -34,8 +34,8 @@ async function loadX509(): Promise<typeof X509> {
   return x509;
 }
 
-/** The demo accounts that sign: homeroom teachers and principals. */
-const SIGNERS = ['gvcn.6a1', 'gvcn.9a1', 'gvcn.3a', 'hieutruong', 'th.hieutruong'];
+/** The demo accounts that sign: homeroom teachers, principals and the vice-principal (on a delegation, issue 22). */
+const SIGNERS = ['gvcn.6a1', 'gvcn.9a1', 'gvcn.3a', 'hieutruong', 'th.hieutruong', 'phohieutruong'];
 const DAY_MS = 86_400_000;
 const VALID_YEARS = 5;
 const EC: EcKeyGenParams = { name: 'ECDSA', namedCurve: 'P-256' };

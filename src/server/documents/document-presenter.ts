@@ -1,7 +1,7 @@
 /** Stored documents and their signatures, presented for the API (explicit fields only). */
 import type { Actor } from '../../domain/policies/actor.ts';
 import { can } from '../../domain/policies/policy.ts';
-import { DOCUMENT_KIND_LABELS, SIGNER_ROLE_LABELS, labelOf } from '../../shared/labels.ts';
+import { DEPUTY_SIGNER_LABEL, DOCUMENT_KIND_LABELS, SIGNER_ROLE_LABELS, labelOf } from '../../shared/labels.ts';
 import type { Row } from '../platform/db/schema.ts';
 import { SIGN_ACTION, documentTarget, nextSignature } from './document-queries.ts';
 
@@ -9,7 +9,7 @@ export function presentSignature(s: Row<'document_signatures'>) {
   return {
     seq: s.seq,
     role: s.role,
-    roleLabel: labelOf(SIGNER_ROLE_LABELS, s.role),
+    roleLabel: s.delegation_id ? DEPUTY_SIGNER_LABEL : labelOf(SIGNER_ROLE_LABELS, s.role),
     status: s.status,
     signerName: s.signer_name,
     certificateSubject: s.certificate_subject,

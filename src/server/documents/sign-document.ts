@@ -24,7 +24,7 @@ import { signPdf } from '../platform/signing/sign-pdf.ts';
 import { type Signer, SigningError } from '../platform/signing/signer.ts';
 import type { TrustStore } from '../platform/signing/trust-store.ts';
 import { assertRegisteredSeal, currentSealRegistration, sealNotRegistered } from './seal-queries.ts';
-import { SIGNER_ROLE_LABELS, labelOf } from '../../shared/labels.ts';
+import { DEPUTY_SIGNER_LABEL, SIGNER_ROLE_LABELS, labelOf } from '../../shared/labels.ts';
 import { checkCertificateValidAt } from '../../domain/documents/certificate-validity.ts';
 
 export interface SignDocumentOptions {
@@ -86,7 +86,9 @@ export async function signDocument(o: SignDocumentOptions) {
     if (trust.status === 'revoked') throw invalid(`Không ký được: ${trust.message}`, [{ field: 'certificate', message: 'đã bị thu hồi' }]);
     const before = readCurrentFile(o.dataDir, doc);
     if (sha256Hex(before) !== doc.current_sha256) throw new Error(`stored file of ${doc.id} does not match its SHA-256`);
-    const roleLabel = labelOf(SIGNER_ROLE_LABELS, step.role);
+    // The principal's step signed on a delegation says so: "KT. Hiệu trưởng – Phó hiệu trưởng".
+    const delegationId = step.role === 'principal' ? (o.auth.authority?.delegationId ?? null) : null;
+    const roleLabel = delegationId ? DEPUTY_SIGNER_LABEL : labelOf(SIGNER_ROLE_LABELS, step.role);
     const signed = await signPdf(before, signer, {
       reason: `${roleLabel} ký ${doc.title}`,
       name: cert.commonName,
@@ -121,6 +123,7 @@ export async function signDocument(o: SignDocumentOptions) {
           backend: signer.backend,
           signed_sha256: signedSha,
           signed_at: o.now.toISOString(),
+          delegation_id: delegationId,
         })
         .where('id', '=', step.id)
         .where('status', '=', 'pending')

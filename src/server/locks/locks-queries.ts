@@ -2,7 +2,8 @@
 import { formatDay, vietnamDay } from '../../domain/calendar/vietnam-time.ts';
 import { WINDOW_LABELS, type WindowPoint } from '../../domain/gradebook/find-edit-block.ts';
 import type { Actor } from '../../domain/policies/actor.ts';
-import { canDecideLockRequest } from '../../domain/policies/four-eyes.ts';
+import { type LockChangeTarget, canDecideLockRequest } from '../../domain/policies/four-eyes.ts';
+import { loadPowerHolder } from '../delegations/index.ts';
 import { termLabel } from '../../shared/labels.ts';
 import { ZWindowPoint } from '../../shared/locks.ts';
 import type { Executor } from '../platform/db/database.ts';
@@ -46,39 +47,14 @@ export function windowChangeSummary(point: WindowPoint, opensOn: string, closesO
   return `Đặt đợt cập nhật điểm ${WINDOW_LABELS[point]}: ${formatDay(opensOn)}–${formatDay(closesOn)}${was}`;
 }
 
-/**
- * The vice-principal the principal delegated to confirm in her place, while she still holds
- * that role in the school and her account is open; null otherwise.
- */
+/** A vice-principal delegated to confirm lock changes in the principal's place (issue 22), or null. */
 export async function loadConfirmDelegate(db: Executor, schoolId: string): Promise<{ userId: string; fullName: string } | null> {
-  const row = await db
-    .selectFrom('schools')
-    .innerJoin('users', 'users.id', 'schools.confirm_delegate_user_id')
-    .innerJoin('user_roles', (j) => j.onRef('user_roles.user_id', '=', 'users.id').onRef('user_roles.school_id', '=', 'schools.id').on('user_roles.role', '=', 'vice_principal'))
-    .select(['users.id', 'users.full_name'])
-    .where('schools.id', '=', schoolId)
-    .where('users.disabled', '=', 0)
-    .executeTakeFirst();
-  return row ? { userId: row.id, fullName: row.full_name } : null;
+  return loadPowerHolder(db, schoolId, 'lock.confirm');
 }
 
-/** The school's vice-principals with an open account: whom the principal may delegate. */
-export async function listConfirmDelegateCandidates(db: Executor, schoolId: string): Promise<{ userId: string; fullName: string }[]> {
-  const rows = await db
-    .selectFrom('user_roles')
-    .innerJoin('users', 'users.id', 'user_roles.user_id')
-    .select(['users.id', 'users.full_name'])
-    .where('user_roles.school_id', '=', schoolId)
-    .where('user_roles.role', '=', 'vice_principal')
-    .where('users.disabled', '=', 0)
-    .orderBy('users.full_name')
-    .execute();
-  return [...new Map(rows.map((r) => [r.id, { userId: r.id, fullName: r.full_name }])).values()];
-}
-
-/** The delegate and who may be chosen, as the settings page shows them. */
-export async function loadConfirmDelegateSetting(db: Executor, schoolId: string) {
-  return { delegate: await loadConfirmDelegate(db, schoolId), candidates: await listConfirmDelegateCandidates(db, schoolId) };
+/** What a lock request changes, as the four-eyes rule judges it: its year, and its class when the lock is of one class. */
+export function lockRequestTarget(r: Pick<Row<'lock_requests'>, 'school_id' | 'school_year_id'>, lockClassId: string | null): LockChangeTarget {
+  return { schoolId: r.school_id, schoolYearId: r.school_year_id, ...(lockClassId ? { classIds: [lockClassId] } : {}) };
 }
 
 /**
@@ -109,15 +85,15 @@ export async function loadLocksOverview(db: Executor, yearId: string, now: strin
     .selectFrom('lock_requests')
     .innerJoin('users as requester', 'requester.id', 'lock_requests.requested_by')
     .leftJoin('users as decider', 'decider.id', 'lock_requests.decided_by')
+    .leftJoin('locks as requested_lock', 'requested_lock.id', 'lock_requests.lock_id')
     .selectAll('lock_requests')
-    .select(['requester.full_name as requester_name', 'decider.full_name as decider_name'])
+    .select(['requester.full_name as requester_name', 'decider.full_name as decider_name', 'requested_lock.class_id as lock_class_id'])
     .where('lock_requests.school_year_id', '=', yearId)
     .orderBy('lock_requests.requested_at', 'desc')
     .limit(200)
     .execute();
   const schoolId = (await db.selectFrom('school_years').select('school_id').where('id', '=', yearId).executeTakeFirstOrThrow()).school_id;
   const delegate = await loadConfirmDelegate(db, schoolId);
-  const mayDecide = canDecideLockRequest(viewer, { schoolId, delegateUserId: delegate?.userId ?? null }).allowed;
   const today = vietnamDay(now);
   const order = ZWindowPoint.options;
   return {
@@ -169,7 +145,7 @@ export async function loadLocksOverview(db: Executor, yearId: string, now: strin
         decidedByName: r.decider_name ?? null,
         decidedAt: r.decided_at,
         decisionReason: r.decision_reason,
-        canDecide: r.status === 'pending' && r.requested_by !== viewer.userId && mayDecide,
+        canDecide: r.status === 'pending' && r.requested_by !== viewer.userId && canDecideLockRequest(viewer, lockRequestTarget(r, r.lock_class_id ?? null)).allowed,
       }))
       .sort((a, b) => Number(b.status === 'pending') - Number(a.status === 'pending')),
     delegate,

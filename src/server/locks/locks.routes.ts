@@ -3,7 +3,7 @@
  * the update windows whose end locks their point. The admin board locks on the principal's
  * recorded order; its releases and window changes are requests that take effect only when the
  * principal (or the vice-principal she delegates) confirms them in the app (issue 14 §3). Also the
- * grade-book settings of the school and the delegated vice-principal.
+ * grade-book settings of the school.
  */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
@@ -11,28 +11,25 @@ import { hasRole } from '../../domain/policies/actor.ts';
 import { actsWithoutConfirmation, canDecideLockRequest } from '../../domain/policies/four-eyes.ts';
 import { ZId, authErrors } from '../../shared/api-common.ts';
 import {
-  ZConfirmDelegateSetting,
   ZCreateLockInput,
   ZDecideLockRequestInput,
   ZLockChangeResult,
   ZLocksOverview,
   ZReleaseLockInput,
-  ZSetConfirmDelegateInput,
   ZSetWindowInput,
   ZUpdateSettingsInput,
   ZWindowPoint,
 } from '../../shared/locks.ts';
 import { ZSchoolSettings } from '../../shared/school-settings.ts';
-import { AppError, forbidden, invalid } from '../platform/errors.ts';
-import { type RequestAuth, auditContext, authorize, requireAuth } from '../platform/http/context.ts';
+import { AppError, invalid } from '../platform/errors.ts';
+import { type RequestAuth, auditContext, authorize, requireAuth, requireDecision } from '../platform/http/context.ts';
 import { type RouteDeps, typed } from '../platform/http/route-deps.ts';
 import { getSchoolSettingsOr404, getYearOr404 } from '../school/index.ts';
 import { decideLockRequest } from './decide-lock-request.ts';
 import { fileLockRequest } from './file-lock-request.ts';
-import { getLockOr404, getLockRequestOr404, loadConfirmDelegate, loadConfirmDelegateSetting, loadLocksOverview } from './locks-queries.ts';
+import { getLockOr404, getLockRequestOr404, loadLocksOverview, lockRequestTarget } from './locks-queries.ts';
 import { releaseLock } from './release-lock.ts';
 import { setAssessmentWindow } from './set-assessment-window.ts';
-import { setConfirmDelegate } from './set-confirm-delegate.ts';
 import { setLock } from './set-lock.ts';
 import { updateSchoolSettings } from './update-school-settings.ts';
 
@@ -162,9 +159,8 @@ export async function registerLockRoutes(app: FastifyInstance, deps: RouteDeps):
       const auth = requireAuth(request);
       const r = await getLockRequestOr404(db, request.params.requestId);
       authorize(auth, 'school.view', { schoolId: r.school_id });
-      const delegate = await loadConfirmDelegate(db, r.school_id);
-      const allowed = canDecideLockRequest(auth.actor, { schoolId: r.school_id, delegateUserId: delegate?.userId ?? null });
-      if (!allowed.allowed) throw forbidden(allowed.reason);
+      const lockClassId = r.lock_id ? (await getLockOr404(db, r.lock_id)).class_id : null;
+      requireDecision(auth, canDecideLockRequest(auth.actor, lockRequestTarget(r, lockClassId)), 'lock.confirm');
       const ctx = auditContext(request);
       await decideLockRequest({ db, request: r, ...request.body, deciderId: auth.user.id, audit: ctx });
       return loadLocksOverview(db, r.school_year_id, ctx.now, auth.actor);
@@ -190,44 +186,6 @@ export async function registerLockRoutes(app: FastifyInstance, deps: RouteDeps):
       authorize(auth, 'lock.manage', { schoolId });
       if (!hasRole(auth.actor, 'principal', schoolId)) throw new AppError('FORBIDDEN', 'Chỉ Hiệu trưởng được đổi quy định sửa điểm của trường.');
       return updateSchoolSettings({ db, schoolId, input: request.body, audit: auditContext(request) });
-    },
-  );
-
-  api.get(
-    '/schools/:schoolId/confirm-delegate',
-    {
-      schema: {
-        tags,
-        summary: 'Phó hiệu trưởng được ủy quyền xác nhận (mở sổ, đổi đợt cập nhật; giấy đề nghị do Hiệu trưởng lập) và những người có thể chọn',
-        params: z.object({ schoolId: ZId }),
-        response: { 200: ZConfirmDelegateSetting, ...authErrors },
-      },
-    },
-    async (request) => {
-      const auth = requireAuth(request);
-      authorize(auth, 'school.view', { schoolId: request.params.schoolId });
-      return loadConfirmDelegateSetting(db, request.params.schoolId);
-    },
-  );
-
-  api.put(
-    '/schools/:schoolId/confirm-delegate',
-    {
-      schema: {
-        tags,
-        summary: 'Hiệu trưởng chọn (hoặc bỏ) phó hiệu trưởng được ủy quyền xác nhận',
-        params: z.object({ schoolId: ZId }),
-        body: ZSetConfirmDelegateInput,
-        response: { 200: ZConfirmDelegateSetting, ...authErrors },
-      },
-    },
-    async (request) => {
-      const auth = requireAuth(request);
-      const { schoolId } = request.params;
-      authorize(auth, 'school.view', { schoolId });
-      if (!hasRole(auth.actor, 'principal', schoolId)) throw forbidden('Chỉ Hiệu trưởng được chọn phó hiệu trưởng được ủy quyền xác nhận.');
-      await setConfirmDelegate({ db, schoolId, userId: request.body.userId, audit: auditContext(request) });
-      return loadConfirmDelegateSetting(db, schoolId);
     },
   );
 }

@@ -4,3 +4,4 @@
 export { addStudents } from './add-students.ts';
 export { registerPeopleRoutes } from './people.routes.ts';
 export { registerStaffRoutes } from './staff.routes.ts';
+export { updateStudentInTransaction } from './update-student.ts';

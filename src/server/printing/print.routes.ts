@@ -1,30 +1,20 @@
 /**
- * Printed documents (PDF): the monthly edit log of one teacher (C4) and the correction request
- * (C2). Each route authorizes like its JSON twin and hands over to its print action, which
- * prepares the data as printed, renders it and registers the document.
+ * Printed documents (PDF): the monthly edit log of one teacher (C4); the correction request (C2)
+ * prints in its own area. The route authorizes like its JSON twin and hands over to its print
+ * action, which prepares the data as printed, renders it and registers the document.
  */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { hasRole } from '../../domain/policies/actor.ts';
 import { can } from '../../domain/policies/policy.ts';
 import { ZId } from '../../shared/api-common.ts';
-import { getCorrectionOr404 } from '../corrections/index.ts';
-import type { Row } from '../platform/db/schema.ts';
 import { invalid } from '../platform/errors.ts';
-import { type RequestAuth, auditContext, authorize, requireAuth } from '../platform/http/context.ts';
+import { auditContext, authorize, requireAuth } from '../platform/http/context.ts';
 import { type RouteDeps, typed } from '../platform/http/route-deps.ts';
-import { printCorrectionRequest } from './print-correction-request.ts';
 import { printEditLog } from './print-edit-log.ts';
 import { sendPdf } from './print-data.ts';
 
 const tags = ['print'];
-
-/** Same rule as GET /corrections/:id: its author, the class's homeroom teacher, the leadership and the board. */
-function authorizeRead(auth: RequestAuth, r: Row<'correction_requests'>) {
-  if (r.requested_by === auth.user.id) return;
-  if (can(auth.actor, 'classBook.view', { schoolId: r.school_id, classIds: [r.class_id] }).allowed) return;
-  authorize(auth, 'editLog.view', { schoolId: r.school_id });
-}
 
 const ZMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'tháng phải có dạng yyyy-mm');
 
@@ -69,21 +59,4 @@ export async function registerPrintRoutes(app: FastifyInstance, deps: RouteDeps)
     },
   );
 
-  api.get(
-    '/corrections/:id/pdf',
-    {
-      schema: {
-        tags,
-        summary: 'In giấy đề nghị thay đổi thông tin (PDF, có chỗ ký)',
-        params: z.object({ id: ZId }),
-      },
-    },
-    async (request, reply) => {
-      const auth = requireAuth(request);
-      const correction = await getCorrectionOr404(db, request.params.id);
-      authorizeRead(auth, correction);
-      const printed = await printCorrectionRequest({ db, dataDir: deps.env.dataDir, audit: auditContext(request), correction, baseUrl: deps.env.publicUrl });
-      return sendPdf(reply, printed);
-    },
-  );
 }

@@ -24,6 +24,7 @@ export const keys = {
   attendanceSummary: (classId: string) => ['attendanceSummary', classId] as const,
   weeklyNotes: (classId: string) => ['weeklyNotes', classId] as const,
   conduct: (classId: string, period: string) => ['conduct', classId, period] as const,
+  recordLocks: (classId: string) => ['recordLocks', classId] as const,
   results: (classId: string, scope?: string) => (scope === undefined ? (['results', classId] as const) : (['results', classId, scope] as const)),
   primaryAssessments: (classId: string, point: string) => ['primaryAssessments', classId, point] as const,
   primarySummary: (classId: string, point: string) => ['primarySummary', classId, point] as const,

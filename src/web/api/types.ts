@@ -53,9 +53,11 @@ import type {
   ZCorrectionPage,
   ZCorrectionStatus,
   ZCreateCorrectionInput,
+  ZCreateRecordCorrectionInput,
   ZDecideCorrectionInput,
   ZEvidenceKind,
   ZNotification,
+  ZRecordLocks,
 } from '../../shared/corrections.ts';
 import type { ZEditLogEntry, ZEditLogPage, ZEditLogQuery } from '../../shared/edit-log.ts';
 import type { ZGradebookCell, ZGradebookColumn, ZGradebookRow, ZGradebookSheet, ZSaveCellsInput, ZSaveCellsResult } from '../../shared/gradebook.ts';
@@ -183,6 +185,8 @@ export type CorrectionCell = z.infer<typeof ZCorrectionCell>;
 export type CorrectionStatus = z.infer<typeof ZCorrectionStatus>;
 export type CorrectionPage = z.infer<typeof ZCorrectionPage>;
 export type CreateCorrectionInput = z.input<typeof ZCreateCorrectionInput>;
+export type CreateRecordCorrectionInput = z.input<typeof ZCreateRecordCorrectionInput>;
+export type RecordLocks = z.infer<typeof ZRecordLocks>;
 export type DecideCorrectionInput = z.input<typeof ZDecideCorrectionInput>;
 export type EvidenceKind = z.infer<typeof ZEvidenceKind>;
 export type AppNotification = z.infer<typeof ZNotification>;

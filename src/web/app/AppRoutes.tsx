@@ -13,6 +13,7 @@ import { EditLogPage } from '../pages/EditLogPage.tsx';
 import { GradebookPage } from '../pages/GradebookPage.tsx';
 import { HomePage } from '../pages/HomePage.tsx';
 import { LocksPage } from '../pages/LocksPage.tsx';
+import { DelegationsPage } from '../pages/DelegationsPage.tsx';
 import { NotFoundPage } from '../pages/NotFoundPage.tsx';
 import { ProgressPage } from '../pages/ProgressPage.tsx';
 import { TestingPlanPage } from '../pages/TestingPlanPage.tsx';
@@ -53,6 +54,7 @@ export function AppRoutes() {
       <Route path="/tien-do" component={ProgressPage} />
       <Route path="/ke-hoach-kiem-tra" component={TestingPlanPage} />
       <Route path="/khoa-so" component={LocksPage} />
+      <Route path="/uy-quyen" component={DelegationsPage} />
       <Route path="/de-nghi-sua-diem" component={CorrectionsPage} />
       <Route path="/de-nghi-sua-diem/:id" component={CorrectionPage} />
       {/* Notification links from the server name the request this way. */}

@@ -116,6 +116,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: '/tien-do', label: 'Tiến độ nhập điểm', description: 'Lớp, môn, giáo viên nào còn cột điểm trống', ability: 'progress.view' },
   { href: '/ke-hoach-kiem-tra', label: 'Kế hoạch kiểm tra', description: 'Ngày kiểm tra định kỳ của từng lớp, môn; hạn sửa điểm; bài đã kiểm tra còn thiếu điểm', ability: 'school.view' },
   { href: '/khoa-so', label: 'Khóa sổ, mở sổ', description: 'Khóa, mở sổ theo phạm vi; đợt cập nhật điểm; thiết lập sửa điểm', ability: 'lock.manage' },
+  { href: '/uy-quyen', label: 'Ủy quyền', description: 'Hiệu trưởng ủy quyền cho phó hiệu trưởng: phê duyệt kết quả, duyệt giấy đề nghị, ký thay, xác nhận mở sổ', ability: 'delegation.view' },
   {
     href: '/de-nghi-sua-diem',
     label: 'Giấy đề nghị sửa điểm',

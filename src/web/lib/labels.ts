@@ -144,6 +144,8 @@ export const AUDIT_ACTION_LABELS: Partial<Record<AuditAction, string>> = {
   'lockRequest.confirmed': 'Xác nhận yêu cầu mở sổ, đổi đợt cập nhật',
   'lockRequest.refused': 'Từ chối yêu cầu mở sổ, đổi đợt cập nhật',
   'settings.delegateChanged': 'Đổi phó hiệu trưởng được ủy quyền xác nhận',
+  'delegation.granted': 'Ủy quyền cho phó hiệu trưởng',
+  'delegation.revoked': 'Thu hồi ủy quyền',
   'seal.registered': 'Đăng kí con dấu số',
 };
 
@@ -162,6 +164,7 @@ export const ENTITY_TYPE_LABELS: Record<string, string> = {
   lock_request: 'Yêu cầu mở sổ, đổi đợt cập nhật',
   testing_plan_entry: 'Kế hoạch kiểm tra',
   seal_registration: 'Con dấu số của nhà trường',
+  delegation: 'Ủy quyền',
 };
 
 export const CORRECTION_STATUS_COLORS: Record<string, string> = {

@@ -113,6 +113,14 @@ export interface CorrectionFiledAudit {
   evidenceKind: string;
 }
 
+/** A request to change a record other than scores (issue 22): its kind and stored changes, old → new. */
+export interface RecordCorrectionFiledAudit {
+  number: number;
+  kind: string;
+  changes: unknown[];
+  evidenceKind: string;
+}
+
 export interface EvidenceAudit {
   fileId: string;
   filename: string;
@@ -128,6 +136,7 @@ export interface AttendanceMarkAudit {
   periodNo: number;
   kind: string | null;
   note: string;
+  correctionRequestId?: string;
 }
 
 export interface AttendanceRollAudit {
@@ -147,6 +156,7 @@ export interface ConductBeforeAudit {
 export interface ConductAfterAudit extends ConductBeforeAudit {
   studentId: string;
   period: string;
+  correctionRequestId?: string;
 }
 
 export interface WeeklyNoteEditAudit {
@@ -166,6 +176,7 @@ export interface PrimaryAssessmentAudit {
   competences: (TraitLevelTt27 | null)[];
   comment: string;
   nominated: boolean;
+  correctionRequestId?: string;
 }
 
 export interface TranscriptConfirmedAudit {
@@ -196,6 +207,17 @@ export interface DocumentSignedAudit {
 }
 
 /** A lock release or window change asked by the admin board, as it waits for the principal (issue 14 §3). */
+/** A delegation as granted (issue 22). */
+export interface DelegationAudit {
+  schoolYearId: string;
+  delegateUserId: string;
+  powers: string[];
+  scope: string;
+  grantedBy: string | null;
+  grantedAt: string;
+  version: number;
+}
+
 export interface LockRequestAudit {
   kind: 'release' | 'window';
   lockId: string | null;
@@ -268,7 +290,7 @@ export type AuditEvents = EveryAction<{
   'staff.updated': Event<'staff', Row<'staff'>, Row<'staff'>>;
   'student.created': Event<'student', null, { student: NewRow<'students'>; enrollment: NewRow<'enrollments'> }>;
   'student.transferredIn': Event<'student', null, { student: NewRow<'students'>; enrollment: NewRow<'enrollments'> }>;
-  'student.updated': Event<'student', Row<'students'>, Row<'students'>>;
+  'student.updated': Event<'student', Row<'students'>, Row<'students'> & { correctionRequestId?: string }>;
   'student.viewed': Event<'student', null, null>;
   'student.transferredOut': Event<'student', { enrollment: Row<'enrollments'> }, EnrollmentChangeAudit>;
   'student.classChanged': Event<'student', { enrollment: Row<'enrollments'> }, EnrollmentChangeAudit>;
@@ -291,7 +313,7 @@ export type AuditEvents = EveryAction<{
   'lockRequest.filed': Event<'lock_request', null, LockRequestAudit & Status<'pending'>>;
   'lockRequest.confirmed': Event<'lock_request', Status<'pending'>, LockRequestAudit & Status<'confirmed'>>;
   'lockRequest.refused': Event<'lock_request', Status<'pending'>, LockRequestAudit & Status<'refused'>>;
-  'correction.filed': Event<'correction_request', null, CorrectionFiledAudit>;
+  'correction.filed': Event<'correction_request', null, CorrectionFiledAudit | RecordCorrectionFiledAudit>;
   'correction.evidenceAdded': Event<'correction_request', null, EvidenceAudit>;
   'correction.approved': Event<'correction_request', Status<string>, Status<'approved' | 'rejected'>>;
   'correction.rejected': Event<'correction_request', Status<string>, Status<'approved' | 'rejected'>>;
@@ -314,6 +336,8 @@ export type AuditEvents = EveryAction<{
   'document.sign': Event<'document', { seq: number; sha256: string }, DocumentSignedAudit>;
   'document.signHandwritten': Event<'document', { seq: number; status: 'pending' }, { seq: number; role: string; status: 'handwritten' }>;
   'seal.registered': Event<'seal_registration', SealRegistrationAudit | null, SealRegistrationAudit>;
+  'delegation.granted': Event<'delegation', null, DelegationAudit>;
+  'delegation.revoked': Event<'delegation', DelegationAudit, { revokedBy: string; revokedAt: string; version: number }>;
   'archive.started': Event<'year_archive', null, { schoolYearId: string; schoolYearName: string }>;
 }>;
 

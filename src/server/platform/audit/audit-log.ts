@@ -25,6 +25,8 @@ export interface AuditContext {
   userAgent: string;
   requestId: string;
   now: string;
+  /** On whose authority the actor acted, when only a delegation allowed it (issue 22). */
+  authority?: { onBehalfOf: string | null; delegationId: string };
   /**
    * The request's Idempotency-Key: recorded in the same transaction as the change, so a retry
    * after a crash between the commit and the answer is recognised as done (http/idempotency.ts).
@@ -42,7 +44,8 @@ export const classChain = (classId: string) => `class:${classId}`;
 export const gradebookChain = (classId: string, subjectId: string) => `gradebook:${classId}:${subjectId}`;
 export const systemChain = 'system';
 
-type HashedFields = Omit<Row<'audit_events'>, 'hash'>;
+/** An event as hashed; `authority_json` only on acts done on a delegation. */
+type HashedFields = Omit<Row<'audit_events'>, 'hash' | 'authority_json'> & { authority_json?: string | null };
 
 /** The hash of one stored event given its predecessor's hash. */
 export function hashEvent(event: HashedFields): string {
@@ -64,6 +67,8 @@ export function hashEvent(event: HashedFields): string {
     after_json: event.after_json,
     reason: event.reason,
     source: event.source,
+    // Only events done on a delegation's authority carry it, so older events hash as before.
+    ...(event.authority_json ? { authority_json: event.authority_json } : {}),
   });
   return sha256Hex(event.prev_hash, '\u2016', body);
 }
@@ -118,7 +123,7 @@ export async function writeAudits(tx: Tx, ctx: AuditContext, entries: AuditEntry
     const rows: Row<'audit_events'>[] = [];
     for (const entry of list) {
       seq += 1;
-      const event: HashedFields = {
+      const event: Omit<Row<'audit_events'>, 'hash'> = {
         id: randomUUID(),
         chain_key: chainKey,
         seq,
@@ -136,6 +141,7 @@ export async function writeAudits(tx: Tx, ctx: AuditContext, entries: AuditEntry
         after_json: entry.after === undefined || entry.after === null ? null : canonicalJson(entry.after),
         reason: entry.reason ?? '',
         source: entry.source ?? 'typed',
+        authority_json: ctx.authority ? canonicalJson(ctx.authority) : null,
         prev_hash: prevHash,
       };
       const hash = hashEvent(event);

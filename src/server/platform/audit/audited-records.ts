@@ -207,6 +207,23 @@ const AUDITED_TABLES: AuditedTable[] = [
     load: async (db) => byId(await db.selectFrom('seal_registrations').select(['id', 'certificate_sha256', 'subject', 'registered_at', 'replaced_at']).execute()),
   },
   {
+    table: 'delegations',
+    noun: 'ủy quyền cho phó hiệu trưởng',
+    claims: {
+      'delegation.granted': (e) => {
+        const a = obj(e.after);
+        return [{ id: e.entityId, fields: { school_year_id: a.schoolYearId, delegate_user_id: a.delegateUserId, powers_json: JSON.stringify(a.powers), scope: a.scope, granted_by: a.grantedBy, granted_at: a.grantedAt, revoked_by: null, revoked_at: null, version: a.version } }];
+      },
+      'delegation.revoked': (e) => {
+        const a = obj(e.after);
+        return [{ id: e.entityId, fields: { revoked_by: a.revokedBy, revoked_at: a.revokedAt, version: a.version } }];
+      },
+    },
+    load: async (db) => byId(await db.selectFrom('delegations').select(['id', 'school_year_id', 'delegate_user_id', 'powers_json', 'scope', 'granted_by', 'granted_at', 'revoked_by', 'revoked_at', 'version']).execute()),
+    // Carried over from the old confirm-delegate setting (granted_by null): that setting's event is its record.
+    needsEvent: (d) => d.granted_by !== null,
+  },
+  {
     table: 'correction_requests',
     noun: 'đề nghị sửa điểm',
     claims: {

@@ -35,6 +35,24 @@ export interface UserRolesTable {
   created_at: string;
 }
 
+/** Powers the principal delegates to a vice-principal for one year and section (migration 0015). */
+export interface DelegationsTable {
+  id: string;
+  school_id: string;
+  school_year_id: string;
+  delegate_user_id: string;
+  /** JSON array of DelegatedPower */
+  powers_json: string;
+  /** DelegationScope: all | primary | lowerSecondary | upperSecondary */
+  scope: string;
+  /** null: carried over from the old confirm-delegate setting */
+  granted_by: string | null;
+  granted_at: string;
+  revoked_by: string | null;
+  revoked_at: string | null;
+  version: number;
+}
+
 export interface SessionsTable {
   /** sha256 of the cookie token. */
   id: string;

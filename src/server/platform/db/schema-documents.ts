@@ -38,6 +38,8 @@ export interface DocumentSignaturesTable {
   backend: string | null;
   signed_sha256: string | null;
   signed_at: string | null;
+  /** Set when a vice-principal signed the principal's step on a delegation (issue 22): "KT. Hiệu trưởng". */
+  delegation_id: Generated<string | null>;
 }
 
 /** The school's registered seal certificate (migration 0013); replaced_at null for the current one. */

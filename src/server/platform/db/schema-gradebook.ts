@@ -1,4 +1,5 @@
 /** Scores and what follows from them: cells, locks, assessment windows, corrections, score imports, result snapshots, primary assessments, transcript records. */
+import type { Generated } from 'kysely';
 
 export interface GradebookCellsTable {
   id: string;
@@ -79,7 +80,8 @@ export interface CorrectionRequestsTable {
   school_year_id: string;
   number: number;
   class_id: string;
-  subject_id: string;
+  /** null for a record other than scores (issue 22). */
+  subject_id: string | null;
   requested_by: string;
   requested_at: string;
   reason: string;
@@ -92,6 +94,8 @@ export interface CorrectionRequestsTable {
   applied_by: string | null;
   applied_at: string | null;
   version: number;
+  /** scores | conduct | attendance | profile | primaryAssessment (shared/corrections.ts). */
+  kind: Generated<string>;
 }
 
 export interface ScoreImportsTable {

@@ -22,7 +22,7 @@ export interface SchoolsTable {
   /** JSON: school settings (e.g. whether a reason is required for every score change). */
   settings_json: string;
   created_at: string;
-  /** The vice-principal the principal delegates to confirm unlocks and decide her own corrections (issue 14 §3). */
+  /** The old single confirm delegate (issue 14 §3): carried into `delegations` by migration 0015, no longer read or written. */
   confirm_delegate_user_id: Generated<string | null>;
 }
 

@@ -1,4 +1,5 @@
 /** Cross-cutting tables: the audit chain, idempotency keys, stored files, notifications. */
+import type { Generated } from 'kysely';
 
 export interface AuditEventsTable {
   id: string;
@@ -18,6 +19,8 @@ export interface AuditEventsTable {
   after_json: string | null;
   reason: string;
   source: string;
+  /** JSON {onBehalfOf, delegationId} when the act was allowed only by a delegation (issue 22); hashed only when set. */
+  authority_json: Generated<string | null>;
   prev_hash: string;
   hash: string;
 }

@@ -7,7 +7,7 @@ import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { DocumentSignaturesTable, DocumentsTable, JobsTable, SealRegistrationsTable } from './schema-documents.ts';
 import type { ClassesTable, GradeLevelsTable, OrgUnitsTable, SchoolYearsTable, SchoolsTable, SubjectGroupMembersTable, SubjectGroupsTable, SubjectsTable, TeachingAssignmentsTable, TermsTable } from './schema-school.ts';
 import type { EnrollmentsTable, StaffTable, StudentsTable } from './schema-people.ts';
-import type { LoginAttemptsTable, LoginDevicesTable, LoginThrottlesTable, RecoveryCodesTable, SessionsTable, UserRolesTable, UsersTable } from './schema-accounts.ts';
+import type { DelegationsTable, LoginAttemptsTable, LoginDevicesTable, LoginThrottlesTable, RecoveryCodesTable, SessionsTable, UserRolesTable, UsersTable } from './schema-accounts.ts';
 import type { AssessmentWindowsTable, CorrectionRequestsTable, GradebookCellsTable, LockRequestsTable, LocksTable, PrimaryAssessmentsTable, ResultSnapshotsTable, ScoreImportsTable, TranscriptRecordsTable } from './schema-gradebook.ts';
 import type { AttendanceRecordsTable, AttendanceRollsTable, ConductAssessmentsTable, WeeklyNotesTable } from './schema-homeroom.ts';
 import type { TestingPlanEntriesTable } from './schema-testing-plans.ts';
@@ -27,6 +27,7 @@ export interface Database {
   schools: SchoolsTable;
   users: UsersTable;
   user_roles: UserRolesTable;
+  delegations: DelegationsTable;
   sessions: SessionsTable;
   login_attempts: LoginAttemptsTable;
   login_throttles: LoginThrottlesTable;
@@ -94,6 +95,7 @@ export const TABLES_IN_ORDER: (keyof Database)[] = [
   'subjects',
   'classes',
   'teaching_assignments',
+  'delegations',
   'students',
   'enrollments',
   'audit_events',

@@ -5,7 +5,8 @@
 import { sha256Hex } from '../sha256.ts';
 import { randomBytes } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { type Action, type Target, can } from '../../../domain/policies/policy.ts';
+import { type Action, type Decision, type Target, can } from '../../../domain/policies/policy.ts';
+import type { Authority } from '../../../domain/policies/delegation.ts';
 import { type Actor, primaryRole } from '../../../domain/policies/actor.ts';
 import { idempotencyRouteOf } from './idempotency.ts';
 import type { AuditContext } from '../audit/audit-log.ts';
@@ -21,6 +22,8 @@ export interface RequestAuth {
   session: Row<'sessions'>;
   user: Row<'users'>;
   actor: Actor;
+  /** Set when an act of this request was allowed only by a delegation; its audit events record it. */
+  authority?: Authority;
 }
 
 declare module 'fastify' {
@@ -99,8 +102,16 @@ export function requireAuth(request: FastifyRequest, options: { allowIncompleteL
 
 /** Checks a policy and throws a 403 with its Vietnamese reason. */
 export function authorize(auth: RequestAuth, action: Action, target: Target): void {
-  const decision = can(auth.actor, action, target);
+  requireDecision(auth, can(auth.actor, action, target), action);
+}
+
+/**
+ * Throws a 403 for a refusal; an act allowed on a delegation's authority marks the request, so
+ * every audit event it writes names the principal on whose behalf it was done (issue 22).
+ */
+export function requireDecision(auth: RequestAuth, decision: Decision, action: string): void {
   if (!decision.allowed) throw new AppError('FORBIDDEN', decision.reason, { action });
+  if (decision.authority) auth.authority = decision.authority;
 }
 
 export function auditContext(request: FastifyRequest): AuditContext {
@@ -111,6 +122,10 @@ export function auditContext(request: FastifyRequest): AuditContext {
     userAgent: String(request.headers['user-agent'] ?? ''),
     requestId: String(request.id),
     now: request.now.toISOString(),
+    // Read when the event is written: the action may authorize after the context is made.
+    get authority() {
+      return request.auth?.authority;
+    },
     idempotency: request.idempotencyKey && request.auth ? { key: request.idempotencyKey, userId: request.auth.user.id, route: idempotencyRouteOf(request) } : undefined,
     onAnchoredAction: (action) => {
       request.auditAnchor = action;

@@ -191,6 +191,11 @@ export function AuditLog() {
                       <Text size="xs" c="dimmed">
                         {ROLE_LABELS[e.actorRole as keyof typeof ROLE_LABELS] ?? e.actorRole}
                       </Text>
+                      {e.onBehalfOf && (
+                        <Text size="xs" c="dimmed" data-testid="on-behalf-of">
+                          KT. Hiệu trưởng{e.onBehalfOf.principalName ? ` (thay mặt ${e.onBehalfOf.principalName})` : ''}
+                        </Text>
+                      )}
                     </Table.Td>
                     <Table.Td style={{ verticalAlign: 'top' }}>
                       <Text size="sm" style={{ wordBreak: 'break-word' }}>

@@ -48,7 +48,7 @@ function CorrectionCard({ c }: { c: Correction }) {
     <>
       <PageHeader
         title={`Giấy đề nghị thay đổi thông tin số ${c.number}`}
-        subtitle={`Lớp ${c.className} · ${c.subjectName}${first ? ` · ${termLabel(first.termNo, 'kỳ')}` : ''}`}
+        subtitle={`Lớp ${c.className} · ${c.subjectName}${first && first.termNo > 0 ? ` · ${termLabel(first.termNo, 'kỳ')}` : ''}`}
         crumbs={[{ label: 'Giấy đề nghị sửa điểm', href: '/de-nghi-sua-diem' }, { label: `Số ${c.number}` }]}
         actions={
           <Button variant="default" component="a" href={correctionsApi.pdfUrl(c.id)} target="_blank" rel="noopener">
@@ -70,7 +70,7 @@ function CorrectionCard({ c }: { c: Correction }) {
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>Học sinh</Table.Th>
-                <Table.Th>Cột</Table.Th>
+                <Table.Th>{c.kind === 'scores' ? 'Cột' : 'Thông tin'}</Table.Th>
                 <Table.Th>Giá trị cũ</Table.Th>
                 <Table.Th>Đề nghị sửa thành</Table.Th>
               </Table.Tr>
@@ -161,14 +161,18 @@ function CorrectionCard({ c }: { c: Correction }) {
         )}
         {c.status === 'approved' && can('correction.apply') && (
           <Alert color="blue" title="Đã được Hiệu trưởng duyệt">
-            <Text size="sm">Cập nhật các giá trị mới vào sổ điểm (mọi ô cùng lúc, được ghi vào nhật kí sửa điểm kèm số giấy đề nghị).</Text>
+            <Text size="sm">
+              {c.kind === 'scores'
+                ? 'Cập nhật các giá trị mới vào sổ điểm (mọi ô cùng lúc, được ghi vào nhật kí sửa điểm kèm số giấy đề nghị).'
+                : 'Cập nhật các thông tin mới vào hồ sơ (mọi thay đổi cùng lúc, được ghi vào nhật kí kèm số giấy đề nghị).'}
+            </Text>
             {apply.error && <ErrorAlert error={apply.error} />}
             <Button mt="xs" loading={apply.isPending} onClick={() => apply.mutate()}>
               Cập nhật vào sổ
             </Button>
           </Alert>
         )}
-        {c.status === 'applied' && first && (
+        {c.status === 'applied' && first && c.subjectId && (
           <Text size="sm">
             Đã cập nhật.{' '}
             <Anchor component={Link} href={`/so-diem/${c.classId}/${c.subjectId}/${first.termNo}`}>

@@ -12,6 +12,8 @@ import type { AttendanceDay, AttendanceSession, AttendanceSummaryRow } from '../
 import { useSession } from '../../app/session.tsx';
 import { DateField } from '../../components/DateField.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { LockedSaveAlert, type RecordCorrectionDraft, RecordLockBar, useRecordLocks } from '../corrections/RecordCorrectionPrompt.tsx';
+import { termNoOfDay } from '../../../domain/locks/find-record-lock.ts';
 import { Loading, PageHeader } from '../../components/Page.tsx';
 import { formatDate, todayIso } from '../../lib/format.ts';
 import { useYearSetup } from '../setup/hooks.ts';
@@ -90,6 +92,9 @@ function DayRoll({ yearId, classId }: { yearId: string; classId: string }) {
   const saved = useMemo(() => savedMarks(day.data, session, lesson), [day.data, session, lesson?.subjectId, lesson?.periodNo]); // eslint-disable-line react-hooks/exhaustive-deps
   const [drafts, setDrafts] = useState<Record<string, Draft>>({});
   useEffect(() => setDrafts({}), [date, session, mode, subjectId, periodNo]);
+  // A session's marks count in the totals: locked with their term (issue 22); a lesson's are not.
+  const termLocks = useRecordLocks(classId).data?.attendance ?? [];
+  const lock = mode === 'session' && date && termLocks.length ? (termLocks.find((t) => t.termNo === termNoOfDay(date, termLocks))?.lock ?? null) : null;
 
   const students = day.data?.students ?? [];
   const value = (id: string): Draft => drafts[id] ?? saved.get(id) ?? { kind: null, note: '' };
@@ -100,6 +105,10 @@ function DayRoll({ yearId, classId }: { yearId: string; classId: string }) {
     return d.kind !== o.kind || (d.kind !== null && d.note.trim() !== o.note);
   });
 
+  const draft = (): RecordCorrectionDraft => ({
+    kind: 'attendance',
+    changes: changedIds.map((s) => ({ studentId: s.studentId, date: date as string, session, mark: value(s.studentId).kind, note: value(s.studentId).kind ? value(s.studentId).note.trim() : '' })),
+  });
   const save = useMutation({
     mutationFn: () =>
       homeroomApi.recordAttendance(classId, {
@@ -187,7 +196,7 @@ function DayRoll({ yearId, classId }: { yearId: string; classId: string }) {
               >
                 Cả lớp đi học đủ
               </Button>
-              <Button size="xs" onClick={() => save.mutate()} loading={save.isPending} disabled={changedIds.length === 0} data-testid="attendance-save">
+              <Button size="xs" onClick={() => save.mutate()} loading={save.isPending} disabled={changedIds.length === 0 || lock !== null} data-testid="attendance-save">
                 {changedIds.length ? `Lưu điểm danh (${changedIds.length})` : 'Đã lưu'}
               </Button>
             </Group>
@@ -195,7 +204,8 @@ function DayRoll({ yearId, classId }: { yearId: string; classId: string }) {
           <Text size="xs" c="dimmed" className="no-print" visibleFrom="sm">
             Bàn phím: P = nghỉ có phép, K = nghỉ không phép, phím cách = có mặt; mũi tên hoặc Enter để chuyển dòng. Bấm vào ô để đổi.
           </Text>
-          {save.error && <ErrorAlert error={save.error} />}
+          {lock && <RecordLockBar classId={classId} lock={lock} draft={draft} onFiled={() => setDrafts({})} />}
+          {save.error && <LockedSaveAlert error={save.error} classId={classId} draft={draft} />}
           {save.isSuccess && changedIds.length === 0 && (
             <Text size="sm" c="teal.8" data-testid="attendance-saved">
               Đã lưu điểm danh.

@@ -15,6 +15,7 @@ import { Loading, PageHeader } from '../../components/Page.tsx';
 import { CONDUCT_PERIOD_LABELS, TT22_LEVEL_NAMES } from '../../../shared/labels.ts';
 import { ClassSelect, PeriodControl, LEVEL_COLORS, LEVELS, pickClass, useClassChoices } from './common.tsx';
 import { type Choice, KeyGrid } from './KeyGrid.tsx';
+import { LockedSaveAlert, type RecordCorrectionDraft, RecordLockBar, useRecordLocks } from '../corrections/RecordCorrectionPrompt.tsx';
 
 export const LEVEL_CHOICES: Choice[] = [
   { value: 'T', keys: ['t', '1'], color: LEVEL_COLORS.T, title: TT22_LEVEL_NAMES.T },
@@ -70,6 +71,7 @@ function ConductSheetPanel({ classId, period }: { classId: string; period: Condu
   const [drafts, setDrafts] = useState<Record<string, Draft>>({});
   const [reason, setReason] = useState('');
   useEffect(() => setDrafts({}), [sheet.dataUpdatedAt]);
+  const lock = useRecordLocks(classId).data?.conduct[period] ?? null;
 
   const allRows = sheet.data?.rows ?? [];
   // Summer re-evaluation: only the students whose year conduct is Chưa đạt (Điều 13).
@@ -79,6 +81,7 @@ function ConductSheetPanel({ classId, period }: { classId: string; period: Condu
   const overrides = period === 'year' ? rows.filter((r) => value(r).level !== null && value(r).level !== r.computed && changed.includes(r)) : [];
   const set = (r: ConductRow, patch: Partial<Draft>) => setDrafts((d) => ({ ...d, [r.studentId]: { ...value(r), ...patch } }));
 
+  const draft = (): RecordCorrectionDraft => ({ kind: 'conduct', changes: changed.map((r) => ({ studentId: r.studentId, period, level: value(r).level, comment: value(r).comment.trim() })) });
   const save = useMutation({
     mutationFn: () =>
       homeroomApi.saveConduct(classId, {
@@ -133,7 +136,7 @@ function ConductSheetPanel({ classId, period }: { classId: string; period: Condu
                 </Menu.Dropdown>
               </Menu>
             )}
-            <Button size="xs" onClick={() => save.mutate()} loading={save.isPending} disabled={changed.length === 0 || (overrides.length > 0 && !reason.trim())} data-testid="conduct-save">
+            <Button size="xs" onClick={() => save.mutate()} loading={save.isPending} disabled={changed.length === 0 || lock !== null || (overrides.length > 0 && !reason.trim())} data-testid="conduct-save">
               {changed.length ? `Lưu (${changed.length})` : 'Đã lưu'}
             </Button>
           </Group>
@@ -166,7 +169,8 @@ function ConductSheetPanel({ classId, period }: { classId: string; period: Condu
           data-testid="conduct-reason"
         />
       )}
-      {save.error && <ErrorAlert error={save.error} />}
+      {lock && <RecordLockBar classId={classId} lock={lock} draft={draft} onFiled={() => setDrafts({})} />}
+      {save.error && <LockedSaveAlert error={save.error} classId={classId} draft={draft} />}
       {period === 'summer' && rows.length === 0 && <Text c="dimmed">Không có học sinh phải rèn luyện trong kỳ nghỉ hè.</Text>}
       {rows.length > 0 && (
         <KeyGrid

@@ -2,12 +2,13 @@
  * Khóa sổ, mở sổ (C1, C7, G10): the principal locks and unlocks by scope, sets the update windows
  * (Đợt cập nhật điểm) whose end locks their point, and sets how score changes are controlled in
  * the school. The admin board locks on the principal's recorded order; its releases and window
- * changes are requests the principal — or the vice-principal she delegates — confirms or refuses
- * here (issue 14 §3).
+ * changes are requests the principal — or a vice-principal she delegated (issue 22) — confirms or
+ * refuses here (issue 14 §3).
  */
-import { Alert, Badge, Button, Card, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Table, Tabs, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Table, Tabs, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { Link } from 'wouter';
 import { WINDOW_LABELS } from '../../../domain/gradebook/find-edit-block.ts';
 import { locksApi } from '../../api/endpoints.ts';
 import { keys } from '../../api/keys.ts';
@@ -536,42 +537,21 @@ function SettingsPanel() {
   return (
     <Stack gap="xl">
       <SettingsForm initial={settings.data} principal={principal} onSaved={(d) => queryClient.setQueryData(keys.settings(schoolId), d)} />
-      <DelegateSetting principal={principal} />
+      <DelegateNote />
     </Stack>
   );
 }
 
-const NOBODY = '';
-
-/** Phó hiệu trưởng được ủy quyền xác nhận: chosen by the principal (issue 14 §3). */
-function DelegateSetting({ principal }: { principal: boolean }) {
-  const { schoolId } = useSession();
-  const queryClient = useQueryClient();
-  const key = ['confirmDelegate', schoolId];
-  const setting = useQuery({ queryKey: key, queryFn: () => lockRequestsApi.delegate(schoolId) });
-  const save = useMutation({
-    mutationFn: (userId: string | null) => lockRequestsApi.setDelegate(schoolId, userId),
-    onSuccess: async (d) => {
-      queryClient.setQueryData(key, d);
-      await queryClient.invalidateQueries({ queryKey: ['locks'] });
-    },
-  });
-  if (setting.error) return <ErrorAlert error={setting.error} />;
-  if (!setting.data) return null;
+/** Who confirms in the principal's place is now a delegation (issue 22), granted on the Ủy quyền page. */
+function DelegateNote() {
   return (
-    <Stack maw={640} gap="xs">
-      <Select
-        label="Phó hiệu trưởng được ủy quyền xác nhận"
-        description="Thay Hiệu trưởng xác nhận hoặc từ chối yêu cầu mở sổ, đổi đợt cập nhật điểm của Ban quản trị, và duyệt giấy đề nghị do chính Hiệu trưởng lập. Không ai tự xác nhận yêu cầu của mình."
-        data={[{ value: NOBODY, label: 'Không ủy quyền' }, ...setting.data.candidates.map((c) => ({ value: c.userId, label: c.fullName }))]}
-        value={setting.data.delegate?.userId ?? NOBODY}
-        onChange={(v) => v !== null && save.mutate(v || null)}
-        allowDeselect={false}
-        disabled={!principal || save.isPending}
-        data-testid="confirm-delegate"
-      />
-      {save.error && <ErrorAlert error={save.error} />}
-    </Stack>
+    <Text size="sm" c="dimmed" maw={640}>
+      Phó hiệu trưởng xác nhận thay Hiệu trưởng khi được ủy quyền quyền “Xác nhận yêu cầu mở sổ, đổi đợt cập nhật điểm” cho năm học:{' '}
+      <Anchor component={Link} href="/uy-quyen">
+        xem và ủy quyền ở trang Ủy quyền
+      </Anchor>
+      .
+    </Text>
   );
 }
 

@@ -1,20 +1,16 @@
 /**
  * Four eyes on unlocks (issue 14 §3): the admin board's release and window change answer whether
- * they took effect or wait; the principal (or her delegated vice-principal) decides a request;
- * the principal names the delegate.
+ * they took effect or wait; the principal (or her delegated vice-principal) decides a request.
  */
 import type { z } from 'zod';
 import { http } from '../../api/client.ts';
-import type { ZConfirmDelegateSetting, ZDecideLockRequestInput, ZLockChangeResult, ZLockRequest, ZLocksOverview } from '../../../shared/locks.ts';
+import type { ZDecideLockRequestInput, ZLockChangeResult, ZLockRequest, ZLocksOverview } from '../../../shared/locks.ts';
 
 export type LockRequest = z.infer<typeof ZLockRequest>;
 export type LockChangeResult = z.infer<typeof ZLockChangeResult>;
-export type ConfirmDelegateSetting = z.infer<typeof ZConfirmDelegateSetting>;
 
 export const lockRequestsApi = {
   decide: (requestId: string, body: z.input<typeof ZDecideLockRequestInput>) => http.post<z.infer<typeof ZLocksOverview>>(`/lock-requests/${requestId}/decision`, body),
-  delegate: (schoolId: string) => http.get<ConfirmDelegateSetting>(`/schools/${schoolId}/confirm-delegate`),
-  setDelegate: (schoolId: string, userId: string | null) => http.put<ConfirmDelegateSetting>(`/schools/${schoolId}/confirm-delegate`, { userId }),
 };
 
 /** What the admin board is told after asking. */

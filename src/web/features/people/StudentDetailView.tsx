@@ -4,8 +4,10 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { studentsApi } from '../../api/endpoints.ts';
 import { keys } from '../../api/keys.ts';
-import type { Enrollment } from '../../api/types.ts';
+import type { Enrollment, StudentDetail, StudentInput } from '../../api/types.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { type PrintedProfile, changedProfileFields } from '../../../domain/locks/printed-profile.ts';
+import { LockedSaveAlert, ProfileLockNotice, type RecordCorrectionDraft } from '../corrections/RecordCorrectionPrompt.tsx';
 import { Loading, PageHeader } from '../../components/Page.tsx';
 import { formatDate } from '../../lib/format.ts';
 import { SEX_LABELS } from '../../../shared/labels.ts';
@@ -97,8 +99,14 @@ export function StudentDetailView({ studentId }: { studentId: string }) {
               noValidate
             >
               <Stack>
+                {current && editing && <ProfileLockNotice classId={current.classId} />}
                 <StudentProfileFields value={form} onChange={setForm} error={save.error} readOnly={!editing} personal={personal} />
-                {save.error && <ErrorAlert error={save.error} />}
+                {save.error &&
+                  (current ? (
+                    <LockedSaveAlert error={save.error} classId={current.classId} draft={() => profileDraft(student, formToInput(form))} />
+                  ) : (
+                    <ErrorAlert error={save.error} />
+                  ))}
                 {canEdit && (
                   <Group>
                     {editing ? (
@@ -177,4 +185,10 @@ export function StudentDetailView({ studentId }: { studentId: string }) {
       {action && current && <EnrollmentActionModal action={action} student={student} enrollment={current} onClose={() => setAction(null)} />}
     </>
   );
+}
+
+/** The printed fields the refused edit changes, as a profile correction files them (issue 22). */
+function profileDraft(student: StudentDetail['student'], edited: StudentInput): RecordCorrectionDraft {
+  const before = formToInput(studentToForm(student)) as PrintedProfile;
+  return { kind: 'profile', changes: changedProfileFields(before, edited as PrintedProfile).map((field) => ({ studentId: student.id, field, value: edited[field] ?? null })) };
 }

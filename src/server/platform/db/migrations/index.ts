@@ -13,6 +13,8 @@ import * as loginThrottle from './20261123_0011_login_throttle.ts';
 import * as lockRequests from './20261123_0012_lock_requests.ts';
 import * as sealRegistration from './20261123_0013_seal_registration.ts';
 import * as auditCheckpoints from './20261123_0014_audit_checkpoints.ts';
+import * as delegations from './20261123_0015_delegations.ts';
+import * as recordCorrections from './20261123_0016_record_corrections.ts';
 import * as testingPlans from './20261123_0018_testing_plans.ts';
 
 /** Every migration, in order. One change per timestamped file; never edit a released one. */
@@ -31,5 +33,7 @@ export const migrations: Record<string, Migration> = {
   '20261123_0012_lock_requests': lockRequests,
   '20261123_0013_seal_registration': sealRegistration,
   '20261123_0014_audit_checkpoints': auditCheckpoints,
+  '20261123_0015_delegations': delegations,
+  '20261123_0016_record_corrections': recordCorrections,
   '20261123_0018_testing_plans': testingPlans,
 };

@@ -5,13 +5,14 @@
  */
 import { formatVietnamDateTime } from '../../domain/calendar/vietnam-time.ts';
 import { EVIDENCE_KIND_LABELS, PRINTED_CORRECTION_STATUS_LABELS, labelOf, termLabel } from '../../shared/labels.ts';
-import { type CorrectionPdfData, presentCorrections, renderCorrectionPdf } from '../corrections/index.ts';
+import { presentCorrections } from './correction-queries.ts';
+import { type CorrectionPdfData, renderCorrectionPdf } from './correction-request-pdf.ts';
 import type { AuditContext } from '../platform/audit/audit-log.ts';
 import type { Db } from '../platform/db/database.ts';
 import type { Row } from '../platform/db/schema.ts';
 import { storeDocument } from '../platform/files/store-document.ts';
 import { documentIdFor, verifyUrlFor } from '../platform/pdf/document-id.ts';
-import { PRINCIPAL_CAPTION, loadSchoolPrintInfo, principalName, schoolYearLabel, vnPrintDate } from './print-data.ts';
+import { PRINCIPAL_CAPTION, loadSchoolPrintInfo, principalName, schoolYearLabel, vnPrintDate } from '../printing/index.ts';
 
 export interface PrintCorrectionRequestOptions {
   db: Db;
@@ -44,9 +45,10 @@ export async function printCorrectionRequest(o: PrintCorrectionRequestOptions): 
     placeDate: { place: school.place, date: vnPrintDate(c.requestedAt) },
     schoolName: school.schoolName,
     requesterName: c.requestedByName,
-    requesterRole: 'Giáo viên bộ môn',
+    requesterRole: c.kind === 'scores' ? 'Giáo viên bộ môn' : 'Giáo viên chủ nhiệm',
     className: c.className,
     subjectName: c.subjectName,
+    ...(c.kind !== 'scores' && { record: c.subjectName }),
     term: termLabel(c.cells[0]?.termNo === 2 ? 2 : 1),
     schoolYear: await schoolYearLabel(db, c.schoolYearId),
     requestedAt: formatVietnamDateTime(c.requestedAt),
@@ -64,9 +66,9 @@ export async function printCorrectionRequest(o: PrintCorrectionRequestOptions): 
     applied: c.appliedAt && c.appliedByName ? { byName: c.appliedByName, at: formatVietnamDateTime(c.appliedAt) } : null,
     signers: {
       requester: { title: 'NGƯỜI ĐỀ NGHỊ', name: c.requestedByName },
-      // A request the principal filed herself is decided by her delegated vice-principal (four eyes).
+      // Decided by a vice-principal on the principal's delegation (always so for a request the principal filed herself).
       principal:
-        c.filedByPrincipal && c.decidedByName
+        c.decidedByDeputy && c.decidedByName
           ? { title: 'KT. HIỆU TRƯỞNG', subtitle: 'PHÓ HIỆU TRƯỞNG', caption: PRINCIPAL_CAPTION, name: c.decidedByName }
           : { title: 'HIỆU TRƯỞNG', caption: PRINCIPAL_CAPTION, name: c.decidedByName ?? (await principalName(db, r.school_id)) },
       board: { title: 'BAN QUẢN TRỊ', subtitle: '(Người cập nhật)', name: c.appliedByName },
@@ -79,7 +81,7 @@ export async function printCorrectionRequest(o: PrintCorrectionRequestOptions): 
       kind: 'correction_request',
       documentId,
       title: `Giấy đề nghị thay đổi thông tin số ${c.number} - ${c.className} - ${c.subjectName}`,
-      publicHeader: `${school.schoolName} — Giấy đề nghị thay đổi thông tin số ${c.number} — lớp ${c.className}, môn ${c.subjectName}`,
+      publicHeader: `${school.schoolName} — Giấy đề nghị thay đổi thông tin số ${c.number} — lớp ${c.className}, ${c.kind === 'scores' ? `môn ${c.subjectName}` : c.subjectName}`,
       subject: { classId: r.class_id, correctionId: c.id },
       seriesKey: `correction_request:${c.id}`,
       inputsVersion: `${c.version}:${c.status}`,
