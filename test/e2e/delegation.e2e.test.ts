@@ -75,7 +75,7 @@ describe.runIf(RUN_BROWSER_TESTS && HAVE_TOOLS)('the vice-principal acts on the 
       await page.getByTestId('delegation-scope').click();
       await page.getByRole('option', { name: 'cấp THCS (khối 6–9)' }).click();
       if (i === 0) await page.getByLabel('Phê duyệt kết quả đánh giá của lớp').check();
-      await page.getByLabel('Ký học bạ, văn bản thay Hiệu trưởng (KT. Hiệu trưởng)').check();
+      await page.getByLabel('Xác nhận và ký học bạ, văn bản thay Hiệu trưởng (KT. Hiệu trưởng)').check();
       await page.getByRole('button', { name: 'Ủy quyền', exact: true }).click();
       await expect.poll(() => page.getByTestId('delegations').locator('tbody tr').count()).toBe(i + 1);
     }

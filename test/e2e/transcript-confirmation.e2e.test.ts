@@ -98,6 +98,6 @@ describe.runIf(RUN_BROWSER_TESTS)('the principal confirms 9A1\'s học bạ in t
     expect(read.body.message).toMatch(/Ban giám hiệu/);
     const write = await teacherApi.post(`/api/v1/classes/${classId}/transcript-records/confirmation`, {});
     expect(write.status).toBe(403);
-    expect(write.body.message).toBe('Chỉ Hiệu trưởng được xác nhận thông tin và kết quả đưa vào học bạ.');
+    expect(write.body.message).toBe('Chỉ Hiệu trưởng (hoặc phó hiệu trưởng được ủy quyền ký thay) được xác nhận thông tin và kết quả đưa vào học bạ.');
   });
 });

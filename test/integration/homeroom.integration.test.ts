@@ -7,6 +7,7 @@ import { saveCells } from '../../src/server/gradebook/save-cells.ts';
 import { subjectAssessment } from '../../src/server/school/subject-queries.ts';
 import { gradebookColumns } from '../../src/domain/gradebook/gradebook-columns.ts';
 import { TestClient } from '../helpers/client.ts';
+import { pdfText } from '../helpers/student-print-pdf.ts';
 import { type TestServer, startTestServer } from '../helpers/server.ts';
 
 let server: TestServer;
@@ -273,6 +274,30 @@ describe('results and approval (G7, C5)', () => {
     expect(v2.versionNo).toBe(2);
     const all = await server.database.handle.db.selectFrom('transcript_records').select(['status']).where('student_id', '=', students[0]).execute();
     expect(all.map((r) => r.status).sort()).toEqual(['confirmed', 'superseded']);
+  });
+
+  it('a vice-principal delegated to sign in the principal’s place confirms a corrected record; the học bạ prints "KT. HIỆU TRƯỞNG / PHÓ HIỆU TRƯỞNG" over her name (R1, issue 22)', async () => {
+    const vice = await new TestClient(server.baseUrl).login('phohieutruong', server.demo!.password, secret('phohieutruong'));
+    const admin = await new TestClient(server.baseUrl).login('quantri', server.demo!.password, secret('quantri'));
+    const filed = await homeroom.post(`/api/v1/classes/${classId}/record-corrections`, { kind: 'profile', changes: [{ studentId: students[1], field: 'placeOfBirth', value: 'Hải Dương' }], reason: 'Sai nơi sinh', evidenceKind: 'other' });
+    expect((await principal.post(`/api/v1/corrections/${filed.body.id}/decision`, { decision: 'approve', version: 1 })).status).toBe(200);
+    expect((await admin.post(`/api/v1/corrections/${filed.body.id}/apply`)).status).toBe(200);
+    const refused = await vice.post(`/api/v1/classes/${classId}/transcript-records/confirmation`, {});
+    expect(refused.status).toBe(403);
+    expect(refused.body.message).toContain('chưa được Hiệu trưởng ủy quyền');
+    const granted = await principal.post(`/api/v1/schools/${server.demo!.schoolId}/delegations`, { schoolYearId: server.demo!.yearId, delegateUserId: (await vice.get('/api/v1/auth/me')).body.user.id, powers: ['document.signAsPrincipal'], scope: 'lowerSecondary' });
+    expect(granted.status, JSON.stringify(granted.body)).toBe(200);
+    expect((await vice.post(`/api/v1/classes/${classId}/transcript-records/confirmation`, {})).body).toEqual({ created: 1, unchanged: 39 });
+    const pdf = await vice.get(`/api/v1/students/${students[1]}/transcript.pdf`);
+    expect(pdf.status).toBe(200);
+    const text = pdfText('hoc-ba-kt-hieu-truong', pdf.body);
+    if (!text) return;
+    const viceName = (await vice.get('/api/v1/auth/me')).body.user.fullName;
+    expect(text).toMatch(/PHÊ DUYỆT CỦA HIỆU TRƯỞNG\s+KT\. HIỆU TRƯỞNG\s+PHÓ HIỆU TRƯỞNG/);
+    expect(text).toContain(viceName);
+    // The page of the year before (confirmed by the principal) keeps "HIỆU TRƯỞNG" alone.
+    const principalPdf = pdfText('hoc-ba-hieu-truong', (await principal.get(`/api/v1/students/${students[2]}/transcript.pdf`)).body);
+    expect(principalPdf).not.toContain('KT. HIỆU TRƯỞNG');
   });
 });
 

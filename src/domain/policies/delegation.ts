@@ -13,7 +13,7 @@ export type DelegationScope = (typeof DELEGATION_SCOPES)[number];
 export const POWER_LABELS: Record<DelegatedPower, string> = {
   'results.approve': 'Phê duyệt kết quả đánh giá của lớp',
   'correction.decide': 'Duyệt hoặc từ chối giấy đề nghị sửa điểm, thay đổi thông tin',
-  'document.signAsPrincipal': 'Ký học bạ, văn bản thay Hiệu trưởng (KT. Hiệu trưởng)',
+  'document.signAsPrincipal': 'Xác nhận và ký học bạ, văn bản thay Hiệu trưởng (KT. Hiệu trưởng)',
   'lock.confirm': 'Xác nhận yêu cầu mở sổ, đổi đợt cập nhật điểm (và duyệt giấy đề nghị do Hiệu trưởng lập)',
 };
 
@@ -21,7 +21,7 @@ export const POWER_LABELS: Record<DelegatedPower, string> = {
 export const POWER_VERBS: Record<DelegatedPower, string> = {
   'results.approve': 'phê duyệt kết quả',
   'correction.decide': 'duyệt giấy đề nghị thay đổi thông tin',
-  'document.signAsPrincipal': 'ký thay Hiệu trưởng',
+  'document.signAsPrincipal': 'xác nhận học bạ, ký thay Hiệu trưởng',
   'lock.confirm': 'xác nhận yêu cầu mở sổ, đổi đợt cập nhật điểm',
 };
 

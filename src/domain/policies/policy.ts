@@ -257,9 +257,10 @@ const rules: Record<Action, (actor: Actor, t: Target) => Decision> = {
   'results.propose': (a, t) =>
     isHomeroomOf(a, t.classIds) ? allow : deny('Chỉ giáo viên chủ nhiệm của lớp được đề nghị danh sách kết quả của lớp.'),
   'results.approve': (a, t) => principalOrDelegate(a, t, 'results.approve', 'Chỉ Hiệu trưởng (hoặc phó hiệu trưởng được ủy quyền) được phê duyệt kết quả đánh giá của lớp.'),
-  // C6: the principal confirms student information and results going into the transcript.
+  // C6: the principal confirms student information and results going into the transcript — or the
+  // vice-principal she delegated to sign in her place (the học bạ then prints "KT. HIỆU TRƯỞNG").
   'transcript.confirm': (a, t) =>
-    hasRole(a, 'principal', t.schoolId) ? allow : deny('Chỉ Hiệu trưởng được xác nhận thông tin và kết quả đưa vào học bạ.'),
+    principalOrDelegate(a, t, 'document.signAsPrincipal', 'Chỉ Hiệu trưởng (hoặc phó hiệu trưởng được ủy quyền ký thay) được xác nhận thông tin và kết quả đưa vào học bạ.'),
   // P3, C6: the học bạ (print, JSON, XML) — the student's homeroom teacher, the leadership, the board, the clerk.
   'transcript.print': (a, t) =>
     isHomeroomOf(a, t.classIds) || anyRole(a, SCHOOL_WIDE_READERS, t.schoolId)
@@ -326,5 +327,7 @@ export function abilities(actor: Actor, schoolId: string): Record<Action, boolea
   for (const action of ACTIONS) out[action] = can(actor, action, { schoolId }).allowed;
   // A delegated power holds for some classes only: the UI shows it, each act is judged on its classes.
   for (const power of DELEGATED_ACTIONS) if (holdsPower(actor, power, schoolId)) out[power] = true;
+  // Signing in the principal's place includes confirming the học bạ she signs.
+  if (holdsPower(actor, 'document.signAsPrincipal', schoolId)) out['transcript.confirm'] = true;
   return out;
 }

@@ -44,6 +44,8 @@ export async function loadTranscript(db: Executor, studentId: string, cache?: Pr
     .orderBy('transcript_records.version_no', 'desc')
     .execute();
   if (!records.length) throw new AppError('INVALID_STATE', 'Học sinh chưa có năm học nào được Hiệu trưởng xác nhận đưa vào học bạ.');
+  // Confirmed by someone not the school's principal: a vice-principal on the principal's delegation.
+  const principals = new Set((await db.selectFrom('user_roles').select('user_id').where('role', '=', 'principal').where('school_id', '=', student.school_id).execute()).map((u) => u.user_id));
 
   const years: TranscriptYear[] = [];
   const versionParts: string[] = [];
@@ -60,7 +62,7 @@ export async function loadTranscript(db: Executor, studentId: string, cache?: Pr
       startYear,
       regime: r.regime as TranscriptRegime,
       ruleVersion: r.rule_version,
-      record: { id: r.id, versionNo: Number(r.version_no), sha256: r.sha256, confirmedAt: r.confirmed_at, confirmedBy: r.confirmed_by_name },
+      record: { id: r.id, versionNo: Number(r.version_no), sha256: r.sha256, confirmedAt: r.confirmed_at, confirmedBy: r.confirmed_by_name, confirmedByDeputy: !principals.has(r.confirmed_by) },
     };
     versionParts.push(`${r.id}:${r.sha256}`);
     if (PRIMARY_REGIMES.has(r.regime)) {

@@ -79,7 +79,8 @@ export interface TranscriptYear {
   class: { name: string; grade: number; homeroomTeacher: string | null };
   regime: TranscriptRegime;
   ruleVersion: string;
-  record: { id: string; versionNo: number; sha256: string; confirmedAt: string; confirmedBy: string };
+  /** `confirmedByDeputy`: confirmed by a vice-principal on the principal's delegation (printed "KT. HIỆU TRƯỞNG"). */
+  record: { id: string; versionNo: number; sha256: string; confirmedAt: string; confirmedBy: string; confirmedByDeputy: boolean };
   /** the approved result snapshots the per-term values come from */
   sources: { kind: 'result_snapshot'; scope: string; id: string; sha256: string }[];
   subjects: TranscriptSubject[];

@@ -39,7 +39,7 @@ function sample(): TranscriptDocument {
         class: { name: '8A1', grade: 8, homeroomTeacher: 'Lê Văn Phong' },
         regime: 'TT22_2021',
         ruleVersion: 'TT22_2021@1',
-        record: { id: 'r1', versionNo: 1, sha256: 'ab'.repeat(32), confirmedAt: '2026-06-10T02:00:00.000Z', confirmedBy: 'Lê Thu Phương' },
+        record: { id: 'r1', versionNo: 1, sha256: 'ab'.repeat(32), confirmedAt: '2026-06-10T02:00:00.000Z', confirmedBy: 'Lê Thu Phương', confirmedByDeputy: false },
         sources: [{ kind: 'result_snapshot', scope: 'year', id: 'snap', sha256: 'cd'.repeat(32) }],
         subjects: [
           { code: 'TOAN', name: 'Toán', assessment: 'score', term1: '8.5', term2: '10.0', year: '9.5', retest: null, test: null, teacher: null },

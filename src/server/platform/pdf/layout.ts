@@ -182,7 +182,7 @@ export function writingLines(count: number, width: number, gap = 16): CanvasNode
 export interface Signer {
   /** e.g. "HIỆU TRƯỞNG", "NGƯỜI ĐỀ NGHỊ", or "KT. HIỆU TRƯỞNG". */
   title: string;
-  /** A second title line, e.g. "PHÓ HIỆU TRƯỞNG" under "KT. HIỆU TRƯỞNG". */
+  /** Title lines under the title, e.g. "PHÓ HIỆU TRƯỞNG" under "KT. HIỆU TRƯỞNG" (several joined by "\n"). */
   subtitle?: string;
   /** Defaults to "(Ký, ghi rõ họ tên)". */
   caption?: string;
@@ -192,11 +192,14 @@ export interface Signer {
   note?: string;
 }
 
-export function signatureBlock(s: Signer, titleLines = s.subtitle ? 2 : 1): StackNode {
+/** How many title lines a signer's block has. */
+const titleLinesOf = (s: Signer): number => 1 + (s.subtitle ? s.subtitle.split('\n').length : 0);
+
+export function signatureBlock(s: Signer, titleLines = titleLinesOf(s)): StackNode {
   const stack: PdfNode[] = [{ text: s.title, style: 'sigTitle' }];
   if (s.subtitle) stack.push({ text: s.subtitle, style: 'sigTitle' });
   // Blocks side by side keep their captions and names level.
-  for (let i = s.subtitle ? 2 : 1; i < titleLines; i++) stack.push({ text: ' ', style: 'sigTitle' });
+  for (let i = titleLinesOf(s); i < titleLines; i++) stack.push({ text: ' ', style: 'sigTitle' });
   stack.push({ text: s.caption ?? '(Ký, ghi rõ họ tên)', style: 'sigCaption' });
   stack.push({ text: s.name ? s.name : '……………………………', style: 'sigName', margin: [0, 56, 0, 0] });
   if (s.note) stack.push({ text: s.note, fontSize: 9, italics: true, alignment: 'center' });
@@ -210,7 +213,7 @@ export function signatureBlock(s: Signer, titleLines = s.subtitle ? 2 : 1): Stac
  * signatures' page, so they never stand alone on a page.
  */
 export function signatureRow(signers: Signer[], placeDate?: PlaceDate, keepWith?: PdfNode): StackNode {
-  const titleLines = Math.max(...signers.map((s) => (s.subtitle ? 2 : 1)));
+  const titleLines = Math.max(...signers.map(titleLinesOf));
   const blocks = signers.map((s, i) => {
     const stack: PdfNode[] = [];
     if (placeDate) stack.push(i === signers.length - 1 ? { ...placeDateLine(placeDate), fontSize: 12 } : { text: ' ', fontSize: 12 });

@@ -8,7 +8,7 @@ import { type BlockProps, type PdfCell, type PdfNode, type TextNode, SPANNED } f
 import type { TranscriptDocument, TranscriptTrait, TranscriptYear } from '../transcript-document.ts';
 import { type PlaceDate, contentWidth, GRID_LAYOUT, signatureRow } from '../../platform/pdf/layout.ts';
 import { TRANSCRIPT_TT27_AWARD_NAMES, TT27_YEAR_LEVEL_NAMES, labelOf } from '../../../shared/labels.ts';
-import { fieldRow, score, yearHeader } from './transcript-pdf-parts.ts';
+import { fieldRow, principalSigner, score, yearHeader } from './transcript-pdf-parts.ts';
 
 const cell = (text: string, extra: BlockProps = {}): TextNode => ({ text, style: 'td', ...extra });
 const th = (text: string, extra: BlockProps = {}): TextNode => ({ text, style: 'th', ...extra });
@@ -69,7 +69,7 @@ export function primaryYearPages(d: TranscriptDocument, y: TranscriptYear, place
     { text: completion ?? '……………………………………', fontSize: 12, margin: [18, 2, 0, 0] },
     signatureRow(
       [
-        { title: 'Xác nhận của Hiệu trưởng', caption: '(Ký, ghi rõ họ tên và đóng dấu)', name: y.record.confirmedBy },
+        principalSigner(y, 'Xác nhận của Hiệu trưởng'),
         { title: 'Giáo viên chủ nhiệm', caption: '(Ký và ghi rõ họ tên)', name: y.class.homeroomTeacher },
       ],
       placeDate,

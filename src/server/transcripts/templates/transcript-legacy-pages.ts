@@ -8,7 +8,7 @@ import type { BlockProps, PdfCell, PdfNode, TextNode } from '../../platform/pdf/
 import type { TranscriptDocument, TranscriptPeriod, TranscriptYear } from '../transcript-document.ts';
 import { type PlaceDate, contentWidth, GRID_LAYOUT, signatureRow } from '../../platform/pdf/layout.ts';
 import { TT58_CONDUCT_NAMES, TT58_LEVEL_NAMES, TT58_OUTCOME_NAMES, labelOf, termLabel } from '../../../shared/labels.ts';
-import { correctionTally, label, score, TITLES, yearHeader } from './transcript-pdf-parts.ts';
+import { correctionTally, label, principalSigner, score, TITLES, yearHeader } from './transcript-pdf-parts.ts';
 
 const cell = (text: string, extra: BlockProps = {}): TextNode => ({ text, style: 'td', ...extra });
 const th = (text: string, extra: BlockProps = {}): TextNode => ({ text, style: 'th', ...extra });
@@ -49,7 +49,7 @@ export function legacySubjectPage(d: TranscriptDocument, y: TranscriptYear): Pdf
   const signers = signatureRow(
     [
       { title: 'Xác nhận của Giáo viên chủ nhiệm', caption: '(Ký và ghi rõ họ tên)', name: y.class.homeroomTeacher },
-      { title: 'Xác nhận của Hiệu trưởng', caption: '(Ký, ghi rõ họ tên và đóng dấu)', name: y.record.confirmedBy },
+      principalSigner(y, 'Xác nhận của Hiệu trưởng'),
     ],
     undefined,
     correctionTally(),
@@ -109,7 +109,7 @@ export function legacySummaryPage(d: TranscriptDocument, y: TranscriptYear, plac
     signatureRow(
       [
         { title: 'GIÁO VIÊN CHỦ NHIỆM', caption: '(Ký và ghi rõ họ tên)', name: y.class.homeroomTeacher },
-        { title: 'PHÊ DUYỆT CỦA HIỆU TRƯỞNG', subtitle: 'HIỆU TRƯỞNG', caption: '(Ký, ghi rõ họ tên và đóng dấu)', name: y.record.confirmedBy },
+        principalSigner(y, 'PHÊ DUYỆT CỦA HIỆU TRƯỞNG', true),
       ],
       placeDate,
       comment,

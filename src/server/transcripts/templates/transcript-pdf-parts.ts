@@ -10,6 +10,24 @@ import { GUARDIAN_RELATION_LABELS, SEX_LABELS, TT22_TITLE_NAMES, TT58_TITLE_NAME
 import type { TranscriptDocument, TranscriptYear } from '../transcript-document.ts';
 import { type PlaceDate, type SchoolHeading, type Signer, contentWidth, GRID_LAYOUT, MM, signatureRow } from '../../platform/pdf/layout.ts';
 
+const PRINCIPAL_SEAL_CAPTION = '(Ký, ghi rõ họ tên và đóng dấu)';
+const DEPUTY = 'KT. HIỆU TRƯỞNG';
+
+/**
+ * The principal's block of a year (R1, issue 22): "HIỆU TRƯỞNG", or "KT. HIỆU TRƯỞNG" over
+ * "PHÓ HIỆU TRƯỞNG" when a vice-principal confirmed the year on the principal's delegation.
+ * Under a `heading` (e.g. "PHÊ DUYỆT CỦA HIỆU TRƯỞNG") the role follows, printed always with
+ * `roleLine`, else only for the vice-principal.
+ */
+export function principalSigner(y: Pick<TranscriptYear, 'record'>, heading?: string, roleLine = false): Signer {
+  const base = { caption: PRINCIPAL_SEAL_CAPTION, name: y.record.confirmedBy };
+  const deputy = y.record.confirmedByDeputy;
+  if (!heading) return deputy ? { ...base, title: DEPUTY, subtitle: 'PHÓ HIỆU TRƯỞNG' } : { ...base, title: 'HIỆU TRƯỞNG' };
+  if (deputy) return { ...base, title: heading, subtitle: `${DEPUTY}\nPHÓ HIỆU TRƯỞNG` };
+  return roleLine ? { ...base, title: heading, subtitle: 'HIỆU TRƯỞNG' } : { ...base, title: heading };
+}
+
+
 export type SchoolLevel = 'primary' | 'lower_secondary' | 'upper_secondary';
 
 export interface TranscriptPrintInput {
@@ -126,7 +144,7 @@ export function identityPage(input: TranscriptPrintInput): PdfNode[] {
     { text: 'HỌC BẠ', fontSize: 18, bold: true, alignment: 'center' },
     { text: LEVEL_TITLES[level], fontSize: 14, bold: true, alignment: 'center', margin: [0, 0, 0, 14] },
     { columns: [{ width: 34 * MM, stack: [photo, { text: 'Ảnh 3x4', fontSize: 9, italics: true, margin: [8 * MM, -22 * MM, 0, 0] }] }, { width: '*', stack: fields }], columnGap: 8 },
-    rightSignature({ title: 'HIỆU TRƯỞNG', caption: '(Ký, ghi rõ họ tên và đóng dấu)', name: first?.record.confirmedBy ?? null }, first ? placeDateOf(input, first.record.confirmedAt) : undefined),
+    rightSignature(first ? principalSigner(first) : { title: 'HIỆU TRƯỞNG', caption: PRINCIPAL_SEAL_CAPTION, name: null }, first ? placeDateOf(input, first.record.confirmedAt) : undefined),
     { text: 'QUÁ TRÌNH HỌC TẬP', fontSize: 13, bold: true, alignment: 'center', margin: [0, 16, 0, 6] },
     {
       table: {
