@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LockRule } from '../gradebook/find-edit-block.ts';
-import { conductTermNos, findProfileLock, findRecordLock, primaryPointTermNo, termNoOfDay } from './find-record-lock.ts';
+import { conductTermNos, findProfileLock, findRecordLock, termNoOfDay } from './find-record-lock.ts';
 
 const cls = { grade: 6, classId: '6A1' };
 const lock = (over: Partial<LockRule>): LockRule => ({
@@ -46,13 +46,6 @@ describe('C1/C5: conduct, attendance and primary records are locked by the locks
     ['year', [2]],
     ['summer', [3]],
   ] as const)('conduct of %s belongs to terms %j', (period, terms) => expect(conductTermNos(period)).toEqual(terms));
-
-  it.each([
-    ['GK1', 1],
-    ['CK1', 1],
-    ['GK2', 2],
-    ['CN', 2],
-  ] as const)('primary point %s belongs to term %i', (point, term) => expect(primaryPointTermNo(point)).toBe(term));
 
   const terms = [
     { termNo: 2, startsOn: '2027-01-18', endsOn: '2027-05-31' },

@@ -27,11 +27,6 @@ export function conductTermNos(period: 'term1' | 'term2' | 'year' | 'summer'): n
   return { term1: [1], term2: [2], year: [2], summer: [SUMMER_TERM] }[period];
 }
 
-/** The term of a primary assessment point (TT 27: mid and end of each term; CN closes term 2). */
-export function primaryPointTermNo(point: 'GK1' | 'CK1' | 'GK2' | 'CN'): number {
-  return point === 'GK1' || point === 'CK1' ? 1 : 2;
-}
-
 /**
  * The term a school day belongs to: the term whose dates hold it; a day between two terms
  * belongs to the earlier one; a day before the first term to the first.

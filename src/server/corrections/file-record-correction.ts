@@ -10,7 +10,7 @@ import type { Tt22Level } from '../../domain/assessment/tt22-level.ts';
 import type { TraitLevelTt27 } from '../../domain/assessment/year-level-tt27.ts';
 import { printedProfileValue } from '../../domain/locks/printed-profile.ts';
 import type { CreateRecordCorrectionInput } from '../../shared/corrections.ts';
-import { CONDUCT_PERIOD_LABELS, CORRECTION_KIND_LABELS, PROFILE_FIELD_LABELS, inSentence } from '../../shared/labels.ts';
+import { CONDUCT_PERIOD_LABELS, CORRECTION_KIND_LABELS, PROFILE_FIELD_LABELS, inSentence, primaryPointLabel } from '../../shared/labels.ts';
 import { ZStudentInput } from '../../shared/student.ts';
 import { type AuditContext, classChain, writeAudit } from '../platform/audit/audit-log.ts';
 import type { Db, Executor } from '../platform/db/database.ts';
@@ -108,7 +108,7 @@ async function primaryChanges(db: Executor, cls: Row<'classes'>, input: Extract<
     };
     const next = { qualities: c.qualities, competences: c.competences, comment: c.comment };
     if (JSON.stringify([old.qualities, old.competences, old.comment]) === JSON.stringify([next.qualities, next.competences, next.comment])) {
-      errors.push({ field: `changes[${i}]`, message: `${students.get(c.studentId)!.fullName} — ${c.point}: ${SAME}` });
+      errors.push({ field: `changes[${i}]`, message: `${students.get(c.studentId)!.fullName} — ${primaryPointLabel(c.point, 'kỳ')}: ${SAME}` });
     } else changes.push({ studentId: c.studentId, point: c.point, old, new: next });
   }
   return changes;

@@ -4,7 +4,8 @@
  * of the request: the record's name and its old and new value as the request prints them.
  */
 import { formatDay } from '../../domain/calendar/vietnam-time.ts';
-import { conductTermNos, primaryPointTermNo } from '../../domain/locks/find-record-lock.ts';
+import { conductTermNos } from '../../domain/locks/find-record-lock.ts';
+import { pointColumns } from '../../domain/results/primary-traits.ts';
 import type { Tt22Level } from '../../domain/assessment/tt22-level.ts';
 import type { TraitLevelTt27 } from '../../domain/assessment/year-level-tt27.ts';
 import type { PrimaryPoint } from '../../domain/results/primary-traits.ts';
@@ -99,7 +100,7 @@ export function presentRecordChange(kind: RecordKind, change: StoredRecordChange
     case 'primaryAssessment': {
       const c = change as StoredPrimaryChange;
       const shown = (v: StoredPrimaryChange['new']) => withComment(`Phẩm chất: ${traits(v.qualities)}; Năng lực: ${traits(v.competences)}`, v.comment);
-      return line(primaryPointTermNo(c.point), `primary.${c.point}`, `Phẩm chất, năng lực (${primaryPointLabel(c.point)})`, shown(c.old), shown(c.new), c.old.version);
+      return line(pointColumns(c.point).termNo, `primary.${c.point}`, `Phẩm chất, năng lực (${primaryPointLabel(c.point)})`, shown(c.old), shown(c.new), c.old.version);
     }
   }
 }
