@@ -287,7 +287,11 @@ describe('results and approval (G7, C5)', () => {
     expect(refused.body.message).toContain('chưa được Hiệu trưởng ủy quyền');
     const granted = await principal.post(`/api/v1/schools/${server.demo!.schoolId}/delegations`, { schoolYearId: server.demo!.yearId, delegateUserId: (await vice.get('/api/v1/auth/me')).body.user.id, powers: ['document.signAsPrincipal'], scope: 'lowerSecondary' });
     expect(granted.status, JSON.stringify(granted.body)).toBe(200);
-    expect((await vice.post(`/api/v1/classes/${classId}/transcript-records/confirmation`, {})).body).toEqual({ created: 1, unchanged: 39 });
+    // Before: the principal confirmed, the block names her alone.
+    const principalPdf = pdfText('hoc-ba-hieu-truong', (await principal.get(`/api/v1/students/${students[2]}/transcript.pdf`)).body);
+    expect(principalPdf).not.toContain('KT. HIỆU TRƯỞNG');
+    // Confirmed by another person, every record gets a new version naming her (the corrected one and the rest).
+    expect((await vice.post(`/api/v1/classes/${classId}/transcript-records/confirmation`, {})).body).toEqual({ created: 40, unchanged: 0 });
     const pdf = await vice.get(`/api/v1/students/${students[1]}/transcript.pdf`);
     expect(pdf.status).toBe(200);
     const text = pdfText('hoc-ba-kt-hieu-truong', pdf.body);
@@ -295,9 +299,10 @@ describe('results and approval (G7, C5)', () => {
     const viceName = (await vice.get('/api/v1/auth/me')).body.user.fullName;
     expect(text).toMatch(/PHÊ DUYỆT CỦA HIỆU TRƯỞNG\s+KT\. HIỆU TRƯỞNG\s+PHÓ HIỆU TRƯỞNG/);
     expect(text).toContain(viceName);
-    // The page of the year before (confirmed by the principal) keeps "HIỆU TRƯỞNG" alone.
-    const principalPdf = pdfText('hoc-ba-hieu-truong', (await principal.get(`/api/v1/students/${students[2]}/transcript.pdf`)).body);
-    expect(principalPdf).not.toContain('KT. HIỆU TRƯỞNG');
+    // The principal confirming again takes the blocks back; the same person again changes nothing.
+    expect((await principal.post(`/api/v1/classes/${classId}/transcript-records/confirmation`, {})).body).toEqual({ created: 40, unchanged: 0 });
+    expect(pdfText('hoc-ba-hieu-truong-lai', (await principal.get(`/api/v1/students/${students[1]}/transcript.pdf`)).body)).not.toContain('KT. HIỆU TRƯỞNG');
+    expect((await principal.post(`/api/v1/classes/${classId}/transcript-records/confirmation`, {})).body).toEqual({ created: 0, unchanged: 40 });
   });
 });
 

@@ -89,7 +89,9 @@ export async function confirmTranscriptRecords(options: { db: Db; cls: Row<'clas
   await db.transaction().execute(async (tx) => {
     const events: AuditEntry[] = [];
     for (const { student: s, previous, json, sha256 } of records) {
-      if (previous?.sha256 === sha256) {
+      // Confirmed again by someone else (the vice-principal in the principal's place, or back): a new
+      // version, since the học bạ's block names who confirmed.
+      if (previous?.sha256 === sha256 && previous.confirmed_by === options.userId) {
         unchanged += 1;
         continue;
       }
