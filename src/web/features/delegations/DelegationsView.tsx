@@ -2,7 +2,7 @@
  * Ủy quyền (issue 22): the principal delegates named powers to a vice-principal for one school
  * year and section, and revokes them; the vice-principal sees what she holds; the board reads.
  */
-import { Alert, Badge, Button, Card, Checkbox, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Checkbox, Group, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { z } from 'zod';
@@ -60,7 +60,7 @@ function GrantForm({ page, onSaved }: { page: DelegationsPage; onSaved: (d: Dele
     <Card withBorder>
       <Stack gap="sm" maw={720}>
         <Title order={4}>Ủy quyền mới</Title>
-        <Group grow>
+        <SimpleGrid cols={{ base: 1, sm: 3 }}>
           <Select label="Phó hiệu trưởng" data={page.candidates.map((c) => ({ value: c.userId, label: c.fullName }))} value={delegateUserId} onChange={setDelegate} allowDeselect={false} data-testid="delegation-delegate" />
           <Select label="Năm học" data={page.years.map((y) => ({ value: y.id, label: y.name }))} value={schoolYearId} onChange={setYear} allowDeselect={false} data-testid="delegation-year" />
           <Select
@@ -71,7 +71,7 @@ function GrantForm({ page, onSaved }: { page: DelegationsPage; onSaved: (d: Dele
             allowDeselect={false}
             data-testid="delegation-scope"
           />
-        </Group>
+        </SimpleGrid>
         <Checkbox.Group label="Các quyền ủy quyền" value={powers} onChange={setPowers}>
           <Stack gap={6} mt={6}>
             {DELEGATED_POWERS.map((p) => (

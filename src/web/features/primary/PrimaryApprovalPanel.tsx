@@ -3,7 +3,7 @@
  * book is complete, the homeroom teacher's proposal, the principal's approval (when, by whom, and
  * whether the data changed since the frozen snapshot), with the propose and approve buttons.
  */
-import { Badge, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { primaryApi } from '../../api/endpoints.ts';
 import { keys } from '../../api/keys.ts';
@@ -25,22 +25,11 @@ export function PrimaryApprovalPanel({ classId }: { classId: string }) {
     <Card withBorder padding="sm" data-testid="primary-approvals">
       <Stack gap="xs">
         <Title order={5}>Phê duyệt kết quả đánh giá</Title>
-        <Table withTableBorder verticalSpacing={4} fz="sm">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Thời điểm</Table.Th>
-              <Table.Th>Dữ liệu</Table.Th>
-              <Table.Th>Đề nghị</Table.Th>
-              <Table.Th>Phê duyệt</Table.Th>
-              <Table.Th className="no-print" />
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {data.points.map((p) => (
-              <PointRow key={p.point} classId={classId} row={p} />
-            ))}
-          </Table.Tbody>
-        </Table>
+        <SimpleGrid cols={{ base: 1, md: 2 }} spacing="xs">
+          {data.points.map((p) => (
+            <PointCard key={p.point} classId={classId} row={p} />
+          ))}
+        </SimpleGrid>
         <Text size="xs" c="dimmed">
           Khi Hiệu trưởng phê duyệt, kết quả của thời điểm được lưu cố định và sổ của thời điểm đó bị khóa; muốn sửa cần giấy đề nghị thay đổi thông tin.
         </Text>
@@ -49,7 +38,7 @@ export function PrimaryApprovalPanel({ classId }: { classId: string }) {
   );
 }
 
-function PointRow({ classId, row }: { classId: string; row: PointApproval }) {
+function PointCard({ classId, row }: { classId: string; row: PointApproval }) {
   const { me, can } = useSession();
   const queryClient = useQueryClient();
   const refresh = () => queryClient.invalidateQueries({ queryKey: keys.primaryApprovals(classId) });
@@ -60,55 +49,40 @@ function PointRow({ classId, row }: { classId: string; row: PointApproval }) {
   const upToDate = approved && !approved.changedSince && !proposal;
   const canPropose = me.homeroomClassIds.includes(classId) && row.missingCount === 0 && !upToDate && !(proposal && !proposal.changedSince);
   const canApprove = can('results.approve') && row.missingCount === 0 && proposal && !proposal.changedSince;
+  const proposed = proposal ?? approved;
   return (
-    <Table.Tr data-testid={`approval-${point}`}>
-      <Table.Td fw={600}>{primaryPointLabel(point, 'kỳ')}</Table.Td>
-      <Table.Td>
-        {row.missingCount ? (
-          <Badge color="orange" variant="light">
-            Còn thiếu {row.missingCount} mục
-          </Badge>
-        ) : (
-          <Badge color="teal" variant="light">
-            Đủ dữ liệu
-          </Badge>
-        )}
-      </Table.Td>
-      <Table.Td>
-        {proposal || approved ? (
-          <Text size="sm">
-            {formatDateTime((proposal ?? approved)!.proposedAt)} — {(proposal ?? approved)!.proposedByName}
-            {proposal?.changedSince && (
-              <Badge ml={4} color="orange" variant="light">
-                dữ liệu đã thay đổi, cần đề nghị lại
-              </Badge>
-            )}
-          </Text>
-        ) : (
-          <Text size="sm" c="dimmed">
-            Chưa đề nghị
-          </Text>
-        )}
-      </Table.Td>
-      <Table.Td data-testid={`approved-${point}`}>
-        {approved ? (
-          <Text size="sm">
-            {formatDateTime(approved.approvedAt)} — {approved.approvedByName}
-            {approved.changedSince && (
-              <Badge ml={4} color="orange" variant="light">
-                dữ liệu đã khác bản đã duyệt
-              </Badge>
-            )}
-          </Text>
-        ) : (
-          <Text size="sm" c="dimmed">
-            Chưa phê duyệt
-          </Text>
-        )}
+    <Card withBorder padding="xs" data-testid={`approval-${point}`}>
+      <Stack gap={4}>
+        <Group justify="space-between" gap="xs">
+          <Text fw={600}>{primaryPointLabel(point, 'kỳ')}</Text>
+          {row.missingCount ? (
+            <Badge color="orange" variant="light">
+              Còn thiếu {row.missingCount} mục
+            </Badge>
+          ) : (
+            <Badge color="teal" variant="light">
+              Đủ dữ liệu
+            </Badge>
+          )}
+        </Group>
+        <Text size="sm" c={proposed ? undefined : 'dimmed'}>
+          {proposed ? `Đề nghị: ${formatDateTime(proposed.proposedAt)} — ${proposed.proposedByName}` : 'Chưa đề nghị'}
+          {proposal?.changedSince && (
+            <Badge ml={4} color="orange" variant="light">
+              dữ liệu đã thay đổi, cần đề nghị lại
+            </Badge>
+          )}
+        </Text>
+        <Text size="sm" c={approved ? undefined : 'dimmed'} data-testid={`approved-${point}`}>
+          {approved ? `Phê duyệt: ${formatDateTime(approved.approvedAt)} — ${approved.approvedByName}` : 'Chưa phê duyệt'}
+          {approved?.changedSince && (
+            <Badge ml={4} color="orange" variant="light">
+              dữ liệu đã khác bản đã duyệt
+            </Badge>
+          )}
+        </Text>
         {(propose.error || approve.error) && <ErrorAlert error={propose.error ?? approve.error} />}
-      </Table.Td>
-      <Table.Td className="no-print">
-        <Group gap={4} wrap="nowrap">
+        <Group gap={4} className="no-print">
           {me.homeroomClassIds.includes(classId) && (
             <Button size="xs" variant="light" disabled={!canPropose} loading={propose.isPending} onClick={() => propose.mutate()} data-testid={`propose-${point}`}>
               {proposal?.changedSince ? 'Đề nghị lại' : 'Đề nghị phê duyệt'}
@@ -120,7 +94,7 @@ function PointRow({ classId, row }: { classId: string; row: PointApproval }) {
             </Button>
           )}
         </Group>
-      </Table.Td>
-    </Table.Tr>
+      </Stack>
+    </Card>
   );
 }
