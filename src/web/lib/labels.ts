@@ -2,11 +2,13 @@
  * Vietnamese labels of the API's enumerations only the screens show, in the Ministry's words
  * (GLOSSARY.md). The labels the prints share (levels, terms, columns, statuses…) are in src/shared/labels.ts.
  */
-import type { AuditAction } from '../../shared/audit-events.ts';
+import type { AuditAction, AuditEntityType } from '../../shared/audit-events.ts';
 import { SCORE_EVENT_LABELS } from '../../shared/labels.ts';
 import type { AssessmentKind, EnrollmentStatus, Regime } from '../api/types.ts';
 
-export { ROLE_LABELS } from '../../domain/policies/actor.ts';
+import { ROLE_LABELS } from '../../domain/policies/actor.ts';
+
+export { ROLE_LABELS };
 
 export const ENROLLMENT_STATUS_LABELS: Record<EnrollmentStatus, string> = {
   active: 'Đang học',
@@ -88,7 +90,7 @@ export const YEAR_STATUS_LABELS: Record<string, string> = {
 };
 
 /** Names of audit actions the users will see most; others are shown as their code. */
-export const AUDIT_ACTION_LABELS: Partial<Record<AuditAction, string>> = {
+export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'login.succeeded': 'Đăng nhập',
   'login.password_ok': 'Đúng mật khẩu (chờ mã xác thực)',
   'login.failed': 'Đăng nhập sai',
@@ -135,6 +137,24 @@ export const AUDIT_ACTION_LABELS: Partial<Record<AuditAction, string>> = {
   'lock.released': 'Mở sổ',
   'window.set': 'Đặt đợt cập nhật điểm',
   'testingPlan.set': 'Đặt ngày kiểm tra định kỳ (kế hoạch kiểm tra)',
+  'settings.updated': 'Đổi thiết lập sửa điểm của trường',
+  'scoreImport.applied': 'Nhập điểm từ tệp Excel',
+  'scoreImport.rolledBack': 'Hoàn tác lần nhập điểm từ Excel',
+  'attendance.marked': 'Điểm danh',
+  'attendance.rollTaken': 'Điểm danh cả buổi',
+  'conduct.assessed': 'Đánh giá kết quả rèn luyện',
+  'conduct.yearOverridden': 'Đánh giá rèn luyện cả năm khác bảng Điều 8 (có lý do)',
+  'weeklyNote.written': 'Ghi nhận xét tuần',
+  'weeklyNote.edited': 'Sửa nhận xét tuần',
+  'results.proposed': 'Đề nghị phê duyệt kết quả',
+  'results.approved': 'Phê duyệt kết quả',
+  'primary.assessed': 'Đánh giá phẩm chất, năng lực',
+  'transcript.confirmed': 'Xác nhận học bạ',
+  'transcript.reconfirmed': 'Xác nhận lại học bạ (phiên bản mới)',
+  'document.create': 'Lập văn bản',
+  'document.sign': 'Ký số văn bản',
+  'document.signHandwritten': 'Ghi nhận đã ký tay trên bản in',
+  'archive.started': 'Bắt đầu lập gói lưu trữ năm học',
   'correction.filed': 'Gửi giấy đề nghị sửa điểm',
   'correction.evidenceAdded': 'Đính kèm minh chứng',
   'correction.approved': 'Duyệt giấy đề nghị',
@@ -149,22 +169,42 @@ export const AUDIT_ACTION_LABELS: Partial<Record<AuditAction, string>> = {
   'seal.registered': 'Đăng kí con dấu số',
 };
 
-export const ENTITY_TYPE_LABELS: Record<string, string> = {
+/** Every kind of record the audit log names, in the school's words. */
+export const ENTITY_TYPE_LABELS: Record<AuditEntityType, string> = {
   user: 'Tài khoản',
+  school: 'Nhà trường',
   school_year: 'Năm học',
-  class: 'Lớp',
   subject: 'Môn học',
   subject_group: 'Tổ chuyên môn',
+  class: 'Lớp',
+  teaching_assignment: 'Phân công chuyên môn',
   staff: 'Cán bộ, giáo viên',
   student: 'Học sinh',
-  teaching_assignment: 'Phân công chuyên môn',
   gradebook_cell: 'Ô điểm',
-  correction_request: 'Giấy đề nghị thay đổi thông tin',
+  score_import: 'Nhập điểm từ Excel',
   lock: 'Khóa sổ',
-  lock_request: 'Yêu cầu mở sổ, đổi đợt cập nhật',
+  assessment_window: 'Đợt cập nhật điểm',
   testing_plan_entry: 'Kế hoạch kiểm tra',
+  lock_request: 'Yêu cầu mở sổ, đổi đợt cập nhật',
+  correction_request: 'Giấy đề nghị thay đổi thông tin',
+  attendance_record: 'Điểm danh',
+  attendance_roll: 'Điểm danh cả buổi',
+  conduct_assessment: 'Kết quả rèn luyện',
+  weekly_note: 'Nhận xét tuần',
+  result_snapshot: 'Kết quả đã đề nghị, phê duyệt',
+  primary_assessment: 'Phẩm chất, năng lực',
+  transcript_record: 'Học bạ (bản ghi năm học)',
+  document: 'Văn bản',
   seal_registration: 'Con dấu số của nhà trường',
   delegation: 'Ủy quyền',
+  year_archive: 'Lưu trữ năm học',
+};
+
+/** Who acted, as the audit log names actors that are not a role of the school. */
+export const ACTOR_ROLE_LABELS: Record<string, string> = {
+  ...ROLE_LABELS,
+  anonymous: 'Chưa đăng nhập',
+  system: 'Hệ thống (tự động)',
 };
 
 export const CORRECTION_STATUS_COLORS: Record<string, string> = {

@@ -1,5 +1,5 @@
 /** Nhật kí hệ thống: every change, who made it and when, before → after; filtered and paged. */
-import { Badge, Button, Group, Pagination, Select, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Badge, Button, Group, Pagination, Select, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { accountsApi, auditApi } from '../../api/endpoints.ts';
@@ -10,7 +10,7 @@ import { DateField } from '../../components/DateField.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { Loading, PageHeader } from '../../components/Page.tsx';
 import { formatDateTime } from '../../lib/format.ts';
-import { AUDIT_ACTION_LABELS, ENTITY_TYPE_LABELS, ROLE_LABELS } from '../../lib/labels.ts';
+import { ACTOR_ROLE_LABELS, AUDIT_ACTION_LABELS, ENTITY_TYPE_LABELS } from '../../lib/labels.ts';
 import { labelOf } from '../../../shared/labels.ts';
 
 const PAGE_SIZE = 50;
@@ -22,6 +22,11 @@ interface Filters {
   from: string | null;
   to: string | null;
 }
+/** Every action the log records, by its Vietnamese name. */
+const ACTION_CHOICES = Object.entries(AUDIT_ACTION_LABELS)
+  .map(([value, label]) => ({ value, label }))
+  .sort((a, b) => a.label.localeCompare(b.label, 'vi'));
+
 const EMPTY: Filters = { action: '', entityType: null, actorUserId: null, from: null, to: null };
 
 function show(v: unknown): string {
@@ -117,11 +122,14 @@ export function AuditLog() {
         className="no-print"
       >
         <SimpleGrid cols={{ base: 1, xs: 2, md: 5 }} mb="sm">
-          <TextInput
-            label="Hành động"
-            placeholder="ví dụ: student.update"
-            value={draft.action}
-            onChange={(e) => setDraft({ ...draft, action: e.currentTarget.value })}
+          <Select
+            label="Việc"
+            placeholder="Mọi việc"
+            searchable
+            clearable
+            data={ACTION_CHOICES}
+            value={draft.action || null}
+            onChange={(v) => setDraft({ ...draft, action: v ?? '' })}
           />
           <Select
             label="Loại đối tượng"
@@ -189,7 +197,7 @@ export function AuditLog() {
                     <Table.Td style={{ verticalAlign: 'top' }}>
                       <Text size="sm">{e.actorName ?? 'Hệ thống'}</Text>
                       <Text size="xs" c="dimmed">
-                        {ROLE_LABELS[e.actorRole as keyof typeof ROLE_LABELS] ?? e.actorRole}
+                        {ACTOR_ROLE_LABELS[e.actorRole] ?? e.actorRole}
                       </Text>
                       {e.onBehalfOf && (
                         <Text size="xs" c="dimmed" data-testid="on-behalf-of">
@@ -203,7 +211,7 @@ export function AuditLog() {
                       </Text>
                       <Group gap={4} wrap="nowrap">
                         <Badge variant="light" size="xs" style={{ flexShrink: 0 }}>
-                          {ENTITY_TYPE_LABELS[e.entityType] ?? e.entityType}
+                          {labelOf(ENTITY_TYPE_LABELS, e.entityType)}
                         </Badge>
                         <Text size="xs" c="dimmed" truncate title={e.entityId}>
                           {e.entityId}
