@@ -299,6 +299,9 @@ describe('results and approval (G7, C5)', () => {
     const viceName = (await vice.get('/api/v1/auth/me')).body.user.fullName;
     expect(text).toMatch(/PHÊ DUYỆT CỦA HIỆU TRƯỞNG\s+KT\. HIỆU TRƯỞNG\s+PHÓ HIỆU TRƯỞNG/);
     expect(text).toContain(viceName);
+    // The cover names the school once (issue 15 §8): "TRƯỜNG THCS: Nguyễn Trãi".
+    expect(text).toMatch(/TRƯỜNG THCS: Nguyễn Trãi/);
+    expect(text).not.toMatch(/TRƯỜNG THCS: Trường/);
     // The principal confirming again takes the blocks back; the same person again changes nothing.
     expect((await principal.post(`/api/v1/classes/${classId}/transcript-records/confirmation`, {})).body).toEqual({ created: 40, unchanged: 0 });
     expect(pdfText('hoc-ba-hieu-truong-lai', (await principal.get(`/api/v1/students/${students[1]}/transcript.pdf`)).body)).not.toContain('KT. HIỆU TRƯỞNG');

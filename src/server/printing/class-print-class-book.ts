@@ -20,16 +20,11 @@ import { PRINCIPAL_CAPTION } from './print-data.ts';
 import { PRINTED_TT22_OUTCOME_NAMES, TT22_LEVEL_NAMES, TT22_TITLE_NAMES, WHOLE_YEAR_LABEL, labelOf, termLabel, termRoman } from '../../shared/labels.ts';
 import { classDataChangedAt, loadClassPrintHeader, printedDataVersion, slug } from './class-print-common.ts';
 import { type ScopeResults, type StudentResult, loadAbsences, loadApprovedSnapshots, loadPrintStudents, loadScopeResults, scopeResultsPreload } from './class-print-results.ts';
+import { splitSchoolName } from '../../domain/names/split-school-name.ts';
 
 export type ClassBookScope = 'hk1' | 'hk2' | 'year';
 export const CLASS_BOOK_SCOPE_LABELS: Record<ClassBookScope, string> = { hk1: termLabel(1), hk2: termLabel(2), year: WHOLE_YEAR_LABEL };
 const PRINTED_REGULAR_COLUMNS = 4;
-
-/** "TRƯỜNG THCS" + "Nguyễn Trãi" from "Trường THCS Nguyễn Trãi" (the cover's printed label). */
-export function splitSchoolName(name: string): { label: string; name: string } {
-  const m = /^Trường\s+(THCS|THPT|TH|PTDTBT\s+THCS|Tiểu học|Trung học cơ sở|Trung học phổ thông)\s+(.+)$/iu.exec(name.trim());
-  return m ? { label: `TRƯỜNG ${m[1].toLocaleUpperCase('vi')}`, name: m[2] } : { label: 'TRƯỜNG', name };
-}
 
 const level = (v: string | null | undefined) => (v ? labelOf(TT22_LEVEL_NAMES, v) : '');
 

@@ -1,15 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isoDateToPrinted, latestInstant, levelNameOf, printedDataVersion, slug } from './class-print-common.ts';
-import { splitSchoolName } from './class-print-class-book.ts';
 
 describe('class-level print helpers', () => {
-  it('splits the school name into the cover label and the name', () => {
-    expect(splitSchoolName('Trường THCS Nguyễn Trãi')).toEqual({ label: 'TRƯỜNG THCS', name: 'Nguyễn Trãi' });
-    expect(splitSchoolName('Trường THPT Chu Văn An')).toEqual({ label: 'TRƯỜNG THPT', name: 'Chu Văn An' });
-    expect(splitSchoolName('Trường Tiểu học Lê Quý Đôn')).toEqual({ label: 'TRƯỜNG TIỂU HỌC', name: 'Lê Quý Đôn' });
-    expect(splitSchoolName('Phân hiệu Bản Mồ')).toEqual({ label: 'TRƯỜNG', name: 'Phân hiệu Bản Mồ' });
-  });
-
   it('names the level by grade', () => {
     expect([1, 5, 6, 9, 10, 12].map(levelNameOf)).toEqual(['TIỂU HỌC', 'TIỂU HỌC', 'TRUNG HỌC CƠ SỞ', 'TRUNG HỌC CƠ SỞ', 'TRUNG HỌC PHỔ THÔNG', 'TRUNG HỌC PHỔ THÔNG']);
   });

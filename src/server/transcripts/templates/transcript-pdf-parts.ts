@@ -9,6 +9,7 @@ import { printedDecimal } from '../../platform/canonical-json.ts';
 import { GUARDIAN_RELATION_LABELS, SEX_LABELS, TT22_TITLE_NAMES, TT58_TITLE_NAMES, inSentence, labelOf } from '../../../shared/labels.ts';
 import type { TranscriptDocument, TranscriptYear } from '../transcript-document.ts';
 import { type PlaceDate, type SchoolHeading, type Signer, contentWidth, GRID_LAYOUT, MM, signatureRow } from '../../platform/pdf/layout.ts';
+import { splitSchoolName } from '../../../domain/names/split-school-name.ts';
 
 const PRINCIPAL_SEAL_CAPTION = '(Ký, ghi rõ họ tên và đóng dấu)';
 const DEPUTY = 'KT. HIỆU TRƯỞNG';
@@ -98,7 +99,8 @@ export function cover(input: TranscriptPrintInput): PdfNode[] {
   const schoolLine = level === 'primary' ? 'Trường' : level === 'upper_secondary' ? 'TRƯỜNG THPT' : 'TRƯỜNG THCS';
   const suffix = level === 'upper_secondary' ? 'THPT' : level === 'primary' ? 'TH' : 'THCS';
   return [
-    { text: [{ text: `${schoolLine}: ` }, { text: d.school.name, bold: true }], fontSize: 14, margin: [0, 10, 0, 4] },
+    // "TRƯỜNG THCS: Nguyễn Trãi" and "Trường: Tiểu học Lê Quý Đôn", never the level twice.
+    { text: [{ text: `${schoolLine}: ` }, { text: level === 'primary' ? d.school.name.replace(/^Trường\s+/iu, '') : splitSchoolName(d.school.name).name, bold: true }], fontSize: 14, margin: [0, 10, 0, 4] },
     { text: [{ text: 'Xã/Phường/Đặc khu: ' }, { text: input.commune ?? '……………………………………', bold: !!input.commune }], fontSize: 14, margin: [0, 0, 0, 4] },
     { text: [{ text: 'Tỉnh/Thành phố: ' }, { text: input.province ?? '……………………………………', bold: !!input.province }], fontSize: 14 },
     { text: 'HỌC BẠ', fontSize: 40, bold: true, alignment: 'center', margin: [0, 150, 0, 6] },
