@@ -115,6 +115,8 @@ describe('bulk printing as jobs', () => {
     for (const s of job.result.skipped) expect(s.message).toContain('chưa có năm học nào');
     const files = unzipSync(new Uint8Array((await clerk.get(job.result.zipUrl)).body as Buffer));
     expect(Object.keys(files)).toHaveLength(job.result.documents.length);
+    // Named by the run's class and list number, though the pages end with last year's class (issue 15 §8).
+    for (const name of Object.keys(files)) expect(name).toMatch(/^hoc-ba-9a1-\d{2}-[a-z-]+\.pdf$/);
   });
 
   it('who may print: a subject teacher may not bulk-print a class (403); bad options name the field (400)', async () => {

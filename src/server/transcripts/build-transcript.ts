@@ -69,7 +69,26 @@ export async function buildTranscript(db: Executor, input: { studentId: string }
     seriesKey: `transcript:${input.studentId}`,
     inputsVersion: t.inputsVersion,
     dataSha256: t.dataSha256,
-    filename: `hoc-ba-${fileSlug(last.class.name)}-${fileSlug(d.student.fullName)}.pdf`,
+    filename: `hoc-ba-${await currentPlace(db, input.studentId, last.class.name)}-${fileSlug(d.student.fullName)}.pdf`,
     pdf,
   };
+}
+
+/**
+ * The file's place in a print run: the student's current class and list number ("9a1-07"), so a
+ * 9A1 run's files sort as its class list does, though the pages end with last year's 8A1; the
+ * latest confirmed class when she has no current enrollment.
+ */
+async function currentPlace(db: Executor, studentId: string, latestClass: string): Promise<string> {
+  const current = await db
+    .selectFrom('enrollments')
+    .innerJoin('classes', 'classes.id', 'enrollments.class_id')
+    .innerJoin('school_years', 'school_years.id', 'classes.school_year_id')
+    .select(['classes.name', 'enrollments.list_number'])
+    .where('enrollments.student_id', '=', studentId)
+    .where('enrollments.status', 'in', ['active', 'transferred_in'])
+    .orderBy('school_years.start_year', 'desc')
+    .executeTakeFirst();
+  if (!current) return fileSlug(latestClass);
+  return `${fileSlug(current.name)}${current.list_number ? `-${String(current.list_number).padStart(2, '0')}` : ''}`;
 }
