@@ -69,7 +69,7 @@ export async function checkUploadedCopy(ctx: VerifyContext, id: string, bytes: B
   const sha256 = sha256Hex(bytes);
   const doc = await db.selectFrom('documents').selectAll().where('id', '=', id).executeTakeFirst();
   const checked = await verifyPdfSignatures(bytes, { trust: { store: ctx.trust, now: ctx.now } }).catch((error: unknown) => {
-    if (error instanceof TooManySignaturesError) throw invalid(error.message, [{ field: 'file', message: `quá ${MAX_PDF_SIGNATURES} chữ kí` }]);
+    if (error instanceof TooManySignaturesError) throw invalid(error.message, [{ field: 'file', message: `quá ${MAX_PDF_SIGNATURES} chữ ký` }]);
     return [];
   });
   const stored = doc ? ((await loadSignatures(db, [doc.id])).get(doc.id) ?? []) : [];
