@@ -126,7 +126,7 @@ describe.runIf(RUN)('signing PDFs with a .p12 file', () => {
     expect(ours[2].fieldName).toBe('Signature3');
     expect(ours[0].signer?.issuerCommonName).toBe('Sổ Điểm Số Test CA cấp 2');
     expect(ours[0].chain.map((c) => c.commonName)).toEqual(['Sổ Điểm Số Test CA cấp 2', 'Sổ Điểm Số Test Root CA']);
-    expect(ours[2].message).toBe('Chữ kí hợp lệ; tài liệu không bị thay đổi sau khi kí.');
+    expect(ours[2].message).toBe('Chữ ký hợp lệ; tài liệu không bị thay đổi sau khi ký.');
     for (const s of ours) expect(opensslVerifyPdfSignature(signed, s.byteRange, pki.caFile, SIGNED_AT)).toBe('CMS Verification successful');
     expect(ours.map((s) => s.signingTime)).toEqual([SIGNED_AT, SIGNED_AT, SIGNED_AT]);
     // Another root: valid signatures, but not trusted.
@@ -149,7 +149,7 @@ describe.runIf(RUN)('signing PDFs with a .p12 file', () => {
     expect(pdfsig(file).map((s) => s.validation)).toEqual(['Digest Mismatch.', 'Digest Mismatch.']);
     const ours = await verifyPdfSignatures(tampered);
     expect(ours.map((s) => s.valid)).toEqual([false, false]);
-    expect(ours[0].message).toBe('Nội dung tài liệu đã bị thay đổi sau khi kí (mã băm không khớp).');
+    expect(ours[0].message).toBe('Nội dung tài liệu đã bị thay đổi sau khi ký (mã băm không khớp).');
     expect(ours[0].signer?.commonName).toBe('Nguyễn Thị Hương');
 
     // A byte changed in the part added after the first signature: only the second breaks.
@@ -161,7 +161,7 @@ describe.runIf(RUN)('signing PDFs with a .p12 file', () => {
     const [first] = await verifyPdfSignatures(twice);
     const broken = Buffer.from(twice);
     broken.write('FF', first.byteRange[1] + 1, 'latin1');
-    expect((await verifyPdfSignatures(broken))[0]).toMatchObject({ valid: false, message: expect.stringMatching(/^(Không đọc được|Không kiểm tra được|Chữ kí không khớp)/) });
+    expect((await verifyPdfSignatures(broken))[0]).toMatchObject({ valid: false, message: expect.stringMatching(/^(Không đọc được|Không kiểm tra được|Chữ ký không khớp)/) });
   });
 
   it('signs with the PAdES subfilter (ETSI.CAdES.detached) and reports an unsigned PDF as having no signature', async () => {

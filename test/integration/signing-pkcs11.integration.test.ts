@@ -117,13 +117,13 @@ describe.runIf(RUN)('signing with a PKCS#11 token (SoftHSM)', () => {
   it('explains a wrong PIN, an unknown token and a missing key in Vietnamese', async () => {
     const wrongPin = () => createSigner({ backend: 'pkcs11', modulePath: SOFTHSM_MODULE, tokenLabel: TOKEN, pin: '000000', keyLabel: 'hieu-truong' });
     // While other signers of this process are logged in to the token (PKCS#11 login is shared)…
-    await expect(wrongPin()).rejects.toMatchObject({ code: 'bad_pin', message: 'Sai mã PIN của thiết bị kí số.' });
+    await expect(wrongPin()).rejects.toMatchObject({ code: 'bad_pin', message: 'Sai mã PIN của thiết bị ký số.' });
     // …and when the token checks the PIN itself.
     for (const signer of opened.splice(0)) await signer.close?.();
-    await expect(wrongPin()).rejects.toMatchObject({ code: 'bad_pin', message: 'Sai mã PIN của thiết bị kí số.' });
+    await expect(wrongPin()).rejects.toMatchObject({ code: 'bad_pin', message: 'Sai mã PIN của thiết bị ký số.' });
     await expect(createSigner({ backend: 'pkcs11', modulePath: SOFTHSM_MODULE, tokenLabel: 'KhongCo', pin: PIN })).rejects.toMatchObject({
       code: 'token_not_found',
-      message: 'Không tìm thấy thiết bị kí số (token) có nhãn "KhongCo". Hãy cắm thiết bị và thử lại.',
+      message: 'Không tìm thấy thiết bị ký số (token) có nhãn "KhongCo". Hãy cắm thiết bị và thử lại.',
     });
     await expect(createSigner({ backend: 'pkcs11', modulePath: SOFTHSM_MODULE, tokenLabel: TOKEN, pin: PIN, keyLabel: 'khong-co' })).rejects.toMatchObject({ code: 'no_key' });
     await expect(createSigner({ backend: 'pkcs11', modulePath: '/khong/co/libpkcs11.so', tokenLabel: TOKEN, pin: PIN })).rejects.toMatchObject({ code: 'token_not_found' });

@@ -63,7 +63,7 @@ describe.runIf(RUN)('signing with a remote-signing service', () => {
   it('waits for the approval on the phone (202, then polling)', async () => {
     service.options.mode = 'approve';
     const signer = await createRemoteSigner(config(), { pollIntervalMs: 20, description: 'Học bạ Nguyễn Văn An – 9A1' });
-    const data = Buffer.from('thuộc tính đã kí');
+    const data = Buffer.from('thuộc tính đã ký');
     const signature = await signer.sign(data);
     expect(signature).toHaveLength(256);
     expect(service.receivedHashes.at(-1)).toBe(createHash('sha256').update(data).digest('base64'));
@@ -72,18 +72,18 @@ describe.runIf(RUN)('signing with a remote-signing service', () => {
   it('reports a refusal on the phone', async () => {
     service.options.mode = 'reject';
     const signer = await createRemoteSigner(config(), { pollIntervalMs: 20 });
-    await expect(signer.sign(Buffer.from('x'))).rejects.toMatchObject({ code: 'rejected', message: 'Người kí đã từ chối yêu cầu kí trên ứng dụng.' });
+    await expect(signer.sign(Buffer.from('x'))).rejects.toMatchObject({ code: 'rejected', message: 'Người ký đã từ chối yêu cầu ký trên ứng dụng.' });
     service.options.mode = 'immediate';
   });
 
   it('explains a wrong token and an unknown credential', async () => {
     await expect(createSigner(config({ token: 'sai' }))).rejects.toMatchObject({
       code: 'unauthorized',
-      message: 'Dịch vụ kí số từ xa từ chối mã truy cập: mã sai hoặc đã hết hạn (invalid token).',
+      message: 'Dịch vụ ký số từ xa từ chối mã truy cập: mã sai hoặc đã hết hạn (invalid token).',
     });
     await expect(createSigner(config({ credentialId: 'khong-co' }))).rejects.toMatchObject({
       code: 'credential_not_found',
-      message: 'Dịch vụ kí số từ xa không có chứng thư số "khong-co" (unknown credential).',
+      message: 'Dịch vụ ký số từ xa không có chứng thư số "khong-co" (unknown credential).',
     });
   });
 
@@ -93,7 +93,7 @@ describe.runIf(RUN)('signing with a remote-signing service', () => {
     await down.close();
     await expect(createSigner(config({ url }))).rejects.toMatchObject({
       code: 'service_unavailable',
-      message: `Không kết nối được dịch vụ kí số từ xa (${url}). Kiểm tra địa chỉ dịch vụ và kết nối mạng.`,
+      message: `Không kết nối được dịch vụ ký số từ xa (${url}). Kiểm tra địa chỉ dịch vụ và kết nối mạng.`,
     });
 
     const slow = await startRemoteSigningServer({ identity, token: TOKEN, credentialId: CREDENTIAL, delayMs: 2_000 });
@@ -101,7 +101,7 @@ describe.runIf(RUN)('signing with a remote-signing service', () => {
       const started = Date.now();
       await expect(createSigner(config({ url: slow.url, timeoutMs: 300 }))).rejects.toMatchObject({
         code: 'timeout',
-        message: 'Dịch vụ kí số từ xa không phản hồi sau 0,3 giây. Vui lòng thử lại sau.',
+        message: 'Dịch vụ ký số từ xa không phản hồi sau 0,3 giây. Vui lòng thử lại sau.',
       });
       expect(Date.now() - started).toBeLessThan(1_500);
     } finally {
@@ -125,7 +125,7 @@ describe.runIf(RUN)('signing with a remote-signing service', () => {
       tokenLabel: 'T',
       pin: '1',
     });
-    expect(() => signerConfigFromEnv({ SODIEM_SIGNING_BACKEND: 'pkcs11' })).toThrow('Thiếu biến môi trường SODIEM_SIGNING_PKCS11_MODULE cho cấu hình kí số.');
+    expect(() => signerConfigFromEnv({ SODIEM_SIGNING_BACKEND: 'pkcs11' })).toThrow('Thiếu biến môi trường SODIEM_SIGNING_PKCS11_MODULE cho cấu hình ký số.');
     expect(() => signerConfigFromEnv({ SODIEM_SIGNING_BACKEND: 'usb' })).toThrow('SODIEM_SIGNING_BACKEND phải là pkcs12, pkcs11 hoặc remote (đang là "usb").');
   });
 });

@@ -40,7 +40,7 @@ function form(bytes: Buffer): FormData {
   return body;
 }
 
-const capMessage = `Tệp có hơn ${MAX_PDF_SIGNATURES} chữ kí số`;
+const capMessage = `Tệp có hơn ${MAX_PDF_SIGNATURES} chữ ký số`;
 
 describe('the cost of checking an upload', () => {
   let server: TestServer;

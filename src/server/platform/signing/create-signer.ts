@@ -18,7 +18,7 @@ export async function createSigner(config: SignerConfig, remoteOptions?: RemoteS
     case 'remote':
       return createRemoteSigner(config, remoteOptions);
     default:
-      throw new SigningError(`Phương thức kí số không được hỗ trợ: ${(config as { backend: string }).backend}.`, 'unsupported');
+      throw new SigningError(`Phương thức ký số không được hỗ trợ: ${(config as { backend: string }).backend}.`, 'unsupported');
   }
 }
 
@@ -37,7 +37,7 @@ export function signerConfigFromEnv(env: NodeJS.ProcessEnv = process.env, prefix
   const get = (name: string) => env[`${prefix}_${name}`]?.trim() || undefined;
   const need = (name: string) => {
     const value = get(name);
-    if (value === undefined) throw new SigningError(`Thiếu biến môi trường ${prefix}_${name} cho cấu hình kí số.`, 'unsupported');
+    if (value === undefined) throw new SigningError(`Thiếu biến môi trường ${prefix}_${name} cho cấu hình ký số.`, 'unsupported');
     return value;
   };
   const backend = get('BACKEND');

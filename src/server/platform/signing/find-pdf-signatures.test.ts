@@ -32,12 +32,12 @@ describe('findPdfSignatures', () => {
 
   it('flags a byte range whose unsigned gap is more than the signature', () => {
     const [sig] = findPdfSignatures(fakePdf('<3003020100> /Evil (unsigned)'));
-    expect(sig.problem).toBe('Vùng kí (ByteRange) không hợp lệ: phần không được kí không chỉ là chữ kí.');
+    expect(sig.problem).toBe('Vùng ký (ByteRange) không hợp lệ: phần không được ký không chỉ là chữ ký.');
   });
 
   it('reports unreadable CMS as invalid instead of throwing', async () => {
     const [result] = await verifyPdfSignatures(fakePdf('<3003020100000000>'));
-    expect(result).toMatchObject({ valid: false, message: 'Không đọc được dữ liệu chữ kí (CMS) trong tệp.', coversWholeDocument: true, signer: null });
+    expect(result).toMatchObject({ valid: false, message: 'Không đọc được dữ liệu chữ ký (CMS) trong tệp.', coversWholeDocument: true, signer: null });
   });
 });
 
@@ -54,7 +54,7 @@ describe('the cost of a hostile file (issue 14)', () => {
     let text = '%PDF-1.7\n';
     for (let i = 0; i < 8000; i++) text += `/ByteRange[0 ${i} ${i + 1} 3]\n`;
     expect(() => findPdfSignatures(Buffer.from(text, 'latin1'))).toThrow(TooManySignaturesError);
-    expect(() => findPdfSignatures(Buffer.from(text, 'latin1'))).toThrow(`Tệp có hơn ${MAX_PDF_SIGNATURES} chữ kí số`);
+    expect(() => findPdfSignatures(Buffer.from(text, 'latin1'))).toThrow(`Tệp có hơn ${MAX_PDF_SIGNATURES} chữ ký số`);
     expect(findPdfSignatures(hostilePdf(MAX_PDF_SIGNATURES, 0))).toHaveLength(MAX_PDF_SIGNATURES);
   });
 

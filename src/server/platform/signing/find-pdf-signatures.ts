@@ -102,7 +102,7 @@ export const MAX_PDF_SIGNATURES = 32;
 /** Thrown for a file with more than MAX_PDF_SIGNATURES signature dictionaries. */
 export class TooManySignaturesError extends Error {
   constructor() {
-    super(`Tệp có hơn ${MAX_PDF_SIGNATURES} chữ kí số: hệ thống không kiểm tra tệp như vậy.`);
+    super(`Tệp có hơn ${MAX_PDF_SIGNATURES} chữ ký số: hệ thống không kiểm tra tệp như vậy.`);
     this.name = 'TooManySignaturesError';
   }
 }
@@ -220,7 +220,7 @@ export function findPdfSignatures(pdf: Buffer, work: ScanWork = { chars: 0 }): P
     // The gap must be exactly one hex string: "<", hex digits, ">".
     const valid = a === 0 && c > gapStart && c + d <= pdf.length && text[gapStart] === '<' && text[c - 1] === '>' && hexEnd(gapStart) === c - 1;
     if (!valid) {
-      entry.problem = 'Vùng kí (ByteRange) không hợp lệ: phần không được kí không chỉ là chữ kí.';
+      entry.problem = 'Vùng ký (ByteRange) không hợp lệ: phần không được ký không chỉ là chữ ký.';
     } else {
       let contents = decoded.get(gapStart);
       if (!contents) {

@@ -34,7 +34,7 @@ function loadModule(path: string): LoadedModule {
       pkcs11.load(path);
       pkcs11.C_Initialize();
     } catch (error) {
-      throw new SigningError(`Không nạp được thư viện PKCS#11 của thiết bị kí số (${path}).`, 'token_not_found', { cause: error });
+      throw new SigningError(`Không nạp được thư viện PKCS#11 của thiết bị ký số (${path}).`, 'token_not_found', { cause: error });
     }
     loaded = { pkcs11, users: 0, loginPins: new Map() };
     modules.set(path, loaded);
@@ -112,7 +112,7 @@ export async function createPkcs11Signer(config: Omit<Pkcs11SignerConfig, 'backe
         : slots[config.slotIndex ?? 0];
     if (!slot) {
       throw new SigningError(
-        config.tokenLabel !== undefined ? `Không tìm thấy thiết bị kí số (token) có nhãn "${config.tokenLabel}". Hãy cắm thiết bị và thử lại.` : 'Không tìm thấy thiết bị kí số (token). Hãy cắm thiết bị và thử lại.',
+        config.tokenLabel !== undefined ? `Không tìm thấy thiết bị ký số (token) có nhãn "${config.tokenLabel}". Hãy cắm thiết bị và thử lại.` : 'Không tìm thấy thiết bị ký số (token). Hãy cắm thiết bị và thử lại.',
         'token_not_found',
       );
     }
@@ -126,10 +126,10 @@ export async function createPkcs11Signer(config: Omit<Pkcs11SignerConfig, 'backe
       const code = pkcs11Code(error);
       if (code.includes('CKR_USER_ALREADY_LOGGED_IN')) {
         // Another signer of this process logged in to the same token: same PIN required.
-        if (loaded.loginPins.get(tokenKey) !== pinHash) throw new SigningError('Sai mã PIN của thiết bị kí số.', 'bad_pin', { cause: error });
-      } else if (code.includes('CKR_PIN_LOCKED')) throw new SigningError('Mã PIN của thiết bị kí số đã bị khoá do nhập sai nhiều lần.', 'bad_pin', { cause: error });
-      else if (code.includes('CKR_PIN')) throw new SigningError('Sai mã PIN của thiết bị kí số.', 'bad_pin', { cause: error });
-      else throw new SigningError('Không đăng nhập được vào thiết bị kí số.', 'bad_pin', { cause: error });
+        if (loaded.loginPins.get(tokenKey) !== pinHash) throw new SigningError('Sai mã PIN của thiết bị ký số.', 'bad_pin', { cause: error });
+      } else if (code.includes('CKR_PIN_LOCKED')) throw new SigningError('Mã PIN của thiết bị ký số đã bị khoá do nhập sai nhiều lần.', 'bad_pin', { cause: error });
+      else if (code.includes('CKR_PIN')) throw new SigningError('Sai mã PIN của thiết bị ký số.', 'bad_pin', { cause: error });
+      else throw new SigningError('Không đăng nhập được vào thiết bị ký số.', 'bad_pin', { cause: error });
     }
     const s = session;
     const find = (template: pkcs11js.Template): Buffer[] => {
@@ -144,8 +144,8 @@ export async function createPkcs11Signer(config: Omit<Pkcs11SignerConfig, 'backe
     if (config.keyLabel !== undefined) selector.push({ type: pkcs11js.CKA_LABEL, value: config.keyLabel });
     if (config.keyId !== undefined) selector.push({ type: pkcs11js.CKA_ID, value: Buffer.from(config.keyId, 'hex') });
     const keys = find([{ type: pkcs11js.CKA_CLASS, value: pkcs11js.CKO_PRIVATE_KEY }, ...selector]);
-    if (keys.length === 0) throw new SigningError('Không tìm thấy khoá bí mật trên thiết bị kí số.', 'no_key');
-    if (keys.length > 1) throw new SigningError('Thiết bị kí số có nhiều khoá: hãy chỉ rõ nhãn (label) hoặc mã (id) của khoá.', 'no_key');
+    if (keys.length === 0) throw new SigningError('Không tìm thấy khoá bí mật trên thiết bị ký số.', 'no_key');
+    if (keys.length > 1) throw new SigningError('Thiết bị ký số có nhiều khoá: hãy chỉ rõ nhãn (label) hoặc mã (id) của khoá.', 'no_key');
     const key = keys[0];
     const [keyType, keyId] = pkcs11.C_GetAttributeValue(s, key, [{ type: pkcs11js.CKA_KEY_TYPE }, { type: pkcs11js.CKA_ID }]);
     const isEc = (keyType.value as Buffer).readUInt8(0) === pkcs11js.CKK_EC;
@@ -163,7 +163,7 @@ export async function createPkcs11Signer(config: Omit<Pkcs11SignerConfig, 'backe
     try {
       new X509Certificate(chain[0]);
     } catch (error) {
-      throw new SigningError('Chứng thư số của thiết bị kí số không hợp lệ.', 'no_certificate', { cause: error });
+      throw new SigningError('Chứng thư số của thiết bị ký số không hợp lệ.', 'no_certificate', { cause: error });
     }
 
     return {
@@ -171,7 +171,7 @@ export async function createPkcs11Signer(config: Omit<Pkcs11SignerConfig, 'backe
       certificateChain: async () => chain.map((c) => Buffer.from(c)),
       signatureAlgorithm: async () => algorithm,
       async sign(data) {
-        if (!session) throw new SigningError('Phiên làm việc với thiết bị kí số đã đóng.', 'token_not_found');
+        if (!session) throw new SigningError('Phiên làm việc với thiết bị ký số đã đóng.', 'token_not_found');
         try {
           if (isEc) {
             pkcs11.C_SignInit(session, { mechanism: pkcs11js.CKM_ECDSA }, key);
@@ -181,13 +181,13 @@ export async function createPkcs11Signer(config: Omit<Pkcs11SignerConfig, 'backe
           pkcs11.C_SignInit(session, { mechanism: pkcs11js.CKM_SHA256_RSA_PKCS }, key);
           return Buffer.from(pkcs11.C_Sign(session, data, Buffer.alloc(1024)));
         } catch (error) {
-          throw new SigningError('Thiết bị kí số không kí được (thiết bị bị rút ra hoặc từ chối).', 'rejected', { cause: error });
+          throw new SigningError('Thiết bị ký số không ký được (thiết bị bị rút ra hoặc từ chối).', 'rejected', { cause: error });
         }
       },
       close,
     };
   } catch (error) {
     await close();
-    throw error instanceof SigningError ? error : new SigningError(`Lỗi thiết bị kí số: ${pkcs11Code(error)}.`, 'token_not_found', { cause: error });
+    throw error instanceof SigningError ? error : new SigningError(`Lỗi thiết bị ký số: ${pkcs11Code(error)}.`, 'token_not_found', { cause: error });
   }
 }

@@ -1,6 +1,6 @@
 /**
  * The remote back-end: a remote-signing service holding the key (the shape of VNPT SmartCA,
- * Viettel MySign and similar "kí số từ xa" services). Only a SHA-256 hash leaves the server.
+ * Viettel MySign and similar "ký số từ xa" services). Only a SHA-256 hash leaves the server.
  * A vendor's own API is reached through a small adapter service speaking this protocol
  * (docs/signing.md, "Remote protocol"):
  *
@@ -53,41 +53,41 @@ export async function createRemoteSigner(config: Omit<RemoteSignerConfig, 'backe
     } catch (error) {
       const name = (error as Error).name;
       if (name === 'TimeoutError' || name === 'AbortError') {
-        throw new SigningError(`Dịch vụ kí số từ xa không phản hồi sau ${(timeoutMs / 1000).toLocaleString('vi-VN')} giây. Vui lòng thử lại sau.`, 'timeout', { cause: error });
+        throw new SigningError(`Dịch vụ ký số từ xa không phản hồi sau ${(timeoutMs / 1000).toLocaleString('vi-VN')} giây. Vui lòng thử lại sau.`, 'timeout', { cause: error });
       }
-      throw new SigningError(`Không kết nối được dịch vụ kí số từ xa (${base}). Kiểm tra địa chỉ dịch vụ và kết nối mạng.`, 'service_unavailable', { cause: error });
+      throw new SigningError(`Không kết nối được dịch vụ ký số từ xa (${base}). Kiểm tra địa chỉ dịch vụ và kết nối mạng.`, 'service_unavailable', { cause: error });
     }
     let json: unknown = null;
     try {
       json = await response.json();
     } catch (error) {
-      if (response.ok) throw new SigningError('Dịch vụ kí số từ xa trả về dữ liệu không hợp lệ.', 'bad_response', { cause: error });
+      if (response.ok) throw new SigningError('Dịch vụ ký số từ xa trả về dữ liệu không hợp lệ.', 'bad_response', { cause: error });
     }
     if (response.ok) return { status: response.status, json: json as T };
     const detail = (json as ErrorBody | null)?.error?.message;
     const suffix = detail ? ` (${detail})` : '';
     switch (response.status) {
       case 401:
-        throw new SigningError(`Dịch vụ kí số từ xa từ chối mã truy cập: mã sai hoặc đã hết hạn${suffix}.`, 'unauthorized');
+        throw new SigningError(`Dịch vụ ký số từ xa từ chối mã truy cập: mã sai hoặc đã hết hạn${suffix}.`, 'unauthorized');
       case 404:
-        throw new SigningError(`Dịch vụ kí số từ xa không có chứng thư số "${config.credentialId}"${suffix}.`, 'credential_not_found');
+        throw new SigningError(`Dịch vụ ký số từ xa không có chứng thư số "${config.credentialId}"${suffix}.`, 'credential_not_found');
       case 403:
-        throw new SigningError(`Yêu cầu kí bị từ chối${suffix}.`, 'rejected');
+        throw new SigningError(`Yêu cầu ký bị từ chối${suffix}.`, 'rejected');
       default:
-        throw new SigningError(`Dịch vụ kí số từ xa báo lỗi ${response.status}${suffix}.`, response.status >= 500 ? 'service_unavailable' : 'bad_response');
+        throw new SigningError(`Dịch vụ ký số từ xa báo lỗi ${response.status}${suffix}.`, response.status >= 500 ? 'service_unavailable' : 'bad_response');
     }
   }
 
   const { json: info } = await call<{ certificates?: unknown; keyAlgorithm?: unknown }>('GET', `/credentials/${credential}`);
   if (!Array.isArray(info?.certificates) || info.certificates.length === 0 || !info.certificates.every((c) => typeof c === 'string')) {
-    throw new SigningError('Dịch vụ kí số từ xa không trả về chứng thư số.', 'bad_response');
+    throw new SigningError('Dịch vụ ký số từ xa không trả về chứng thư số.', 'bad_response');
   }
   const chain = (info.certificates as string[]).map((c) => Buffer.from(c, 'base64'));
   let certificate: X509Certificate;
   try {
     certificate = new X509Certificate(chain[0]);
   } catch (error) {
-    throw new SigningError('Chứng thư số do dịch vụ kí số từ xa trả về không hợp lệ.', 'bad_response', { cause: error });
+    throw new SigningError('Chứng thư số do dịch vụ ký số từ xa trả về không hợp lệ.', 'bad_response', { cause: error });
   }
   const isEc = certificate.publicKey.asymmetricKeyType === 'ec';
   const algorithm: SignatureAlgorithm = isEc ? 'ecdsa-p256-sha256' : 'rsa-pkcs1-sha256';
@@ -98,10 +98,10 @@ export async function createRemoteSigner(config: Omit<RemoteSignerConfig, 'backe
       await new Promise((r) => setTimeout(r, options.pollIntervalMs ?? POLL_INTERVAL_MS));
       const { json } = await call<{ status?: string; signature?: string }>('GET', `/transactions/${encodeURIComponent(transactionId)}`);
       if (json?.status === 'approved' && typeof json.signature === 'string') return json.signature;
-      if (json?.status === 'rejected') throw new SigningError('Người kí đã từ chối yêu cầu kí trên ứng dụng.', 'rejected');
-      if (json?.status === 'expired') throw new SigningError('Yêu cầu kí đã hết hạn mà chưa được xác nhận.', 'timeout');
+      if (json?.status === 'rejected') throw new SigningError('Người ký đã từ chối yêu cầu ký trên ứng dụng.', 'rejected');
+      if (json?.status === 'expired') throw new SigningError('Yêu cầu ký đã hết hạn mà chưa được xác nhận.', 'timeout');
     }
-    throw new SigningError('Hết thời gian chờ người kí xác nhận trên ứng dụng kí số.', 'timeout');
+    throw new SigningError('Hết thời gian chờ người ký xác nhận trên ứng dụng ký số.', 'timeout');
   }
 
   return {
@@ -119,12 +119,12 @@ export async function createRemoteSigner(config: Omit<RemoteSignerConfig, 'backe
       let signatureB64: string | undefined;
       if (status === 202 && typeof json?.transactionId === 'string') signatureB64 = await waitForApproval(json.transactionId);
       else signatureB64 = json?.signature;
-      if (typeof signatureB64 !== 'string') throw new SigningError('Dịch vụ kí số từ xa không trả về chữ kí.', 'bad_response');
+      if (typeof signatureB64 !== 'string') throw new SigningError('Dịch vụ ký số từ xa không trả về chữ ký.', 'bad_response');
       const signature = Buffer.from(signatureB64, 'base64');
       // A wrong credential or a broken adapter shows here, not in a reader months later.
       const key = isEc ? { key: certificate.publicKey, dsaEncoding: 'der' as const } : certificate.publicKey;
       if (!cryptoVerify('sha256', data, key, signature)) {
-        throw new SigningError('Chữ kí do dịch vụ kí số từ xa trả về không khớp với chứng thư số.', 'bad_response');
+        throw new SigningError('Chữ ký do dịch vụ ký số từ xa trả về không khớp với chứng thư số.', 'bad_response');
       }
       return signature;
     },

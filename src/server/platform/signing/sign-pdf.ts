@@ -110,7 +110,7 @@ export async function signPdf(pdf: Buffer, signer: Signer, options: SignPdfOptio
       subFilter,
     });
   } catch (error) {
-    throw new SigningError('Không thêm được chữ kí vào tệp PDF (tệp PDF không đúng định dạng hỗ trợ).', 'bad_file', { cause: error });
+    throw new SigningError('Không thêm được chữ ký vào tệp PDF (tệp PDF không đúng định dạng hỗ trợ).', 'bad_file', { cause: error });
   }
 
   for (const [token, hex] of replacements) {
@@ -129,7 +129,7 @@ export async function signPdf(pdf: Buffer, signer: Signer, options: SignPdfOptio
   const hex = cms.toString('hex');
   const room = place.contentsEnd - place.contentsStart;
   if (hex.length > room) {
-    throw new SigningError(`Chữ kí số (${cms.length} byte) lớn hơn chỗ dành sẵn trong PDF (${room / 2} byte).`, 'unsupported');
+    throw new SigningError(`Chữ ký số (${cms.length} byte) lớn hơn chỗ dành sẵn trong PDF (${room / 2} byte).`, 'unsupported');
   }
   prepared.write(hex.padEnd(room, '0'), place.contentsStart, 'latin1');
   return prepared;

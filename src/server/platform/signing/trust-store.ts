@@ -96,7 +96,7 @@ export function fileTrustStore(config: TrustConfig): TrustStore {
   for (const root of config.roots) {
     if (!existsSync(root)) throw new Error(`Cấu hình không hợp lệ: không có thư mục hoặc tệp chứng thư gốc tin cậy ${root} (SODIEM_TRUST_ROOTS).`);
   }
-  if (!load().anchors.length) throw new Error(`Cấu hình không hợp lệ: không có chứng thư gốc (tự kí) nào trong ${config.roots.join(', ')} (SODIEM_TRUST_ROOTS).`);
+  if (!load().anchors.length) throw new Error(`Cấu hình không hợp lệ: không có chứng thư gốc (tự ký) nào trong ${config.roots.join(', ')} (SODIEM_TRUST_ROOTS).`);
   return { load, onlineRevocation: config.onlineRevocation };
 }
 

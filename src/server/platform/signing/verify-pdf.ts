@@ -25,7 +25,7 @@ export interface PdfSignatureVerification {
   fieldName: string | null;
   subFilter: string | null;
   valid: boolean;
-  /** "Chữ kí hợp lệ." or why not, in Vietnamese. */
+  /** "Chữ ký hợp lệ." or why not, in Vietnamese. */
   message: string;
   /** The signer's certificate (null when the CMS could not be read). */
   signer: CertificateDescription | null;
@@ -112,15 +112,15 @@ function verifyOne(pdf: Buffer, index: number, dict: ReturnType<typeof findPdfSi
       if (contentInfo.contentType !== OIDS.signedData) throw new Error('not SignedData');
       signedData = new pkijs.SignedData({ schema: contentInfo.content });
     } catch {
-      throw new Invalid('Không đọc được dữ liệu chữ kí (CMS) trong tệp.');
+      throw new Invalid('Không đọc được dữ liệu chữ ký (CMS) trong tệp.');
     }
     const signerInfo = signedData.signerInfos[0];
-    if (!signerInfo) throw new Invalid('Chữ kí không có thông tin người kí.');
+    if (!signerInfo) throw new Invalid('Chữ ký không có thông tin người ký.');
     const certificate = findSignerCertificate(signedData, signerInfo);
     const embedded = (signedData.certificates ?? []).filter((x): x is pkijs.Certificate => x instanceof pkijs.Certificate);
     const ders = embedded.map((x) => Buffer.from(x.toSchema().toBER()));
     result.chain = embedded.filter((x) => x !== certificate).map((x) => describeCertificate(Buffer.from(x.toSchema().toBER()), x));
-    if (!certificate) throw new Invalid('Chữ kí không kèm chứng thư số của người kí.');
+    if (!certificate) throw new Invalid('Chữ ký không kèm chứng thư số của người ký.');
     const certificateDer = Buffer.from(certificate.toSchema().toBER());
     result.signer = describeCertificate(certificateDer, certificate);
 
@@ -131,15 +131,15 @@ function verifyOne(pdf: Buffer, index: number, dict: ReturnType<typeof findPdfSi
     }
 
     const hash = HASH_BY_OID[signerInfo.digestAlgorithm.algorithmId];
-    if (!hash) throw new Invalid(`Thuật toán băm của chữ kí chưa được hỗ trợ (${signerInfo.digestAlgorithm.algorithmId}).`);
+    if (!hash) throw new Invalid(`Thuật toán băm của chữ ký chưa được hỗ trợ (${signerInfo.digestAlgorithm.algorithmId}).`);
     const digest = createHash(hash).update(pdf.subarray(0, b)).update(pdf.subarray(c, c + d)).digest();
 
     let signedBytes: Buffer;
     if (signerInfo.signedAttrs) {
       const messageDigest = attributeValue(signerInfo, OIDS.messageDigest) as asn1js.OctetString | null;
-      if (!messageDigest) throw new Invalid('Chữ kí thiếu thuộc tính messageDigest.');
+      if (!messageDigest) throw new Invalid('Chữ ký thiếu thuộc tính messageDigest.');
       if (!Buffer.from(messageDigest.valueBlock.valueHexView).equals(digest)) {
-        throw new Invalid('Nội dung tài liệu đã bị thay đổi sau khi kí (mã băm không khớp).');
+        throw new Invalid('Nội dung tài liệu đã bị thay đổi sau khi ký (mã băm không khớp).');
       }
       signedBytes = Buffer.from(signerInfo.signedAttrs.encodedValue); // already tagged SET (0x31)
     } else {
@@ -147,20 +147,20 @@ function verifyOne(pdf: Buffer, index: number, dict: ReturnType<typeof findPdfSi
     }
 
     const algorithm = signerInfo.signatureAlgorithm.algorithmId;
-    if (algorithm === '1.2.840.113549.1.1.10') throw new Invalid('Chữ kí RSA-PSS chưa được hỗ trợ kiểm tra.');
+    if (algorithm === '1.2.840.113549.1.1.10') throw new Invalid('Chữ ký RSA-PSS chưa được hỗ trợ kiểm tra.');
     const signatureHash = SIGNATURE_HASH[algorithm] ?? hash;
     const publicKey = new X509Certificate(certificateDer).publicKey;
     if (!verifyWithHash(signatureHash, signedBytes, publicKey, signerInfo.signature.valueBlock.valueHexView)) {
-      throw new Invalid('Chữ kí không khớp với chứng thư số (chữ kí hoặc dữ liệu kí đã bị sửa).');
+      throw new Invalid('Chữ ký không khớp với chứng thư số (chữ ký hoặc dữ liệu ký đã bị sửa).');
     }
     chain = [certificateDer, ...ders.filter((x) => !x.equals(certificateDer))];
     result.valid = true;
     result.message = result.coversWholeDocument
-      ? 'Chữ kí hợp lệ; tài liệu không bị thay đổi sau khi kí.'
-      : 'Chữ kí hợp lệ cho phiên bản tài liệu lúc kí; sau đó tài liệu được bổ sung (ví dụ chữ kí tiếp theo).';
+      ? 'Chữ ký hợp lệ; tài liệu không bị thay đổi sau khi ký.'
+      : 'Chữ ký hợp lệ cho phiên bản tài liệu lúc ký; sau đó tài liệu được bổ sung (ví dụ chữ ký tiếp theo).';
   } catch (error) {
     result.valid = false;
-    result.message = error instanceof Invalid ? error.message : 'Không kiểm tra được chữ kí: dữ liệu chữ kí bị hỏng.';
+    result.message = error instanceof Invalid ? error.message : 'Không kiểm tra được chữ ký: dữ liệu chữ ký bị hỏng.';
   }
   return { result, chain };
 }
