@@ -179,6 +179,8 @@ function SheetEditorPanel({ sheet }: { sheet: GradebookSheet }) {
   const invalid = entries.filter(([, r]) => r.status.state === 'invalid');
   const saving = entries.filter(([, r]) => r.status.state === 'saving' || r.status.state === 'pending').length;
   const blockedColumns = sheet.columns.filter((c) => c.blockedBy);
+  // Something left to type: the teacher's sheet with at least one column open.
+  const writable = sheet.canEdit && blockedColumns.length < sheet.columns.length;
 
   const lockedCells: CorrectionDraftCell[] = locked.flatMap(([studentId, r]) =>
     r.status.state === 'locked' ? r.status.blocks.map((b) => ({ studentId, columnKey: b.columnKey, newValue: r.cells[b.columnKey]?.input ?? '' })) : [],
@@ -188,7 +190,13 @@ function SheetEditorPanel({ sheet }: { sheet: GradebookSheet }) {
   return (
     <Stack gap="sm">
       <Group gap="xs" wrap="wrap" className="no-print">
-        {sheet.canEdit ? <Badge color="teal">Thầy/cô nhập được sổ này</Badge> : <Badge color="gray">Chỉ xem</Badge>}
+        {!sheet.canEdit ? (
+          <Badge color="gray">Chỉ xem</Badge>
+        ) : writable ? (
+          <Badge color="teal">Thầy/cô nhập được sổ này</Badge>
+        ) : (
+          <Badge color="orange">Sổ đã khóa: sửa điểm qua giấy đề nghị</Badge>
+        )}
         {sheet.reEntryLastDay && (
           <Badge variant="light" color="orange">
             Sửa điểm đã nhập: đến hết {formatDate(sheet.reEntryLastDay)}
@@ -204,9 +212,11 @@ function SheetEditorPanel({ sheet }: { sheet: GradebookSheet }) {
             Sửa điểm đã nhập cần minh chứng
           </Badge>
         )}
-        <Text size="sm" c={saving ? 'orange.8' : 'dimmed'} data-testid="save-summary">
-          {saving ? `Đang lưu ${saving} dòng…` : 'Mọi thay đổi được lưu tự động.'}
-        </Text>
+        {writable && (
+          <Text size="sm" c={saving ? 'orange.8' : 'dimmed'} data-testid="save-summary">
+            {saving ? `Đang lưu ${saving} dòng…` : 'Mọi thay đổi được lưu tự động.'}
+          </Text>
+        )}
         <Group gap={6} ml="auto">
           {sheet.canEdit && (
             <Button size="xs" variant="light" onClick={() => setCorrection([])}>
