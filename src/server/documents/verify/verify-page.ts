@@ -11,6 +11,7 @@ import { checkUploadedCopy, publicVerification } from './public-verification.ts'
 import { limitByIp } from '../../platform/http/rate-limit.ts';
 import type { VerifyContext } from './signature-trust.ts';
 import { ZDocumentCode, readUploadedPdf, tooManyChecks, tooManyViews, verifyLimits, verifySources } from './verify.routes.ts';
+import { readableDistinguishedName } from '../../../shared/certificate-names.ts';
 
 const esc = (s: unknown) =>
   String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -47,7 +48,7 @@ async function verificationHtml(ctx: VerifyContext, id: string, check?: Awaited<
     .map((s) => {
       const state = s.status === 'signed' ? 'Đã ký số' : s.status === 'handwritten' ? 'Ký tay trên bản giấy (không phải chữ ký số)' : 'Chưa ký';
       const trust = s.trust ? `<br><small class="${s.trustStatus === 'trusted' ? 'good' : 'doubt'}">${esc(s.trust)}</small>` : '';
-      return `<tr><td>${esc(s.roleLabel)}</td><td>${esc(state)}${trust}</td><td>${esc(s.signerName ?? '')}${s.certificateSubject ? `<br><small>${esc(s.certificateSubject)}</small>` : ''}</td><td>${esc(vnTime(s.signedAt))}</td></tr>`;
+      return `<tr><td>${esc(s.roleLabel)}</td><td>${esc(state)}${trust}</td><td>${esc(s.signerName ?? '')}${s.certificateSubject ? `<br><small>${esc(readableDistinguishedName(s.certificateSubject))}</small>` : ''}</td><td>${esc(vnTime(s.signedAt))}</td></tr>`;
     })
     .join('');
   let checkHtml = '';

@@ -13,6 +13,7 @@ import { useSession } from '../../app/session.tsx';
 import { ErrorAlert, fieldError } from '../../components/ErrorAlert.tsx';
 import { Loading } from '../../components/Page.tsx';
 import { formatDate, formatDateTime } from '../../lib/format.ts';
+import { readableDistinguishedName } from '../../../shared/certificate-names.ts';
 
 type SealStatus = z.infer<typeof ZSealStatus>;
 type SealRegistration = z.infer<typeof ZSealRegistration>;
@@ -37,10 +38,10 @@ function Certificate({ subject, issuer, notBefore, notAfter, sha256 }: { subject
   return (
     <Stack gap={2}>
       <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
-        <b>Chứng thư:</b> {subject}
+        <b>Chứng thư:</b> {readableDistinguishedName(subject)}
       </Text>
       <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
-        <b>Tổ chức cấp:</b> {issuer}
+        <b>Tổ chức cấp:</b> {readableDistinguishedName(issuer)}
       </Text>
       <Text size="sm">
         <b>Hiệu lực:</b> {formatDate(notBefore)} – {formatDate(notAfter)}
@@ -162,7 +163,7 @@ export function SealPanel() {
               <Table.Tbody>
                 {previous.map((r) => (
                   <Table.Tr key={`${r.certificateSha256}-${r.registeredAt}`}>
-                    <Table.Td style={{ overflowWrap: 'anywhere' }}>{r.subject}</Table.Td>
+                    <Table.Td style={{ overflowWrap: 'anywhere' }}>{readableDistinguishedName(r.subject)}</Table.Td>
                     <Table.Td>
                       <Code>{r.certificateSha256.slice(0, 16)}…</Code>
                     </Table.Td>

@@ -6,6 +6,7 @@
 import { Badge, Group, Stack, Text, ThemeIcon } from '@mantine/core';
 import type { DocumentSummary, SignatureStatus } from '../../api/types.ts';
 import { formatDateTime } from '../../lib/format.ts';
+import { readableDistinguishedName } from '../../../shared/certificate-names.ts';
 
 const DOC_STATUS: Record<string, { label: string; color: string }> = {
   draft: { label: 'Bản in chưa ký', color: 'gray' },
@@ -51,8 +52,8 @@ export function SignatureSteps({ signatures, compact = false }: { signatures: Si
                 </Text>
                 {!compact && s.certificateSubject && (
                   <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
-                    Chứng thư số: {s.certificateSubject}
-                    {s.certificateIssuer ? ` — cấp bởi ${s.certificateIssuer}` : ''}
+                    Chứng thư số: {readableDistinguishedName(s.certificateSubject)}
+                    {s.certificateIssuer ? ` — cấp bởi ${readableDistinguishedName(s.certificateIssuer)}` : ''}
                   </Text>
                 )}
               </Stack>
