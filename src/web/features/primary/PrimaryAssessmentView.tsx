@@ -36,7 +36,7 @@ const ABBR: Record<string, string> = {
   'Giao tiếp và hợp tác': 'GT-HT',
   'Giải quyết vấn đề và sáng tạo': 'GQVĐ',
   'Ngôn ngữ': 'NN',
-  'Tính toán': 'TT',
+  'Tính toán': 'TTo', // not 'TT': that is Trung thực, in the same header
   'Khoa học': 'KH',
   'Công nghệ': 'CN',
   'Tin học': 'TH',
