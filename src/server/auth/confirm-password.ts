@@ -3,11 +3,11 @@
  * password check like a login: throttled on the same counters (login-throttle.ts), each failure
  * audited as a failed login, a success clearing the counters. No way around the login's brakes.
  */
-import { type AuditContext, schoolChain, systemChain, writeAudit } from '../platform/audit/audit-log.ts';
+import { type AuditContext, writeAudit } from '../platform/audit/audit-log.ts';
 import type { Db, Executor } from '../platform/db/database.ts';
 import type { Row } from '../platform/db/schema.ts';
 import { AppError } from '../platform/errors.ts';
-import { type Counter, claimAttempt, clearCounters, passwordCounters, passwordThrottled } from './login-throttle.ts';
+import { type Counter, claimAttempt, clearCounters, passwordCounters, passwordFailureEntry, passwordThrottled } from './login-throttle.ts';
 import { verifyPassword } from './passwords.ts';
 
 export interface ConfirmedPassword {
@@ -21,18 +21,7 @@ export async function confirmPassword(db: Db, user: Row<'users'>, password: stri
   const claim = await claimAttempt(db, counters, new Date(audit.now));
   if (!claim.ok) throw passwordThrottled(claim.retryAfterSeconds);
   if (!(await verifyPassword(user.password_hash, password))) {
-    await db.transaction().execute((tx) =>
-      writeAudit(tx, audit, {
-        chainKey: user.school_id ? schoolChain(user.school_id) : systemChain,
-        schoolId: user.school_id,
-        action: claim.retryAt ? 'login.locked' : 'login.failed',
-        entityType: 'user',
-        entityId: user.id,
-        before: null,
-        after: { failedLogins: claim.failures, lockedUntil: claim.retryAt },
-        source: 'login',
-      }),
-    );
+    await db.transaction().execute((tx) => writeAudit(tx, audit, passwordFailureEntry(user, claim)));
     const message = field === 'currentPassword' ? 'Mật khẩu hiện tại không đúng.' : 'Mật khẩu không đúng.';
     throw new AppError('VALIDATION', message, { errors: [{ field, message }] });
   }

@@ -13,7 +13,7 @@ import type { Db, Executor } from '../platform/db/database.ts';
 import { AppError } from '../platform/errors.ts';
 import { hashToken, newToken } from '../platform/http/context.ts';
 import { findKnownDevice, rememberDevice } from './known-devices.ts';
-import { claimAttempt, clearCounters, passwordCounters, passwordThrottled } from './login-throttle.ts';
+import { claimAttempt, clearCounters, passwordCounters, passwordFailureEntry, passwordThrottled } from './login-throttle.ts';
 import { verifyPasswordOrDummy } from './passwords.ts';
 
 export interface LogInOptions {
@@ -56,16 +56,7 @@ export async function logIn(options: LogInOptions): Promise<LogInResult> {
     await db.transaction().execute(async (tx) => {
       await recordAttempt(tx, username, audit, false);
       if (!user) return;
-      await writeAudit(tx, { ...audit, actorUserId: user.id, actorRole: 'anonymous' }, {
-        chainKey: user.school_id ? schoolChain(user.school_id) : systemChain,
-        schoolId: user.school_id,
-        action: claim.retryAt ? 'login.locked' : 'login.failed',
-        entityType: 'user',
-        entityId: user.id,
-        before: null,
-        after: { failedLogins: claim.failures, lockedUntil: claim.retryAt },
-        source: 'login',
-      });
+      await writeAudit(tx, { ...audit, actorUserId: user.id, actorRole: 'anonymous' }, passwordFailureEntry(user, claim));
     });
     throw new AppError('UNAUTHENTICATED', WRONG_PASSWORD);
   }

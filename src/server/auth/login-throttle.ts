@@ -27,6 +27,7 @@
  * parallel requests cannot go around the wait.
  */
 import { sql } from 'kysely';
+import { type AuditEntry, schoolChain, systemChain } from '../platform/audit/audit-log.ts';
 import type { Executor } from '../platform/db/database.ts';
 import { AppError } from '../platform/errors.ts';
 
@@ -178,4 +179,18 @@ export function passwordThrottled(retryAfterSeconds: number): AppError {
 /** The refusal of a throttled second-factor attempt (the half-open login stays: the user tries again after the wait). */
 export function secondFactorThrottled(retryAfterSeconds: number): AppError {
   return new AppError('RATE_LIMITED', `Nhập sai mã xác thực quá nhiều lần. Vui lòng thử lại sau ${waitText(retryAfterSeconds)}.`, { retryAfterSeconds });
+}
+
+/** The audit entry of a wrong password on a claimed attempt (a login, or the password typed again in a session). */
+export function passwordFailureEntry(user: { id: string; school_id: string | null }, claim: { failures: number; retryAt: string | null }): AuditEntry {
+  return {
+    chainKey: user.school_id ? schoolChain(user.school_id) : systemChain,
+    schoolId: user.school_id,
+    action: claim.retryAt ? 'login.locked' : 'login.failed',
+    entityType: 'user',
+    entityId: user.id,
+    before: null,
+    after: { failedLogins: claim.failures, lockedUntil: claim.retryAt },
+    source: 'login',
+  };
 }

@@ -2,6 +2,7 @@
 import { PRIMARY_POINTS, type PrimaryPoint } from '../../domain/results/primary-traits.ts';
 import type { Executor } from '../platform/db/database.ts';
 import type { Row } from '../platform/db/schema.ts';
+import { latestApprovedSnapshot } from '../results/index.ts';
 import { primarySummarySha256 } from './approve-primary-results.ts';
 import { loadPrimarySummary, type PrimarySummary, requirePrimaryClass } from './primary-summary-queries.ts';
 
@@ -37,13 +38,6 @@ export async function loadPrimaryApprovals(db: Executor, cls: Row<'classes'>) {
 
 /** The summary book of a point as the principal approved it (the latest approval), or null while it is not approved. */
 export async function loadApprovedPrimarySummary(db: Executor, classId: string, point: PrimaryPoint): Promise<{ summary: PrimarySummary; snapshot: { id: string; sha256: string; approvedAt: string } } | null> {
-  const snap = await db
-    .selectFrom('result_snapshots')
-    .select(['id', 'sha256', 'approved_at', 'snapshot_json'])
-    .where('class_id', '=', classId)
-    .where('scope', '=', point)
-    .where('status', '=', 'approved')
-    .orderBy('approved_at', 'desc')
-    .executeTakeFirst();
+  const snap = await latestApprovedSnapshot(db, classId, point);
   return snap ? { summary: JSON.parse(snap.snapshot_json) as PrimarySummary, snapshot: { id: snap.id, sha256: snap.sha256, approvedAt: snap.approved_at! } } : null;
 }

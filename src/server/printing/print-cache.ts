@@ -7,6 +7,7 @@
  * through `remember`.
  */
 import type { Executor } from '../platform/db/database.ts';
+import { latestApprovedSnapshot } from '../results/index.ts';
 import { formatStaffName } from '../school/index.ts';
 import { type SchoolPrintInfo, loadSchoolPrintInfo } from './print-data.ts';
 
@@ -56,14 +57,7 @@ export interface ApprovedSnapshot<E> {
 /** The class's latest approved snapshot of a scope (term1, term2, year), or null. Entries are shared: read only. */
 export function approvedSnapshot<E extends { studentId: string }>(db: Executor, classId: string, scope: string, cache?: PrintCache): Promise<ApprovedSnapshot<E> | null> {
   return through(cache, 'snapshot', `${classId}|${scope}`, async () => {
-    const row = await db
-      .selectFrom('result_snapshots')
-      .select(['id', 'sha256', 'approved_at', 'snapshot_json'])
-      .where('class_id', '=', classId)
-      .where('scope', '=', scope)
-      .where('status', '=', 'approved')
-      .orderBy('approved_at', 'desc')
-      .executeTakeFirst();
+    const row = await latestApprovedSnapshot(db, classId, scope);
     if (!row) return null;
     const entries = new Map<string, E>();
     for (const s of (JSON.parse(row.snapshot_json) as { students: E[] }).students) if (!entries.has(s.studentId)) entries.set(s.studentId, s);

@@ -5,6 +5,7 @@ export { approveClassResults, approveSnapshot, proposeClassResults, proposeSnaps
 export {
   computeClassResults,
   computeClassResultsFrom,
+  latestApprovedSnapshot,
   listResultSnapshots,
   loadAssessedSubjects,
   loadClassResults,

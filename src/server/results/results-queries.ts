@@ -221,6 +221,18 @@ export async function loadClassResults(db: Executor, classId: string, scope: Res
   };
 }
 
+/** The class's latest approved snapshot of a scope (term1…final, or a primary point GK1…CN), or undefined. */
+export function latestApprovedSnapshot(db: Executor, classId: string, scope: string) {
+  return db
+    .selectFrom('result_snapshots')
+    .selectAll()
+    .where('class_id', '=', classId)
+    .where('scope', '=', scope)
+    .where('status', '=', 'approved')
+    .orderBy('approved_at', 'desc')
+    .executeTakeFirst();
+}
+
 /** The result snapshots of a school year in one status (waiting for approval, or approved), oldest proposal first. */
 export async function listResultSnapshots(db: Executor, yearId: string, status: 'proposed' | 'approved') {
   const rows = await db

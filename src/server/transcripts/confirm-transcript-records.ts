@@ -11,7 +11,7 @@ import { type AuditContext, type AuditEntry, classChain, writeAudits } from '../
 import type { Db } from '../platform/db/database.ts';
 import { formatStaffName, presentStudent } from '../school/index.ts';
 import { loadApprovedPrimarySummary, loadPrimarySummary } from '../primary/index.ts';
-import { loadConduct } from '../results/index.ts';
+import { latestApprovedSnapshot, loadConduct } from '../results/index.ts';
 import type { Row } from '../platform/db/schema.ts';
 import { AppError } from '../platform/errors.ts';
 import { buildTranscriptRecord, primaryYearResults } from './build-transcript-record.ts';
@@ -40,8 +40,8 @@ export async function prepareTranscriptRecords(db: Db, cls: Row<'classes'>, stud
   let snapshotId: string | null;
   if (grade.regime === 'TT22_2021') {
     const snap =
-      (await latestApproved(db, cls.id, 'final')) ??
-      (await latestApproved(db, cls.id, 'year'));
+      (await latestApprovedSnapshot(db, cls.id, 'final')) ??
+      (await latestApprovedSnapshot(db, cls.id, 'year'));
     if (!snap) throw new AppError('INVALID_STATE', `Kết quả cả năm của lớp ${cls.name} chưa được Hiệu trưởng phê duyệt: chưa xác nhận học bạ được.`);
     snapshotId = snap.id;
     ruleVersion = snap.rule_version;
@@ -131,15 +131,4 @@ export async function confirmTranscriptRecords(options: { db: Db; cls: Row<'clas
     await writeAudits(tx, audit, events);
   });
   return { created, unchanged };
-}
-
-async function latestApproved(db: Db, classId: string, scope: string) {
-  return db
-    .selectFrom('result_snapshots')
-    .selectAll()
-    .where('class_id', '=', classId)
-    .where('scope', '=', scope)
-    .where('status', '=', 'approved')
-    .orderBy('approved_at', 'desc')
-    .executeTakeFirst();
 }
