@@ -12,7 +12,8 @@ import type { Db } from '../platform/db/database.ts';
 import type { Row } from '../platform/db/schema.ts';
 import { storeDocument } from '../platform/files/store-document.ts';
 import { documentIdFor, verifyUrlFor } from '../platform/pdf/document-id.ts';
-import { PRINCIPAL_CAPTION, loadSchoolPrintInfo, principalName, schoolYearLabel, vnPrintDate } from '../printing/index.ts';
+import { loadSchoolPrintInfo, principalName, schoolYearLabel, vnPrintDate } from '../printing/index.ts';
+import { principalBlock } from '../platform/pdf/layout.ts';
 
 export interface PrintCorrectionRequestOptions {
   db: Db;
@@ -67,10 +68,7 @@ export async function printCorrectionRequest(o: PrintCorrectionRequestOptions): 
     signers: {
       requester: { title: 'NGƯỜI ĐỀ NGHỊ', name: c.requestedByName },
       // Decided by a vice-principal on the principal's delegation (always so for a request the principal filed herself).
-      principal:
-        c.decidedByDeputy && c.decidedByName
-          ? { title: 'KT. HIỆU TRƯỞNG', subtitle: 'PHÓ HIỆU TRƯỞNG', caption: PRINCIPAL_CAPTION, name: c.decidedByName }
-          : { title: 'HIỆU TRƯỞNG', caption: PRINCIPAL_CAPTION, name: c.decidedByName ?? (await principalName(db, r.school_id)) },
+      principal: principalBlock(c.decidedByName ?? (await principalName(db, r.school_id)), c.decidedByDeputy && Boolean(c.decidedByName)),
       board: { title: 'BAN QUẢN TRỊ', subtitle: '(Người cập nhật)', name: c.appliedByName },
     },
   };

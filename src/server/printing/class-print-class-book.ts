@@ -16,11 +16,11 @@ import type { ClassBookPdfData, ClassBookSection, SubjectGridPage, YearRow } fro
 import { renderClassBookPdf } from './templates/class-book-pdf.ts';
 import { documentIdFor, verifyUrlFor } from '../platform/pdf/document-id.ts';
 import { loadMonthlyAttendance } from './class-print-attendance.ts';
-import { PRINCIPAL_CAPTION } from './print-data.ts';
 import { PRINTED_TT22_OUTCOME_NAMES, TT22_LEVEL_NAMES, TT22_TITLE_NAMES, WHOLE_YEAR_LABEL, labelOf, termLabel, termRoman } from '../../shared/labels.ts';
 import { classDataChangedAt, loadClassPrintHeader, printedDataVersion, slug } from './class-print-common.ts';
 import { type ScopeResults, type StudentResult, loadAbsences, loadApprovedSnapshots, loadPrintStudents, loadScopeResults, scopeResultsPreload } from './class-print-results.ts';
 import { splitSchoolName } from '../../domain/names/split-school-name.ts';
+import { principalBlock } from '../platform/pdf/layout.ts';
 
 export type ClassBookScope = 'hk1' | 'hk2' | 'year';
 export const CLASS_BOOK_SCOPE_LABELS: Record<ClassBookScope, string> = { hk1: termLabel(1), hk2: termLabel(2), year: WHOLE_YEAR_LABEL };
@@ -235,7 +235,7 @@ export async function buildClassBook(db: Db, options: { classId: string; scope: 
     attendance: await loadMonthlyAttendance(db, cls, options.scope),
     placeDate: { place: header.school.place, date: null },
     homeroomSigner: { title: 'GIÁO VIÊN CHỦ NHIỆM', caption: '(Ký và ghi rõ họ tên)', name: header.homeroomName },
-    principalSigner: { title: 'HIỆU TRƯỞNG', caption: PRINCIPAL_CAPTION, name: header.principalName },
+    principalSigner: principalBlock(header.principalName, false),
   };
   const inputsVersion = printedDataVersion(printed);
   const snapshots = Object.values(results).map((r) => r.snapshotId ?? 'live');

@@ -16,7 +16,7 @@ import { loadSheet } from '../gradebook/index.ts';
 import { PRINTED_TT22_OUTCOME_NAMES, TT22_LEVEL_NAMES, TT22_TITLE_NAMES, WHOLE_YEAR_LABEL, labelOf, termLabel } from '../../shared/labels.ts';
 import { classDataChangedAt, latestInstant, loadClassPrintHeader, printedDataVersion, slug } from './class-print-common.ts';
 import { loadAbsences, loadPrintStudents, loadScopeResults } from './class-print-results.ts';
-import { PRINCIPAL_CAPTION } from './print-data.ts';
+import { principalBlock } from '../platform/pdf/layout.ts';
 
 export type ConfirmationTerm = 1 | 2 | 'year';
 type Printed = ConfirmationSheetPdfData extends infer T ? (T extends unknown ? Omit<T, 'documentId' | 'verifyUrl' | 'createdAt'> : never) : never;
@@ -41,7 +41,7 @@ export async function buildConfirmationSheet(
   const students = await loadPrintStudents(db, cls.id);
   const dob = new Map(students.map((s) => [s.studentId, s.dateOfBirth]));
   const termLabel = TERM_LABEL[options.term];
-  const principalSigner = { title: 'HIỆU TRƯỞNG', caption: PRINCIPAL_CAPTION, name: header.principalName };
+  const principalSigner = principalBlock(header.principalName, false);
   const placeDate = { place: header.school.place, date: null };
 
   let printed: Printed;

@@ -16,7 +16,7 @@ import { documentIdFor, verifyUrlFor } from '../platform/pdf/document-id.ts';
 import { type PrimarySummaryPdfData, renderPrimarySummaryPdf } from './templates/primary-summary-pdf.ts';
 import { classDataChangedAt, loadClassPrintHeader, printedDataVersion, slug } from './class-print-common.ts';
 import { loadPrintStudents } from './class-print-results.ts';
-import { PRINCIPAL_CAPTION } from './print-data.ts';
+import { principalBlock } from '../platform/pdf/layout.ts';
 
 /** The general competences (năng lực chung) lead the TT 27 list. */
 const GENERAL_COMPETENCES = 3;
@@ -62,7 +62,7 @@ export async function buildPrimarySummary(db: Db, options: { classId: string; po
     }),
     placeDate: { place: header.school.place, date: null },
     homeroomSigner: { title: 'GIÁO VIÊN CHỦ NHIỆM', caption: '(Ký và ghi rõ họ tên)', name: header.homeroomName },
-    principalSigner: { title: 'HIỆU TRƯỞNG', caption: PRINCIPAL_CAPTION, name: header.principalName },
+    principalSigner: principalBlock(header.principalName, false),
   };
   const inputsVersion = printedDataVersion(printed);
   const documentId = documentIdFor('BTH', [cls.id, options.point, summary.ruleVersion, inputsVersion]);

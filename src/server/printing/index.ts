@@ -6,7 +6,7 @@ export { buildConfirmationSheet, type ConfirmationTerm } from './class-print-con
 export { buildPrimarySummary } from './class-print-primary-summary.ts';
 export { registerClassPrintRoutes } from './class-print.routes.ts';
 export { approvedSnapshot, classTeacherNames, schoolLevelAddress, schoolPrintInfo, type PrintCache } from './print-cache.ts';
-export { PRINCIPAL_CAPTION, loadSchoolPrintInfo, pdfDisposition, principalName, schoolYearLabel, sendDocumentPdf, sendPdf, vnDateTime, vnPrintDate } from './print-data.ts';
+export { loadSchoolPrintInfo, pdfDisposition, principalName, schoolYearLabel, sendDocumentPdf, sendPdf, vnDateTime, vnPrintDate } from './print-data.ts';
 export { printDocuments, type PrintDocumentsParams, type PrintDocumentsResult } from './print-documents.ts';
 export { registerPrintJobRoutes } from './print-jobs.routes.ts';
 export { classStudents, registerPrintTarget, wholeClass } from './print-targets.ts';

@@ -10,8 +10,6 @@ import { notFound } from '../platform/errors.ts';
 import type { PrintDate, SchoolHeading } from '../platform/pdf/layout.ts';
 import type { RenderedDocument } from '../platform/pdf/rendered-document.ts';
 
-/** The caption under the principal's signature. */
-export const PRINCIPAL_CAPTION = '(Ký, ghi rõ họ tên và đóng dấu)';
 
 const two = (n: number) => String(n).padStart(2, '0');
 

@@ -9,10 +9,10 @@ import type { AuditContext } from '../platform/audit/audit-log.ts';
 import type { Db } from '../platform/db/database.ts';
 import { storeDocument } from '../platform/files/store-document.ts';
 import { documentIdFor, verifyUrlFor } from '../platform/pdf/document-id.ts';
-import type { Signer } from '../platform/pdf/layout.ts';
+import { type Signer, principalBlock } from '../platform/pdf/layout.ts';
 import type { EvidenceKind } from '../../shared/corrections.ts';
 import { APPROVAL_STEP_LABELS, columnLabel, sourceLabel } from '../../shared/labels.ts';
-import { PRINCIPAL_CAPTION, getSchoolUserOr404, loadSchoolPrintInfo, principalName, schoolYearLabelFor, vnDateTime } from './print-data.ts';
+import { getSchoolUserOr404, loadSchoolPrintInfo, principalName, schoolYearLabelFor, vnDateTime } from './print-data.ts';
 
 /** More changes than this in one month print with a note saying the rest were left out. */
 const MAX_EDIT_LOG_ROWS = 2000;
@@ -51,9 +51,7 @@ export async function printEditLog(o: PrintEditLogOptions): Promise<{ pdf: Buffe
   const schoolYear = await schoolYearLabelFor(db, schoolId, `${month}-15`);
 
   // Whoever reviews signs: a vice-principal on the principal's behalf, else the principal.
-  const leaderSigner: Signer = deputy
-    ? { title: 'KT. HIỆU TRƯỞNG', subtitle: 'PHÓ HIỆU TRƯỞNG', caption: PRINCIPAL_CAPTION, name: deputy.fullName }
-    : { title: 'HIỆU TRƯỞNG', caption: PRINCIPAL_CAPTION, name: await principalName(db, schoolId) };
+  const leaderSigner: Signer = principalBlock(deputy ? deputy.fullName : await principalName(db, schoolId), Boolean(deputy));
   const reviewer = deputy ? deputy.userId : 'principal';
   const last = log.entries.at(-1);
   const documentId = documentIdFor('NKSD', [schoolId, teacherUserId, month, log.total, last?.eventId ?? '', reviewer, approvals.length, approvals.at(-1)?.eventId ?? '']);

@@ -192,6 +192,14 @@ export interface Signer {
   note?: string;
 }
 
+/** The caption of a block signed and sealed (the principal's). */
+export const PRINCIPAL_CAPTION = '(Ký, ghi rõ họ tên và đóng dấu)';
+
+/** The principal's block: "HIỆU TRƯỞNG", or "KT. HIỆU TRƯỞNG" over "PHÓ HIỆU TRƯỞNG" when a vice-principal signs in her place (R1). */
+export function principalBlock(name: string | null, deputy: boolean): Signer {
+  return deputy ? { title: 'KT. HIỆU TRƯỞNG', subtitle: 'PHÓ HIỆU TRƯỞNG', caption: PRINCIPAL_CAPTION, name } : { title: 'HIỆU TRƯỞNG', caption: PRINCIPAL_CAPTION, name };
+}
+
 /** How many title lines a signer's block has. */
 const titleLinesOf = (s: Signer): number => 1 + (s.subtitle ? s.subtitle.split('\n').length : 0);
 

@@ -8,11 +8,9 @@ import type { PdfNode, TextNode } from '../../platform/pdf/engine/nodes.ts';
 import { printedDecimal } from '../../platform/canonical-json.ts';
 import { GUARDIAN_RELATION_LABELS, SEX_LABELS, TT22_TITLE_NAMES, TT58_TITLE_NAMES, inSentence, labelOf } from '../../../shared/labels.ts';
 import type { TranscriptDocument, TranscriptYear } from '../transcript-document.ts';
-import { type PlaceDate, type SchoolHeading, type Signer, contentWidth, GRID_LAYOUT, MM, signatureRow } from '../../platform/pdf/layout.ts';
+import { type PlaceDate, type SchoolHeading, type Signer, contentWidth, GRID_LAYOUT, MM, principalBlock, signatureRow } from '../../platform/pdf/layout.ts';
 import { splitSchoolName } from '../../../domain/names/split-school-name.ts';
 
-const PRINCIPAL_SEAL_CAPTION = '(Ký, ghi rõ họ tên và đóng dấu)';
-const DEPUTY = 'KT. HIỆU TRƯỞNG';
 
 /**
  * The principal's block of a year (R1, issue 22): "HIỆU TRƯỞNG", or "KT. HIỆU TRƯỞNG" over
@@ -21,11 +19,11 @@ const DEPUTY = 'KT. HIỆU TRƯỞNG';
  * `roleLine`, else only for the vice-principal.
  */
 export function principalSigner(y: Pick<TranscriptYear, 'record'>, heading?: string, roleLine = false): Signer {
-  const base = { caption: PRINCIPAL_SEAL_CAPTION, name: y.record.confirmedBy };
-  const deputy = y.record.confirmedByDeputy;
-  if (!heading) return deputy ? { ...base, title: DEPUTY, subtitle: 'PHÓ HIỆU TRƯỞNG' } : { ...base, title: 'HIỆU TRƯỞNG' };
-  if (deputy) return { ...base, title: heading, subtitle: `${DEPUTY}\nPHÓ HIỆU TRƯỞNG` };
-  return roleLine ? { ...base, title: heading, subtitle: 'HIỆU TRƯỞNG' } : { ...base, title: heading };
+  const role = principalBlock(y.record.confirmedBy, y.record.confirmedByDeputy);
+  if (!heading) return role;
+  // The role lines go under the heading: "KT. HIỆU TRƯỞNG / PHÓ HIỆU TRƯỞNG", or "HIỆU TRƯỞNG" with `roleLine`.
+  const lines = role.subtitle ? `${role.title}\n${role.subtitle}` : roleLine ? role.title : undefined;
+  return { ...role, title: heading, subtitle: lines };
 }
 
 
@@ -146,7 +144,7 @@ export function identityPage(input: TranscriptPrintInput): PdfNode[] {
     { text: 'HỌC BẠ', fontSize: 18, bold: true, alignment: 'center' },
     { text: LEVEL_TITLES[level], fontSize: 14, bold: true, alignment: 'center', margin: [0, 0, 0, 14] },
     { columns: [{ width: 34 * MM, stack: [photo, { text: 'Ảnh 3x4', fontSize: 9, italics: true, margin: [8 * MM, -22 * MM, 0, 0] }] }, { width: '*', stack: fields }], columnGap: 8 },
-    rightSignature(first ? principalSigner(first) : { title: 'HIỆU TRƯỞNG', caption: PRINCIPAL_SEAL_CAPTION, name: null }, first ? placeDateOf(input, first.record.confirmedAt) : undefined),
+    rightSignature(first ? principalSigner(first) : principalBlock(null, false), first ? placeDateOf(input, first.record.confirmedAt) : undefined),
     { text: 'QUÁ TRÌNH HỌC TẬP', fontSize: 13, bold: true, alignment: 'center', margin: [0, 16, 0, 6] },
     {
       table: {
