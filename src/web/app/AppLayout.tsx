@@ -1,20 +1,36 @@
 /** The frame of every page: header (app, school, school year, user) and the role-aware menu. */
-import { AppShell, Avatar, Burger, Group, Menu, NavLink, ScrollArea, Select, Stack, Text, UnstyledButton } from '@mantine/core';
+import { AppShell, Avatar, Burger, Group, NativeSelect, NavLink, Text } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
-import { type ReactNode, useState } from 'react';
+import { type ReactNode, Suspense, lazy, useState } from 'react';
 import { Link, useLocation } from 'wouter';
 import { setCsrfToken } from '../api/client.ts';
 import { authApi } from '../api/endpoints.ts';
 import { ErrorBoundary } from '../components/ErrorBoundary.tsx';
-import { RecoveryCodesModal } from '../features/auth/RecoveryCodes.tsx';
-import { NotificationBell } from '../features/shell/NotificationBell.tsx';
 import { NAV_ITEMS, navVisible } from './nav.ts';
 import { useSession } from './session.tsx';
+
+// The header's pop-ups (account menu, notifications) and the recovery codes load just after the
+// shell, so that the first page and its first editable cell do not wait for the pop-up machinery.
+const UserMenu = lazy(() => import('../features/shell/UserMenu.tsx').then((m) => ({ default: m.UserMenu })));
+const NotificationBell = lazy(() =>
+  import('../features/shell/NotificationBell.tsx').then((m) => ({ default: m.NotificationBell })),
+);
+const RecoveryCodesModal = lazy(() =>
+  import('../features/auth/RecoveryCodes.tsx').then((m) => ({ default: m.RecoveryCodesModal })),
+);
 
 function initials(fullName: string): string {
   const parts = fullName.trim().split(/\s+/);
   return (parts.length > 1 ? parts[parts.length - 1][0] : parts[0]?.[0] ?? '?').toUpperCase();
+}
+
+function AccountAvatar({ fullName }: { fullName: string }) {
+  return (
+    <Avatar color="teal" radius="xl" size={32}>
+      {initials(fullName)}
+    </Avatar>
+  );
 }
 
 export function AppLayout({ children }: { children: ReactNode }) {
@@ -52,68 +68,36 @@ export function AppLayout({ children }: { children: ReactNode }) {
           </Group>
           <Group gap="xs" wrap="nowrap">
             {years.length > 0 && (
-              <Select
+              <NativeSelect
                 aria-label="Năm học"
                 size="xs"
                 w={{ base: 118, sm: 170 }}
-                allowDeselect={false}
                 data={years.map((y) => ({ value: y.id, label: wide ? `Năm học ${y.name}` : y.name }))}
-                value={yearId}
-                onChange={(v) => v && setYearId(v)}
-                comboboxProps={{ withinPortal: true }}
+                value={yearId ?? ''}
+                onChange={(e) => setYearId(e.currentTarget.value)}
                 data-testid="year-switcher"
               />
             )}
-            <NotificationBell />
-            <Menu position="bottom-end" withinPortal>
-              <Menu.Target>
-                <UnstyledButton aria-label="Tài khoản của tôi">
-                  <Group gap={6} wrap="nowrap">
-                    <Avatar color="teal" radius="xl" size={32}>
-                      {initials(me.user.fullName)}
-                    </Avatar>
-                    <Stack gap={0} visibleFrom="lg" maw={200}>
-                      <Text size="sm" fw={500} truncate>
-                        {me.user.fullName}
-                      </Text>
-                      <Text size="xs" c="dimmed" truncate>
-                        {session.roleLabel}
-                      </Text>
-                    </Stack>
-                  </Group>
-                </UnstyledButton>
-              </Menu.Target>
-              <Menu.Dropdown>
-                <Menu.Label>
-                  <Text size="sm" fw={500} c="dark">
-                    {me.user.fullName}
-                  </Text>
-                  <Text size="xs">{session.roleLabel}</Text>
-                  {school && <Text size="xs">{school.name}</Text>}
-                </Menu.Label>
-                {me.schools.length > 1 && (
-                  <>
-                    <Menu.Divider />
-                    <Menu.Label>Chuyển trường</Menu.Label>
-                    {me.schools.map((s) => (
-                      <Menu.Item key={s.id} onClick={() => session.setSchoolId(s.id)} disabled={s.id === session.schoolId}>
-                        {s.name}
-                      </Menu.Item>
-                    ))}
-                  </>
-                )}
-                <Menu.Divider />
-                {me.user.totpEnabled && <Menu.Item onClick={() => setRecoveryOpen(true)}>Mã khôi phục</Menu.Item>}
-                <Menu.Item color="red" onClick={logout}>
-                  Đăng xuất
-                </Menu.Item>
-              </Menu.Dropdown>
-            </Menu>
+            <Suspense fallback={<div style={{ width: 34 }} />}>
+              <NotificationBell />
+            </Suspense>
+            <Suspense fallback={<AccountAvatar fullName={me.user.fullName} />}>
+              <UserMenu
+                session={session}
+                onRecoveryCodes={() => setRecoveryOpen(true)}
+                onLogout={logout}
+                avatar={<AccountAvatar fullName={me.user.fullName} />}
+              />
+            </Suspense>
           </Group>
         </Group>
       </AppShell.Header>
 
-      {recoveryOpen && <RecoveryCodesModal username={me.user.username} onClose={() => setRecoveryOpen(false)} />}
+      {recoveryOpen && (
+        <Suspense fallback={null}>
+          <RecoveryCodesModal username={me.user.username} onClose={() => setRecoveryOpen(false)} />
+        </Suspense>
+      )}
 
       <AppShell.Navbar p="xs" className="no-print">
         <AppShell.Section hiddenFrom="md" mb="xs">
@@ -124,7 +108,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
             {me.user.fullName} — {session.roleLabel}
           </Text>
         </AppShell.Section>
-        <AppShell.Section grow component={ScrollArea}>
+        <AppShell.Section grow style={{ overflowY: 'auto' }}>
           {items.map((item) => {
             const active = item.href === '/' ? location === '/' : location === item.href || location.startsWith(`${item.href}/`);
             return (

@@ -44,6 +44,12 @@ const storage = {
   },
 };
 
+/** The school and school year this device last worked in, if any. */
+export function savedSchoolAndYear(): { schoolId: string | null; yearId: string | null } {
+  const schoolId = storage.get('sodiem.school');
+  return { schoolId, yearId: schoolId ? storage.get(`sodiem.year.${schoolId}`) : null };
+}
+
 /** The year that contains today, else the latest one. */
 export function defaultYear(years: SchoolYear[]): SchoolYear | null {
   const today = todayIso();
@@ -57,7 +63,10 @@ export function SessionProvider({ me, children }: { me: Me; children: ReactNode 
   followServerClock(me.now);
   const [schoolId, setSchoolIdState] = useState<string>(() => {
     const saved = storage.get('sodiem.school');
-    return me.schools.find((s) => s.id === saved)?.id ?? me.schools[0]?.id ?? '';
+    const id = me.schools.find((s) => s.id === saved)?.id ?? me.schools[0]?.id ?? '';
+    // Remembered so that the next start can ask for the school's data at once (warmStart).
+    if (id && id !== saved) storage.set('sodiem.school', id);
+    return id;
   });
   const school = me.schools.find((s) => s.id === schoolId) ?? null;
   const canViewSchool = me.abilities[schoolId]?.['school.view'] === true;
@@ -72,8 +81,12 @@ export function SessionProvider({ me, children }: { me: Me; children: ReactNode 
   const [yearId, setYearIdState] = useState<string | null>(() => storage.get(`sodiem.year.${schoolId}`));
   useEffect(() => {
     if (!years.length) return;
-    if (!yearId || !years.some((y) => y.id === yearId)) setYearIdState(defaultYear(years)?.id ?? null);
-  }, [years, yearId]);
+    if (!yearId || !years.some((y) => y.id === yearId)) {
+      const id = defaultYear(years)?.id ?? null;
+      if (id) storage.set(`sodiem.year.${schoolId}`, id);
+      setYearIdState(id);
+    }
+  }, [years, yearId, schoolId]);
 
   const value = useMemo<Session>(() => {
     const year = years.find((y) => y.id === yearId) ?? null;

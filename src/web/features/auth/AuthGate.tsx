@@ -4,14 +4,23 @@
  */
 import { Center, Loader } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { type ReactNode, useEffect } from 'react';
+import { type ReactNode, Suspense, lazy, useEffect, useState } from 'react';
 import { ApiError, onAuthProblem, setCsrfToken } from '../../api/client.ts';
 import { authApi } from '../../api/endpoints.ts';
 import { keys } from '../../api/keys.ts';
 import type { Me } from '../../api/types.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { followServerClock } from '../../lib/format.ts';
-import { LoginFlow } from './LoginFlow.tsx';
+import { warmStart } from '../../app/warm-start.ts';
+
+/** The login steps (with the QR code of the second factor) load only when someone must sign in. */
+const LoginFlow = lazy(() => import('./LoginFlow.tsx').then((m) => ({ default: m.LoginFlow })));
+
+const loading = (
+  <Center h="100vh">
+    <Loader aria-label="Đang tải" />
+  </Center>
+);
 
 async function loadMe(): Promise<Me | null> {
   try {
@@ -31,6 +40,8 @@ async function loadMe(): Promise<Me | null> {
 export function AuthGate({ children }: { children: (me: Me) => ReactNode }) {
   const queryClient = useQueryClient();
   const meQuery = useQuery({ queryKey: keys.me, queryFn: loadMe, staleTime: 5 * 60_000, retry: 1 });
+  // Once, at start: the reads the first page will need go out alongside the session check.
+  useState(() => warmStart(queryClient, window.location.pathname));
 
   useEffect(() => {
     onAuthProblem(() => {
@@ -38,13 +49,7 @@ export function AuthGate({ children }: { children: (me: Me) => ReactNode }) {
     });
   }, [queryClient]);
 
-  if (meQuery.isLoading) {
-    return (
-      <Center h="100vh">
-        <Loader aria-label="Đang tải" />
-      </Center>
-    );
-  }
+  if (meQuery.isLoading) return loading;
   if (meQuery.isError) {
     return (
       <Center h="100vh" p="md">
@@ -55,13 +60,15 @@ export function AuthGate({ children }: { children: (me: Me) => ReactNode }) {
   const me = meQuery.data ?? null;
   if (!me || me.next !== 'ready') {
     return (
-      <LoginFlow
-        key={me?.next ?? 'password'}
-        initialStep={me?.next ?? 'password'}
-        onReady={async () => {
-          await queryClient.resetQueries();
-        }}
-      />
+      <Suspense fallback={loading}>
+        <LoginFlow
+          key={me?.next ?? 'password'}
+          initialStep={me?.next ?? 'password'}
+          onReady={async () => {
+            await queryClient.resetQueries();
+          }}
+        />
+      </Suspense>
     );
   }
   return <>{children(me)}</>;

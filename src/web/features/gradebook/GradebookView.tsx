@@ -18,7 +18,7 @@ import { useYearSetup } from '../setup/hooks.ts';
 import { useClasses } from '../people/hooks.ts';
 import { ExcelExportButton, ExcelImportButton } from './ExcelImport.tsx';
 import { GradebookGrid, LockIcon, STATUS_TEXT } from './GradebookGrid.tsx';
-import { currentTermNo, useSchoolWideReader, useSheet } from './hooks.ts';
+import { currentTermNo, useSchoolWideReader, useSheet, usePrefetchSheet } from './hooks.ts';
 import { useSheetEditor } from './useSheetEditor.ts';
 
 export const sheetHref = (classId: string, subjectId: string, termNo: number) => `/so-diem/${classId}/${subjectId}/${termNo}`;
@@ -51,6 +51,7 @@ export function GradebookView({ yearId, pick }: { yearId: string; pick: Pick | n
   const { me } = useSession();
   const [, navigate] = useLocation();
   const { setup, classChoices, subjectsOf, loading, error } = useChoices(yearId);
+  usePrefetchSheet(pick);
   const termNo = pick?.termNo ?? currentTermNo(setup.data?.terms);
   const [classId, setClassId] = useState<string | null>(pick?.classId ?? null);
 

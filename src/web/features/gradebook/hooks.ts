@@ -1,4 +1,5 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import { gradebookApi } from '../../api/endpoints.ts';
 import { keys } from '../../api/keys.ts';
 import type { Term } from '../../api/types.ts';
@@ -10,7 +11,22 @@ export function useSheet(classId: string, subjectId: string, termNo: number) {
     queryKey: keys.sheet(classId, subjectId, termNo),
     queryFn: () => gradebookApi.sheet(classId, subjectId, termNo),
     staleTime: 0,
+    // Always fresh when opened, except straight after usePrefetchSheet fetched it for this opening.
+    refetchOnMount: (query) => Date.now() - query.state.dataUpdatedAt > 5_000,
   });
+}
+
+/**
+ * A sheet opened from its address starts loading at once, in parallel with the year's set-up and
+ * class list that the page needs first, instead of after them (one round trip less on a slow link).
+ */
+export function usePrefetchSheet(pick: { classId: string; subjectId: string; termNo: number } | null): void {
+  const queryClient = useQueryClient();
+  const { classId, subjectId, termNo } = pick ?? {};
+  useEffect(() => {
+    if (!classId || !subjectId || !termNo) return;
+    void queryClient.prefetchQuery({ queryKey: keys.sheet(classId, subjectId, termNo), queryFn: () => gradebookApi.sheet(classId, subjectId, termNo) });
+  }, [queryClient, classId, subjectId, termNo]);
 }
 
 /** The term that contains today (term 2 once it started), else term 1. */
