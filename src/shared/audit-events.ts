@@ -63,6 +63,7 @@ export const AUDIT_ACTIONS = [
   'lock.released',
   'window.set',
   'testingPlan.set',
+  'testingPlan.deleted',
   'lockRequest.filed',
   'lockRequest.confirmed',
   'lockRequest.refused',

@@ -97,18 +97,18 @@ describe('the Ministry’s labels', () => {
     expect(Object.keys(PRINT_KIND_LABELS)).toEqual([...PRINT_KINDS]);
   });
 
-  it('names the terms, on paper "học kì", on screen "học kỳ"', () => {
+  it('names the terms "học kỳ" on screen and on paper alike (GLOSSARY; issue 15 §8)', () => {
     expect([termRoman(1), termRoman(2), termRoman(3)]).toEqual(['I', 'II', 'II']);
-    expect([termLabel(1), termLabel(2), termLabel(1, 'kỳ'), termLabel(2, 'kỳ')]).toEqual(['Học kì I', 'Học kì II', 'Học kỳ I', 'Học kỳ II']);
+    expect([termLabel(1), termLabel(2), termLabel(1, 'kì')]).toEqual(['Học kỳ I', 'Học kỳ II', 'Học kì I']);
     expect(RESULT_SCOPE_LABELS).toEqual({ term1: 'Học kỳ I', term2: 'Học kỳ II', year: 'Cả năm', final: 'Sau kiểm tra lại, rèn luyện hè' });
     expect(CONDUCT_PERIOD_LABELS).toEqual({ term1: 'Học kỳ I', term2: 'Học kỳ II', year: 'Cả năm', summer: 'Sau rèn luyện hè' });
   });
 
   it('names the four TT 27 points, and their titles in capitals', () => {
     expect(ZPrimaryPoint.options).toEqual([...PRIMARY_POINTS]);
-    expect(PRIMARY_POINTS.map((p) => primaryPointLabel(p))).toEqual(['Giữa học kì I', 'Cuối học kì I', 'Giữa học kì II', 'Cuối năm học']);
+    expect(PRIMARY_POINTS.map((p) => primaryPointLabel(p))).toEqual(['Giữa học kỳ I', 'Cuối học kỳ I', 'Giữa học kỳ II', 'Cuối năm học']);
     expect(PRIMARY_POINTS.map((p) => primaryPointLabel(p, 'kỳ'))).toEqual(['Giữa học kỳ I', 'Cuối học kỳ I', 'Giữa học kỳ II', 'Cuối năm học']);
-    expect(PRIMARY_POINTS.map((p) => primaryPointLabel(p).toLocaleUpperCase('vi'))).toEqual(['GIỮA HỌC KÌ I', 'CUỐI HỌC KÌ I', 'GIỮA HỌC KÌ II', 'CUỐI NĂM HỌC']);
+    expect(PRIMARY_POINTS.map((p) => primaryPointLabel(p).toLocaleUpperCase('vi'))).toEqual(['GIỮA HỌC KỲ I', 'CUỐI HỌC KỲ I', 'GIỮA HỌC KỲ II', 'CUỐI NĂM HỌC']);
   });
 
   it.each([
@@ -130,7 +130,7 @@ describe('the Ministry’s labels', () => {
   it('prints a column with its term, as the edit log does', () => {
     expect(columnLabel('TX2', 1)).toBe('ĐĐGtx 2 (HK I)');
     expect(columnLabel('CK', 2)).toBe('ĐĐGck (HK II)');
-    expect(columnLabel('MUC_GK', 1)).toBe('Mức giữa kì (HK I)');
+    expect(columnLabel('MUC_GK', 1)).toBe('Mức giữa kỳ (HK I)');
     expect(columnLabel('KTL', 3)).toBe('KTL (HK II)');
   });
 

@@ -32,23 +32,28 @@ export function inSentence(label: string): string {
 
 // Terms, the whole year, the periods of results and conduct, the TT 27/2020 assessment points.
 
-/** The Ministry's forms (and so the prints) spell "học kì"; the screens and the Excel sheets "học kỳ". */
+/**
+ * "Học kỳ" everywhere — screens, prints and Excel — as the GLOSSARY writes it (issue 15 §8: the app
+ * said "Học kỳ" and the PDFs "Học kì" on the same day's work). 'kì' stays callable for a text
+ * that must quote a form word for word.
+ */
 export type Spelling = 'kì' | 'kỳ';
+export const TERM_SPELLING: Spelling = 'kỳ';
 
 /** 1 → "I"; 2 → "II", and so does the summer re-assessment (kept as term 3). */
 export function termRoman(termNo: number): 'I' | 'II' {
   return termNo === 1 ? 'I' : 'II';
 }
 
-/** "Học kì I", "Học kỳ II". */
-export function termLabel(termNo: number, spelling: Spelling = 'kì'): string {
+/** "Học kỳ I", "Học kỳ II". */
+export function termLabel(termNo: number, spelling: Spelling = TERM_SPELLING): string {
   return `Học ${spelling} ${termRoman(termNo)}`;
 }
 
 export const WHOLE_YEAR_LABEL = 'Cả năm học';
 
 /** TT 27/2020 Điều 7 k1: "Giữa học kì I", "Cuối học kì I", "Giữa học kì II", "Cuối năm học". */
-export function primaryPointLabel(point: PrimaryPoint, spelling: Spelling = 'kì'): string {
+export function primaryPointLabel(point: PrimaryPoint, spelling: Spelling = TERM_SPELLING): string {
   if (point === 'CN') return 'Cuối năm học';
   return `${point.startsWith('GK') ? 'Giữa' : 'Cuối'} ${inSentence(termLabel(point === 'GK2' ? 2 : 1, spelling))}`;
 }
@@ -130,7 +135,7 @@ export const TT58_OUTCOME_NAMES: Readonly<Record<OutcomeTt58 | 'promotedAfterRea
 // Grade-book columns, where a value came from, the score events, corrections and their evidence.
 
 /** A column's short name: "TX2" → "ĐĐGtx 2", "GK" → "ĐĐGgk", "MUC_GK" → "Mức giữa kì"; another key as itself. */
-export function columnName(columnKey: string, spelling: Spelling = 'kì'): string {
+export function columnName(columnKey: string, spelling: Spelling = TERM_SPELLING): string {
   const tx = /^TX(\d+)$/.exec(columnKey);
   if (tx) return regularColumnName(Number(tx[1]));
   return labelOf(

@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestServer, startTestServer } from '../helpers/server.ts';
+import { moveClock } from '../helpers/test-clock.ts';
 import { RUN_BROWSER_TESTS, launchBrowser, loginPage, shot } from './support.ts';
 
 /** A 1×1 PNG: the "photo" of the test paper. */
@@ -105,6 +106,12 @@ describe.runIf(RUN_BROWSER_TESTS)('grade book in the browser', () => {
     await shot(teacher, '71-gradebook-invalid', false);
     await teacher.keyboard.press('Escape');
     await expect(cell(teacher, 5, 0).inputValue()).resolves.toBe('');
+    // "11" is not saved as 1,1 (issue 15 §5): the shortcut "85" → 8,5 is for 20–99 only.
+    await teacher.keyboard.type('11');
+    await expect.poll(() => teacher.getByTestId('cell-info').textContent()).toContain('"11" chưa rõ là điểm nào');
+    await expect(cell(teacher, 5, 0).getAttribute('aria-invalid')).resolves.toBe('true');
+    await teacher.keyboard.press('Escape');
+    await expect(cell(teacher, 5, 0).inputValue()).resolves.toBe('');
 
     // The rest of rows 1–3 (ĐĐGtx 2…n, ĐĐGgk, ĐĐGck) pasted as a block copied from Excel.
     const block = [
@@ -147,10 +154,26 @@ describe.runIf(RUN_BROWSER_TESTS)('grade book in the browser', () => {
     await teacher.setViewportSize({ width: 390, height: 844 });
     await cell(teacher, 0, 0).click();
     await shot(teacher, '73-gradebook-phone', false);
+    // Every name readable in full (issue 15 §4): nothing cut with "…", the given name shown first.
+    const names = await teacher.locator('[data-testid="gradebook-grid"] tbody th.gb-name').evaluateAll((ths) =>
+      ths.map((th) => ({ text: th.querySelector('[data-testid="student-name"]')?.textContent ?? '', cut: th.scrollWidth > th.clientWidth, given: th.querySelector('.st-given')?.textContent ?? '' })),
+    );
+    expect(names.length).toBe(40);
+    expect(names.filter((n) => n.cut)).toEqual([]);
+    for (const n of names) expect(n.text.endsWith(n.given) && n.text.split(' ').length >= 2).toBe(true);
     await teacher.setViewportSize({ width: 1280, height: 900 });
   });
 
+  it('her own slip of a minute ago is put right without a reason (issue 15 §5)', async () => {
+    await cell(teacher, 4, 0).click();
+    await teacher.keyboard.type('6');
+    await teacher.keyboard.press('Enter');
+    await expect.poll(() => rowAt(teacher, 4).getAttribute('data-row-status'), { timeout: 10_000 }).toBe('saved');
+    await expect(teacher.getByRole('dialog', { name: 'Lý do sửa điểm' }).count()).resolves.toBe(0);
+  });
+
   it('re-entering a saved score asks for a reason', async () => {
+    moveClock(server.clock, 31 * 60_000); // her entries are now recorded scores: changing one is a sửa điểm
     await cell(teacher, 4, 0).click();
     await teacher.keyboard.type('7');
     await teacher.keyboard.press('Enter');

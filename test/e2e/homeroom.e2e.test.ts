@@ -94,6 +94,15 @@ describe.runIf(RUN_BROWSER_TESTS)('homeroom work in the browser', () => {
     await homeroom.getByLabel(`Ghi chú — ${students[0].fullName}`).fill('Ốm, có giấy xin phép');
     await expect.poll(() => homeroom.getByTestId('attendance-count').textContent()).toContain('vắng 2 (P: 1, K: 1)');
     await shots(homeroom, 'h02-attendance-day');
+    // At 390 px every name is whole (issue 15 §4): the given name first, nothing cut, no two rows alike.
+    await homeroom.setViewportSize({ width: 390, height: 844 });
+    const names = await homeroom.locator('[data-testid="attendance-grid"] tbody td.kg-name').evaluateAll((tds) =>
+      tds.map((td) => ({ text: td.textContent ?? '', cut: td.scrollWidth > td.clientWidth, given: td.querySelector('.st-given')?.textContent ?? '' })),
+    );
+    await homeroom.setViewportSize({ width: 1280, height: 900 });
+    expect(names.map((n) => n.text)).toEqual(students.map((st) => st.fullName));
+    expect(names.filter((n) => n.cut)).toEqual([]);
+    expect(names.every((n) => n.given !== '' && n.text.endsWith(n.given))).toBe(true);
     await homeroom.getByTestId('attendance-save').click();
     await homeroom.getByTestId('attendance-saved').waitFor();
 
@@ -277,7 +286,8 @@ describe.runIf(RUN_BROWSER_TESTS)('homeroom work in the browser', () => {
 
     const teacher = await login('gvcn.3a');
     await teacher.getByTestId('homeroom-card').getByRole('link', { name: 'Phẩm chất, năng lực' }).click();
-    // The page opens on the point running today (cuối HK I on TEST_NOW); the teacher picks cuối năm.
+    // The page opens on the point running today (cuối HK I on TEST_NOW, issue 15 §6); the teacher picks cuối năm.
+    await expect.poll(() => teacher.locator('.mantine-SegmentedControl-label[data-active]').first().textContent()).toBe('Cuối học kỳ I');
     await teacher.getByText('Cuối năm học', { exact: true }).click();
     const grid = teacher.getByTestId('primary-grid');
     await grid.waitFor();
@@ -290,7 +300,7 @@ describe.runIf(RUN_BROWSER_TESTS)('homeroom work in the browser', () => {
     await teacher.keyboard.press('d');
     await expect(grid.locator('button[data-r="1"][data-c="2"]').getAttribute('data-value')).resolves.toBe('Đ');
     await teacher.getByTestId('fill-blanks').click();
-    await teacher.getByRole('menuitem', { name: 'Điền Tốt (T) cho các ô trống' }).click();
+    await teacher.getByRole('menuitem', { name: 'Điền Tốt (T) cho các ô trống — Cuối năm' }).click();
     await expect.poll(() => teacher.getByTestId('blank-count').textContent()).toBe('Đã đánh giá đủ');
     // Pupil 3 is nominated, with the class's recognition.
     await teacher.getByLabel(`Đề xuất khen thưởng — ${pupils[2].full_name}`).check();
@@ -299,6 +309,7 @@ describe.runIf(RUN_BROWSER_TESTS)('homeroom work in the browser', () => {
     await shots(teacher, 'h14-primary-assessment');
     await teacher.getByTestId('primary-save').click();
     await expect.poll(() => teacher.getByTestId('primary-save').textContent()).toBe('Đã lưu');
+    await expect(teacher.getByTestId('primary-saved').textContent()).resolves.toContain('Đã lưu đánh giá cuối năm học cho');
 
     await teacher.getByRole('link', { name: 'Sổ tổng hợp kết quả đánh giá giáo dục' }).click();
     const book = teacher.getByTestId('primary-summary');

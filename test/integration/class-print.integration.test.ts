@@ -148,7 +148,7 @@ describe('class book (Sổ theo dõi và đánh giá học sinh theo lớp, P1)'
     expect(id).toMatch(/^STD-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
     if (!requirePoppler()) return;
     const doc = inspect('class-book-hk1', res.body as Buffer);
-    for (const heading of ['SỔ THEO DÕI VÀ ĐÁNH GIÁ HỌC SINH', '(THEO LỚP HỌC)', 'CẤP TRUNG HỌC CƠ SỞ', 'Lớp: 6A1', 'NĂM HỌC 2026 - 2027', 'Thông tư số 22/2021/TT-BGDĐT', 'HƯỚNG DẪN SỬ DỤNG', 'SƠ YẾU LÝ LỊCH HỌC SINH', 'TỔNG HỢP KẾT QUẢ ĐÁNH GIÁ HỌC KÌ I', 'Giáo viên môn học', 'GIÁO VIÊN CHỦ NHIỆM', 'HIỆU TRƯỞNG']) {
+    for (const heading of ['SỔ THEO DÕI VÀ ĐÁNH GIÁ HỌC SINH', '(THEO LỚP HỌC)', 'CẤP TRUNG HỌC CƠ SỞ', 'Lớp: 6A1', 'NĂM HỌC 2026 - 2027', 'Thông tư số 22/2021/TT-BGDĐT', 'HƯỚNG DẪN SỬ DỤNG', 'SƠ YẾU LÝ LỊCH HỌC SINH', 'TỔNG HỢP KẾT QUẢ ĐÁNH GIÁ HỌC KỲ I', 'Giáo viên môn học', 'GIÁO VIÊN CHỦ NHIỆM', 'HIỆU TRƯỞNG']) {
       expect(doc.text, heading).toContain(heading);
     }
     expectFooter(doc, id);
@@ -173,10 +173,10 @@ describe('class book (Sổ theo dõi và đánh giá học sinh theo lớp, P1)'
     // Every subject: each student's line carries exactly the sheet's values and average.
     for (const sheet of book.sheets) {
       // The subject's pages: from its heading to the next grid or summary.
-      const start = doc.pages.findIndex((p) => p.includes(`HỌC KÌ I — Môn: ${sheet.subject.name}`));
+      const start = doc.pages.findIndex((p) => p.includes(`HỌC KỲ I — Môn: ${sheet.subject.name}`));
       expect(start, sheet.subject.name).toBeGreaterThan(0);
       let end = start + 1;
-      while (end < doc.pages.length && !/HỌC KÌ I — Môn:|TỔNG HỢP KẾT QUẢ/.test(doc.pages[end])) end++;
+      while (end < doc.pages.length && !/HỌC KỲ I — Môn:|TỔNG HỢP KẾT QUẢ/.test(doc.pages[end])) end++;
       const text = doc.pages.slice(start, end).join('\n');
       expect(text).toContain(`Giáo viên môn học: ${sheet.teacherName}`);
       const keys = sheet.columns.filter((c: { required: boolean }) => c.required).map((c: { key: string }) => c.key);
@@ -235,7 +235,7 @@ describe('class book (Sổ theo dõi và đánh giá học sinh theo lớp, P1)'
     expect(res.status).toBe(200);
     if (!requirePoppler()) return;
     const doc = inspect('class-book-year', res.body as Buffer);
-    for (const heading of ['HỌC KÌ I — Môn:', 'HỌC KÌ II — Môn:', 'ĐTBmcn', 'TỔNG HỢP KẾT QUẢ ĐÁNH GIÁ HỌC KÌ II', 'TỔNG HỢP KẾT QUẢ ĐÁNH GIÁ CẢ NĂM HỌC', 'Xếp loại cả năm', 'Tổng hợp chung', 'Được lên lớp', 'Khen thưởng']) {
+    for (const heading of ['HỌC KỲ I — Môn:', 'HỌC KỲ II — Môn:', 'ĐTBmcn', 'TỔNG HỢP KẾT QUẢ ĐÁNH GIÁ HỌC KỲ II', 'TỔNG HỢP KẾT QUẢ ĐÁNH GIÁ CẢ NĂM HỌC', 'Xếp loại cả năm', 'Tổng hợp chung', 'Được lên lớp', 'Khen thưởng']) {
       expect(doc.text, heading).toContain(heading);
     }
     expectFooter(doc, res.headers.get('x-document-id')!);
@@ -281,7 +281,7 @@ describe('confirmation sheets (Bảng xác nhận kết quả, P2)', () => {
     if (!requirePoppler()) return;
     const doc = inspect('confirmation-subject', res.body as Buffer);
     const sheet = (await homeroom.get(`/api/v1/classes/${classId}/subjects/${ownSubjectId}/terms/1/sheet`)).body;
-    for (const t of ['BẢNG XÁC NHẬN KẾT QUẢ HỌC TẬP', `Môn: ${sheet.subject.name} — Lớp: 6A1`, 'Học kì I — Năm học 2026 - 2027', 'GIÁO VIÊN MÔN HỌC', 'HIỆU TRƯỞNG', 'Tôi đã kiểm tra các điểm đánh giá trên', sheet.teacherName]) {
+    for (const t of ['BẢNG XÁC NHẬN KẾT QUẢ HỌC TẬP', `Môn: ${sheet.subject.name} — Lớp: 6A1`, 'Học kỳ I — Năm học 2026 - 2027', 'GIÁO VIÊN MÔN HỌC', 'HIỆU TRƯỞNG', 'Tôi đã kiểm tra các điểm đánh giá trên', sheet.teacherName]) {
       expect(doc.text, t).toContain(t);
     }
     for (const row of sheet.rows.filter((r: { active: boolean }) => r.active).slice(0, 8)) {
@@ -305,7 +305,7 @@ describe('confirmation sheets (Bảng xác nhận kết quả, P2)', () => {
     expect(frozen.headers.get('x-document-id')).not.toBe(live.headers.get('x-document-id'));
     if (!requirePoppler()) return;
     const doc = inspect('confirmation-homeroom', frozen.body as Buffer);
-    for (const t of ['BẢNG XÁC NHẬN KẾT QUẢ HỌC TẬP VÀ RÈN LUYỆN', 'Lớp: 6A1 — Học kì I', 'đã được Hiệu trưởng phê duyệt', 'Kết quả học tập —', 'Kết quả rèn luyện —', 'GIÁO VIÊN CHỦ NHIỆM']) {
+    for (const t of ['BẢNG XÁC NHẬN KẾT QUẢ HỌC TẬP VÀ RÈN LUYỆN', 'Lớp: 6A1 — Học kỳ I', 'đã được Hiệu trưởng phê duyệt', 'Kết quả học tập —', 'Kết quả rèn luyện —', 'GIÁO VIÊN CHỦ NHIỆM']) {
       expect(doc.text, t).toContain(t);
     }
     const results = (await homeroom.get(`/api/v1/classes/${classId}/results?scope=term1`)).body;
@@ -347,7 +347,7 @@ describe('primary class summary (Bảng tổng hợp kết quả đánh giá gi�
     expect(Buffer.compare((await again.get(url)).body, res.body)).toBe(0);
     if (!requirePoppler()) return;
     const doc = inspect('primary-summary-gk1', res.body as Buffer);
-    for (const t of ['BẢNG TỔNG HỢP KẾT QUẢ ĐÁNH GIÁ GIÁO DỤC CỦA LỚP', 'GIỮA HỌC KÌ I', 'Lớp: 3A — Năm học: 2026 - 2027', 'MÔN HỌC VÀ HOẠT ĐỘNG GIÁO DỤC', 'PHẨM CHẤT, NĂNG LỰC', 'Phẩm chất chủ yếu', 'Năng lực cốt lõi', 'GIÁO VIÊN CHỦ NHIỆM', 'HIỆU TRƯỞNG']) {
+    for (const t of ['BẢNG TỔNG HỢP KẾT QUẢ ĐÁNH GIÁ GIÁO DỤC CỦA LỚP', 'GIỮA HỌC KỲ I', 'Lớp: 3A — Năm học: 2026 - 2027', 'MÔN HỌC VÀ HOẠT ĐỘNG GIÁO DỤC', 'PHẨM CHẤT, NĂNG LỰC', 'Phẩm chất chủ yếu', 'Năng lực cốt lõi', 'GIÁO VIÊN CHỦ NHIỆM', 'HIỆU TRƯỞNG']) {
       expect(doc.text, t).toContain(t);
     }
     const summary = (await primaryTeacher.get(`/api/v1/classes/${primaryClassId}/primary-summary?point=GK1`)).body;

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChains } from '../../src/server/platform/audit/audit-log.ts';
 import { TestClient } from '../helpers/client.ts';
 import { type TestServer, startTestServer } from '../helpers/server.ts';
+import { moveClock } from '../helpers/test-clock.ts';
 
 let server: TestServer;
 let teacher: TestClient;
@@ -149,7 +150,26 @@ describe('POST cells', () => {
     expect(await db.selectFrom('audit_events').select('id').where('entity_id', '=', cell.id).execute()).toHaveLength(1);
   });
 
+  it('"11" is refused, not saved as 1,1; the teacher\'s own typo of minutes ago is removed without a reason (issue 15 §5)', async () => {
+    const s = await sheet();
+    const row = s.rows[5];
+    const typo = await teacher.post(`${sheetPath}/cells`, { changes: [{ studentId: row.studentId, columnKey: 'TX2', value: '11', baseVersion: row.cells.TX2?.version ?? 0 }] });
+    expect(typo.status).toBe(400);
+    expect(typo.body.message).toContain('"11" chưa rõ là điểm nào');
+    const slip = await teacher.post(`${sheetPath}/cells`, { changes: [{ studentId: row.studentId, columnKey: 'TX2', value: '1,1', baseVersion: row.cells.TX2?.version ?? 0 }] });
+    expect(slip.status).toBe(200);
+    moveClock(server.clock, 5 * 60_000);
+    const version = (await sheet()).rows[5].cells.TX2.version;
+    const removed = await teacher.post(`${sheetPath}/cells`, { changes: [{ studentId: row.studentId, columnKey: 'TX2', value: '', baseVersion: version }] });
+    expect(removed.status).toBe(200);
+    const db = server.database.handle.db;
+    const cell = await db.selectFrom('gradebook_cells').select('id').where('student_id', '=', row.studentId).where('column_key', '=', 'TX2').executeTakeFirstOrThrow();
+    const events = await db.selectFrom('audit_events').select(['action', 'reason']).where('entity_id', '=', cell.id).orderBy('seq').execute();
+    expect(events.length).toBe(2); // the edit log still shows the entry and its removal
+  });
+
   it('changing an entered score needs a reason (school default), and records it', async () => {
+    moveClock(server.clock, 31 * 60_000); // the teacher's own entries of the tests above are past the 30-minute grace
     const s = await sheet();
     const st = s.rows[3].studentId;
     const change = { studentId: st, columnKey: 'GK', value: '6,5', baseVersion: s.rows[3].cells.GK.version };

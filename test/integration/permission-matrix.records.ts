@@ -43,6 +43,8 @@ export interface MatrixRecords {
   /** An empty class of the homeroom teacher (print jobs print it). */
   printClassId: string;
   archiveId: string;
+  /** 6A1's planned mid-term test of the subject in HK I, whose column has a score: deleting it is refused (409), never done. */
+  plannedTestId: string;
 }
 
 export function fileForm(buffer: Buffer, type: string, name: string): FormData {
@@ -109,6 +111,8 @@ export async function makeRecords(fx: SecurityFixture): Promise<MatrixRecords> {
       })
       .execute();
   }
+  await ok(fx, 'principal', 'PUT', `/api/v1/years/${fx.yearId}/testing-plan`, { body: { entries: [{ classId: fx.classId, subjectId: fx.subjectId, termNo: 1, test: 'midterm', testOn: '2026-11-02' }] } });
+  const plannedTest = await fx.server.database.handle.db.selectFrom('testing_plan_entries').select('id').where('class_id', '=', fx.classId).where('subject_id', '=', fx.subjectId).where('term_no', '=', 1).where('test', '=', 'midterm').executeTakeFirstOrThrow();
   const account = await ok(fx, 'principal', 'POST', `/api/v1/schools/${fx.schoolId}/accounts`, { body: { fullName: 'Tài khoản thử', username: 'tk.thu', roles: ['teacher'] } });
   const staff = await ok(fx, 'principal', 'POST', `/api/v1/schools/${fx.schoolId}/staff`, { body: { familyName: 'Trần', givenName: 'Thử', sex: 'male' } });
   const group = await ok(fx, 'principal', 'POST', `/api/v1/years/${fx.yearId}/subject-groups`, { body: { name: 'Tổ Thử' } });
@@ -197,5 +201,6 @@ export async function makeRecords(fx: SecurityFixture): Promise<MatrixRecords> {
     groupId: group.body.id,
     nextYearId: year.body.year.id,
     delegationId: delegation.body.delegations[0].id,
+    plannedTestId: plannedTest.id,
   };
 }

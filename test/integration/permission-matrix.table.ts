@@ -199,6 +199,11 @@ export const PERMISSION_MATRIX: Record<string, MatrixEntry> = {
     allow: MANAGERS,
     sample: (r) => ({ path: `${year(r)}/testing-plan`, body: { entries: [{ classId: r.fx.classId, subjectId: r.fx.subjectId, termNo: 2, test: 'midterm', testOn: '2027-03-10' }] } }),
   },
+  'POST /api/v1/years/:yearId/testing-plan/:entryId/deletion': {
+    allow: MANAGERS,
+    why: 'the planned test’s column has a score: the allowed get 409, nothing deleted',
+    sample: (r) => ({ path: `${year(r)}/testing-plan/${r.plannedTestId}/deletion` }),
+  },
   'GET /api/v1/years/:yearId/testing-plan/template.xlsx': { allow: MANAGERS, sample: (r) => ({ path: `${year(r)}/testing-plan/template.xlsx` }) },
   'POST /api/v1/years/:yearId/testing-plan/import': {
     allow: MANAGERS,

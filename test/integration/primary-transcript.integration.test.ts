@@ -49,6 +49,13 @@ describe('the học bạ tiểu học from the demo (TT27/2020)', () => {
       expect(doc.years.map((y: any) => `${y.schoolYear} ${y.class.name} ${y.class.grade} ${y.regime} ${y.ruleVersion}`)).toEqual(['2024-2025 1A 1 TT27_2020 TT27_2020@1', '2025-2026 2A 2 TT27_2020 TT27_2020@1']);
       const rows = await db.selectFrom('transcript_records').selectAll().where('student_id', '=', studentId).where('status', '=', 'confirmed').execute();
       expect(rows).toHaveLength(2);
+      // each year was confirmed from its approved cuối năm snapshot, which holds the same results
+      for (const row of rows) {
+        const snap = await db.selectFrom('result_snapshots').selectAll().where('id', '=', row.result_snapshot_id!).executeTakeFirstOrThrow();
+        expect([snap.class_id, snap.scope, snap.status]).toEqual([row.class_id, 'CN', 'approved']);
+        const frozenRow = JSON.parse(snap.snapshot_json).rows.find((r: any) => r.studentId === studentId);
+        expect(frozenRow).toMatchObject({ yearLevel: JSON.parse(row.record_json).results.yearLevel, missing: [] });
+      }
       for (const y of doc.years) {
         const row = rows.find((r) => r.id === y.record.id)!;
         expect(y.record.sha256).toBe(row.sha256);
@@ -139,11 +146,19 @@ describe('the học bạ tiểu học from the demo (TT27/2020)', () => {
     for (const subjectId of me.teaching.filter((t: any) => t.classId === classId).map((t: any) => t.subjectId)) {
       const sheet = (await teacher.get(`/api/v1/classes/${classId}/subjects/${subjectId}/terms/2/sheet`)).body;
       const hasTest = sheet.columns.some((c: any) => c.key === 'KT_CK');
-      const changes = [{ studentId: students[0], columnKey: 'MUC_CK', value: 'T', baseVersion: 0 }, ...(hasTest ? [{ studentId: students[0], columnKey: 'KT_CK', value: '9', baseVersion: 0 }] : [])];
+      const changes = students.flatMap((studentId) => [{ studentId, columnKey: 'MUC_CK', value: 'T', baseVersion: 0 }, ...(hasTest ? [{ studentId, columnKey: 'KT_CK', value: '9', baseVersion: 0 }] : [])]);
       expect((await teacher.post(`/api/v1/classes/${classId}/subjects/${subjectId}/terms/2/cells`, { changes })).status).toBe(200);
     }
-    const entry = { studentId: students[0], qualities: Array(5).fill('T'), competences: Array(10).fill('T'), comment: 'Em học tốt, chăm ngoan.', baseVersion: 0 };
-    expect((await teacher.put(`/api/v1/classes/${classId}/primary-assessments`, { point: 'CN', entries: [entry] })).status).toBe(200);
+    const entries = students.map((studentId) => ({ studentId, qualities: Array(5).fill('T'), competences: Array(10).fill('T'), comment: 'Em học tốt, chăm ngoan.', baseVersion: 0 }));
+    expect((await teacher.put(`/api/v1/classes/${classId}/primary-assessments`, { point: 'CN', entries })).status).toBe(200);
+    // the year-end summary is complete but not approved: the học bạ is not confirmed from live data
+    const early = await principal.post(`/api/v1/classes/${classId}/transcript-records/confirmation`, { studentIds: [students[0]] });
+    expect(early.status).toBe(409);
+    expect(early.body.message).toBe('Kết quả đánh giá cuối năm học của lớp 3A chưa được Hiệu trưởng phê duyệt: chưa xác nhận học bạ được.');
+    expect((await principal.get(`/api/v1/classes/${classId}/transcript-confirmation`)).body.blocker).toBe(early.body.message);
+    const proposal = await teacher.post(`/api/v1/classes/${classId}/primary-results/CN/proposal`);
+    expect(proposal.status, JSON.stringify(proposal.body)).toBe(200);
+    expect((await principal.post(`/api/v1/classes/${classId}/primary-results/CN/approval`, { snapshotId: proposal.body.snapshotId })).status).toBe(200);
     const confirmed = await principal.post(`/api/v1/classes/${classId}/transcript-records/confirmation`, { studentIds: [students[0]] });
     expect(confirmed.body).toEqual({ created: 1, unchanged: 0 });
 

@@ -230,7 +230,7 @@ describe('primary assessments under lock', () => {
       evidenceKind: 'other',
     });
     expect(filed.status, JSON.stringify(filed.body).slice(0, 300)).toBe(200);
-    expect(filed.body.cells[0].columnLabel).toContain('Cuối học kì I');
+    expect(filed.body.cells[0].columnLabel).toContain('Cuối học kỳ I');
     const applied = await approveAndApply(filed.body.id, primaryPrincipal, primaryPrincipal);
     const row = await db().selectFrom('primary_assessments').selectAll().where('id', '=', current.id).executeTakeFirstOrThrow();
     expect(JSON.parse(row.qualities_json)).toEqual(Array(5).fill('T'));

@@ -180,7 +180,7 @@ describe('the sổ liên lạc (P8)', () => {
     expect(res.status).toBe(200);
     const text = pdfText('so-lien-lac', res.body);
     if (!text) return;
-    for (const h of ['SỔ LIÊN LẠC', 'học kì I', 'ĐĐGtx', 'Kết quả học tập', 'Kết quả rèn luyện: Tốt', 'có phép', 'không phép', 'Ý kiến của cha mẹ học sinh', 'CHA MẸ HỌC SINH', 'GIÁO VIÊN CHỦ NHIỆM', 'Trang 1/1', 'đã được Hiệu trưởng phê duyệt']) expect(text).toContain(h);
+    for (const h of ['SỔ LIÊN LẠC', 'học kỳ I', 'ĐĐGtx', 'Kết quả học tập', 'Kết quả rèn luyện: Tốt', 'có phép', 'không phép', 'Ý kiến của cha mẹ học sinh', 'CHA MẸ HỌC SINH', 'GIÁO VIÊN CHỦ NHIỆM', 'Trang 1/1', 'đã được Hiệu trưởng phê duyệt']) expect(text).toContain(h);
     expect(text).toMatch(/\d,\d/);
     expect(text).toContain('Ngoan, học tốt');
   });

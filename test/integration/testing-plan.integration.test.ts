@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChains } from '../../src/server/platform/audit/audit-log.ts';
 import { verifyStoredRecords } from '../../src/server/platform/audit/audited-records.ts';
 import { TestClient } from '../helpers/client.ts';
+import { moveClock } from '../helpers/test-clock.ts';
 import { type TestServer, startTestServer } from '../helpers/server.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -178,6 +179,8 @@ describe('the testing plan (G10)', () => {
 
   it('the plan drives the deadline: 6A1’s end-of-term test on 27/11 stops re-entries after 20/11 (today 23/11); first entries still pass', async () => {
     const [a, b] = students.map((s) => s.studentId);
+    // An hour on: her value of the first test is no longer a typo she is fixing (is-re-entry), it is a re-entry.
+    moveClock(server.clock, 60 * 60_000);
     const refused = await save([cell(a, 'CK', '8', 2)]);
     expect(refused.status).toBe(423);
     expect(refused.body.message).toContain('hạn 20/11/2026, một tuần trước kiểm tra cuối kỳ ngày 27/11/2026 theo kế hoạch kiểm tra của trường');
@@ -254,6 +257,42 @@ describe('the testing plan (G10)', () => {
     expect(mine.rows.every((r: any) => r.classId === classId || teaches(r.classId, r.subjectId))).toBe(true);
     const all = (await principal.get(planPath)).body;
     expect(all.rows.some((r: any) => r.classId === notHers.classId && r.subjectId === notHers.subjectId)).toBe(true);
+  });
+
+  it('deleting a planned test: only the principal and the admin board; refused (409) once its column has scores; else gone, audited, the deadline back to the term’s', async () => {
+    const entryOf = async (subjectId: string, test: string) =>
+      db().selectFrom('testing_plan_entries').selectAll().where('class_id', '=', classId).where('subject_id', '=', subjectId).where('term_no', '=', 1).where('test', '=', test).executeTakeFirstOrThrow();
+    const midterm = await entryOf(subject.id, 'midterm');
+    const other = await entryOf(otherSubject.id, 'endOfTerm');
+    const primaryPrincipal = await new TestClient(server.baseUrl).login('th.hieutruong', server.demo!.password, secret('th.hieutruong'));
+    const before = await count('audit_events');
+    for (const client of [teacher, vice]) {
+      const res = await client.post(`${planPath}/${other.id}/deletion`);
+      expect(res.status).toBe(403);
+      expect(res.body.message).toContain('kế hoạch kiểm tra');
+    }
+    expect((await principal.post(`${planPath}/not-an-id/deletion`)).status).toBe(404);
+    expect((await principal.post(`${planPath}/00000000-0000-4000-8000-000000000000/deletion`)).status).toBe(404);
+    // another school's principal cannot reach this year
+    expect((await primaryPrincipal.post(`${planPath}/${other.id}/deletion`)).status).toBe(403);
+    // 6A1's mid-term test of the subject has 2 scores (the progress test above)
+    const scored = await principal.post(`${planPath}/${midterm.id}/deletion`);
+    expect(scored.status).toBe(409);
+    expect(scored.body.message).toBe(`Không xóa được bài kiểm tra giữa học kỳ I môn ${subject.name} lớp 6A1 (ngày 10/11/2026): sổ điểm đã có 2 điểm của bài này. Nếu ngày kiểm tra sai, hãy đổi ngày.`);
+    expect(await count('audit_events')).toBe(before);
+    expect(await entryOf(subject.id, 'midterm')).toEqual(midterm);
+
+    // the other subject's end-of-term test (05/12, deadline 28/11) has no score: the admin board deletes it
+    expect((await principal.get(`/api/v1/classes/${classId}/subjects/${otherSubject.id}/terms/1/sheet`)).body.reEntryLastDay).toBe('2026-11-28');
+    const res = await admin.post(`${planPath}/${other.id}/deletion`);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(await db().selectFrom('testing_plan_entries').select('id').where('id', '=', other.id).execute()).toEqual([]);
+    const event = await db().selectFrom('audit_events').selectAll().where('action', '=', 'testingPlan.deleted').executeTakeFirstOrThrow();
+    expect([event.entity_id, event.chain_key, JSON.parse(event.before_json!).test_on, event.after_json]).toEqual([other.id, `school:${server.demo!.schoolId}`, '2026-12-05', null]);
+    expect(await count('audit_events')).toBe(before + 1);
+    expect((await principal.get(`/api/v1/classes/${classId}/subjects/${otherSubject.id}/terms/1/sheet`)).body.reEntryLastDay).toBe('2026-12-21');
+    expect((await principal.get(planPath)).body.rows.some((r: any) => r.id === other.id)).toBe(false);
+    expect((await admin.post(`${planPath}/${other.id}/deletion`)).status).toBe(404);
   });
 
   it('the audit chains hold and every plan row matches its audit events', async () => {

@@ -30,3 +30,18 @@ export function periodicTestMatrixTt27(grade: number, options: TestMatrixOptions
   const mid = grade >= 4 && (options.midTermTests ?? true) ? ['TV', 'TOAN'] : [];
   return { midTerm1: mid, endTerm1: end, midTerm2: mid, endOfYear: end };
 }
+
+/** A point of a primary subject's periodic test, as the grade book names it (gradebook-columns.ts). */
+export type PeriodicTestPointTt27 = 'term1Midterm' | 'term1End' | 'term2Midterm' | 'yearEnd';
+
+/**
+ * TT 27/2020 Điều 7 (RULES.md §2.2): at which points a subject of a grade carries a periodic test
+ * score. A subject the school marks as tested is tested at the end of HK I and the end of the year;
+ * "Đối với lớp 4, lớp 5, có thêm bài kiểm tra định kỳ môn Tiếng Việt, môn Toán vào giữa học kỳ I
+ * và giữa học kỳ II" — so Tiếng Việt and Toán of grades 4–5 also at the two mid-terms.
+ */
+export function periodicTestPointsTt27(grade: number, subjectCode: string, hasPeriodicTest: boolean): PeriodicTestPointTt27[] {
+  if (!hasPeriodicTest) return [];
+  const midTerm = grade >= 1 && grade <= 5 && periodicTestMatrixTt27(grade).midTerm1.includes(subjectCode);
+  return midTerm ? ['term1Midterm', 'term1End', 'term2Midterm', 'yearEnd'] : ['term1End', 'yearEnd'];
+}

@@ -42,7 +42,7 @@ export function parseCellInput(kind: ColumnKind, raw: string): ParseCellResult {
     }
     case 'testScore': {
       if (!/^\d{1,2}$/.test(input) || Number(input) > 10) {
-        return { ok: false, message: `"${input}" không phải điểm bài kiểm tra định kì: nhập số nguyên từ 0 đến 10 (TT 27/2020 Điều 7).` };
+        return { ok: false, message: `"${input}" không phải điểm bài kiểm tra định kỳ: nhập số nguyên từ 0 đến 10 (TT 27/2020 Điều 7).` };
       }
       return { ok: true, value: { scoreTenths: Number(input) * 10, text: null } };
     }

@@ -5,8 +5,9 @@
  * Tiếng Việt and Toán, the 5 qualities and 10 competences, the homeroom teacher's comment — with
  * the level, award and completion of the TT27 rules (evaluateTt27), confirmed into the học bạ by
  * the primary principal. Records and SHA-256 by buildTranscriptRecord / primaryYearResults, as
- * the confirmation writes them (primary years have no result snapshots: the confirmation reads
- * the year-end summary). Deterministic: contents come from a seeded generator.
+ * the confirmation writes them, each year's records pointing at the approved cuối năm (CN)
+ * summary snapshot they were confirmed from (the confirmation reads only an approved CN snapshot).
+ * Deterministic: contents come from a seeded generator.
  */
 import { randomUUID } from 'node:crypto';
 import { evaluateTt27 } from '../../domain/assessment/evaluate-tt27.ts';
@@ -16,6 +17,8 @@ import { COMPETENCES, QUALITIES } from '../../domain/results/primary-traits.ts';
 import { type AuditContext, type AuditEntry, classChain, writeAudits } from '../platform/audit/audit-log.ts';
 import { buildTranscriptRecord, primaryYearResults } from '../transcripts/index.ts';
 import type { Db } from '../platform/db/database.ts';
+import { canonicalJson } from '../platform/canonical-json.ts';
+import { sha256Hex } from '../platform/sha256.ts';
 import type { NewRow } from '../platform/db/schema.ts';
 import { formatStaffName, presentStudent } from '../school/index.ts';
 import { createRandom } from './demo-people.ts';
@@ -65,6 +68,8 @@ export async function seedDemoPrimaryTranscripts(db: Db, o: Options): Promise<vo
   ];
   const events: AuditEntry[] = [];
   const records: NewRow<'transcript_records'>[] = [];
+  /** Each past class's approved CN summary (the shape of primary/loadPrimarySummary). */
+  const snapshots: NewRow<'result_snapshots'>[] = [];
   const ability = students.map(() => random.next());
   for (const y of years) {
     let year = await db.selectFrom('school_years').select('id').where('school_id', '=', o.schoolId).where('start_year', '=', y.startYear).executeTakeFirst();
@@ -93,6 +98,7 @@ export async function seedDemoPrimaryTranscripts(db: Db, o: Options): Promise<vo
         .execute()
     ).map((s) => ({ id: '', code: s.code, name: s.name, hasTest: Number(s.has_periodic_test) === 1 }));
 
+    const summaryRows: unknown[] = [];
     for (const [si, row] of students.entries()) {
       const student = presentStudent(row);
       // A few students excel (HTXS), a few complete well and are nominated by the class (HTT + award), strong ones complete well, the rest vary.
@@ -132,13 +138,32 @@ export async function seedDemoPrimaryTranscripts(db: Db, o: Options): Promise<vo
         results,
         homeroomComment: '', // primary: the comment is the year-end assessment's (results.comment)
       });
+      summaryRows.push({
+        studentId: student.id,
+        listNumber: si + 1,
+        fullName: formatStaffName(row),
+        subjects: subjects.map((s, i) => ({ subjectId: s.id, level: levels[i], test: tests[i] })),
+        qualities,
+        competences,
+        comment: results.comment,
+        yearLevel: result.level,
+        award: result.award,
+        completed: result.completed,
+        missing: [],
+      });
       const id = randomUUID();
       records.push({ id, school_id: o.schoolId, school_year_id: year.id, class_id: classId, student_id: student.id, regime, rule_version: ruleVersion, record_json: json, sha256, status: 'confirmed', version_no: 1, supersedes_id: null, result_snapshot_id: null, confirmed_by: o.principalUserId, confirmed_at: `${y.startYear + 1}-06-05T02:00:00.000Z` });
       events.push({ chainKey: classChain(classId), schoolId: o.schoolId, action: 'transcript.confirmed', entityType: 'transcript_record', entityId: id, before: null, after: { studentId: student.id, sha256, ruleVersion, versionNo: 1, seeded: true } });
     }
+    const snapshotId = randomUUID();
+    const approvedAt = `${y.startYear + 1}-06-01T02:00:00.000Z`;
+    const frozen = { classId, className, point: 'CN', ruleVersion, subjects: subjects.map((s) => ({ id: s.id, code: s.code, name: s.name, hasTest: s.hasTest })), rows: summaryRows };
+    snapshots.push({ id: snapshotId, school_id: o.schoolId, school_year_id: year.id, class_id: classId, scope: 'CN', rule_version: ruleVersion, snapshot_json: JSON.stringify(frozen), sha256: sha256Hex(canonicalJson(summaryRows)), status: 'approved', proposed_by: o.principalUserId, proposed_at: approvedAt, approved_by: o.principalUserId, approved_at: approvedAt, superseded_by: null, version: 2 });
+    for (const r of records) if (r.class_id === classId) r.result_snapshot_id = snapshotId;
   }
   const audit: AuditContext = { actorUserId: null, actorRole: 'system', ip: '127.0.0.1', userAgent: 'sodiem seed-demo', requestId: 'seed-demo-primary-transcripts', now: o.now };
   await db.transaction().execute(async (tx) => {
+    for (const r of snapshots) await tx.insertInto('result_snapshots').values(r).execute();
     for (const r of records) await tx.insertInto('transcript_records').values(r).execute();
     await writeAudits(tx, audit, events);
   });

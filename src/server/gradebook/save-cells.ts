@@ -12,6 +12,7 @@ import { vietnamDay } from '../../domain/calendar/vietnam-time.ts';
 import { type GradebookColumn, SUMMER_TERM, sheetColumns } from '../../domain/gradebook/gradebook-columns.ts';
 import { type EditBlock, findEditBlock } from '../../domain/gradebook/find-edit-block.ts';
 import { type CellValue, EMPTY_CELL, isEmptyCell, parseCellInput, sameCellValue } from '../../domain/gradebook/parse-cell-input.ts';
+import { isReEntry as isReEntryOf } from '../../domain/gradebook/is-re-entry.ts';
 import { type ReEntryEvidenceKind, evidenceForColumn, reEntryEvidenceProblem } from '../../domain/gradebook/reentry-evidence.ts';
 import { displayCell, rowAverage } from '../../domain/gradebook/row-average.ts';
 import type { EditSource } from '../../shared/edit-log.ts';
@@ -118,7 +119,11 @@ export async function saveCellsInTransaction(db: Tx, options: SaveCellsOptions) 
       conflicts.push({ studentId: change.studentId, columnKey: change.columnKey, cell: { display: displayCell(column.kind, currentValue), ...currentValue, version: currentVersion } });
       continue;
     }
-    const isReEntry = !isEmptyCell(currentValue);
+    // A teacher's own value of minutes ago is still her first entry (issue 15 §5, domain/gradebook/is-re-entry).
+    const isReEntry = isReEntryOf(
+      { empty: isEmptyCell(currentValue), writtenBy: current?.updated_by ?? null, writtenAt: current?.updated_at ?? null },
+      { userId: audit.actorUserId, at: audit.now },
+    );
     if (!options.correction) {
       const block: EditBlock | null = findEditBlock(
         { grade: Number(cls.grade), classId, subjectId, termNo, columnKey: column.key, point: column.point },

@@ -1,6 +1,6 @@
 /**
  * The primary summary book (Sổ tổng hợp kết quả đánh giá giáo dục) of a class at a point: subject
- * levels and test scores from the grade book, qualities and competences, and at year end the
+ * levels and the test scores of the point (periodicTestPointsTt27) from the grade book, qualities and competences, and at year end the
  * level, award and completion computed by the TT 27/2020 rules.
  */
 import { evaluateTt27, TT27_2020_RULE_VERSION } from '../../domain/assessment/evaluate-tt27.ts';
@@ -11,6 +11,8 @@ import type { Executor } from '../platform/db/database.ts';
 import type { Row } from '../platform/db/schema.ts';
 import { AppError } from '../platform/errors.ts';
 import { loadClassStudents } from '../gradebook/index.ts';
+import { subjectAssessment } from '../school/index.ts';
+import { gradebookColumns } from '../../domain/gradebook/gradebook-columns.ts';
 import { loadPrimaryAssessments } from './primary-assessment-queries.ts';
 
 type Trait = TraitLevelTt27 | null;
@@ -42,25 +44,28 @@ export async function loadPrimarySummary(db: Executor, cls: Row<'classes'>, poin
     .where('column_key', 'in', [cols.level, cols.test])
     .execute();
   const cell = new Map(cells.map((c) => [`${c.student_id}|${c.subject_id}|${c.column_key}`, c]));
+  // A subject carries a test score at this point when its grade book has the point's test column
+  // (TT 27 Điều 7: end of HK I and of the year; grades 4–5 Tiếng Việt and Toán at mid-term too).
+  const testedHere = new Set(subjects.filter((s) => gradebookColumns(subjectAssessment(s), cols.termNo).some((c) => c.key === cols.test)).map((s) => s.id));
   const saved = await loadPrimaryAssessments(db, cls.id, point);
   return {
     classId: cls.id,
     className: cls.name,
     point,
     ruleVersion: TT27_2020_RULE_VERSION,
-    subjects: subjects.map((s) => ({ id: s.id, code: s.code, name: s.name, hasTest: s.has_periodic_test === 1 })),
+    subjects: subjects.map((s) => ({ id: s.id, code: s.code, name: s.name, hasTest: testedHere.has(s.id) })),
     rows: students.map((st) => {
       const subjectRows = subjects.map((s) => {
         const level = cell.get(`${st.studentId}|${s.id}|${cols.level}`)?.text_value as SubjectLevelTt27 | undefined;
         const test = cell.get(`${st.studentId}|${s.id}|${cols.test}`)?.score_tenths;
-        return { subjectId: s.id, code: s.code, name: s.name, hasTest: s.has_periodic_test === 1, level: level ?? null, test: test === null || test === undefined ? null : Number(test) / 10 };
+        return { subjectId: s.id, code: s.code, name: s.name, hasTest: testedHere.has(s.id), level: level ?? null, test: test === null || test === undefined ? null : Number(test) / 10 };
       });
       const a = saved.get(st.studentId);
       const qualities = a ? (JSON.parse(a.qualities_json) as Trait[]) : QUALITIES.map(() => null);
       const competences = a ? (JSON.parse(a.competences_json) as Trait[]) : COMPETENCES.map(() => null);
       const missing = [
         ...subjectRows.filter((s) => !s.level).map((s) => `${s.name}: mức đạt được`),
-        ...(point === 'CK1' || point === 'CN' ? subjectRows.filter((s) => s.hasTest && s.test === null).map((s) => `${s.name}: điểm kiểm tra định kì`) : []),
+        ...subjectRows.filter((s) => s.hasTest && s.test === null).map((s) => `${s.name}: điểm kiểm tra định kì`),
         ...(qualities.some((q) => !q) ? ['Phẩm chất'] : []),
         ...(competences.some((c) => !c) ? ['Năng lực'] : []),
       ];

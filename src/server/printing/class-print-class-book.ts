@@ -141,7 +141,7 @@ export async function buildClassBook(db: Db, options: { classId: string; scope: 
     }
     // The term summary.
     const scope = `term${termNo}` as const;
-    sections.push(summary(`TỔNG HỢP KẾT QUẢ ĐÁNH GIÁ HỌC KÌ ${termRoman(termNo)}`, scope));
+    sections.push(summary(`TỔNG HỢP KẾT QUẢ ĐÁNH GIÁ HỌC KỲ ${termRoman(termNo)}`, scope));
   }
   if (options.scope === 'year') {
     sections.push(summary('TỔNG HỢP KẾT QUẢ ĐÁNH GIÁ CẢ NĂM HỌC', 'year'));
@@ -220,7 +220,8 @@ export async function buildClassBook(db: Db, options: { classId: string; scope: 
     cover: {
       schoolLabel: school.label,
       schoolName: school.name,
-      district: header.district,
+      localityLabel: header.localityLabel,
+      locality: header.locality,
       province: header.province,
       levelName: header.levelName,
       className: cls.name,

@@ -9,6 +9,7 @@ import { sha256Hex } from '../platform/sha256.ts';
 import type { Executor } from '../platform/db/database.ts';
 import { formatStaffName } from '../school/index.ts';
 import type { Row } from '../platform/db/schema.ts';
+import { communeAndProvinceOf, coverLocalityLabel, governingBody } from '../../domain/calendar/local-government.ts';
 import { loadSchoolPrintInfo, placeFromOfficeName, principalName, schoolYearLabel, type SchoolPrintInfo } from './print-data.ts';
 
 export interface ClassPrintHeader {
@@ -16,6 +17,9 @@ export interface ClassPrintHeader {
   /** "Mỹ Hào" (district-level office) and "Hưng Yên" (province), as far as the office names tell. */
   district: string | null;
   province: string | null;
+  /** The cover's locality line for the year (issue 15 §9): "Xã/Phường/Đặc khu" and the school's commune from 1/7/2025, else "Huyện/Quận/Thị xã/Thành phố" and the district. */
+  localityLabel: string;
+  locality: string | null;
   className: string;
   grade: number;
   /** "TRUNG HỌC CƠ SỞ" | "TRUNG HỌC PHỔ THÔNG" | "TIỂU HỌC" */
@@ -46,10 +50,22 @@ export async function loadClassPrintHeader(db: Executor, cls: Row<'classes'>): P
     schoolYearLabel(db, cls.school_year_id),
     principalName(db, cls.school_id),
   ]);
+  const [year, levelAddress] = await Promise.all([
+    db.selectFrom('school_years').select('starts_on').where('id', '=', cls.school_year_id).executeTakeFirstOrThrow(),
+    db.selectFrom('schools').select(['level', 'address']).where('id', '=', cls.school_id).executeTakeFirstOrThrow(),
+  ]);
+  const district = officeRow?.kind === 'district' ? placeFromOfficeName(officeRow.name) : null;
+  const address = communeAndProvinceOf(levelAddress.address ?? '');
+  const province = officeRow?.kind === 'province' ? placeFromOfficeName(officeRow.name) : parent ? placeFromOfficeName(parent.name) : address.province;
+  const level = Number(cls.grade) <= 5 ? 'primary' : Number(cls.grade) <= 9 ? 'lower_secondary' : 'upper_secondary';
+  const authority = governingBody({ yearStartsOn: year.starts_on, level, officeName: school.heading.authority, officeKind: officeRow?.kind ?? null, province, commune: address.commune });
+  const localityLabel = coverLocalityLabel(year.starts_on);
   return {
-    school,
-    district: officeRow?.kind === 'district' ? placeFromOfficeName(officeRow.name) : null,
-    province: officeRow?.kind === 'province' ? placeFromOfficeName(officeRow.name) : parent ? placeFromOfficeName(parent.name) : null,
+    school: { ...school, heading: { ...school.heading, authority } },
+    district,
+    province,
+    localityLabel,
+    locality: localityLabel === 'Xã/Phường/Đặc khu' ? address.commune : district,
     className: cls.name,
     grade: Number(cls.grade),
     levelName: levelNameOf(Number(cls.grade)),

@@ -25,7 +25,7 @@ export async function loadPlanProgress(db: Executor, schoolYearId: string, filte
     .innerJoin('classes', 'classes.id', 'p.class_id')
     .innerJoin('subjects', 'subjects.id', 'p.subject_id')
     .select(['p.id', 'p.class_id', 'p.subject_id', 'p.term_no', 'p.test', 'p.test_on', 'classes.name as class_name', 'classes.grade'])
-    .select(['subjects.name as subject_name', 'subjects.assessment_kind', 'subjects.periods_per_year', 'subjects.learning_topic_cluster', 'subjects.has_periodic_test', 'subjects.sort_order'])
+    .select(['subjects.name as subject_name', 'subjects.code', 'subjects.assessment_kind', 'subjects.periods_per_year', 'subjects.learning_topic_cluster', 'subjects.has_periodic_test', 'subjects.sort_order'])
     .where('p.school_year_id', '=', schoolYearId);
   if (filter.classIds) q = q.where('p.class_id', 'in', filter.classIds);
   if (filter.termNo) q = q.where('p.term_no', '=', filter.termNo);

@@ -2,7 +2,7 @@
  * The school's testing plan (kế hoạch kiểm tra định kỳ, G10): the principal or the admin board
  * dates each class's periodic tests, typed or imported from Excel; every staff member reads the
  * plan of her homeroom class and of the subjects she teaches (the school-wide readers, the whole
- * school's) with how far each past test's scores are entered. The end-of-term test's day sets the class's re-entry deadline.
+ * school's) with how far each past test's scores are entered; a test not yet scored can be taken out of the plan. The end-of-term test's day sets the class's re-entry deadline.
  */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
@@ -15,6 +15,7 @@ import { invalid } from '../platform/errors.ts';
 import { auditContext, authorize, requireAuth } from '../platform/http/context.ts';
 import { type RouteDeps, typed } from '../platform/http/route-deps.ts';
 import { getSchoolSettingsOr404, getYearOr404 } from '../school/index.ts';
+import { deletePlannedTest } from './delete-planned-test.ts';
 import { importTestingPlan } from './import-testing-plan.ts';
 import { setTestingPlan } from './set-testing-plan.ts';
 import { buildPlanTemplate } from './testing-plan-excel.ts';
@@ -74,6 +75,25 @@ export async function registerTestingPlanRoutes(app: FastifyInstance, deps: Rout
       const year = await getYearOr404(db, request.params.yearId);
       authorize(auth, 'testingPlan.manage', { schoolId: year.school_id });
       return setTestingPlan({ db, year, entries: request.body.entries, source: 'typed', audit: auditContext(request) });
+    },
+  );
+
+  api.post(
+    '/years/:yearId/testing-plan/:entryId/deletion',
+    {
+      schema: {
+        tags,
+        summary: 'Xóa một bài kiểm tra khỏi kế hoạch (chỉ khi sổ điểm chưa có điểm của bài đó)',
+        params: z.object({ yearId: ZId, entryId: ZId }),
+        response: { 200: z.object({ ok: z.literal(true) }), ...authErrors },
+      },
+    },
+    async (request) => {
+      const auth = requireAuth(request);
+      const year = await getYearOr404(db, request.params.yearId);
+      authorize(auth, 'testingPlan.manage', { schoolId: year.school_id });
+      await deletePlannedTest({ db, year, entryId: request.params.entryId, audit: auditContext(request) });
+      return { ok: true as const };
     },
   );
 

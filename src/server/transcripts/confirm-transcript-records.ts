@@ -1,7 +1,7 @@
 /**
  * The principal confirms what goes into each student's học bạ for the year (C6): identity data as
- * it stands, the results of the approved snapshot (secondary; primary: the approved cuối năm
- * summary, or the year-end summary as it stands while none is approved),
+ * it stands, the results of the approved snapshot (secondary: the year's; primary: the approved
+ * cuối năm summary — refused, naming the class, while the principal has not approved it),
  * the homeroom teacher's comment and the rule version — frozen as a year record with its SHA-256.
  * Confirming again with nothing changed does nothing; with a change, a new version supersedes the
  * old one, which is kept.
@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { type AuditContext, type AuditEntry, classChain, writeAudits } from '../platform/audit/audit-log.ts';
 import type { Db } from '../platform/db/database.ts';
 import { formatStaffName, presentStudent } from '../school/index.ts';
-import { loadApprovedPrimarySummary, loadPrimarySummary } from '../primary/index.ts';
+import { loadApprovedPrimarySummary } from '../primary/index.ts';
 import { latestApprovedSnapshot, loadConduct } from '../results/index.ts';
 import type { Row } from '../platform/db/schema.ts';
 import { AppError } from '../platform/errors.ts';
@@ -48,10 +48,11 @@ export async function prepareTranscriptRecords(db: Db, cls: Row<'classes'>, stud
     const students = (JSON.parse(snap.snapshot_json) as { students: { studentId: string }[] }).students;
     results = new Map(students.map((s) => [s.studentId, { scope: snap.scope, ...s }]));
   } else {
-    // The year-end summary as the principal approved it when she has; before that, as it stands.
+    // Only the year-end summary as the principal approved it (C5): its frozen snapshot, never live data.
     const approved = await loadApprovedPrimarySummary(db, cls.id, 'CN');
-    const summary = approved?.summary ?? (await loadPrimarySummary(db, cls, 'CN'));
-    snapshotId = approved?.snapshot.id ?? null;
+    if (!approved) throw new AppError('INVALID_STATE', `Kết quả đánh giá cuối năm học của lớp ${cls.name} chưa được Hiệu trưởng phê duyệt: chưa xác nhận học bạ được.`);
+    const summary = approved.summary;
+    snapshotId = approved.snapshot.id;
     const incomplete = summary.rows.filter((r) => r.missing.length && wanted.some((w) => w.id === r.studentId));
     if (incomplete.length) throw new AppError('INVALID_STATE', `Chưa đủ đánh giá cuối năm: ${incomplete.slice(0, 3).map((r) => `${r.fullName} (${r.missing.slice(0, 2).join('; ')})`).join(' | ')}`);
     ruleVersion = summary.ruleVersion;

@@ -1,4 +1,4 @@
-import { MantineProvider, createTheme } from '@mantine/core';
+import { Badge, MantineProvider, createTheme } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { ApiError } from '../api/client.ts';
 import { AuthGate } from '../features/auth/AuthGate.tsx';
@@ -11,6 +11,8 @@ const theme = createTheme({
   defaultRadius: 'sm',
   fontFamily:
     'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", Arial, "Liberation Sans", "DejaVu Sans", sans-serif',
+  // Badges as written, not in capitals: upper case turns the Ministry's ĐĐGtx into "ĐĐGTX" (issue 15 §8).
+  components: { Badge: Badge.extend({ defaultProps: { tt: 'none' } }) },
 });
 
 const queryClient = new QueryClient({

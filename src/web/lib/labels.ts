@@ -137,6 +137,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'lock.released': 'Mở sổ',
   'window.set': 'Đặt đợt cập nhật điểm',
   'testingPlan.set': 'Đặt ngày kiểm tra định kỳ (kế hoạch kiểm tra)',
+  'testingPlan.deleted': 'Xóa bài kiểm tra khỏi kế hoạch kiểm tra',
   'settings.updated': 'Đổi thiết lập sửa điểm của trường',
   'scoreImport.applied': 'Nhập điểm từ tệp Excel',
   'scoreImport.rolledBack': 'Hoàn tác lần nhập điểm từ Excel',

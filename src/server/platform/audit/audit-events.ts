@@ -310,6 +310,8 @@ export type AuditEvents = EveryAction<{
   'window.set': Event<'assessment_window', Row<'assessment_windows'> | null, Pick<Row<'assessment_windows'>, 'point' | 'opens_on' | 'closes_on' | 'ordered_by' | 'set_by' | 'set_at'> & ConfirmedRequestAudit>;
   /** G10: a test of the school's testing plan dated (first time: before null), with where it came from. */
   'testingPlan.set': Event<'testing_plan_entry', Row<'testing_plan_entries'> | null, Omit<Row<'testing_plan_entries'>, 'id' | 'version'> & { source: 'typed' | 'imported' }>;
+  /** G10: a planned test taken out of the plan before any score of its column was entered. */
+  'testingPlan.deleted': Event<'testing_plan_entry', Row<'testing_plan_entries'>, null>;
   'lockRequest.filed': Event<'lock_request', null, LockRequestAudit & Status<'pending'>>;
   'lockRequest.confirmed': Event<'lock_request', Status<'pending'>, LockRequestAudit & Status<'confirmed'>>;
   'lockRequest.refused': Event<'lock_request', Status<'pending'>, LockRequestAudit & Status<'refused'>>;

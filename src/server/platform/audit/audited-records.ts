@@ -25,6 +25,8 @@ type Fields = Record<string, unknown>;
 interface Claim {
   id: string;
   fields: Fields;
+  /** The event took the record out (e.g. a test deleted from the testing plan): it must no longer be stored. */
+  removed?: boolean;
 }
 
 interface StoredEvent {
@@ -167,7 +169,7 @@ const AUDITED_TABLES: AuditedTable[] = [
   {
     table: 'testing_plan_entries',
     noun: 'ngày kiểm tra trong kế hoạch kiểm tra',
-    claims: { 'testingPlan.set': (e) => [{ id: e.entityId, fields: pick(obj(e.after), PLAN_FIELDS) }] },
+    claims: { 'testingPlan.set': (e) => [{ id: e.entityId, fields: pick(obj(e.after), PLAN_FIELDS) }], 'testingPlan.deleted': (e) => [{ id: e.entityId, fields: {}, removed: true }] },
     load: async (db) => byId(await db.selectFrom('testing_plan_entries').select(['id', ...PLAN_FIELDS]).execute()),
   },
   {
@@ -269,6 +271,10 @@ export async function verifyStoredRecords(db: Executor): Promise<RecordMismatch[
         after: row.after_json ? JSON.parse(row.after_json) : null,
       };
       for (const c of claim(event)) {
+        if (c.removed) {
+          expected.delete(c.id);
+          continue;
+        }
         const prior = expected.get(c.id);
         expected.set(c.id, { chainKey: row.chain_key, seq: Number(row.seq), fields: { ...prior?.fields, ...c.fields } });
       }

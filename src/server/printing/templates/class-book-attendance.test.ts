@@ -43,7 +43,7 @@ describe('class book attendance sheets (FORMS.md §1.2 step 5)', () => {
     expect(texts(r1).slice(32)).toEqual(['3', '2', '1']);
     expect(texts(r2).slice(32)).toEqual(['', '', '']);
     const headerLine = sep.stack.find((s) => s.columns)!.columns!.map((c) => c.text);
-    expect(headerLine).toEqual(['HỌC KÌ I', 'Tháng 9 năm 2026', 'Tổng số học sinh của lớp 6A1: 2']);
+    expect(headerLine).toEqual(['HỌC KỲ I', 'Tháng 9 năm 2026', 'Tổng số học sinh của lớp 6A1: 2']);
     expect(sep.stack.some((s) => typeof s.text === 'string' && s.text.startsWith('Ghi chú: P — nghỉ có phép; K — nghỉ không phép'))).toBe(true);
   });
 

@@ -108,13 +108,13 @@ function monthSheet(sheet: AttendanceMonthSheet, cover: ClassBookCover, first: b
       ...(first ? [{ text: 'THEO DÕI CHUYÊN CẦN', style: 'title', margin: [0, 0, 0, 4] } satisfies PdfNode] : []),
       {
         columns: [
-          { width: '*', text: `HỌC KÌ ${termRoman(sheet.termNo)}`, bold: true, fontSize: 11 },
+          { width: '*', text: `HỌC KỲ ${termRoman(sheet.termNo)}`, bold: true, fontSize: 11 },
           { width: 'auto', text: `Tháng ${sheet.month} năm ${sheet.year}`, bold: true, fontSize: 13 },
           { width: '*', text: `Tổng số học sinh của lớp ${cover.className}: ${sheet.rows.length}`, alignment: 'right', fontSize: 11 },
         ],
         margin: [0, 0, 0, split ? 2 : 6],
       },
-      ...(split ? [{ text: `(Thuộc học kì ${termRoman(sheet.termNo)}: từ ngày ${span}; các ngày khác của tháng ghi ở học kì kia.)`, italics: true, fontSize: 9, alignment: 'center', margin: [0, 0, 0, 4] } satisfies PdfNode] : []),
+      ...(split ? [{ text: `(Thuộc học kỳ ${termRoman(sheet.termNo)}: từ ngày ${span}; các ngày khác của tháng ghi ở học kỳ kia.)`, italics: true, fontSize: 9, alignment: 'center', margin: [0, 0, 0, 4] } satisfies PdfNode] : []),
       {
         table: { headerRows: 2, dontBreakRows: true, widths: [NO_WIDTH, nameWidth, ...dayNos.map(() => DAY_WIDTH), TOTAL_WIDTH, TOTAL_WIDTH, TOTAL_WIDTH], body },
         layout: TIGHT_GRID,

@@ -30,7 +30,7 @@ export function td(text: string | null | undefined, opts: { align?: 'left' | 'ce
   };
 }
 
-/** A heading line above a grid ("HỌC KÌ I", "Môn: Toán"). */
+/** A heading line above a grid ("HỌC KỲ I", "Môn: Toán"). */
 export function gridHeading(lines: { text: string; bold?: boolean; fontSize?: number }[]): PdfNode {
   return {
     stack: lines.map((l) => ({ text: l.text, bold: l.bold ?? true, fontSize: l.fontSize ?? 12, alignment: 'center' as const })),

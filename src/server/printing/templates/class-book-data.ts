@@ -5,7 +5,9 @@ export interface ClassBookCover {
   /** "TRƯỜNG THCS" and "Nguyễn Trãi", or "TRƯỜNG" and the full name when it has no level prefix. */
   schoolLabel: string;
   schoolName: string;
-  district: string | null;
+  /** "Xã/Phường/Đặc khu" (years from 1/7/2025) or "Huyện/Quận/Thị xã/Thành phố", and its value (domain/calendar/local-government). */
+  localityLabel: string;
+  locality: string | null;
   province: string | null;
   levelName: string;
   className: string;
@@ -68,7 +70,7 @@ export interface SummaryRow {
 
 export interface SummaryPage {
   kind: 'summary';
-  /** "TỔNG HỢP KẾT QUẢ ĐÁNH GIÁ HỌC KÌ I" … "CẢ NĂM HỌC" */
+  /** "TỔNG HỢP KẾT QUẢ ĐÁNH GIÁ HỌC KỲ I" … "CẢ NĂM HỌC" */
   title: string;
   /** Where the numbers come from: the approved snapshot or the live results. */
   basis: string;
@@ -127,7 +129,7 @@ export interface ClassBookPdfData {
   documentId: string;
   verifyUrl: string;
   createdAt: Date;
-  /** "Sổ theo dõi và đánh giá học sinh – lớp 6A1 – Học kì I – 2026 - 2027" */
+  /** "Sổ theo dõi và đánh giá học sinh – lớp 6A1 – Học kỳ I – 2026 - 2027" */
   runningTitle: string;
   scopeLabel: string;
   cover: ClassBookCover;

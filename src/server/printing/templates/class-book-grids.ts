@@ -23,9 +23,9 @@ export function subjectGridTable(
   if (withDob) head1.push(th('Ngày sinh', { rowSpan: 2, topPad: 6 }));
   head1.push(th(scored ? 'ĐĐGtx' : 'Thường xuyên', { colSpan: n }), ...Array.from({ length: n - 1 }, () => SPANNED));
   head1.push(
-    th(scored ? 'ĐĐGgk' : 'Giữa kì', { rowSpan: 2, topPad: 6 }),
-    th(scored ? 'ĐĐGck' : 'Cuối kì', { rowSpan: 2, topPad: 6 }),
-    th(scored ? `ĐTBmhk${termRoman(p.termNo)}` : 'Học kì', { rowSpan: 2, topPad: 6, fontSize: hk2 ? 6.5 : 7.5 }),
+    th(scored ? 'ĐĐGgk' : 'Giữa kỳ', { rowSpan: 2, topPad: 6 }),
+    th(scored ? 'ĐĐGck' : 'Cuối kỳ', { rowSpan: 2, topPad: 6 }),
+    th(scored ? `ĐTBmhk${termRoman(p.termNo)}` : 'Học kỳ', { rowSpan: 2, topPad: 6, fontSize: hk2 ? 6.5 : 7.5 }),
   );
   if (hk2) head1.push(th(scored ? 'ĐTBmcn' : 'Cả năm', { rowSpan: 2, topPad: 6, fontSize: 7.5 }), th(scored ? 'Đánh giá lại' : 'Mức đánh giá lại', { rowSpan: 2, fontSize: 7.5 }));
   head1.push(th('Ghi chú', { rowSpan: 2, topPad: 6 }));
@@ -59,7 +59,7 @@ export function subjectGridPage(p: SubjectGridPage): PdfNode {
   return {
     stack: [
       gridHeading([
-        { text: `HỌC KÌ ${termRoman(p.termNo)} — Môn: ${p.subjectName}`, fontSize: 13 },
+        { text: `HỌC KỲ ${termRoman(p.termNo)} — Môn: ${p.subjectName}`, fontSize: 13 },
         {
           text: `Giáo viên môn học: ${p.teacherName ?? '……………………'}${p.assessment === 'comment' ? ' — Mức đánh giá: Đạt (Đ), Chưa đạt (CĐ)' : ''}`,
           bold: false,
@@ -73,7 +73,7 @@ export function subjectGridPage(p: SubjectGridPage): PdfNode {
   };
 }
 
-/** TỔNG HỢP KẾT QUẢ ĐÁNH GIÁ HỌC KÌ … / CẢ NĂM HỌC: a column per subject, then KQHT, KQRL, absences. */
+/** TỔNG HỢP KẾT QUẢ ĐÁNH GIÁ HỌC KỲ … / CẢ NĂM HỌC: a column per subject, then KQHT, KQRL, absences. */
 export function summaryPage(p: SummaryPage): PdfNode {
   const c = p.commentSubjects.length;
   const s = p.scoredSubjects.length;
@@ -129,7 +129,7 @@ export function yearClassificationPage(p: YearClassificationPage): PdfNode {
     th('Họ và tên', { rowSpan: 2, topPad: 10 }),
     th('Mức đánh giá', { colSpan: 2 }),
     SPANNED,
-    th('Mức đánh giá sau khi rèn luyện trong kì nghỉ hè; kiểm tra, đánh giá lại', { colSpan: 2, fontSize: 7.5 }),
+    th('Mức đánh giá sau khi rèn luyện trong kỳ nghỉ hè; kiểm tra, đánh giá lại', { colSpan: 2, fontSize: 7.5 }),
     SPANNED,
     th('Tổng số buổi nghỉ học', { rowSpan: 2, fontSize: 7.5 }),
     th('Được lên lớp', { rowSpan: 2, topPad: 4 }),

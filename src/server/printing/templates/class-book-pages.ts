@@ -18,7 +18,7 @@ export function coverPage(c: ClassBookCover, scopeLabel: string): PdfNode {
   return {
     stack: [
       coverLine(c.schoolLabel, c.schoolName),
-      coverLine('Huyện/Quận/Thị xã/Thành phố', c.district),
+      coverLine(c.localityLabel, c.locality),
       coverLine('Tỉnh/Thành phố', c.province),
       { text: IMPRINT, italics: true, fontSize: 11, alignment: 'center', margin: [0, 60, 0, 40] },
       { text: 'SỔ THEO DÕI VÀ ĐÁNH GIÁ HỌC SINH', bold: true, fontSize: 22, alignment: 'center' },
@@ -43,7 +43,7 @@ export function innerTitlePage(c: ClassBookCover): PdfNode {
   return {
     stack: [
       coverLine(c.schoolLabel, c.schoolName),
-      coverLine('Huyện/Quận/Thị xã/Thành phố', c.district),
+      coverLine(c.localityLabel, c.locality),
       coverLine('Tỉnh/Thành phố', c.province),
       { text: 'SỔ THEO DÕI VÀ ĐÁNH GIÁ HỌC SINH', bold: true, fontSize: 20, alignment: 'center', margin: [0, 50, 0, 0] },
       { text: '(THEO LỚP HỌC)', bold: true, fontSize: 14, alignment: 'center', margin: [0, 4, 0, 0] },

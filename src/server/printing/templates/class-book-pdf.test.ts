@@ -12,7 +12,8 @@ const data: ClassBookPdfData = {
   cover: {
     schoolLabel: 'TRƯỜNG THCS',
     schoolName: 'Nguyễn Trãi',
-    district: 'Mỹ Hào',
+    localityLabel: 'Xã/Phường/Đặc khu',
+    locality: 'Phường Bần Yên Nhân',
     province: 'Hưng Yên',
     levelName: 'TRUNG HỌC CƠ SỞ',
     className: '6A1',
@@ -100,6 +101,19 @@ describe('class book template', () => {
     const { attendance: _a, ...without } = data;
     expect(titles(without)).not.toContain('THEO DÕI CHUYÊN');
     expect(titles(without)).not.toContain('NHẬN XÉT CỦA');
+  });
+
+  it('the cover and the inner title page print the year’s locality line as given (issue 15 §9), never the abolished district line for a 2026 book', () => {
+    const strings: string[] = [];
+    const walk = (n: unknown): void => {
+      if (typeof n === 'string') strings.push(n);
+      else if (Array.isArray(n)) n.forEach(walk);
+      else if (n && typeof n === 'object') for (const v of Object.values(n)) walk(v);
+    };
+    walk(classBookDefinition(data).content);
+    expect(strings.filter((t) => t === 'Xã/Phường/Đặc khu: ')).toHaveLength(2);
+    expect(strings.filter((t) => t === 'Phường Bần Yên Nhân')).toHaveLength(2);
+    expect(strings.some((t) => t.startsWith('Huyện/Quận'))).toBe(false);
   });
 
   it('renders the same bytes for the same data', async () => {

@@ -32,7 +32,7 @@ export interface PrimarySummaryPdfData {
   createdAt: Date;
   runningTitle: string;
   heading: SchoolHeading;
-  /** "GIỮA HỌC KÌ I" … "CUỐI NĂM HỌC" */
+  /** "GIỮA HỌC KỲ I" … "CUỐI NĂM HỌC" */
   pointTitle: string;
   lines: string[];
   subjects: { name: string; hasTest: boolean }[];

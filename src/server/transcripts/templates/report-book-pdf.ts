@@ -69,7 +69,7 @@ export function reportBookDefinition(input: ReportBookPrintInput) {
   };
   const content: PdfNode[] = [
     nationalHeading(input.heading),
-    { ...documentTitle('SỔ LIÊN LẠC', [`Kết quả học tập và rèn luyện học kì ${termRoman(d.termNo)} – Năm học ${d.schoolYear}`]), margin: [0, 0, 0, 8] },
+    { ...documentTitle('SỔ LIÊN LẠC', [`Kết quả học tập và rèn luyện học kỳ ${termRoman(d.termNo)} – Năm học ${d.schoolYear}`]), margin: [0, 0, 0, 8] },
     { columns: [{ width: w * 0.6, stack: [labelValue('Họ và tên học sinh', d.studentName)] }, { width: '*', stack: [labelValue('Lớp', d.className)] }] },
     { columns: [{ width: w * 0.6, stack: [labelValue('Ngày sinh', vnDateText(d.dateOfBirth))] }, { width: '*', stack: [labelValue('GVCN', d.homeroomTeacher)] }], margin: [0, 0, 0, 6] },
     table,
@@ -93,7 +93,7 @@ export function reportBookDefinition(input: ReportBookPrintInput) {
 export async function renderReportBookPdf(input: ReportBookPrintInput): Promise<Buffer> {
   const d = input.data;
   return renderPdf(reportBookDefinition(input), {
-    title: `Sổ liên lạc học kì ${termRoman(d.termNo)} – ${d.studentName} – lớp ${d.className}`,
+    title: `Sổ liên lạc học kỳ ${termRoman(d.termNo)} – ${d.studentName} – lớp ${d.className}`,
     subject: `Sổ liên lạc – năm học ${d.schoolYear}`,
     documentId: input.documentId,
     createdAt: new Date(d.asOf),

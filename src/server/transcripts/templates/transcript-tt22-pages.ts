@@ -73,11 +73,11 @@ export function tt22SummaryPage(d: TranscriptDocument, y: TranscriptYear, placeD
   const by = (p: TranscriptPeriod['period']) => y.periods.find((x) => x.period === p);
   const head: PdfCell[][] = [
     [
-      th('Học kì', { rowSpan: 2, margin: [0, 10, 0, 0] }),
+      th('Học kỳ', { rowSpan: 2, margin: [0, 10, 0, 0] }),
       th('Mức đánh giá', { colSpan: 2 }),
       SPANNED,
       th('Tổng số buổi nghỉ học cả năm học', { rowSpan: 2 }),
-      th('Mức đánh giá lại sau khi rèn luyện trong kì nghỉ hè; kiểm tra, đánh giá lại', { colSpan: 2, fontSize: 9 }),
+      th('Mức đánh giá lại sau khi rèn luyện trong kỳ nghỉ hè; kiểm tra, đánh giá lại', { colSpan: 2, fontSize: 9 }),
       SPANNED,
     ],
     [SPANNED, th('Kết quả rèn luyện'), th('Kết quả học tập'), SPANNED, th('Kết quả rèn luyện'), th('Kết quả học tập')],
@@ -99,7 +99,7 @@ export function tt22SummaryPage(d: TranscriptDocument, y: TranscriptYear, placeD
   const notPromoted = o === 'retained' ? 'Có' : o === 'retest' || o === 'summerTraining' ? 'Chờ kiểm tra, đánh giá lại' : null;
   const lines: PdfNode[] = [
     line('Được lên lớp', finalGrade(y.class.grade) ? null : promoted),
-    line('Được lên lớp sau khi kiểm tra, đánh giá lại môn học hoặc rèn luyện trong kì nghỉ hè', finalGrade(y.class.grade) ? null : after),
+    line('Được lên lớp sau khi kiểm tra, đánh giá lại môn học hoặc rèn luyện trong kỳ nghỉ hè', finalGrade(y.class.grade) ? null : after),
     line('Không được lên lớp', finalGrade(y.class.grade) ? null : notPromoted),
   ];
   if (finalGrade(y.class.grade)) {

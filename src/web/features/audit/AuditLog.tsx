@@ -12,6 +12,10 @@ import { Loading, PageHeader } from '../../components/Page.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { ACTOR_ROLE_LABELS, AUDIT_ACTION_LABELS, ENTITY_TYPE_LABELS } from '../../lib/labels.ts';
 import { labelOf } from '../../../shared/labels.ts';
+import { auditFieldLabel, auditValueText, readableKey } from './audit-field-labels.ts';
+
+/** Who acted before signing in (a login, a wrong password): not a developer's "anonymous". */
+const GUEST = 'Khách (chưa đăng nhập)';
 
 const PAGE_SIZE = 50;
 
@@ -29,12 +33,6 @@ const ACTION_CHOICES = Object.entries(AUDIT_ACTION_LABELS)
 
 const EMPTY: Filters = { action: '', entityType: null, actorUserId: null, from: null, to: null };
 
-function show(v: unknown): string {
-  if (v === null || v === undefined) return '∅';
-  if (typeof v === 'string') return v === '' ? '""' : v;
-  return JSON.stringify(v);
-}
-
 const isObj = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 
 /** Nested objects as dotted keys ("student.address"), two levels deep. */
@@ -49,30 +47,30 @@ function flatten(value: unknown, prefix = '', depth = 0): Record<string, unknown
   return out;
 }
 
-/** The fields that differ between before and after; whole values when they are not objects. */
-export function diff(before: unknown, after: unknown): { key: string; before: string; after: string }[] {
+/** The fields that differ between before and after, named in Vietnamese; whole values when they are not objects. */
+export function diff(entityType: string, before: unknown, after: unknown): { key: string; label: string; before: string; after: string }[] {
   if (isObj(before) || isObj(after)) {
     const b = flatten(before);
     const a = flatten(after);
     const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])];
     return keys
       .filter((k) => JSON.stringify(b[k]) !== JSON.stringify(a[k]))
-      .map((k) => ({ key: k, before: isObj(before) ? show(b[k]) : '∅', after: isObj(after) ? show(a[k]) : '∅' }));
+      .map((k) => ({ key: k, label: auditFieldLabel(entityType, k), before: auditValueText(k, isObj(before) ? b[k] : null), after: auditValueText(k, isObj(after) ? a[k] : null) }));
   }
   if (before == null && after == null) return [];
-  return [{ key: '', before: show(before), after: show(after) }];
+  return [{ key: '', label: '', before: auditValueText('', before), after: auditValueText('', after) }];
 }
 
 function Change({ event }: { event: AuditEvent }) {
   const [open, setOpen] = useState(false);
-  const rows = diff(event.before, event.after);
+  const rows = diff(event.entityType, event.before, event.after);
   if (!rows.length) return <Text size="xs" c="dimmed">—</Text>;
   const shown = open ? rows : rows.slice(0, 3);
   return (
     <Stack gap={2}>
       {shown.map((r) => (
         <Text key={r.key} size="xs" style={{ wordBreak: 'break-word' }}>
-          {r.key && <b>{r.key}: </b>}
+          {r.label && <b title={r.key}>{r.label}: </b>}
           <Text span c="red.8" size="xs" td={event.before == null ? undefined : 'line-through'}>
             {r.before.length > 80 && !open ? `${r.before.slice(0, 80)}…` : r.before}
           </Text>{' '}
@@ -195,9 +193,9 @@ export function AuditLog() {
                       </Text>
                     </Table.Td>
                     <Table.Td style={{ verticalAlign: 'top' }}>
-                      <Text size="sm">{e.actorName ?? 'Hệ thống'}</Text>
+                      <Text size="sm">{e.actorName ?? (e.actorRole === 'anonymous' ? GUEST : 'Hệ thống')}</Text>
                       <Text size="xs" c="dimmed">
-                        {ACTOR_ROLE_LABELS[e.actorRole] ?? e.actorRole}
+                        {e.actorRole === 'anonymous' ? (e.actorName ? GUEST : '') : (ACTOR_ROLE_LABELS[e.actorRole] ?? readableKey(e.actorRole))}
                       </Text>
                       {e.onBehalfOf && (
                         <Text size="xs" c="dimmed" data-testid="on-behalf-of">

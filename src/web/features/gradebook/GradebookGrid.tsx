@@ -11,6 +11,7 @@ import { formatDate } from '../../lib/format.ts';
 import { termRoman } from '../../../shared/labels.ts';
 import { type CellSource, canonical, columnsOf, isDirty, liveAverage, parseClipboard, readCell, subjectOf } from './grid-logic.ts';
 import type { RowState, RowStatus, SheetEditor } from './useSheetEditor.ts';
+import { StudentName } from '../homeroom/StudentName.tsx';
 
 interface Pos {
   r: number;
@@ -24,10 +25,10 @@ interface Rect {
 }
 
 const HINTS: Record<GradebookColumnInfo['kind'], string> = {
-  score: 'Điểm từ 0 đến 10, một chữ số thập phân: 8,5 hoặc 8.5; gõ 85 được 8,5; 10 vẫn là 10.',
+  score: 'Điểm từ 0 đến 10, một chữ số thập phân: 8,5 hoặc 8.5; gõ nhanh 85 được 8,5 (từ 20 đến 99); 10 vẫn là 10; điểm dưới 2 gõ có dấu phẩy (1,5), vì 11–19 và 00–09 dễ nhầm nên không nhận.',
   mark: 'Đ (Đạt) hoặc CĐ (Chưa đạt).',
   level: 'T (Hoàn thành tốt), H (Hoàn thành) hoặc C (Chưa hoàn thành).',
-  testScore: 'Điểm bài kiểm tra định kì: số nguyên từ 0 đến 10.',
+  testScore: 'Điểm bài kiểm tra định kỳ: số nguyên từ 0 đến 10.',
   comment: 'Nhận xét của giáo viên bộ môn (tối đa 1000 ký tự).',
 };
 
@@ -116,7 +117,7 @@ const GridRow = memo(function GridRow({ r, row, state, columns, editable, averag
       <th scope="row" className="gb-name">
         <span className="gb-name-inner">
           <span className="gb-name-text" title={`${row.fullName} — ${formatDate(row.dateOfBirth)}${row.active ? '' : ' (đã chuyển đi / thôi học)'}`}>
-            {row.fullName}
+            <StudentName fullName={row.fullName} />
           </span>
           <StatusMark status={state.status} onRetry={() => onRetry(row.studentId)} />
         </span>

@@ -36,8 +36,9 @@ describe('readCell: what a box holds, read with the server’s own rules', () =>
     ['score', '8,5', score(85)],
     ['score', '8.5', score(85)],
     ['score', '85', score(85)],
-    ['score', '05', score(5)],
-    ['score', '11', score(11)],
+    ['score', '0,5', score(5)],
+    ['score', '1,1', score(11)],
+    ['score', '21', score(21)],
     ['score', '0', score(0)],
     ['score', '10', score(100)],
     ['score', '100', score(100)],
@@ -76,6 +77,9 @@ describe('readCell: what a box holds, read with the server’s own rules', () =>
 
   it.each([
     // kind, typed, the message the teacher sees
+    // issue 15 §5: "11" was saved as 1,1 without a word; the shortcut is 20–99 only
+    ['score', '11', '"11" chưa rõ là điểm nào (thang điểm 0–10): nếu là 1,1 hãy nhập "1,1"; nếu là 1 hoặc 10 hãy nhập "1" hoặc "10".'],
+    ['score', '05', '"05" chưa rõ là điểm nào (thang điểm 0–10): nếu là 0,5 hãy nhập "0,5"; nếu là 5 hãy nhập "5".'],
     ['score', '8,55', 'Điểm "8,55" có quá một chữ số thập phân; điểm chỉ lấy đến một chữ số thập phân.'],
     ['score', '10,5', 'Điểm "10,5" nằm ngoài thang điểm 0–10.'],
     ['score', '101', 'Điểm "101" nằm ngoài thang điểm 0–10.'],
@@ -84,9 +88,9 @@ describe('readCell: what a box holds, read with the server’s own rules', () =>
     ['score', '8,', '"8," không phải là điểm số; hãy nhập một số từ 0 đến 10, ví dụ 8,5.'],
     ['score', ',5', '",5" không phải là điểm số; hãy nhập một số từ 0 đến 10, ví dụ 8,5.'],
     ['score', ' 8 5 ', '"8 5" không phải là điểm số; hãy nhập một số từ 0 đến 10, ví dụ 8,5.'],
-    ['testScore', '11', '"11" không phải điểm bài kiểm tra định kì: nhập số nguyên từ 0 đến 10 (TT 27/2020 Điều 7).'],
-    ['testScore', '8,5', '"8,5" không phải điểm bài kiểm tra định kì: nhập số nguyên từ 0 đến 10 (TT 27/2020 Điều 7).'],
-    ['testScore', '010', '"010" không phải điểm bài kiểm tra định kì: nhập số nguyên từ 0 đến 10 (TT 27/2020 Điều 7).'],
+    ['testScore', '11', '"11" không phải điểm bài kiểm tra định kỳ: nhập số nguyên từ 0 đến 10 (TT 27/2020 Điều 7).'],
+    ['testScore', '8,5', '"8,5" không phải điểm bài kiểm tra định kỳ: nhập số nguyên từ 0 đến 10 (TT 27/2020 Điều 7).'],
+    ['testScore', '010', '"010" không phải điểm bài kiểm tra định kỳ: nhập số nguyên từ 0 đến 10 (TT 27/2020 Điều 7).'],
     ['mark', 'K', '"K" không hợp lệ: môn đánh giá bằng nhận xét chỉ nhận Đ (Đạt) hoặc CĐ (Chưa đạt).'],
     ['mark', '8', '"8" không hợp lệ: môn đánh giá bằng nhận xét chỉ nhận Đ (Đạt) hoặc CĐ (Chưa đạt).'],
     ['level', 'A', '"A" không hợp lệ: nhập T (Hoàn thành tốt), H (Hoàn thành) hoặc C (Chưa hoàn thành).'],
@@ -130,11 +134,12 @@ describe('isDirty: typed but not yet saved', () => {
 describe('canonical: the text a box shows once left, as the server shows it', () => {
   it.each([
     // kind, typed, shown
-    ['score', '85', '8,5'],
     ['score', '8.5', '8,5'],
     ['score', '8,5', '8,5'],
     ['score', '8', '8,0'],
-    ['score', '05', '0,5'],
+    ['score', '05', '05'],
+    ['score', '11', '11'],
+    ['score', '85', '8,5'],
     ['score', '10', '10,0'],
     ['score', '100', '10,0'],
     ['score', '8,50', '8,5'],

@@ -5,6 +5,7 @@
  */
 import { Table } from '@mantine/core';
 import { type KeyboardEvent, type ReactNode, useRef } from 'react';
+import { StudentName } from './StudentName.tsx';
 
 export interface Choice {
   value: string;
@@ -136,7 +137,9 @@ export function KeyGrid(props: KeyGridProps) {
           {rows.map((row, r) => (
             <Table.Tr key={row.id} c={row.dimmed ? 'dimmed' : undefined} data-student={row.fullName}>
               <Table.Td className="tabular">{row.listNumber}</Table.Td>
-              <Table.Td className="kg-name nowrap">{row.fullName}</Table.Td>
+              <Table.Td className="kg-name">
+                <StudentName fullName={row.fullName} />
+              </Table.Td>
               {props.head?.(r)}
               {row.values.map((v, c) => {
                 const choice = choices.find((ch) => ch.value === v);

@@ -18,6 +18,7 @@ import { Loading, PageHeader } from '../../components/Page.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { RESULT_SCOPE_LABELS, TT22_LEVEL_NAMES, TT22_OUTCOME_NAMES, TT22_TITLE_NAMES, labelOf } from '../../../shared/labels.ts';
 import { ClassSelect, LEVEL_COLORS, LEVELS, OUTCOME_COLORS, PeriodControl, percentLabel, pickClass, useClassChoices } from './common.tsx';
+import { StudentName } from './StudentName.tsx';
 
 const SHORT: Record<string, string> = {
   NV: 'Văn',
@@ -324,9 +325,9 @@ function StudentTable({ data, scope }: { data: ClassResults; scope: ResultScope 
                   bg={open === s.studentId ? 'teal.0' : undefined}
                 >
                   <Table.Td className="tabular">{s.listNumber}</Table.Td>
-                  <Table.Td className="kg-name nowrap">
-                    <UnstyledButton fz="sm" aria-expanded={open === s.studentId}>
-                      {s.fullName}
+                  <Table.Td className="kg-name">
+                    <UnstyledButton fz="sm" ta="left" aria-expanded={open === s.studentId}>
+                      <StudentName fullName={s.fullName} />
                     </UnstyledButton>
                   </Table.Td>
                   {s.subjects.map((x) => (

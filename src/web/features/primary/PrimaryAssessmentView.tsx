@@ -59,11 +59,12 @@ export function PointControl({ value, onChange }: { value: PrimaryPoint; onChang
  * The point a primary page shows: the one in the address (?thoi-diem=GK1…), else the one the user
  * picked, else the point running today by the server's clock (TT 27/2020 Điều 6).
  */
-export function usePrimaryPoint(yearId: string): [PrimaryPoint, (p: PrimaryPoint) => void] {
+export function usePrimaryPoint(yearId: string): [PrimaryPoint | null, (p: PrimaryPoint) => void] {
   const setup = useYearSetup(yearId);
   const asked = new URLSearchParams(useSearch()).get('thoi-diem');
   const [picked, setPicked] = useState<PrimaryPoint | null>(POINTS.find((p) => p === asked) ?? null);
-  return [picked ?? (setup.data ? primaryPointOn(todayIso(), setup.data.terms) : 'CN'), setPicked];
+  // Null until the year's term dates are known: never "Cuối năm học" for a moment (issue 15 §6).
+  return [picked ?? (setup.data ? primaryPointOn(todayIso(), setup.data.terms) : null), setPicked];
 }
 
 export function PrimaryAssessmentView({ yearId, classId }: { yearId: string; classId: string | null }) {
@@ -79,12 +80,12 @@ export function PrimaryAssessmentView({ yearId, classId }: { yearId: string; cla
         subtitle="Giáo viên chủ nhiệm đánh giá 5 phẩm chất và 10 năng lực: Tốt (T), Đạt (Đ), Cần cố gắng (C) — Thông tư 27/2020, Điều 7."
       />
       <ClassSelect base="/tieu-hoc" choices={choices} value={chosen}>
-        <PointControl value={point} onChange={setPoint} />
+        {point && <PointControl value={point} onChange={setPoint} />}
       </ClassSelect>
-      {loading && <Loading />}
+      {(loading || !point) && <Loading />}
       {error ? <ErrorAlert error={error} /> : null}
       {!chosen && !loading && <Text c="dimmed">{choices.length ? 'Chọn một lớp.' : 'Không có lớp tiểu học nào thầy/cô được xem.'}</Text>}
-      {chosen && <AssessmentPanel key={`${chosen}/${point}`} classId={chosen} point={point} />}
+      {chosen && point && <AssessmentPanel key={`${chosen}/${point}`} classId={chosen} point={point} />}
     </>
   );
 }
@@ -120,7 +121,7 @@ function AssessmentPanel({ classId, point }: { classId: string; point: PrimaryPo
   const blankCells = rows.reduce((n, r) => n + value(r).traits.filter((t) => t === null).length, 0);
 
   const save = useMutation({
-    mutationFn: () =>
+    mutationFn: (_students: number) =>
       primaryApi.save(classId, {
         point,
         entries: changed.map((r) => {
@@ -179,12 +180,13 @@ function AssessmentPanel({ classId, point }: { classId: string; point: PrimaryPo
                 </Button>
               </Menu.Target>
               <Menu.Dropdown>
-                <Menu.Item onClick={() => fill('T')}>Điền Tốt (T) cho các ô trống</Menu.Item>
-                <Menu.Item onClick={() => fill('Đ')}>Điền Đạt (Đ) cho các ô trống</Menu.Item>
+                <Menu.Label>{primaryPointLabel(point, 'kỳ')}</Menu.Label>
+                <Menu.Item onClick={() => fill('T')}>Điền Tốt (T) cho các ô trống — {POINT_SHORT[point]}</Menu.Item>
+                <Menu.Item onClick={() => fill('Đ')}>Điền Đạt (Đ) cho các ô trống — {POINT_SHORT[point]}</Menu.Item>
               </Menu.Dropdown>
             </Menu>
-            <Button size="xs" onClick={() => save.mutate()} loading={save.isPending} disabled={changed.length === 0} data-testid="primary-save">
-              {changed.length ? `Lưu (${changed.length})` : 'Đã lưu'}
+            <Button size="xs" onClick={() => save.mutate(changed.length)} loading={save.isPending} disabled={changed.length === 0} data-testid="primary-save">
+              {changed.length ? `Lưu ${POINT_SHORT[point]} (${changed.length})` : 'Đã lưu'}
             </Button>
           </Group>
         )}
@@ -200,6 +202,11 @@ function AssessmentPanel({ classId, point }: { classId: string; point: PrimaryPo
         </Alert>
       )}
       {save.error && <ErrorAlert error={save.error} />}
+      {save.isSuccess && changed.length === 0 && (
+        <Text size="sm" c="teal.8" data-testid="primary-saved">
+          Đã lưu đánh giá {primaryPointLabel(point, 'kỳ').toLocaleLowerCase('vi')} cho {save.variables} học sinh (chỉ thời điểm này).
+        </Text>
+      )}
       <KeyGrid
         testId="primary-grid"
         across

@@ -17,6 +17,7 @@ import { ClassSelect, percentLabel, pickClass, useClassChoices } from '../homero
 import { subjectShort } from '../homeroom/ResultsView.tsx';
 import { PrimaryApprovalPanel } from './PrimaryApprovalPanel.tsx';
 import { PointControl, traitAbbr, usePrimaryPoint } from './PrimaryAssessmentView.tsx';
+import { StudentName } from '../homeroom/StudentName.tsx';
 
 const QUALITY_NAMES = ['Yêu nước', 'Nhân ái', 'Chăm chỉ', 'Trung thực', 'Trách nhiệm'];
 const COMPETENCE_NAMES = ['Tự chủ và tự học', 'Giao tiếp và hợp tác', 'Giải quyết vấn đề và sáng tạo', 'Ngôn ngữ', 'Tính toán', 'Khoa học', 'Công nghệ', 'Tin học', 'Thẩm mĩ', 'Thể chất'];
@@ -32,16 +33,16 @@ export function PrimarySummaryView({ yearId, classId }: { yearId: string; classI
     <>
       <PageHeader
         title={cls ? `Sổ tổng hợp kết quả đánh giá giáo dục — Lớp ${cls.name}` : 'Sổ tổng hợp kết quả đánh giá giáo dục'}
-        subtitle="Mức đạt được và điểm kiểm tra định kì lấy từ sổ điểm các môn; phẩm chất, năng lực do giáo viên chủ nhiệm đánh giá (Thông tư 27/2020, Điều 9)."
+        subtitle="Mức đạt được và điểm kiểm tra định kỳ lấy từ sổ điểm các môn; phẩm chất, năng lực do giáo viên chủ nhiệm đánh giá (Thông tư 27/2020, Điều 9)."
       />
       <ClassSelect base="/so-tong-hop" choices={choices} value={chosen}>
-        <PointControl value={point} onChange={setPoint} />
+        {point && <PointControl value={point} onChange={setPoint} />}
       </ClassSelect>
-      {loading && <Loading />}
+      {(loading || !point) && <Loading />}
       {error ? <ErrorAlert error={error} /> : null}
       {!chosen && !loading && <Text c="dimmed">{choices.length ? 'Chọn một lớp.' : 'Không có lớp tiểu học nào thầy/cô được xem.'}</Text>}
       {chosen && <PrimaryApprovalPanel key={chosen} classId={chosen} />}
-      {chosen && <SummaryBook key={`${chosen}/${point}`} classId={chosen} point={point} />}
+      {chosen && point && <SummaryBook key={`${chosen}/${point}`} classId={chosen} point={point} />}
     </>
   );
 }
@@ -52,7 +53,8 @@ function SummaryBook({ classId, point }: { classId: string; point: PrimaryPoint 
   if (q.error) return <ErrorAlert error={q.error} onRetry={() => q.refetch()} />;
   const data = q.data as PrimarySummary;
   const cn = point === 'CN';
-  const showTests = point === 'CK1' || point === 'CN' || data.rows.some((r) => r.subjects.some((s) => s.test !== null));
+  // Mid-term: a test column only where the point has a test (grades 4–5 Tiếng Việt, Toán: a score entered or asked for).
+  const showTests = point === 'CK1' || point === 'CN' || data.rows.some((r) => r.subjects.some((s) => s.test !== null) || r.missing.some((m) => m.endsWith(': điểm kiểm tra định kì')));
   const tested = data.subjects.filter((s) => s.hasTest && showTests);
   const missing = data.rows.filter((r) => r.missing.length > 0);
   const total = data.rows.length;
@@ -145,7 +147,9 @@ function SummaryBook({ classId, point }: { classId: string; point: PrimaryPoint 
             {data.rows.map((r) => (
               <Table.Tr key={r.studentId} data-student={r.fullName}>
                 <Table.Td>{r.listNumber}</Table.Td>
-                <Table.Td className="kg-name nowrap">{r.fullName}</Table.Td>
+                <Table.Td className="kg-name">
+                  <StudentName fullName={r.fullName} />
+                </Table.Td>
                 {data.subjects.flatMap((s) => {
                   const x = r.subjects.find((y) => y.subjectId === s.id);
                   return [

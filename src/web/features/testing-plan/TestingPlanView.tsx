@@ -2,16 +2,17 @@
  * Kế hoạch kiểm tra (G10): the school's periodic tests per class, subject and term with their
  * days, and for each test whose day has passed how many of its scores are entered (chưa đến hạn /
  * đã nhập đủ / còn thiếu N). The principal and the admin board date tests here or import the plan
- * from Excel; the end-of-term test's day sets the class's last day for re-entries. Teachers see
- * their classes' tests. On a phone each test is a card.
+ * from Excel; the end-of-term test's day sets the class's last day for re-entries; a test with no
+ * score entered yet can be deleted from the plan (after a confirmation). Teachers see their
+ * classes' tests. On a phone each test is a card.
  */
-import { Alert, Anchor, Badge, Button, Card, FileInput, Group, SegmentedControl, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, FileInput, Group, Modal, SegmentedControl, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'wouter';
 import type { TestingPlanInputEntry, TestingPlanRow } from '../../../shared/testing-plan.ts';
-import { termLabel } from '../../../shared/labels.ts';
+import { inSentence, termLabel } from '../../../shared/labels.ts';
 import { ApiError } from '../../api/client.ts';
 import { useSession } from '../../app/session.tsx';
 import { DateField } from '../../components/DateField.tsx';
@@ -48,6 +49,14 @@ export function TestingPlanView({ yearId }: { yearId: string }) {
   const rows = (plan.data?.rows ?? []).filter((r) => (!className || r.className === className) && (!status || r.status.kind === status));
   const classNames = [...new Set((plan.data?.rows ?? []).map((r) => r.className))];
   const missing = (plan.data?.rows ?? []).filter((r) => r.status.kind === 'missing').length;
+  const [deleting, setDeleting] = useState<TestingPlanRow | null>(null);
+  /** Only a test whose column has no score yet may leave the plan (the server says so too). */
+  const deletable = (r: TestingPlanRow) => manage && r.entered === 0;
+  const deleteButton = (r: TestingPlanRow) => (
+    <Button size="compact-xs" variant="subtle" color="red" onClick={() => setDeleting(r)} aria-label={`Xóa bài kiểm tra ${inSentence(r.testLabel)} môn ${r.subjectName} lớp ${r.className}`} data-testid="plan-delete">
+      Xóa
+    </Button>
+  );
 
   return (
     <>
@@ -109,11 +118,12 @@ export function TestingPlanView({ yearId }: { yearId: string }) {
                     {r.testLabel}: {formatDate(r.testOn)}
                     {r.status.kind !== 'notDue' && ` · đã nhập ${r.entered}/${r.expected}`}
                   </Text>
-                  {r.editLastDay && (
+                  <Group justify="space-between" wrap="nowrap">
                     <Text size="xs" c="dimmed">
-                      Hạn sửa điểm: {formatDate(r.editLastDay)}
+                      {r.editLastDay ? `Hạn sửa điểm: ${formatDate(r.editLastDay)}` : ''}
                     </Text>
-                  )}
+                    {deletable(r) && deleteButton(r)}
+                  </Group>
                 </Card>
               ))}
             </Stack>
@@ -129,6 +139,7 @@ export function TestingPlanView({ yearId }: { yearId: string }) {
                     <Table.Th>Hạn sửa điểm</Table.Th>
                     <Table.Th>Đã nhập</Table.Th>
                     <Table.Th>Tình trạng</Table.Th>
+                    {manage && <Table.Th aria-label="Thao tác" />}
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
@@ -147,12 +158,14 @@ export function TestingPlanView({ yearId }: { yearId: string }) {
                       <Table.Td>
                         <StatusBadge row={r} />
                       </Table.Td>
+                      {manage && <Table.Td>{deletable(r) && deleteButton(r)}</Table.Td>}
                     </Table.Tr>
                   ))}
                 </Table.Tbody>
               </Table>
             </Table.ScrollContainer>
           )}
+          {deleting && <DeletePlannedTest yearId={yearId} row={deleting} onClose={() => setDeleting(null)} />}
           {rows.length === 0 && <Text size="sm">Chưa có bài kiểm tra nào trong kế hoạch{className || status ? ' khớp bộ lọc' : ''}.</Text>}
           {manage && plan.data.suggestedWindows.length > 0 && (
             <Card withBorder mt="md" padding="sm">
@@ -170,6 +183,37 @@ export function TestingPlanView({ yearId }: { yearId: string }) {
         </>
       )}
     </>
+  );
+}
+
+/** Asks before taking a test out of the plan; the server refuses once the test has scores. */
+function DeletePlannedTest({ yearId, row, onClose }: { yearId: string; row: TestingPlanRow; onClose: () => void }) {
+  const queryClient = useQueryClient();
+  const remove = useMutation({
+    mutationFn: () => testingPlanApi.delete(yearId, row.id),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: ['testing-plan', yearId] });
+      onClose();
+    },
+  });
+  return (
+    <Modal opened onClose={onClose} title="Xóa bài kiểm tra khỏi kế hoạch" centered>
+      <Stack gap="sm">
+        <Text size="sm">
+          Xóa bài kiểm tra <b>{inSentence(row.testLabel)}</b> môn <b>{row.subjectName}</b> lớp <b>{row.className}</b>, ngày {formatDate(row.testOn)}, khỏi kế hoạch kiểm tra?
+          {row.test === 'endOfTerm' && ' Hạn sửa điểm của lớp và môn này trở về hạn chung của học kỳ.'} Việc xóa được ghi vào nhật kí.
+        </Text>
+        {remove.error && <ErrorAlert error={remove.error} />}
+        <Group justify="flex-end" gap="xs">
+          <Button variant="default" onClick={onClose}>
+            Hủy
+          </Button>
+          <Button color="red" loading={remove.isPending} onClick={() => remove.mutate()} data-testid="plan-delete-yes">
+            Xóa bài kiểm tra
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
   );
 }
 

@@ -10,6 +10,7 @@ export const testingPlanApi = {
     form.append('file', file);
     return http.post<TestingPlanChange>(`/years/${yearId}/testing-plan/import`, form);
   },
+  delete: (yearId: string, entryId: string) => http.post<{ ok: true }>(`/years/${yearId}/testing-plan/${entryId}/deletion`),
   templateUrl: (yearId: string) => `/api/v1/years/${yearId}/testing-plan/template.xlsx`,
 };
 
