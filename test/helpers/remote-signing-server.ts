@@ -23,6 +23,8 @@ export interface RemoteSigningServer {
   url: string;
   /** Hashes received, base64, in order (the service never sees the document). */
   receivedHashes: string[];
+  /** Signing requests received: 'sign' (one hash) or 'sign-batch:<n>' (n hashes in one request). */
+  signRequests: string[];
   options: RemoteSigningServerOptions;
   close(): Promise<void>;
 }
@@ -45,12 +47,15 @@ async function readJson(req: IncomingMessage): Promise<Record<string, unknown> |
 }
 
 export async function startRemoteSigningServer(options: RemoteSigningServerOptions): Promise<RemoteSigningServer> {
-  const key = createPrivateKey({ key: options.identity.keyPkcs8, format: 'der', type: 'pkcs8' });
   const transactions = new Map<string, { polls: number; signature: string }>();
   const receivedHashes: string[] = [];
+  const signRequests: string[] = [];
+  const batches = new Map<string, { polls: number; signatures: string[] }>();
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const { mode = 'immediate', delayMs = 0, token, credentialId } = options;
+    // Read per request: a test may give the service another identity once it knows the signer's name.
+    const key = createPrivateKey({ key: options.identity.keyPkcs8, format: 'der', type: 'pkcs8' });
     if (delayMs > 0) await new Promise((r) => setTimeout(r, delayMs));
     if (req.headers.authorization !== `Bearer ${token}`) return send(res, 401, { error: { code: 'unauthorized', message: 'invalid token' } });
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -65,6 +70,7 @@ export async function startRemoteSigningServer(options: RemoteSigningServerOptio
         const hash = typeof body?.hash === 'string' ? Buffer.from(body.hash, 'base64') : null;
         if (!hash || hash.length !== 32 || body?.hashAlgorithm !== 'SHA-256') return send(res, 400, { error: { code: 'bad_request', message: 'hash must be a base64 SHA-256' } });
         receivedHashes.push(hash.toString('base64'));
+        signRequests.push('sign');
         const signature = privateEncrypt({ key, padding: constants.RSA_PKCS1_PADDING }, Buffer.concat([SHA256_DIGEST_INFO_PREFIX, hash])).toString('base64');
         if (mode === 'immediate') return send(res, 200, { signature });
         const transactionId = randomUUID();
@@ -72,7 +78,25 @@ export async function startRemoteSigningServer(options: RemoteSigningServerOptio
         return send(res, 202, { transactionId, status: 'pending' });
       }
     }
+      if (req.method === 'POST' && parts[2] === 'sign-batch') {
+        const body = await readJson(req);
+        const hashes = Array.isArray(body?.hashes) ? body.hashes.map((h) => (typeof h === 'string' ? Buffer.from(h, 'base64') : Buffer.alloc(0))) : [];
+        if (!hashes.length || hashes.some((h: Buffer) => h.length !== 32) || body?.hashAlgorithm !== 'SHA-256') return send(res, 400, { error: { code: 'bad_request', message: 'hashes must be base64 SHA-256' } });
+        signRequests.push(`sign-batch:${hashes.length}`);
+        for (const h of hashes) receivedHashes.push(h.toString('base64'));
+        const signatures = hashes.map((h: Buffer) => privateEncrypt({ key, padding: constants.RSA_PKCS1_PADDING }, Buffer.concat([SHA256_DIGEST_INFO_PREFIX, h])).toString('base64'));
+        if (mode === 'immediate') return send(res, 200, { signatures });
+        const transactionId = randomUUID();
+        batches.set(transactionId, { polls: 0, signatures });
+        return send(res, 202, { transactionId, status: 'pending' });
+      }
     if (parts[0] === 'transactions' && req.method === 'GET') {
+      const batch = batches.get(parts[1] ?? '');
+      if (batch) {
+        batch.polls++;
+        if (mode === 'reject') return send(res, 200, { status: 'rejected' });
+        return send(res, 200, batch.polls < 2 ? { status: 'pending' } : { status: 'approved', signatures: batch.signatures });
+      }
       const tx = transactions.get(parts[1] ?? '');
       if (!tx) return send(res, 404, { error: { code: 'not_found', message: 'unknown transaction' } });
       tx.polls++;
@@ -90,6 +114,7 @@ export async function startRemoteSigningServer(options: RemoteSigningServerOptio
   return {
     url: `http://127.0.0.1:${port}/api/v1`,
     receivedHashes,
+    signRequests,
     options,
     close: () =>
       new Promise<void>((resolve) => {

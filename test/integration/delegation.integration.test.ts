@@ -139,26 +139,100 @@ describe('confirming lock changes', () => {
 });
 
 describe('signing the học bạ', () => {
-  it.runIf(haveOpenssl)('she signs 9A1’s học bạ (its pages up to last year’s 8A1) in the principal’s step as "KT. Hiệu trưởng – Phó hiệu trưởng"', async () => {
-    // The học bạ is of the latest confirmed year (2025-2026): her signing power must cover that year.
-    const lastYear = await db().selectFrom('school_years').select('id').where('school_id', '=', server.demo!.schoolId).where('id', '!=', server.demo!.yearId).orderBy('start_year', 'desc').executeTakeFirstOrThrow();
-    expect((await grant(c.principal, { schoolYearId: lastYear.id, powers: ['document.signAsPrincipal'], scope: 'lowerSecondary' })).status).toBe(200);
-    const certs = await ensureDemoCertificates(db(), server.database.dataDir, server.clock());
-    const started = await c.clerk.post(`${school()}/print-jobs`, { kind: 'transcript', classIds: [class9A1()] });
+  it.runIf(haveOpenssl)(
+    'the principal’s step is signed by whom the printed block names: the vice-principal is refused on a học bạ that prints the principal; she confirms the year again, it is printed again, and she signs it "KT. Hiệu trưởng – Phó hiệu trưởng", the PDF printing KT. HIỆU TRƯỞNG / PHÓ HIỆU TRƯỞNG over her name',
+    async () => {
+      // The học bạ is of the latest confirmed year (2025-2026): her signing power must cover that year.
+      const lastYear = await db().selectFrom('school_years').select('id').where('school_id', '=', server.demo!.schoolId).where('id', '!=', server.demo!.yearId).orderBy('start_year', 'desc').executeTakeFirstOrThrow();
+      expect((await grant(c.principal, { schoolYearId: lastYear.id, powers: ['document.signAsPrincipal'], scope: 'lowerSecondary' })).status).toBe(200);
+      const certs = await ensureDemoCertificates(db(), server.database.dataDir, server.clock());
+      const printClass = async () => {
+        const started = await c.clerk.post(`${school()}/print-jobs`, { kind: 'transcript', classIds: [class9A1()] });
+        expect(started.status, JSON.stringify(started.body)).toBe(202);
+        for (let i = 0; i < 300; i++) {
+          if ((await c.clerk.get(`/api/v1/jobs/${started.body.id}`)).body.status === 'done') break;
+          await new Promise((r) => setTimeout(r, 100));
+        }
+      };
+      await printClass();
+      const p12 = (u: string) => readFileSync(certs!.people.find((p) => p.username === u)!.file).toString('base64');
+      const sign = (who: TestClient, u: string, id: string, seq: number, sha: string) =>
+        who.post(`/api/v1/documents/${id}/signatures`, { method: 'pkcs12', seq, expectedSha256: sha, p12: p12(u), password: server.demo!.password });
+      const [doc] = (await c.homeroom.get(`${school()}/documents?kind=transcript&awaiting=me`)).body;
+      const first = await sign(c.homeroom, 'gvcn.9a1', doc.id, 1, doc.currentSha256);
+      expect(first.status, JSON.stringify(first.body)).toBe(200);
+
+      // The year's block prints the principal, who confirmed it: the vice-principal may not sign under it.
+      const principalName = (await db().selectFrom('users').select('full_name').where('id', '=', ids.principal).executeTakeFirstOrThrow()).full_name;
+      const refused = await sign(c.vice, 'phohieutruong', doc.id, 2, first.body.currentSha256);
+      expect(refused.status).toBe(403);
+      expect(refused.body.message).toMatch(new RegExp(`^Học bạ này in tên Hiệu trưởng ${principalName} ở khối xác nhận của Hiệu trưởng năm học \\d{4}-\\d{4} \\(lớp 8A1\\); người ký bước Hiệu trưởng phải là người đã xác nhận năm học đó\\.`));
+      expect((await db().selectFrom('document_signatures').select('status').where('document_id', '=', doc.id).where('seq', '=', 2).executeTakeFirstOrThrow()).status).toBe('pending');
+
+      // She confirms the student's 2025-2026 year again (last year's 8A1, whose pupils the demo enrolls): the record names her.
+      const studentId = JSON.parse((await db().selectFrom('documents').select('subject_json').where('id', '=', doc.id).executeTakeFirstOrThrow()).subject_json).studentId;
+      const class8A1 = await db().selectFrom('classes').select('id').where('school_year_id', '=', lastYear.id).where('name', '=', '8A1').executeTakeFirstOrThrow();
+      const confirmed = await c.vice.post(`/api/v1/classes/${class8A1.id}/transcript-records/confirmation`, { studentIds: [studentId] });
+      expect(confirmed.status, JSON.stringify(confirmed.body)).toBe(200);
+      expect(confirmed.body).toEqual({ created: 1, unchanged: 0 });
+      const record = await db().selectFrom('transcript_records').selectAll().where('class_id', '=', class8A1.id).where('student_id', '=', studentId).where('status', '=', 'confirmed').executeTakeFirstOrThrow();
+      expect(record).toMatchObject({ confirmed_by: ids.vice, version_no: 2 });
+
+      // Printed again: a new version whose block names her; the old one is superseded.
+      await printClass();
+      const fresh = (await c.homeroom.get(`${school()}/documents?kind=transcript&studentId=${studentId}`)).body[0];
+      expect(fresh.id).not.toBe(doc.id);
+      expect(fresh.versionNo).toBe(2);
+      const again = await sign(c.homeroom, 'gvcn.9a1', fresh.id, 1, fresh.currentSha256);
+      expect(again.status, JSON.stringify(again.body)).toBe(200);
+      // Now the principal is not the one printed.
+      const notHer = await sign(c.principal, 'hieutruong', fresh.id, 2, again.body.currentSha256);
+      expect(notHer.status).toBe(403);
+      expect(notHer.body.message).toContain('Học bạ này in tên Phó hiệu trưởng');
+      const second = await sign(c.vice, 'phohieutruong', fresh.id, 2, again.body.currentSha256);
+      expect(second.status, JSON.stringify(second.body)).toBe(200);
+      expect(second.body.signatures[1]).toMatchObject({ role: 'principal', status: 'signed', roleLabel: 'KT. Hiệu trưởng – Phó hiệu trưởng' });
+      const event = await lastEvent(fresh.id, 'document.sign');
+      expect(JSON.parse(event.authority_json!)).toMatchObject({ onBehalfOf: ids.principal });
+
+      const pdf = await c.vice.get(`/api/v1/documents/${fresh.id}/pdf`);
+      expect(pdf.status).toBe(200);
+      const text = pdfText('hoc-ba-kt-hieu-truong', pdf.body);
+      if (!text) return;
+      const viceName = (await db().selectFrom('users').select('full_name').where('id', '=', ids.vice).executeTakeFirstOrThrow()).full_name;
+      for (const h of ['KT. HIỆU TRƯỞNG', 'PHÓ HIỆU TRƯỞNG', viceName]) expect(text).toContain(h);
+    },
+    180_000,
+  );
+});
+
+describe('signing the class book', () => {
+  it.runIf(haveOpenssl)('the class book of 9A1, whose results she approved, prints KT. HIỆU TRƯỞNG / PHÓ HIỆU TRƯỞNG over her name; the principal is refused its principal step, she signs it', async () => {
+    const scope = demoCalendar(vietnamDay(server.clock().toISOString())).currentTerm === 2 ? 'hk2' : 'hk1';
+    const started = await c.clerk.post(`${school()}/print-jobs`, { kind: 'class_book', classIds: [class9A1()], options: { scope } });
     expect(started.status, JSON.stringify(started.body)).toBe(202);
     for (let i = 0; i < 300; i++) {
       if ((await c.clerk.get(`/api/v1/jobs/${started.body.id}`)).body.status === 'done') break;
       await new Promise((r) => setTimeout(r, 100));
     }
+    const [book] = (await c.homeroom.get(`${school()}/documents?kind=class_book&classId=${class9A1()}`)).body;
+    expect((await db().selectFrom('documents').select('principal_signer_id').where('id', '=', book.id).executeTakeFirstOrThrow()).principal_signer_id).toBe(ids.vice);
+    const viceName = (await db().selectFrom('users').select('full_name').where('id', '=', ids.vice).executeTakeFirstOrThrow()).full_name;
+    const text = pdfText('so-theo-doi-kt-hieu-truong', (await c.vice.get(`/api/v1/documents/${book.id}/pdf`)).body);
+    if (text) for (const h of ['KT. HIỆU TRƯỞNG', 'PHÓ HIỆU TRƯỞNG', viceName]) expect(text).toContain(h);
+
+    const certs = await ensureDemoCertificates(db(), server.database.dataDir, server.clock());
     const p12 = (u: string) => readFileSync(certs!.people.find((p) => p.username === u)!.file).toString('base64');
-    const [doc] = (await c.homeroom.get(`${school()}/documents?kind=transcript&awaiting=me`)).body;
-    const first = await c.homeroom.post(`/api/v1/documents/${doc.id}/signatures`, { method: 'pkcs12', seq: 1, expectedSha256: doc.currentSha256, p12: p12('gvcn.9a1'), password: server.demo!.password });
+    const first = await c.homeroom.post(`/api/v1/documents/${book.id}/signatures`, { method: 'pkcs12', seq: 1, expectedSha256: book.currentSha256, p12: p12('gvcn.9a1'), password: server.demo!.password });
     expect(first.status, JSON.stringify(first.body)).toBe(200);
-    const second = await c.vice.post(`/api/v1/documents/${doc.id}/signatures`, { method: 'pkcs12', seq: 2, expectedSha256: first.body.currentSha256, p12: p12('phohieutruong'), password: server.demo!.password });
-    expect(second.status, JSON.stringify(second.body)).toBe(200);
-    expect(second.body.signatures[1]).toMatchObject({ role: 'principal', status: 'signed', roleLabel: 'KT. Hiệu trưởng – Phó hiệu trưởng' });
-    const event = await lastEvent(doc.id, 'document.sign');
-    expect(JSON.parse(event.authority_json!)).toMatchObject({ onBehalfOf: ids.principal });
+    const byPrincipal = await c.principal.post(`/api/v1/documents/${book.id}/signatures`, { method: 'pkcs12', seq: 2, expectedSha256: first.body.currentSha256, p12: p12('hieutruong'), password: server.demo!.password });
+    expect(byPrincipal.status).toBe(403);
+    expect(byPrincipal.body.message).toBe(`Văn bản này in tên Phó hiệu trưởng ${viceName} (KT. Hiệu trưởng) ở khối chữ ký của Hiệu trưởng (người đã phê duyệt kết quả được in); chỉ người đó ký được bước Hiệu trưởng.`);
+    // Nor by hand on paper.
+    expect((await c.principal.post(`/api/v1/documents/${book.id}/signatures/2/handwritten`)).status).toBe(403);
+    const byVice = await c.vice.post(`/api/v1/documents/${book.id}/signatures`, { method: 'pkcs12', seq: 2, expectedSha256: first.body.currentSha256, p12: p12('phohieutruong'), password: server.demo!.password });
+    expect(byVice.status, JSON.stringify(byVice.body)).toBe(200);
+    expect(byVice.body.signatures[1]).toMatchObject({ status: 'signed', roleLabel: 'KT. Hiệu trưởng – Phó hiệu trưởng' });
   }, 120_000);
 });
 

@@ -330,6 +330,11 @@ export const PERMISSION_MATRIX: Record<string, MatrixEntry> = {
     why: 'step 1 is the homeroom teacher’s; the school certificate ("server") is only for the seal, so she gets 400 after being authorized',
     sample: (r) => ({ path: `/api/v1/documents/${r.documentId}/signatures`, body: { method: 'server', seq: 1, expectedSha256: r.documentSha256 } }),
   },
+  'POST /api/v1/schools/:schoolId/signature-batches': {
+    allow: SCHOOL_VIEW,
+    why: 'the school gate only; each document is then judged on its own (signing-batch.integration.test.ts): here the school certificate ("server") is refused for a homeroom step with 400',
+    sample: (r) => ({ path: `${school(r)}/signature-batches`, body: { method: 'server', role: 'homeroom', items: [{ documentId: r.documentId, expectedSha256: r.documentSha256 }] } }),
+  },
   'POST /api/v1/documents/:documentId/signatures/:seq/handwritten': {
     allow: ['homeroom'],
     why: 'step 1 of a class book is the homeroom teacher’s',

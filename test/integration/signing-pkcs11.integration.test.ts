@@ -11,6 +11,7 @@ import pkcs11js from 'pkcs11js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSigner } from '../../src/server/platform/signing/create-signer.ts';
 import { signPdf } from '../../src/server/platform/signing/sign-pdf.ts';
+import { collectSignatures } from '../../src/server/platform/signing/batch-signer.ts';
 import type { Signer } from '../../src/server/platform/signing/signer.ts';
 import { verifyPdfSignatures } from '../../src/server/platform/signing/verify-pdf.ts';
 import { fixedClock } from '../../src/server/platform/clock.ts';
@@ -112,6 +113,26 @@ describe.runIf(RUN)('signing with a PKCS#11 token (SoftHSM)', () => {
     const ours = await verifyPdfSignatures(twice);
     expect(ours.map((s) => s.valid)).toEqual([true, true]);
     for (const s of ours) expect(opensslVerifyPdfSignature(twice, s.byteRange, pki.caFile, SIGNED_AT)).toBe('CMS Verification successful');
+  });
+
+  it('signs a batch of 3 PDFs on ONE session opened with the PIN once (issue 15 §3); closed, it signs no more', async () => {
+    const signer = await createSigner({ backend: 'pkcs11', modulePath: SOFTHSM_MODULE, tokenLabel: TOKEN, pin: PIN, keyLabel: 'hieu-truong', extraCertificates: [pki.intermediate.chainFile] });
+    let signs = 0;
+    const counted: Signer = { ...signer, sign: (d) => (signs++, signer.sign(d)) };
+    const batch = collectSignatures(counted, 3);
+    const pdfs = await Promise.all(
+      ['Nguyễn Văn An', 'Trần Thị Bình', 'Lê Minh Châu'].map(async (student) =>
+        signPdf(await samplePdf(), batch.signer, { reason: `Hiệu trưởng ký học bạ ${student}`, name: 'Trần Văn Đức', location: 'Mỹ Hào', signingTime: SIGNED_AT }),
+      ),
+    );
+    expect(signs).toBe(3);
+    for (const [i, pdf] of pdfs.entries()) {
+      const file = join(OUT, `signing-pkcs11-batch-${i}.pdf`);
+      writeFileSync(file, pdf);
+      expect(pdfsig(file)).toMatchObject([{ commonName: 'Trần Văn Đức', validation: 'Signature is Valid.', totalDocumentSigned: true }]);
+    }
+    await signer.close?.();
+    await expect(signer.sign(Buffer.from('x'))).rejects.toMatchObject({ code: 'token_not_found', message: 'Phiên làm việc với thiết bị ký số đã đóng.' });
   });
 
   it('explains a wrong PIN, an unknown token and a missing key in Vietnamese', async () => {

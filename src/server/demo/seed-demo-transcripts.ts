@@ -76,6 +76,10 @@ export async function seedDemoTranscripts(db: Db, o: Options): Promise<void> {
   const snapshotRows = new Map<string, Record<string, unknown[]>>(); // class id → scope → student entries
   const events: AuditEntry[] = [];
   const records: NewRow<'transcript_records'>[] = [];
+  // The same pupils in their earlier classes, with the year's conduct and comment as confirmed: so a
+  // past year can be confirmed again (e.g. by the vice-principal, whose name the học bạ then prints).
+  const enrollments: NewRow<'enrollments'>[] = [];
+  const conductRows: NewRow<'conduct_assessments'>[] = [];
   for (const [si, p] of plan.entries()) {
     const student = presentStudent(p.student);
     const level = 6.2 + ((si * 7) % 10) * 0.3;
@@ -159,6 +163,9 @@ export async function seedDemoTranscripts(db: Db, o: Options): Promise<void> {
         results,
         homeroomComment: COMMENTS[(si + gi) % COMMENTS.length],
       });
+      const yearConduct = cls.regime === 'TT22_2021' ? (si === 1 && gi === 0 ? 'K' : 'T') : 'T';
+      enrollments.push({ id: randomUUID(), school_id: o.schoolId, school_year_id: cls.yearId, student_id: student.id, class_id: cls.id, status: 'active', starts_on: `${cls.startYear}-09-05`, ends_on: `${cls.startYear + 1}-05-31`, list_number: si + 1, origin: gi === 0 ? 'intake' : 'rollover', note: '', created_at: o.now, version: 1 });
+      conductRows.push({ id: randomUUID(), school_id: o.schoolId, school_year_id: cls.yearId, class_id: cls.id, student_id: student.id, period: 'year', level: yearConduct, comment: COMMENTS[(si + gi) % COMMENTS.length], version: 1, updated_by: o.principalUserId, updated_at: `${cls.startYear + 1}-05-25T02:00:00.000Z` });
       const id = randomUUID();
       records.push({ id, school_id: o.schoolId, school_year_id: cls.yearId, class_id: cls.id, student_id: student.id, regime: cls.regime, rule_version: cls.ruleVersion, record_json: json, sha256, status: 'confirmed', version_no: 1, supersedes_id: null, result_snapshot_id: null, confirmed_by: o.principalUserId, confirmed_at: `${cls.startYear + 1}-06-10T02:00:00.000Z` });
       events.push({ chainKey: classChain(cls.id), schoolId: o.schoolId, action: 'transcript.confirmed', entityType: 'transcript_record', entityId: id, before: null, after: { studentId: student.id, sha256, ruleVersion: cls.ruleVersion, versionNo: 1, seeded: true } });
@@ -180,6 +187,8 @@ export async function seedDemoTranscripts(db: Db, o: Options): Promise<void> {
       for (const r of records) if (r.class_id === cls.id) r.result_snapshot_id = yearSnapshot.get('year') ?? null;
     }
     for (const r of records) await tx.insertInto('transcript_records').values(r).execute();
+    await tx.insertInto('enrollments').values(enrollments).execute();
+    await tx.insertInto('conduct_assessments').values(conductRows).execute();
     await writeAudits(tx, audit, events);
   });
 }

@@ -73,11 +73,23 @@ export async function registerDocumentRoutes(app: FastifyInstance, deps: RouteDe
 
   api.get(
     '/documents/:documentId/pdf',
-    { schema: { tags, summary: 'Tệp PDF của văn bản (kèm các chữ ký số đã có)', params: z.object({ documentId: ZId }) } },
+    {
+      schema: {
+        tags,
+        summary: 'Tệp PDF của văn bản (kèm các chữ ký số đã có); embed=1: hiển thị trong khung xem của chính ứng dụng (ký hàng loạt)',
+        params: z.object({ documentId: ZId }),
+        querystring: z.object({ embed: z.enum(['1']).optional() }),
+      },
+    },
     async (request, reply) => {
       const auth = requireAuth(request);
       const doc = await getDocumentOr404(db, request.params.documentId);
       authorize(auth, 'document.view', documentTarget(doc));
+      // The batch viewer frames the PDF in the app's own page: framing by the same origin only.
+      if (request.query.embed) {
+        reply.header('X-Frame-Options', 'SAMEORIGIN');
+        reply.header('Content-Security-Policy', "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; script-src 'self'; object-src 'none'; frame-ancestors 'self'; base-uri 'self'; form-action 'self'");
+      }
       return reply.type('application/pdf').header('Content-Disposition', pdfDisposition(`${doc.title}.pdf`)).send(readCurrentFile(deps.env.dataDir, doc));
     },
   );

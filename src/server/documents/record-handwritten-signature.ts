@@ -8,6 +8,7 @@ import { type AuditContext, schoolChain, writeAudit } from '../platform/audit/au
 import type { Db } from '../platform/db/database.ts';
 import type { Row } from '../platform/db/schema.ts';
 import { assertNextStep, loadSignatures, signedMeanwhile } from './document-queries.ts';
+import { assertPrintedSigner } from './printed-signer-queries.ts';
 
 export interface RecordHandwrittenSignatureOptions {
   db: Db;
@@ -22,6 +23,8 @@ export interface RecordHandwrittenSignatureOptions {
 
 export async function recordHandwrittenSignature(o: RecordHandwrittenSignatureOptions): Promise<void> {
   const { doc, step, audit } = o;
+  // On paper too: the principal's block is signed by whom it names.
+  await assertPrintedSigner(o.db, doc, step.role, o.signer.userId);
   await o.db.transaction().execute(async (tx) => {
     const marked = await tx
       .updateTable('document_signatures')

@@ -10,11 +10,13 @@ import { z } from 'zod';
 import { ZId, authErrors } from '../../shared/api-common.ts';
 import { ZDocumentSummary } from '../../shared/documents.ts';
 import { signDocument } from './sign-document.ts';
+import { openSigningBatch } from './sign-documents-batch.ts';
+import { PassThrough } from 'node:stream';
 import { presentDocumentSummary } from './document-presenter.ts';
 import { getDocumentOr404, getSignedDocumentOr404, signingPlace } from './document-queries.ts';
 import type { Env } from '../platform/env.ts';
-import { invalid } from '../platform/errors.ts';
-import { auditContext, requireAuth } from '../platform/http/context.ts';
+import { AppError, invalid } from '../platform/errors.ts';
+import { auditContext, authorize, requireAuth } from '../platform/http/context.ts';
 import { createSigner } from '../platform/signing/create-signer.ts';
 import { createPkcs12Signer } from '../platform/signing/pkcs12-signer.ts';
 import { createRemoteSigner } from '../platform/signing/remote-signer.ts';
@@ -38,13 +40,27 @@ const ZSignRequest = z.discriminatedUnion('method', [
 ]);
 export type SignRequest = z.infer<typeof ZSignRequest>;
 
+const ZBatchItems = {
+  /** The step signed in the batch: each document's next pending step must be this one. */
+  role: z.enum(['homeroom', 'principal', 'seal']),
+  /** Each document with the SHA-256 of the version reviewed in the batch viewer ("Tôi đã xem"). */
+  items: z.array(z.object({ documentId: ZId, expectedSha256: ZSha })).min(1, 'chọn ít nhất một văn bản').max(200),
+};
+const ZSignBatchRequest = z.discriminatedUnion('method', [
+  z.object({ method: z.literal('pkcs12'), ...ZBatchItems, p12: z.string().min(100).max(200_000), password: z.string().max(200) }),
+  z.object({ method: z.literal('remote'), ...ZBatchItems, credentialId: z.string().min(1).max(200) }),
+  z.object({ method: z.literal('server'), ...ZBatchItems }),
+]);
+const ZBatchOutcome = z.object({ documentId: z.string(), title: z.string().nullable(), ok: z.boolean(), message: z.string().nullable(), currentSha256: z.string().nullable() });
+const ZBatchResult = z.object({ batchId: z.string(), signed: z.array(ZBatchOutcome), failed: z.array(ZBatchOutcome) });
+
 /** Opens the signer a request asks for; the school's own certificate only for the seal step. */
-async function openRequestedSigner(env: Env, body: SignRequest, role: string): Promise<Signer> {
-  if (body.method === 'pkcs12') return createPkcs12Signer({ file: Buffer.from(body.p12, 'base64'), password: body.password });
+async function openRequestedSigner(env: Env, body: Pick<SignRequest, 'method'> & { p12?: string; password?: string; credentialId?: string }, role: string): Promise<Signer> {
+  if (body.method === 'pkcs12') return createPkcs12Signer({ file: Buffer.from(body.p12 ?? '', 'base64'), password: body.password ?? '' });
   if (body.method === 'remote') {
     const remote = env.signing.remote;
     if (!remote) throw invalid('Nhà trường chưa cấu hình dịch vụ ký số từ xa (SODIEM_REMOTE_SIGNING_URL).', [{ field: 'method', message: 'chưa cấu hình' }]);
-    return createRemoteSigner({ url: remote.url, token: remote.token, credentialId: body.credentialId });
+    return createRemoteSigner({ url: remote.url, token: remote.token, credentialId: body.credentialId ?? '' });
   }
   if (role !== 'seal') throw invalid('Chứng thư số của nhà trường chỉ dùng để đóng dấu số; người ký dùng chứng thư số của mình.', [{ field: 'method', message: 'chỉ cho con dấu' }]);
   const seal = env.signing.seal;
@@ -88,6 +104,52 @@ export async function registerSigningRoutes(app: FastifyInstance, deps: RouteDep
       });
       const fresh = await getSignedDocumentOr404(db, doc.id);
       return presentDocumentSummary(fresh.doc, fresh.signatures, auth.actor);
+    },
+  );
+
+  api.post(
+    '/schools/:schoolId/signature-batches',
+    {
+      schema: {
+        tags: ['signing'],
+        summary:
+          'Ký số hàng loạt: một lần nhập mật khẩu/PIN (một yêu cầu tới dịch vụ ký từ xa) cho nhiều văn bản cùng bước ký, mỗi văn bản trên đúng bản đã xem; mỗi văn bản được ký trọn vẹn hoặc không; văn bản lỗi được liệt kê. Accept: application/x-ndjson trả về tiến độ từng dòng.',
+        params: z.object({ schoolId: ZId }),
+        body: ZSignBatchRequest,
+        response: { 200: ZBatchResult, ...authErrors },
+      },
+    },
+    async (request, reply) => {
+      const auth = requireAuth(request);
+      const body = request.body;
+      authorize(auth, 'school.view', { schoolId: request.params.schoolId });
+      // Each document is authorized on its own inside (its class, its year's delegation).
+      const batch = await openSigningBatch({
+        db,
+        dataDir: deps.env.dataDir,
+        auth,
+        audit: auditContext(request),
+        role: body.role,
+        items: body.items,
+        openSigner: (role) => openRequestedSigner(deps.env, body, role),
+        location: await signingPlace(db, request.params.schoolId),
+        now: request.now,
+        trust,
+      });
+      if (!String(request.headers.accept ?? '').includes('application/x-ndjson')) return batch.run();
+      // Progress, one JSON line per document, then the result.
+      const out = new PassThrough();
+      const line = (x: unknown) => out.write(`${JSON.stringify(x)}\n`);
+      line({ type: 'start', batchId: batch.batchId, total: batch.total });
+      batch
+        .run((p) => line({ type: 'progress', ...p }))
+        .then((result) => line({ type: 'result', ...result }))
+        .catch((error: unknown) => {
+          request.log.error(error);
+          line({ type: 'error', message: error instanceof AppError ? error.message : 'Lỗi hệ thống khi ký hàng loạt.' });
+        })
+        .finally(() => out.end());
+      return reply.type('application/x-ndjson; charset=utf-8').header('cache-control', 'no-store').send(out as never); // a stream: not serialized by the schema
     },
   );
 

@@ -20,7 +20,7 @@ import { PRINTED_TT22_OUTCOME_NAMES, TT22_LEVEL_NAMES, TT22_TITLE_NAMES, WHOLE_Y
 import { classDataChangedAt, loadClassPrintHeader, printedDataVersion, slug } from './class-print-common.ts';
 import { type ScopeResults, type StudentResult, loadAbsences, loadApprovedSnapshots, loadPrintStudents, loadScopeResults, scopeResultsPreload } from './class-print-results.ts';
 import { splitSchoolName } from '../../domain/names/split-school-name.ts';
-import { principalBlock } from '../platform/pdf/layout.ts';
+import { resultsSigner } from './results-signer.ts';
 
 export type ClassBookScope = 'hk1' | 'hk2' | 'year';
 export const CLASS_BOOK_SCOPE_LABELS: Record<ClassBookScope, string> = { hk1: termLabel(1), hk2: termLabel(2), year: WHOLE_YEAR_LABEL };
@@ -214,6 +214,8 @@ export async function buildClassBook(db: Db, options: { classId: string; scope: 
   const school = splitSchoolName(header.school.schoolName);
   const scopeLabel = CLASS_BOOK_SCOPE_LABELS[options.scope];
   const title = `Sổ theo dõi và đánh giá học sinh – lớp ${cls.name} – ${scopeLabel} – ${header.schoolYear}`;
+  // The block names who approved the latest results printed (KT. for a vice-principal), who alone signs it.
+  const principal = await resultsSigner(db, cls.school_id, scopes.map((sc) => results[sc]?.snapshotId ?? null).filter((x): x is string => !!x).at(-1) ?? null);
   const printed: Omit<ClassBookPdfData, 'documentId' | 'verifyUrl' | 'createdAt'> = {
     runningTitle: title,
     scopeLabel,
@@ -236,7 +238,7 @@ export async function buildClassBook(db: Db, options: { classId: string; scope: 
     attendance: await loadMonthlyAttendance(db, cls, options.scope),
     placeDate: { place: header.school.place, date: null },
     homeroomSigner: { title: 'GIÁO VIÊN CHỦ NHIỆM', caption: '(Ký và ghi rõ họ tên)', name: header.homeroomName },
-    principalSigner: principalBlock(header.principalName, false),
+    principalSigner: principal.signer,
   };
   const inputsVersion = printedDataVersion(printed);
   const snapshots = Object.values(results).map((r) => r.snapshotId ?? 'live');
@@ -251,6 +253,7 @@ export async function buildClassBook(db: Db, options: { classId: string; scope: 
     seriesKey: `class_book:${cls.id}:${options.scope}`,
     inputsVersion,
     dataSha256: inputsVersion,
+    principalSignerId: principal.userId,
     filename: `so-theo-doi-${slug(cls.name)}-${options.scope}-${slug(header.schoolYear)}.pdf`,
     pdf,
   };

@@ -17,6 +17,7 @@ import { PRINTED_TT22_OUTCOME_NAMES, TT22_LEVEL_NAMES, TT22_TITLE_NAMES, WHOLE_Y
 import { classDataChangedAt, latestInstant, loadClassPrintHeader, printedDataVersion, slug } from './class-print-common.ts';
 import { loadAbsences, loadPrintStudents, loadScopeResults } from './class-print-results.ts';
 import { principalBlock } from '../platform/pdf/layout.ts';
+import { resultsSigner } from './results-signer.ts';
 
 export type ConfirmationTerm = 1 | 2 | 'year';
 type Printed = ConfirmationSheetPdfData extends infer T ? (T extends unknown ? Omit<T, 'documentId' | 'verifyUrl' | 'createdAt'> : never) : never;
@@ -133,7 +134,8 @@ export async function buildConfirmationSheet(
       statement: `Tôi đã kiểm tra kết quả học tập, kết quả rèn luyện và số buổi nghỉ học của học sinh lớp ${cls.name} trên đây, đúng với Sổ theo dõi và đánh giá học sinh (theo lớp học).`,
       placeDate,
       teacherSigner: { title: 'GIÁO VIÊN CHỦ NHIỆM', caption: '(Ký và ghi rõ họ tên)', name: header.homeroomName },
-      principalSigner,
+      // Who approved these results signs (KT. for a vice-principal on the principal's delegation).
+      principalSigner: (await resultsSigner(db, cls.school_id, results.snapshotId ?? null)).signer,
     };
     idParts = [cls.id, 'homeroom', String(options.term), results.snapshotId ?? 'live'];
     subjectIds = { term: String(options.term) };

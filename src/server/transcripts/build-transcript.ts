@@ -69,6 +69,7 @@ export async function buildTranscript(db: Executor, input: { studentId: string }
     seriesKey: `transcript:${input.studentId}`,
     inputsVersion: t.inputsVersion,
     dataSha256: t.dataSha256,
+    principalSignerId: t.latestConfirmerId,
     filename: `hoc-ba-${await currentPlace(db, input.studentId, last.class.name)}-${fileSlug(d.student.fullName)}.pdf`,
     pdf,
   };

@@ -23,6 +23,8 @@ export interface LoadedTranscript {
   lastConfirmedAt: string;
   /** the class of the latest school year */
   latestClassId: string;
+  /** who confirmed the latest year: the principal's block the digital signature completes names her */
+  latestConfirmerId: string;
 }
 
 const PRIMARY_REGIMES = new Set(['TT27_2020', 'TT22_2016']);
@@ -116,5 +118,6 @@ export async function loadTranscript(db: Executor, studentId: string, cache?: Pr
     inputsVersion: versionParts.join(','),
     lastConfirmedAt: records.map((r) => r.confirmed_at).sort().at(-1)!,
     latestClassId: latestRow.class_id,
+    latestConfirmerId: latestRow.confirmed_by,
   };
 }

@@ -3,6 +3,7 @@ import { useParams } from 'wouter';
 import { useSession } from '../app/session.tsx';
 import { DocumentView } from '../features/documents/DocumentView.tsx';
 import { SigningView } from '../features/documents/SigningView.tsx';
+import { BatchSigningView } from '../features/documents/BatchSigningView.tsx';
 
 export function SigningPage() {
   const { documentId } = useParams<{ documentId?: string }>();
@@ -14,5 +15,7 @@ export function SigningPage() {
       </Alert>
     );
   }
+  // /ky-so/hang-loat: batch signing (issue 15 §3); /ky-so/<id>: one document.
+  if (documentId === 'hang-loat') return <BatchSigningView />;
   return documentId ? <DocumentView key={documentId} documentId={documentId} /> : <SigningView />;
 }

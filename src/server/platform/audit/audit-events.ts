@@ -204,6 +204,8 @@ export interface DocumentSignedAudit {
   certificate: string;
   certificateSha256: string;
   backend: string;
+  /** Signed in a batch (issue 15 §3): the batch, this document's place in it, its size. */
+  batch?: { id: string; index: number; size: number };
 }
 
 /** A lock release or window change asked by the admin board, as it waits for the principal (issue 14 §3). */

@@ -21,6 +21,8 @@ export interface DocumentsTable {
   status: 'draft' | 'signing' | 'signed';
   created_by: string | null;
   created_at: string;
+  /** Whom the printed principal's block names (migration 0019): only she signs the principal's step. */
+  principal_signer_id: Generated<string | null>;
 }
 
 export interface DocumentSignaturesTable {

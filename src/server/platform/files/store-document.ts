@@ -81,6 +81,7 @@ export async function storeDocument(db: Db, doc: RenderedDocument, o: StoreDocum
         status: 'draft',
         created_by: o.audit.actorUserId,
         created_at: o.audit.now,
+        principal_signer_id: doc.principalSignerId ?? null,
       };
       await tx.insertInto('documents').values(row).execute();
       if (latest) await tx.updateTable('documents').set({ superseded_by_id: row.id }).where('id', '=', latest.id).execute();

@@ -32,6 +32,11 @@ export interface RenderedDocument {
   inputsVersion: string;
   /** SHA-256 (hex) of the canonical JSON the document was printed from, when there is one (học bạ) */
   dataSha256?: string;
+  /**
+   * The user the printed principal's block names (the học bạ's confirmer of its latest year, the
+   * approver of a class book's results): only she may sign the principal's step (issue 22).
+   */
+  principalSignerId?: string | null;
   /** a safe file name, e.g. "hoc-ba-9A1-01-nguyen-van-an.pdf" */
   filename: string;
   pdf: Buffer;

@@ -10,8 +10,13 @@
  *        { hashAlgorithm: "SHA-256", hash: base64, signatureAlgorithm: "RSASSA-PKCS1-v1_5" | "ECDSA", description? }
  *        → 200 { signature: base64 }                       signed at once
  *        → 202 { transactionId, status: "pending" }         waits for the user (app on the phone)
+ *   POST {url}/credentials/{credentialId}/sign-batch      (a batch: one request, one approval)
+ *        { hashAlgorithm: "SHA-256", hashes: [base64, …], signatureAlgorithm, description? }   (1–200 hashes)
+ *        → 200 { signatures: [base64, …] }                  in the order of the hashes
+ *        → 202 { transactionId, status: "pending" }
  *   GET  {url}/transactions/{transactionId}
- *        → 200 { status: "pending" } | { status: "approved", signature } | { status: "rejected" | "expired" }
+ *        → 200 { status: "pending" } | { status: "approved", signature } (sign)
+ *              | { status: "approved", signatures: [base64, …] } (sign-batch) | { status: "rejected" | "expired" }
  *
  * Every request carries `Authorization: Bearer <token>`. Errors are JSON
  * { error: { code, message } } with 401 (bad token), 404 (unknown credential), 403 (refused).
@@ -92,12 +97,12 @@ export async function createRemoteSigner(config: Omit<RemoteSignerConfig, 'backe
   const isEc = certificate.publicKey.asymmetricKeyType === 'ec';
   const algorithm: SignatureAlgorithm = isEc ? 'ecdsa-p256-sha256' : 'rsa-pkcs1-sha256';
 
-  async function waitForApproval(transactionId: string): Promise<string> {
+  async function waitForApproval(transactionId: string): Promise<{ signature?: unknown; signatures?: unknown }> {
     const deadline = performance.now() + (options.approvalTimeoutMs ?? DEFAULT_APPROVAL_TIMEOUT_MS);
     while (performance.now() < deadline) {
       await new Promise((r) => setTimeout(r, options.pollIntervalMs ?? POLL_INTERVAL_MS));
-      const { json } = await call<{ status?: string; signature?: string }>('GET', `/transactions/${encodeURIComponent(transactionId)}`);
-      if (json?.status === 'approved' && typeof json.signature === 'string') return json.signature;
+      const { json } = await call<{ status?: string; signature?: unknown; signatures?: unknown }>('GET', `/transactions/${encodeURIComponent(transactionId)}`);
+      if (json?.status === 'approved') return json;
       if (json?.status === 'rejected') throw new SigningError('Người ký đã từ chối yêu cầu ký trên ứng dụng.', 'rejected');
       if (json?.status === 'expired') throw new SigningError('Yêu cầu ký đã hết hạn mà chưa được xác nhận.', 'timeout');
     }
@@ -116,17 +121,34 @@ export async function createRemoteSigner(config: Omit<RemoteSignerConfig, 'backe
         signatureAlgorithm: isEc ? 'ECDSA' : 'RSASSA-PKCS1-v1_5',
         ...(options.description ? { description: options.description } : {}),
       });
-      let signatureB64: string | undefined;
-      if (status === 202 && typeof json?.transactionId === 'string') signatureB64 = await waitForApproval(json.transactionId);
-      else signatureB64 = json?.signature;
-      if (typeof signatureB64 !== 'string') throw new SigningError('Dịch vụ ký số từ xa không trả về chữ ký.', 'bad_response');
-      const signature = Buffer.from(signatureB64, 'base64');
-      // A wrong credential or a broken adapter shows here, not in a reader months later.
-      const key = isEc ? { key: certificate.publicKey, dsaEncoding: 'der' as const } : certificate.publicKey;
-      if (!cryptoVerify('sha256', data, key, signature)) {
-        throw new SigningError('Chữ ký do dịch vụ ký số từ xa trả về không khớp với chứng thư số.', 'bad_response');
+      const answer = status === 202 && typeof json?.transactionId === 'string' ? await waitForApproval(json.transactionId) : json;
+      if (typeof answer?.signature !== 'string') throw new SigningError('Dịch vụ ký số từ xa không trả về chữ ký.', 'bad_response');
+      return checked(data, answer.signature);
+    },
+    async signMany(items) {
+      if (items.length === 0) return [];
+      const { status, json } = await call<{ signatures?: unknown; transactionId?: string }>('POST', `/credentials/${credential}/sign-batch`, {
+        hashAlgorithm: 'SHA-256',
+        hashes: items.map((d) => sha256(d).toString('base64')),
+        signatureAlgorithm: isEc ? 'ECDSA' : 'RSASSA-PKCS1-v1_5',
+        ...(options.description ? { description: options.description } : {}),
+      });
+      const answer = status === 202 && typeof json?.transactionId === 'string' ? await waitForApproval(json.transactionId) : json;
+      const list = answer?.signatures;
+      if (!Array.isArray(list) || list.length !== items.length || !list.every((x) => typeof x === 'string')) {
+        throw new SigningError('Dịch vụ ký số từ xa không trả về đủ chữ ký cho các văn bản.', 'bad_response');
       }
-      return signature;
+      return items.map((d, i) => checked(d, list[i] as string));
     },
   };
+
+  /** A wrong credential or a broken adapter shows here, not in a reader months later. */
+  function checked(data: Buffer, signatureB64: string): Buffer {
+    const signature = Buffer.from(signatureB64, 'base64');
+    const key = isEc ? { key: certificate.publicKey, dsaEncoding: 'der' as const } : certificate.publicKey;
+    if (!cryptoVerify('sha256', data, key, signature)) {
+      throw new SigningError('Chữ ký do dịch vụ ký số từ xa trả về không khớp với chứng thư số.', 'bad_response');
+    }
+    return signature;
+  }
 }

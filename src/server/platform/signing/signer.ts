@@ -24,6 +24,11 @@ export interface Signer {
    * The back-end hashes the bytes itself (a remote service receives only the hash).
    */
   sign(signedAttributesDer: Buffer): Promise<Buffer>;
+  /**
+   * Signs several at once, in order (a batch): a remote service gets ONE request and the user
+   * approves once. Optional: without it a batch calls sign() in turn on the same session.
+   */
+  signMany?(signedAttributesDers: Buffer[]): Promise<Buffer[]>;
   /** Releases sessions or connections (PKCS#11 logs out and finalizes); safe to call twice. */
   close?(): Promise<void>;
 }

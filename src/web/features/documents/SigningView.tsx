@@ -2,7 +2,8 @@
  * "Ký số" (P5): the documents waiting for the user's signature, every stored document the
  * user may see (by kind), newest first, and the school's seal certificate (SealPanel).
  */
-import { Group, Select, Tabs, TextInput } from '@mantine/core';
+import { Button, Group, Select, Tabs, TextInput } from '@mantine/core';
+import { Link } from 'wouter';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { documentsApi } from '../../api/endpoints.ts';
@@ -44,6 +45,13 @@ export function SigningView() {
       <PageHeader
         title="Ký số"
         subtitle="Học bạ được ký theo thứ tự: giáo viên chủ nhiệm → Hiệu trưởng → con dấu số của nhà trường. Người ký xem văn bản trước khi ký."
+        actions={
+          mine.data?.length ? (
+            <Button component={Link} href="/ky-so/hang-loat" data-testid="open-batch">
+              Ký hàng loạt ({mine.data.length})
+            </Button>
+          ) : undefined
+        }
       />
       <Tabs value={tab} onChange={setTab} keepMounted={false}>
         <Tabs.List mb="md">

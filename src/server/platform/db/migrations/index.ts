@@ -16,6 +16,7 @@ import * as auditCheckpoints from './20261123_0014_audit_checkpoints.ts';
 import * as delegations from './20261123_0015_delegations.ts';
 import * as recordCorrections from './20261123_0016_record_corrections.ts';
 import * as testingPlans from './20261123_0018_testing_plans.ts';
+import * as batchSigning from './20261123_0019_batch_signing.ts';
 
 /** Every migration, in order. One change per timestamped file; never edit a released one. */
 export const migrations: Record<string, Migration> = {
@@ -36,4 +37,5 @@ export const migrations: Record<string, Migration> = {
   '20261123_0015_delegations': delegations,
   '20261123_0016_record_corrections': recordCorrections,
   '20261123_0018_testing_plans': testingPlans,
+  '20261123_0019_batch_signing': batchSigning,
 };
