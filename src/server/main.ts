@@ -11,6 +11,7 @@ import { startAnchorScheduler } from './platform/audit/anchor-audit.ts';
 import { isEmpty, migrateToLatest, openDatabase } from './platform/db/database.ts';
 import { DEMO_PASSWORD, ensureDemoCertificates, existingDemoLogins, seedDemo, seedDemoDocuments } from './demo/index.ts';
 import { parseEnv } from './platform/env.ts';
+import { startReminderScheduler } from './todo/index.ts';
 
 const env = parseEnv();
 // The one clock of this process (SODIEM_NOW starts it at a date, for walking the demo then).
@@ -70,9 +71,13 @@ const backups = startBackupScheduler({
 // A signed checkpoint of the audit chains at least once a day (Q3, docs/security.md).
 const anchors = startAnchorScheduler({ db: database.db, env, clock, log: (m, e) => console.error(m, e) });
 
+// Reminders before an update window ends: one job per school a day (issue 15, docs/user-guide.md).
+const reminders = startReminderScheduler({ db: database.db, clock, log: (m, e) => console.error(m, e) });
+
 async function shutDown(): Promise<void> {
   backups.stop();
   anchors.stop();
+  reminders.stop();
   await app.close();
   await database.close();
   process.exit(0);

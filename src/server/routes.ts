@@ -17,6 +17,7 @@ import { registerPrimaryRoutes } from './primary/index.ts';
 import { registerSetupRoutes } from './setup/index.ts';
 import { registerStudentPrintRoutes } from './transcripts/index.ts';
 import { registerTestingPlanRoutes } from './testing-plans/index.ts';
+import { registerTodoRoutes } from './todo/index.ts';
 
 /** Every /api/v1 area. A new area registers here (and gets its rows in the permission tests). */
 export async function registerRoutes(app: FastifyInstance, deps: RouteDeps): Promise<void> {
@@ -44,4 +45,5 @@ export async function registerRoutes(app: FastifyInstance, deps: RouteDeps): Pro
   await registerSigningRoutes(app, deps);
   await registerVerifyRoutes(app, deps);
   await registerArchiveRoutes(app, deps);
+  await registerTodoRoutes(app, deps);
 }

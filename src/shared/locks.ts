@@ -59,6 +59,44 @@ export const ZSetWindowInput = z.object({
   orderedBy: z.string().trim().max(200).default(''),
   /** Why the window changes: required when the admin board asks (the principal confirms it). */
   reason: z.string().trim().max(300).default(''),
+  /** Issue 15: the principal confirms a window that ends today or earlier while required cells are still empty (they lock empty). */
+  confirmEmpty: z.boolean().default(false),
+});
+
+/** One class's required column still empty under a window: "ĐĐGgk 6A1 (Toán): 0/40". */
+export const ZEmptyColumn = z.object({
+  classId: z.string(),
+  className: z.string(),
+  subjectName: z.string(),
+  termNo: z.number().int(),
+  columnKey: z.string(),
+  columnLabel: z.string(),
+  entered: z.number().int(),
+  students: z.number().int(),
+});
+
+/** 409 on a window that would lock empty required cells: the list the principal confirms (send again with confirmEmpty). */
+export const ZWindowClosingRefused = z.object({
+  error: z.string(),
+  message: z.string(),
+  emptyColumns: z.array(ZEmptyColumn).optional(),
+  emptyCells: z.number().int().optional(),
+});
+
+/** A lock the end of an update window sets by itself (find-edit-block.ts): what it covers, since when, by whose window, and the classes it locked with cells empty. */
+export const ZAutoLock = z.object({
+  windowId: z.string(),
+  point: ZWindowPoint,
+  /** "Toàn trường · Học kỳ I · ĐĐGgk" */
+  scopeLabel: z.string(),
+  /** "Đợt cập nhật điểm giữa học kỳ I (28/11/2026–05/12/2026) đã kết thúc" */
+  reason: z.string(),
+  setByName: z.string(),
+  closesOn: ZIsoDate,
+  /** Until when: the window moved again by the principal, or a correction approved. */
+  until: z.string(),
+  /** Per class: the required cells locked empty (classes with every cell entered are left out). */
+  emptyByClass: z.array(z.object({ classId: z.string(), className: z.string(), emptyCells: z.number().int(), columns: z.string() })),
 });
 
 /** A lock release or window change asked by the admin board, for the principal to confirm (issue 14 §3). */
@@ -89,6 +127,8 @@ export const ZLocksOverview = z.object({
   locks: z.array(ZLock),
   windows: z.array(ZWindow),
   requests: z.array(ZLockRequest),
+  /** Issue 15: the locks closed windows set by themselves, listed with the manual ones. */
+  autoLocks: z.array(ZAutoLock),
   /** The vice-principal who confirms in the principal's place; null when none. */
   delegate: ZStaffRef.nullable(),
 });

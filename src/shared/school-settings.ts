@@ -10,6 +10,8 @@ export const ZSchoolSettings = z.object({
   editDeadlineDays: z.number().int().min(0).max(60).default(7),
   /** C2: an approved correction is applied by the admin board, or at once on approval. */
   correctionApply: z.enum(['adminBoard', 'onApproval']).default('adminBoard'),
+  /** Issue 15: teachers with empty required columns are reminded this many days before an update window ends (0: on its last day only). */
+  reminderDaysBefore: z.number().int().min(0).max(30).default(3),
 });
 export type SchoolSettings = z.infer<typeof ZSchoolSettings>;
 

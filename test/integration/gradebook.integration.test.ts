@@ -213,7 +213,11 @@ describe('locks and windows', () => {
 
   it('a window that has ended locks its point automatically', async () => {
     const year = server.demo!.yearId;
-    const res = await principal.put(`/api/v1/years/${year}/windows/term1.midterm`, { opensOn: '2026-09-05', closesOn: '2026-09-10' });
+    // Ending it while GK cells are empty needs the principal's confirmation (issue 15): first the list, then confirmed.
+    const asked = await principal.put(`/api/v1/years/${year}/windows/term1.midterm`, { opensOn: '2026-09-05', closesOn: '2026-09-10' });
+    expect(asked.status).toBe(409);
+    expect(asked.body.emptyCells).toBeGreaterThan(0);
+    const res = await principal.put(`/api/v1/years/${year}/windows/term1.midterm`, { opensOn: '2026-09-05', closesOn: '2026-09-10', confirmEmpty: true });
     expect(res.status).toBe(200);
     expect(res.body.windows[0]).toMatchObject({ point: 'term1.midterm', state: 'closed' });
     const s = await sheet();

@@ -101,7 +101,7 @@ describe('GET and PATCH /schools/:schoolId/settings', () => {
     expect((await c.otherPrincipal.get(path())).status).toBe(403);
     const res = await c.teacher.get(path());
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ reasonRequired: expect.any(String), evidenceRequired: expect.any(String), editDeadlineDays: expect.any(Number), correctionApply: expect.any(String) });
+    expect(res.body).toEqual({ reasonRequired: expect.any(String), evidenceRequired: expect.any(String), editDeadlineDays: expect.any(Number), correctionApply: expect.any(String), reminderDaysBefore: 3 });
   });
 
   it('PATCH: 401, 400 naming the field, 403 for the admin board with the reason; the principal’s change is merged, saved and audited', async () => {

@@ -320,6 +320,7 @@ export const PERMISSION_MATRIX: Record<string, MatrixEntry> = {
   'GET /api/v1/students/:studentId/report-book.pdf': { allow: ['principal', 'vicePrincipal', 'adminBoard', 'clerk', 'homeroom', 'guardian'], why: "the guardian reads his own child's", sample: (r) => ({ path: `/api/v1/students/${r.fx.childId}/report-book.pdf`, query: { term: '1' } }) },
   'GET /api/v1/classes/:classId/dashboard': { allow: CLASS_BOOK, sample: (r) => ({ path: `${cls(r)}/dashboard` }) },
   'GET /api/v1/years/:yearId/dashboard': { allow: LEADERS, sample: (r) => ({ path: `${year(r)}/dashboard` }) },
+  'GET /api/v1/years/:yearId/todo': { allow: SCHOOL_VIEW, why: 'each item judged by the policy of its act (todo.integration.test.ts)', sample: (r) => ({ path: `${year(r)}/todo` }) },
 
   // ---- documents, print jobs, archives, public verification ----
   'GET /api/v1/schools/:schoolId/documents': { allow: SCHOOL_VIEW, why: 'filtered to the documents the caller may see', sample: (r) => ({ path: `${school(r)}/documents` }) },

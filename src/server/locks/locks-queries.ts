@@ -9,6 +9,7 @@ import { ZWindowPoint } from '../../shared/locks.ts';
 import type { Executor } from '../platform/db/database.ts';
 import type { Row } from '../platform/db/schema.ts';
 import { notFound } from '../platform/errors.ts';
+import { loadEmptyColumns, loadWindows } from '../todo/index.ts';
 
 export async function getLockOr404(db: Executor, lockId: string) {
   const lock = await db.selectFrom('locks').selectAll().where('id', '=', lockId).executeTakeFirst();
@@ -55,6 +56,54 @@ export async function loadConfirmDelegate(db: Executor, schoolId: string): Promi
 /** What a lock request changes, as the four-eyes rule judges it: its year, and its class when the lock is of one class. */
 export function lockRequestTarget(r: Pick<Row<'lock_requests'>, 'school_id' | 'school_year_id'>, lockClassId: string | null): LockChangeTarget {
   return { schoolId: r.school_id, schoolYearId: r.school_year_id, ...(lockClassId ? { classIds: [lockClassId] } : {}) };
+}
+
+/** What a window's end locks, as the locks page says it. */
+export function autoLockScopeLabel(point: WindowPoint): string {
+  if (point === 'wholeYear') return 'Toàn trường · Cả năm học · mọi cột điểm';
+  const term = termLabel(point.startsWith('term1') ? 1 : 2, 'kỳ');
+  return point.endsWith('midterm') ? `Toàn trường · ${term} · ĐĐGgk (tiểu học: mức, điểm KTĐK giữa kỳ)` : `Toàn trường · ${term} · mọi cột điểm`;
+}
+
+/**
+ * The locks the year's ended windows set by themselves (issue 15 §2), each with the classes
+ * whose required cells it locked empty: one grouped count of the cells, no loop over cells.
+ */
+export async function loadAutoLocks(db: Executor, yearId: string, now: string) {
+  const closed = (await loadWindows(db, yearId, now)).filter((w) => w.state === 'closed');
+  if (!closed.length) return [];
+  const setters = new Map(
+    (await db.selectFrom('assessment_windows').innerJoin('users', 'users.id', 'assessment_windows.set_by').select(['assessment_windows.id', 'users.full_name']).where('assessment_windows.school_year_id', '=', yearId).execute()).map((r) => [r.id, r.full_name]),
+  );
+  const empty = await loadEmptyColumns(db, yearId, closed);
+  const order = ZWindowPoint.options;
+  return closed
+    .sort((a, b) => order.indexOf(a.point) - order.indexOf(b.point))
+    .map((w) => {
+      const byClass = new Map<string, { classId: string; className: string; emptyCells: number; columns: Map<string, [number, number]> }>();
+      for (const c of empty.filter((x) => x.window.id === w.id)) {
+        const e = byClass.get(c.classId) ?? { classId: c.classId, className: c.className, emptyCells: 0, columns: new Map<string, [number, number]>() };
+        e.emptyCells += c.students - c.entered;
+        const [entered, total] = e.columns.get(c.columnLabel) ?? [0, 0];
+        e.columns.set(c.columnLabel, [entered + c.entered, total + c.students]);
+        byClass.set(c.classId, e);
+      }
+      return {
+        windowId: w.id,
+        point: w.point,
+        scopeLabel: autoLockScopeLabel(w.point),
+        reason: `Đợt cập nhật điểm ${w.label} (${formatDay(w.opensOn)}–${formatDay(w.closesOn)}) đã kết thúc`,
+        setByName: setters.get(w.id) ?? '',
+        closesOn: w.closesOn,
+        until: 'Đến khi Hiệu trưởng đặt lại đợt cập nhật; sửa từng ô qua giấy đề nghị thay đổi thông tin.',
+        emptyByClass: [...byClass.values()].map((e) => ({
+          classId: e.classId,
+          className: e.className,
+          emptyCells: e.emptyCells,
+          columns: [...e.columns.entries()].map(([label, [entered, total]]) => `${label}: ${entered}/${total} ô`).join(' · '),
+        })),
+      };
+    });
 }
 
 /**
@@ -148,6 +197,7 @@ export async function loadLocksOverview(db: Executor, yearId: string, now: strin
         canDecide: r.status === 'pending' && r.requested_by !== viewer.userId && canDecideLockRequest(viewer, lockRequestTarget(r, r.lock_class_id ?? null)).allowed,
       }))
       .sort((a, b) => Number(b.status === 'pending') - Number(a.status === 'pending')),
+    autoLocks: await loadAutoLocks(db, yearId, now),
     delegate,
   };
 }

@@ -18,6 +18,7 @@ import {
   ZReleaseLockInput,
   ZSetWindowInput,
   ZUpdateSettingsInput,
+  ZWindowClosingRefused,
   ZWindowPoint,
 } from '../../shared/locks.ts';
 import { ZSchoolSettings } from '../../shared/school-settings.ts';
@@ -118,7 +119,7 @@ export async function registerLockRoutes(app: FastifyInstance, deps: RouteDeps):
         summary: 'Đặt đợt cập nhật điểm (hết hạn thì sổ tự khóa phần tương ứng): Hiệu trưởng đặt ngay (200); Ban quản trị gửi yêu cầu chờ Hiệu trưởng xác nhận (202)',
         params: z.object({ yearId: ZId, point: ZWindowPoint }),
         body: ZSetWindowInput,
-        response: { 200: ZLockChangeResult, 202: ZLockChangeResult, ...authErrors },
+        response: { 200: ZLockChangeResult, 202: ZLockChangeResult, ...authErrors, 409: ZWindowClosingRefused },
       },
     },
     async (request, reply) => {
@@ -131,7 +132,7 @@ export async function registerLockRoutes(app: FastifyInstance, deps: RouteDeps):
       if (b.opensOn < year.starts_on || b.closesOn > year.ends_on) throw invalid('Đợt cập nhật phải nằm trong năm học.', [{ field: 'opensOn', message: 'ngoài năm học' }]);
       const ctx = auditContext(request);
       if (actsWithoutConfirmation(auth.actor, year.school_id)) {
-        await setAssessmentWindow({ db, year, point, opensOn: b.opensOn, closesOn: b.closesOn, orderedBy: b.orderedBy, setBy: auth.user.id, audit: ctx });
+        await setAssessmentWindow({ db, year, point, opensOn: b.opensOn, closesOn: b.closesOn, orderedBy: b.orderedBy, setBy: auth.user.id, audit: ctx, confirmEmpty: b.confirmEmpty });
         return { ...(await loadLocksOverview(db, year.id, ctx.now, auth.actor)), outcome: 'applied' as const };
       }
       const reason = requestReason(b.reason, b.orderedBy);

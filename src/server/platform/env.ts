@@ -40,6 +40,8 @@ const ZEnv = z.object({
   SODIEM_BACKUP_KEEP: z.string().default('14'),
   /** Start the business clock at this date (YYYY-MM-DD, 09:00 Vietnam time) or instant, running on from there: for tests and for walking the demo at a date. Unset: the system clock. */
   SODIEM_NOW: z.string().optional().or(z.literal('').transform(() => undefined)),
+  /** Outgoing mail for reminders (issue 15): smtp://[user:password@]host[:port]?from=sodiem@truong.edu.vn. Unset: in-app notifications only. */
+  SODIEM_SMTP_URL: z.string().regex(/^smtp:\/\//, 'SODIEM_SMTP_URL phải bắt đầu bằng smtp://').optional().or(z.literal('').transform(() => undefined)),
   /** Log level for pino. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
 });
@@ -69,6 +71,8 @@ export interface Env {
   clockStart: string | undefined;
   /** SODIEM_TSA_URL: the RFC 3161 timestamping authority of the audit checkpoints, if any. */
   tsaUrl: string | null;
+  /** SODIEM_SMTP_URL: where reminders are e-mailed from (platform/mail.ts), or null for none. */
+  smtpUrl: string | null;
   signing: {
     /** The school's seal certificate: SODIEM_SEAL_BACKEND=pkcs12|pkcs11|remote and its variables (docs/signing.md). */
     seal: SignerConfig | null;
@@ -108,6 +112,7 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     backupKeep: e.SODIEM_BACKUP_KEEP,
     clockStart: e.SODIEM_NOW,
     tsaUrl: e.SODIEM_TSA_URL ?? null,
+    smtpUrl: e.SODIEM_SMTP_URL ?? null,
     signing: {
       seal: sealConfig(source),
       remote: e.SODIEM_REMOTE_SIGNING_URL ? { url: e.SODIEM_REMOTE_SIGNING_URL, token: e.SODIEM_REMOTE_SIGNING_TOKEN ?? '' } : undefined,

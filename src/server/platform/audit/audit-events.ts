@@ -309,7 +309,8 @@ export type AuditEvents = EveryAction<{
   'scoreImport.rolledBack': Event<'score_import', Status<'applied'>, Status<'rolledBack'> & ScoreImportAudit>;
   'lock.set': Event<'lock', null, NewRow<'locks'>>;
   'lock.released': Event<'lock', Row<'locks'>, { releasedAt: string; releasedBy: string } & ConfirmedRequestAudit>;
-  'window.set': Event<'assessment_window', Row<'assessment_windows'> | null, Pick<Row<'assessment_windows'>, 'point' | 'opens_on' | 'closes_on' | 'ordered_by' | 'set_by' | 'set_at'> & ConfirmedRequestAudit>;
+  /** emptyCellsConfirmed (issue 15): the principal confirmed ending the window with that many required cells empty. */
+  'window.set': Event<'assessment_window', Row<'assessment_windows'> | null, Pick<Row<'assessment_windows'>, 'point' | 'opens_on' | 'closes_on' | 'ordered_by' | 'set_by' | 'set_at'> & ConfirmedRequestAudit & { emptyCellsConfirmed?: number }>;
   /** G10: a test of the school's testing plan dated (first time: before null), with where it came from. */
   'testingPlan.set': Event<'testing_plan_entry', Row<'testing_plan_entries'> | null, Omit<Row<'testing_plan_entries'>, 'id' | 'version'> & { source: 'typed' | 'imported' }>;
   /** G10: a planned test taken out of the plan before any score of its column was entered. */

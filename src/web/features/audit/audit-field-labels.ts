@@ -94,7 +94,7 @@ export const AUDIT_FIELD_LABELS: Readonly<Record<AuditEntityType, Readonly<Recor
     subject_id: 'Môn học',
     term_no: 'Học kỳ',
   },
-  assessment_window: { point: 'Đợt cập nhật điểm', opens_on: 'Mở từ ngày', closes_on: 'Đến hết ngày', ordered_by: 'Theo lệnh của', set_at: 'Đặt lúc', set_by: 'Người đặt' },
+  assessment_window: { point: 'Đợt cập nhật điểm', opens_on: 'Mở từ ngày', closes_on: 'Đến hết ngày', ordered_by: 'Theo lệnh của', set_at: 'Đặt lúc', set_by: 'Người đặt', emptyCellsConfirmed: 'Số ô còn trống được xác nhận khóa' },
   testing_plan_entry: { test: 'Bài kiểm tra', testOn: 'Ngày kiểm tra', test_on: 'Ngày kiểm tra' },
   lock_request: { kind: 'Loại đề nghị', reason: 'Lý do' },
   correction_request: { number: 'Số giấy', cells: 'Các ô đề nghị sửa', evidenceKind: 'Minh chứng', decisionNote: 'Ý kiến', appliedAt: 'Áp dụng lúc' },

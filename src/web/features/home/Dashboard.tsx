@@ -1,4 +1,4 @@
-/** Trang chủ: what this user may do here, plus their own classes. */
+/** Trang chủ: "Việc cần làm" first (issue 15), then her own classes and a compact menu of what she may do here. */
 import { Anchor, Badge, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'wouter';
@@ -7,6 +7,7 @@ import { keys } from '../../api/keys.ts';
 import { NAV_ITEMS, navVisible } from '../../app/nav.ts';
 import { useSession } from '../../app/session.tsx';
 import { formatDate } from '../../lib/format.ts';
+import { TodoList } from './TodoList.tsx';
 
 export function Dashboard() {
   const { me, school, year, yearId, can, roleLabel } = useSession();
@@ -39,6 +40,8 @@ export function Dashboard() {
           </Text>
         )}
       </Stack>
+
+      {yearId && <TodoList yearId={yearId} />}
 
       {homeroom.map((c) => (
         <Card key={c.id} withBorder data-testid="homeroom-card">
@@ -87,18 +90,18 @@ export function Dashboard() {
       )}
 
       {items.length > 0 ? (
-        <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
-          {items.map((item) => (
-            <Card key={item.href} withBorder component={Link} href={item.href} style={{ textDecoration: 'none' }}>
-              <Text fw={600} c="teal.8">
+        <Stack gap={6}>
+          <Text fw={600} size="sm" c="dimmed">
+            Tất cả chức năng
+          </Text>
+          <SimpleGrid cols={{ base: 2, sm: 3, lg: 4 }} spacing={6} verticalSpacing={6} data-testid="home-menu">
+            {items.map((item) => (
+              <Button key={item.href} component={Link} href={item.href} variant="default" size="sm" justify="flex-start" title={item.description} styles={{ label: { whiteSpace: 'normal', textAlign: 'left', lineHeight: 1.2 } }} h="auto" py={6}>
                 {item.label}
-              </Text>
-              <Text size="sm" c="dimmed">
-                {item.description}
-              </Text>
-            </Card>
-          ))}
-        </SimpleGrid>
+              </Button>
+            ))}
+          </SimpleGrid>
+        </Stack>
       ) : (
         <Text c="dimmed">Tài khoản chưa được phân quyền chức năng nào ở trường này.</Text>
       )}

@@ -1,4 +1,8 @@
-/** The bell in the header: unread notifications (corrections filed, decided, applied; unlock requests); a click reads and opens. */
+/**
+ * The bell in the header: unread notifications (corrections filed, decided, applied; unlock requests; reminders); a click reads
+ * and opens. It counts only notices still waiting (issue 15): a correction decided or results approved since no longer counts, and
+ * shows as done — the server says which (GET /years/:id/todo `bell`).
+ */
 import { ActionIcon, Indicator, Popover, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -6,7 +10,9 @@ import { useLocation } from 'wouter';
 import { notificationsApi } from '../../api/endpoints.ts';
 import { keys } from '../../api/keys.ts';
 import type { AppNotification } from '../../api/types.ts';
+import { useSession } from '../../app/session.tsx';
 import { formatDateTime } from '../../lib/format.ts';
+import { todoApi, todoKey } from '../home/todo-api.ts';
 
 /** Server links name API resources; the web app's pages have Vietnamese paths. */
 /** The web page of a notification's server link (/corrections/:id, /results/:classId/:scope, /lock-requests/:id). */
@@ -24,10 +30,14 @@ export function NotificationBell() {
   const [, navigate] = useLocation();
   const queryClient = useQueryClient();
   const list = useQuery({ queryKey: keys.notifications, queryFn: () => notificationsApi.list(), refetchInterval: 60_000, staleTime: 15_000 });
-  const unread = (list.data ?? []).filter((n) => !n.readAt).length;
+  const { yearId } = useSession();
+  const todo = useQuery({ queryKey: todoKey(yearId ?? ''), queryFn: () => todoApi.get(yearId as string), enabled: Boolean(yearId), refetchInterval: 60_000, staleTime: 15_000 });
+  const done = new Set(todo.data?.bell.doneIds ?? []);
+  const waiting = (n: AppNotification) => !n.readAt && !done.has(n.id);
+  const unread = todo.data ? todo.data.bell.unread : (list.data ?? []).filter(waiting).length;
   const read = useMutation({
     mutationFn: (id: string) => notificationsApi.markRead(id),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: keys.notifications }),
+    onSettled: () => Promise.all([queryClient.invalidateQueries({ queryKey: keys.notifications }), queryClient.invalidateQueries({ queryKey: ['todo'] })]),
   });
   const open = (n: AppNotification) => {
     if (!n.readAt) read.mutate(n.id);
@@ -58,10 +68,16 @@ export function NotificationBell() {
                 onClick={() => open(n)}
                 px="sm"
                 py={8}
-                style={{ borderBottom: '1px solid var(--mantine-color-gray-2)', background: n.readAt ? undefined : 'var(--mantine-color-teal-0)' }}
+                style={{ borderBottom: '1px solid var(--mantine-color-gray-2)', background: waiting(n) ? 'var(--mantine-color-teal-0)' : undefined }}
                 data-testid="notification-item"
+                data-waiting={waiting(n) ? '1' : '0'}
               >
-                <Text size="sm" fw={n.readAt ? 400 : 600}>
+                <Text size="sm" fw={waiting(n) ? 600 : 400}>
+                  {done.has(n.id) && !n.readAt && (
+                    <Text span size="xs" c="dimmed">
+                      (đã xử lý){' '}
+                    </Text>
+                  )}
                   {n.title}
                 </Text>
                 {n.body && (
