@@ -44,16 +44,20 @@ describe.runIf(RUN_BROWSER_TESTS && HAVE_TOOLS)('batch signing of a class’s h�
 
   const fileOf = (username: string) => certs.people.find((p) => p.username === username)!.file;
 
-  /** From "Ký số": the batch page, class 9A1, every học bạ reviewed in the viewer, signed at once. */
-  async function batchSign(page: Page, p12File: string, step: string, name: string) {
-    await page.goto(`${server.baseUrl}/ky-so`);
-    await page.getByRole('heading', { name: 'Ký số', exact: true }).waitFor();
-    await shot(page, `${name}-signing-page`, false);
-    await page.getByTestId('open-batch').click();
+  /**
+   * From the home page's "Việc cần làm": the item for this step opens the batch page already filtered
+   * (step, học bạ, the class its title names: the latest confirmed one, 8A1); every học bạ reviewed in
+   * the viewer, signed at once; the item is gone afterwards.
+   */
+  async function batchSign(page: Page, p12File: string, step: string, name: string, waiting: RegExp) {
+    await page.goto(server.baseUrl);
+    const item = page.getByRole('link', { name: waiting });
+    await item.waitFor();
+    await shot(page, `${name}-todo`, false);
+    await item.click();
     await page.getByRole('heading', { name: 'Ký hàng loạt' }).waitFor();
     await expect.poll(() => page.getByTestId('batch-role').inputValue()).toBe(step);
-    await page.getByTestId('batch-class').click();
-    await page.getByRole('option', { name: '8A1', exact: true }).click(); // the học bạ's title names its latest confirmed class
+    await expect.poll(() => page.getByTestId('batch-class').inputValue()).toBe('8A1');
     await expect.poll(() => page.getByTestId('batch-row').count()).toBe(total);
     for (let i = 0; i < total; i++) {
       await expect.poll(() => page.getByTestId('batch-seen-next').isEnabled(), { timeout: 15_000 }).toBe(true);
@@ -71,11 +75,14 @@ describe.runIf(RUN_BROWSER_TESTS && HAVE_TOOLS)('batch signing of a class’s h�
     await expect.poll(() => page.getByTestId('batch-signed').count()).toBe(total);
     await expect(page.getByTestId('batch-progress').textContent()).resolves.toContain(`Đã xong: ${total}/${total} văn bản`);
     await shot(page, name);
+    await page.goto(server.baseUrl);
+    await page.getByText('Việc cần làm').first().waitFor();
+    await expect.poll(() => page.getByRole('link', { name: waiting }).count()).toBe(0);
   }
 
   it('the homeroom teacher signs the whole class with one password', async () => {
     const page = await loginPage(browser, server, 'gvcn.9a1');
-    await batchSign(page, fileOf('gvcn.9a1'), 'Giáo viên chủ nhiệm', 'bs01-homeroom');
+    await batchSign(page, fileOf('gvcn.9a1'), 'Giáo viên chủ nhiệm', 'bs01-homeroom', /Học bạ lớp 8A1: \d+ văn bản chờ giáo viên chủ nhiệm ký/);
     const steps = await db().selectFrom('document_signatures').select('status').where('role', '=', 'homeroom').where('status', '=', 'signed').execute();
     expect(steps).toHaveLength(total);
     await page.context().close();
@@ -90,13 +97,13 @@ describe.runIf(RUN_BROWSER_TESTS && HAVE_TOOLS)('batch signing of a class’s h�
     await narrow.context().close();
 
     const page = await loginPage(browser, server, 'hieutruong');
-    await batchSign(page, fileOf('hieutruong'), 'Hiệu trưởng', 'bs03-principal');
+    await batchSign(page, fileOf('hieutruong'), 'Hiệu trưởng', 'bs03-principal', /Học bạ lớp 8A1: \d+ văn bản chờ Hiệu trưởng ký/);
     await page.context().close();
   }, 300_000);
 
   it('then the clerk applies the school’s seal to the whole class: every học bạ fully signed', async () => {
     const page = await loginPage(browser, server, 'vanthu');
-    await batchSign(page, certs.seal, 'Con dấu số của nhà trường', 'bs04-seal');
+    await batchSign(page, certs.seal, 'Con dấu số của nhà trường', 'bs04-seal', /Học bạ lớp 8A1: \d+ văn bản chờ đóng dấu số/);
     const signed = await db().selectFrom('documents').select('status').where('kind', '=', 'transcript').where('superseded_by_id', 'is', null).execute();
     expect(signed.every((d) => d.status === 'signed')).toBe(true);
     const events = await db().selectFrom('audit_events').select('after_json').where('action', '=', 'document.sign').execute();

@@ -228,7 +228,7 @@ describe('documents waiting for a signature: the homeroom teacher, then the prin
     const signing = async (who: TestClient, kind: string) => (await todo(who)).items.filter((i) => i.kind === kind && i.classId === classId);
     const step = (role: string) => db().updateTable('document_signatures').set({ status: 'signed', signed_at: now }).where('document_id', 'in', docIds).where('role', '=', role).execute();
 
-    expect((await signing(c.homeroom9, 'document.sign')).map((i) => [i.count, i.title, i.href])).toEqual([[2, 'Học bạ lớp 9A1: 2 văn bản chờ giáo viên chủ nhiệm ký', `/ky-so/${docIds[0]}`]]);
+    expect((await signing(c.homeroom9, 'document.sign')).map((i) => [i.count, i.title, i.href])).toEqual([[2, 'Học bạ lớp 9A1: 2 văn bản chờ giáo viên chủ nhiệm ký', '/ky-so/hang-loat?role=homeroom&kind=transcript&lop=9A1']]);
     expect(await signing(c.principal, 'document.sign')).toEqual([]);
     expect(await signing(c.teacher, 'document.sign')).toEqual([]);
 

@@ -148,9 +148,10 @@ async function documentsToSign(db: Executor, s: TodoScope, roles: readonly ('hom
       id: `${seal ? 'seal' : 'sign'}:${g.role}:${g.classId ?? ''}:${g.kind}`,
       kind: seal ? 'document.seal' : 'document.sign',
       title: `${what(g.kind)}${where}: ${g.ids.length} văn bản chờ ${seal ? 'đóng dấu số' : g.role === 'principal' ? 'Hiệu trưởng ký' : 'giáo viên chủ nhiệm ký'}`,
-      detail: 'Mở văn bản đầu tiên để xem và ký số.',
+      detail: g.ids.length > 1 ? 'Mở trang ký hàng loạt: xem lần lượt từng văn bản, ký tất cả với một lần nhập mật khẩu.' : 'Mở văn bản để xem và ký số.',
       count: g.ids.length,
-      href: `/ky-so/${g.ids[0]}`,
+      // Several: the batch page filtered to this step, kind and class; one: the document itself.
+      href: g.ids.length > 1 ? `/ky-so/hang-loat?${new URLSearchParams({ role: g.role, kind: g.kind, ...(g.classId && { lop: names.get(g.classId) ?? '' }) })}` : `/ky-so/${g.ids[0]}`,
       classId: g.classId,
     });
   });

@@ -9,7 +9,7 @@
 import { Alert, Anchor, Badge, Button, Checkbox, FileInput, Grid, Group, Paper, PasswordInput, Progress, Radio, ScrollArea, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
-import { Link } from 'wouter';
+import { Link, useSearch } from 'wouter';
 import { documentsApi } from '../../api/endpoints.ts';
 import { keys } from '../../api/keys.ts';
 import type { DocumentSummary } from '../../api/types.ts';
@@ -38,13 +38,19 @@ async function fileBase64(file: File): Promise<string> {
   return btoa(binary);
 }
 
+function batchRoleOf(value: string | null): BatchRole | null {
+  return value === 'homeroom' || value === 'principal' || value === 'seal' ? value : null;
+}
+
 export function BatchSigningView() {
   const { schoolId, me } = useSession();
   const qc = useQueryClient();
   const mine = useQuery({ queryKey: keys.documents(schoolId, { awaiting: 'me' }), queryFn: () => documentsApi.list(schoolId, { awaiting: 'me' }) });
-  const [roleChoice, setRoleChoice] = useState<BatchRole | null>(null);
-  const [kind, setKind] = useState<string | null>(null);
-  const [cls, setCls] = useState<string | null>(null);
+  // A to-do item opens the batch already filtered: ?role=homeroom&kind=transcript&lop=9A1.
+  const query = new URLSearchParams(useSearch());
+  const [roleChoice, setRoleChoice] = useState<BatchRole | null>(() => batchRoleOf(query.get('role')));
+  const [kind, setKind] = useState<string | null>(() => query.get('kind'));
+  const [cls, setCls] = useState<string | null>(() => query.get('lop'));
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [current, setCurrent] = useState(0);
   /** document id → the SHA-256 of the version shown in the viewer, and of the one ticked "Tôi đã xem". */
