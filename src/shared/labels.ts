@@ -58,6 +58,9 @@ export function primaryPointLabel(point: PrimaryPoint, spelling: Spelling = TERM
   return `${point.startsWith('GK') ? 'Giữa' : 'Cuối'} ${inSentence(termLabel(point === 'GK2' ? 2 : 1, spelling))}`;
 }
 
+/** TT 27/2020 Điều 7: the score of a periodic test, as a missing item ("Toán: điểm kiểm tra định kỳ") and a column title say it. */
+export const PERIODIC_TEST_SCORE = 'điểm kiểm tra định kỳ';
+
 /** The results of a class (TT 22/2021): by term, the year, after the summer. */
 export const RESULT_SCOPE_LABELS: Readonly<Record<ResultScope, string>> = {
   term1: termLabel(1, 'kỳ'),

@@ -56,9 +56,9 @@ describe.runIf(RUN_BROWSER_TESTS)('mid-term periodic tests of grade 4', () => {
     const page = await loginPage(browser, server, 'gvcn.3a');
     await page.goto(`${server.baseUrl}/so-tong-hop/${classId}?thoi-diem=GK1`);
     await page.getByTestId('primary-summary').waitFor();
-    await expect.poll(() => page.getByTestId('primary-missing').textContent()).toContain('Tiếng Việt: điểm kiểm tra định kì');
-    const tests = page.getByTestId('primary-summary').locator('thead th[title^="Điểm kiểm tra định kì"]');
-    expect(await tests.evaluateAll((ths) => ths.map((th) => th.getAttribute('title')))).toEqual(['Điểm kiểm tra định kì Tiếng Việt', 'Điểm kiểm tra định kì Toán']);
+    await expect.poll(() => page.getByTestId('primary-missing').textContent()).toContain('Tiếng Việt: điểm kiểm tra định kỳ');
+    const tests = page.getByTestId('primary-summary').locator('thead th[title^="Điểm kiểm tra định kỳ"]');
+    expect(await tests.evaluateAll((ths) => ths.map((th) => th.getAttribute('title')))).toEqual(['Điểm kiểm tra định kỳ Tiếng Việt', 'Điểm kiểm tra định kỳ Toán']);
     await shot(page, 'primary-summary-4a-gk1-missing');
 
     await page.goto(`${server.baseUrl}/so-diem/${classId}/${tv}/1`);

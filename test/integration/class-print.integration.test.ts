@@ -151,6 +151,8 @@ describe('class book (Sổ theo dõi và đánh giá học sinh theo lớp, P1)'
     for (const heading of ['SỔ THEO DÕI VÀ ĐÁNH GIÁ HỌC SINH', '(THEO LỚP HỌC)', 'CẤP TRUNG HỌC CƠ SỞ', 'Lớp: 6A1', 'NĂM HỌC 2026 - 2027', 'Thông tư số 22/2021/TT-BGDĐT', 'HƯỚNG DẪN SỬ DỤNG', 'SƠ YẾU LÝ LỊCH HỌC SINH', 'TỔNG HỢP KẾT QUẢ ĐÁNH GIÁ HỌC KỲ I', 'Giáo viên môn học', 'GIÁO VIÊN CHỦ NHIỆM', 'HIỆU TRƯỞNG']) {
       expect(doc.text, heading).toContain(heading);
     }
+    // 2026-2027: the two-level units on the cover (issue 15 §9, the shared school/print-authority look-up).
+    expect(doc.text).toMatch(/Xã\/Phường\/Đặc khu:\s*Phường Bần Yên Nhân/);
     expectFooter(doc, id);
 
     // Names in the class's ABC order on the student list.
@@ -281,7 +283,7 @@ describe('confirmation sheets (Bảng xác nhận kết quả, P2)', () => {
     if (!requirePoppler()) return;
     const doc = inspect('confirmation-subject', res.body as Buffer);
     const sheet = (await homeroom.get(`/api/v1/classes/${classId}/subjects/${ownSubjectId}/terms/1/sheet`)).body;
-    for (const t of ['BẢNG XÁC NHẬN KẾT QUẢ HỌC TẬP', `Môn: ${sheet.subject.name} — Lớp: 6A1`, 'Học kỳ I — Năm học 2026 - 2027', 'GIÁO VIÊN MÔN HỌC', 'HIỆU TRƯỞNG', 'Tôi đã kiểm tra các điểm đánh giá trên', sheet.teacherName]) {
+    for (const t of ['UBND PHƯỜNG BẦN YÊN NHÂN', 'BẢNG XÁC NHẬN KẾT QUẢ HỌC TẬP', `Môn: ${sheet.subject.name} — Lớp: 6A1`, 'Học kỳ I — Năm học 2026 - 2027', 'GIÁO VIÊN MÔN HỌC', 'HIỆU TRƯỞNG', 'Tôi đã kiểm tra các điểm đánh giá trên', sheet.teacherName]) {
       expect(doc.text, t).toContain(t);
     }
     for (const row of sheet.rows.filter((r: { active: boolean }) => r.active).slice(0, 8)) {

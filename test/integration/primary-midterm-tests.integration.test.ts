@@ -79,8 +79,8 @@ describe('TT 27/2020 Điều 7: mid-term tests of Tiếng Việt and Toán in gr
   it('the summary book at GK1 asks for the two scores, shows them and prints two KTĐK columns; CK1 prints every tested subject', async () => {
     let summary = (await teacher.get(`/api/v1/classes/${classId}/primary-summary?point=GK1`)).body;
     expect(summary.subjects.filter((s: any) => s.hasTest).map((s: any) => s.name)).toEqual(['Tiếng Việt', 'Toán']);
-    expect(summary.rows[0].missing).toContain('Giữa học kỳ I — Tiếng Việt: điểm kiểm tra định kì');
-    expect(summary.rows[0].missing).toContain('Giữa học kỳ I — Toán: điểm kiểm tra định kì');
+    expect(summary.rows[0].missing).toContain('Giữa học kỳ I — Tiếng Việt: điểm kiểm tra định kỳ');
+    expect(summary.rows[0].missing).toContain('Giữa học kỳ I — Toán: điểm kiểm tra định kỳ');
     for (const s of subjects) {
       const tested = s.code === 'TV' || s.code === 'TOAN';
       const changes = students.flatMap((studentId, i) => [

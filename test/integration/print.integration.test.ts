@@ -133,6 +133,9 @@ describe('edit log PDF (C4)', () => {
     expect(text).toContain('5,0 → 6,0');
     expect(text).toContain('7,0 → 9,5');
     expect(text).toMatch(/Mã văn bản: NKSD-[0-9A-Z]{4}-/);
+    // 2026-2027: the commune's People's Committee over the school, not the abolished Phòng (issue 15 §9).
+    expect(text).toContain('UBND PHƯỜNG BẦN YÊN NHÂN');
+    expect(text).not.toContain('PHÒNG GIÁO DỤC');
     expect(fonts).toMatch(/Tinos-Regular\s+CID TrueType\s+Identity-H\s+yes/);
     expect(fonts).toMatch(/Tinos-Bold\s+CID TrueType\s+Identity-H\s+yes/);
   });
@@ -147,6 +150,16 @@ describe('edit log PDF (C4)', () => {
     expect(empty.status).toBe(200);
     if (!requirePoppler()) return;
     expect(inspect('edit-log-empty', empty.body).text).toContain('Trong tháng không có lần sửa điểm nào.');
+  });
+
+  it('a month of a year begun before 1/7/2025 keeps the Phòng it was under (issue 15 §9)', async () => {
+    const res = await principal.get(path(`teacherUserId=${teacherId}&month=2024-11`));
+    expect(res.status).toBe(200);
+    if (!requirePoppler()) return;
+    const { text } = inspect('edit-log-2024', res.body);
+    expect(text).toContain('PHÒNG GIÁO DỤC VÀ ĐÀO TẠO THỊ XÃ MỸ HÀO');
+    expect(text).not.toContain('UBND');
+    expect(text).toContain('2024 - 2025');
   });
 
   it("the admin board's log shows the correction it applied, with the request number", async () => {
@@ -199,5 +212,30 @@ describe('correction request PDF (C2)', () => {
     expect(text).toMatch(/6,0\s+8,0/);
     expect(text).toMatch(/Mã văn bản: GDN-[0-9A-Z]{4}-/);
     expect(fonts).toMatch(/Tinos-Regular\s+CID TrueType\s+Identity-H\s+yes/);
+    // 'Học kỳ' as everywhere (issue 15 §8); the 2026-2027 heading (§9).
+    expect(text).toContain('Học kỳ: Học kỳ I, năm học 2026 - 2027');
+    expect(text).toContain('UBND PHƯỜNG BẦN YÊN NHÂN');
+    expect(text).not.toContain('PHÒNG GIÁO DỤC');
+  });
+
+  it('a request of a year begun before 1/7/2025 prints the Phòng, under its own document id (issue 15 §9)', async () => {
+    const db = server.database.handle.db;
+    const yearId = server.demo!.yearId;
+    const { starts_on } = await db.selectFrom('school_years').select('starts_on').where('id', '=', yearId).executeTakeFirstOrThrow();
+    const now = await principal.get(`/api/v1/corrections/${correctionId}/pdf`);
+    await db.updateTable('school_years').set({ starts_on: '2024-09-05' }).where('id', '=', yearId).execute();
+    try {
+      const then = await principal.get(`/api/v1/corrections/${correctionId}/pdf`);
+      expect(then.status).toBe(200);
+      if (!requirePoppler()) return;
+      const { text } = inspect('correction-request-2024', then.body);
+      const id = (t: string) => /Mã văn bản: (GDN-[0-9A-Z-]+)/.exec(t)?.[1];
+      expect(id(text)).toBeTruthy();
+      expect(id(text)).not.toBe(id(inspect('correction-request-now', now.body).text));
+      expect(text).toMatch(/PHÒNG GIÁO DỤC VÀ ĐÀO TẠO[\s\S]*THỊ XÃ MỸ HÀO/); // the heading wraps beside the motto
+      expect(text).not.toContain('UBND');
+    } finally {
+      await db.updateTable('school_years').set({ starts_on }).where('id', '=', yearId).execute();
+    }
   });
 });

@@ -151,6 +151,26 @@ describe('the học bạ PDF (P3)', () => {
     expect(text).toMatch(new RegExp(`${scored.name}\\s+${scored.term1.replace('.', ',')}\\s+${scored.term2.replace('.', ',')}\\s+${scored.year.replace('.', ',')}`));
     expect(text).toContain('Hoàn thành'); // grade 9: the programme completed
     expect(text).toContain('Ngoan, học tốt');
+    // The cover of a học bạ whose last year is 2026-2027: the two-level units (issue 15 §9).
+    expect(text).toMatch(/Xã\/Phường\/Đặc khu:\s+Phường Bần Yên Nhân/);
+    expect(text).not.toContain('Huyện/Quận');
+  });
+
+  it('a học bạ whose last year began before 1/7/2025 prints the district on its cover (issue 15 §9)', async () => {
+    const db = server.database.handle.db;
+    const yearId = server.demo!.yearId;
+    const { starts_on } = await db.selectFrom('school_years').select('starts_on').where('id', '=', yearId).executeTakeFirstOrThrow();
+    await db.updateTable('school_years').set({ starts_on: '2024-09-05' }).where('id', '=', yearId).execute();
+    try {
+      const res = await principal.get(`/api/v1/students/${modernStudent}/transcript.pdf`);
+      expect(res.status).toBe(200);
+      const text = pdfText('hoc-ba-2024', res.body);
+      if (!text) return;
+      expect(text).toMatch(/Huyện\/Quận\/Thị xã\/Thành phố:\s+Mỹ Hào/);
+      expect(text).not.toContain('Xã/Phường/Đặc khu');
+    } finally {
+      await db.updateTable('school_years').set({ starts_on }).where('id', '=', yearId).execute();
+    }
   });
 
   it('same data → same bytes; a new confirmed version → a new document id', async () => {
@@ -183,6 +203,26 @@ describe('the sổ liên lạc (P8)', () => {
     for (const h of ['SỔ LIÊN LẠC', 'học kỳ I', 'ĐĐGtx', 'Kết quả học tập', 'Kết quả rèn luyện: Tốt', 'có phép', 'không phép', 'Ý kiến của cha mẹ học sinh', 'CHA MẸ HỌC SINH', 'GIÁO VIÊN CHỦ NHIỆM', 'Trang 1/1', 'đã được Hiệu trưởng phê duyệt']) expect(text).toContain(h);
     expect(text).toMatch(/\d,\d/);
     expect(text).toContain('Ngoan, học tốt');
+    // 2026-2027: the commune's People's Committee, not the abolished Phòng (issue 15 §9).
+    expect(text).toContain('UBND PHƯỜNG BẦN YÊN NHÂN');
+    expect(text).not.toContain('PHÒNG GIÁO DỤC');
+  });
+
+  it('a term of a year begun before 1/7/2025 keeps the Phòng over the school (issue 15 §9)', async () => {
+    const db = server.database.handle.db;
+    const yearId = server.demo!.yearId;
+    const { starts_on } = await db.selectFrom('school_years').select('starts_on').where('id', '=', yearId).executeTakeFirstOrThrow();
+    await db.updateTable('school_years').set({ starts_on: '2024-09-05' }).where('id', '=', yearId).execute();
+    try {
+      const res = await homeroom9.get(`/api/v1/students/${students[0]}/report-book.pdf?term=1`);
+      expect(res.status).toBe(200);
+      const text = pdfText('so-lien-lac-2024', res.body);
+      if (!text) return;
+      expect(text).toMatch(/PHÒNG GIÁO DỤC VÀ ĐÀO TẠO[\s\S]*THỊ XÃ MỸ HÀO/); // the heading wraps beside the motto
+      expect(text).not.toContain('UBND');
+    } finally {
+      await db.updateTable('school_years').set({ starts_on }).where('id', '=', yearId).execute();
+    }
   });
 
   it("the guardian gets his own child's report book, not another's, and no học bạ", async () => {

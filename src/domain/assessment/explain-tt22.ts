@@ -157,7 +157,7 @@ export function explainTt22(r: StudentYearResultTt22): Explanation[] {
         scope,
         code: 'KQHT_INCOMPLETE',
         text: `Chưa xếp loại: ${missing.map(subjectName).join(', ')} chưa đủ điểm/mức đánh giá ${
-          scope === 'term1' ? 'học kì I' : scope === 'term2' ? 'học kì II' : 'cả năm'
+          scope === 'term1' ? 'học kỳ I' : scope === 'term2' ? 'học kỳ II' : 'cả năm'
         } (thiếu hoặc chờ kiểm tra bù)`,
         numbers: { incomplete: missing.length },
         subjects: missing,
@@ -172,7 +172,7 @@ export function explainTt22(r: StudentYearResultTt22): Explanation[] {
     out.push({
       scope: 'year',
       code: 'KQRL_YEAR_TABLE',
-      text: `KQRL cả năm ${name(year.conduct)}: học kì I ${name(r.term1.conduct)}, học kì II ${name(r.term2.conduct)} (bảng Điều 8)`,
+      text: `KQRL cả năm ${name(year.conduct)}: học kỳ I ${name(r.term1.conduct)}, học kỳ II ${name(r.term2.conduct)} (bảng Điều 8)`,
       numbers: {},
       subjects: [],
     });
@@ -221,7 +221,7 @@ export function explainTt22(r: StudentYearResultTt22): Explanation[] {
       out.push({
         scope: 'year',
         code: 'OUTCOME_SUMMER_TRAINING',
-        text: 'KQRL cả năm Chưa đạt: rèn luyện trong kì nghỉ hè (Điều 13)',
+        text: 'KQRL cả năm Chưa đạt: rèn luyện trong kỳ nghỉ hè (Điều 13)',
         numbers: {},
         subjects: [],
       });

@@ -1,5 +1,6 @@
 /** The correction request's template prints the same bytes for the same data (no database, no server). */
 import { describe, expect, it } from 'vitest';
+import { termLabel } from '../../shared/labels.ts';
 import { renderCorrectionPdf } from './correction-request-pdf.ts';
 
 describe('correction request PDF', () => {
@@ -15,7 +16,7 @@ describe('correction request PDF', () => {
       requesterRole: 'Giáo viên bộ môn',
       className: '6A1',
       subjectName: 'Toán',
-      term: 'Học kì I',
+      term: termLabel(1),
       schoolYear: '2026 - 2027',
       requestedAt: '10:00 ngày 23/11/2026',
       cells: [{ studentName: 'Đặng Văn Ước', column: 'ĐĐGgk (HK I)', oldValue: '5,0', newValue: '8,0' }],

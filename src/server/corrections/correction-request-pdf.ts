@@ -36,7 +36,7 @@ export interface CorrectionPdfData {
   subjectName: string;
   /** Of a record other than scores: what it changes ("Kết quả rèn luyện"), printed instead of the subject. */
   record?: string;
-  /** "Học kì I". */
+  /** "Học kỳ I" (termLabel). */
   term: string;
   /** "2025 - 2026". */
   schoolYear: string;
@@ -111,7 +111,7 @@ export function correctionDocument(data: CorrectionPdfData) {
     { text: [{ text: 'Kính gửi: ', italics: true }, { text: `Hiệu trưởng ${data.schoolName}`, bold: true }], fontSize: 13, alignment: 'center', margin: [0, 0, 0, 10] },
     labelValue('Họ và tên người đề nghị', data.requesterName),
     { columns: [labelValue('Chức vụ', data.requesterRole), data.record ? labelValue('Nội dung', data.record) : labelValue('Môn học', data.subjectName)] },
-    { columns: [labelValue('Lớp', data.className), labelValue('Học kì', `${data.term}, năm học ${data.schoolYear}`)] },
+    { columns: [labelValue('Lớp', data.className), labelValue('Học kỳ', `${data.term}, năm học ${data.schoolYear}`)] },
     labelValue('Thời điểm lập', data.requestedAt),
     { text: `Đề nghị thay đổi thông tin trong ${book(data)} như sau:`, margin: [0, 6, 0, 2] },
     cellsTable(data.cells, Boolean(data.record)),

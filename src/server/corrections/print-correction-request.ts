@@ -12,7 +12,8 @@ import type { Db } from '../platform/db/database.ts';
 import type { Row } from '../platform/db/schema.ts';
 import { storeDocument } from '../platform/files/store-document.ts';
 import { documentIdFor, verifyUrlFor } from '../platform/pdf/document-id.ts';
-import { loadSchoolPrintInfo, principalName, schoolYearLabel, vnPrintDate } from '../printing/index.ts';
+import { loadSchoolPrintInfo, principalName, printAuthority, schoolYearLabel, vnPrintDate } from '../printing/index.ts';
+import { getClassOr404, printLevelOfGrade } from '../school/index.ts';
 import { principalBlock } from '../platform/pdf/layout.ts';
 
 export interface PrintCorrectionRequestOptions {
@@ -34,10 +35,16 @@ function fileSize(bytes: number): string {
 export async function printCorrectionRequest(o: PrintCorrectionRequestOptions): Promise<{ pdf: Buffer; filename: string }> {
   const { db, correction: r } = o;
   const [c] = await presentCorrections(db, [r]);
-  const school = await loadSchoolPrintInfo(db, r.school_id);
+  const stored = await loadSchoolPrintInfo(db, r.school_id);
+  // The heading of the request's school year and class (issue 15 §9).
+  const cls = await getClassOr404(db, r.class_id);
+  const printed = await printAuthority(db, { schoolId: r.school_id, year: { schoolYearId: c.schoolYearId }, level: printLevelOfGrade(Number(cls.grade)) });
+  const school = { ...stored, heading: { ...stored.heading, authority: printed.authority } };
+  // A heading other than the stored office's is part of the id (a new print, not the old file); the same heading keeps the old ids.
+  const headingPart = printed.authority === stored.heading.authority ? [] : [printed.authority];
   const approved = c.status === 'approved' || c.status === 'applied' ? true : c.status === 'rejected' ? false : null;
   const changedAt = [c.requestedAt, c.decidedAt, c.appliedAt].filter((x): x is string => Boolean(x)).sort().at(-1) as string;
-  const documentId = documentIdFor('GDN', [c.id, c.version, c.status, ...c.evidence.map((e) => e.sha256)]);
+  const documentId = documentIdFor('GDN', [c.id, c.version, c.status, ...c.evidence.map((e) => e.sha256), ...headingPart]);
   const data: CorrectionPdfData = {
     documentId,
     verifyUrl: verifyUrlFor(o.baseUrl, documentId),

@@ -6,7 +6,7 @@
 import { evaluateTt27, TT27_2020_RULE_VERSION } from '../../domain/assessment/evaluate-tt27.ts';
 import type { SubjectLevelTt27, TraitLevelTt27 } from '../../domain/assessment/year-level-tt27.ts';
 import { COMPETENCES, QUALITIES, type PrimaryPoint, pointColumns } from '../../domain/results/primary-traits.ts';
-import { primaryPointLabel } from '../../shared/labels.ts';
+import { PERIODIC_TEST_SCORE, primaryPointLabel } from '../../shared/labels.ts';
 import type { Executor } from '../platform/db/database.ts';
 import type { Row } from '../platform/db/schema.ts';
 import { AppError } from '../platform/errors.ts';
@@ -65,7 +65,7 @@ export async function loadPrimarySummary(db: Executor, cls: Row<'classes'>, poin
       const competences = a ? (JSON.parse(a.competences_json) as Trait[]) : COMPETENCES.map(() => null);
       const missing = [
         ...subjectRows.filter((s) => !s.level).map((s) => `${s.name}: mức đạt được`),
-        ...subjectRows.filter((s) => s.hasTest && s.test === null).map((s) => `${s.name}: điểm kiểm tra định kì`),
+        ...subjectRows.filter((s) => s.hasTest && s.test === null).map((s) => `${s.name}: ${PERIODIC_TEST_SCORE}`),
         ...(qualities.some((q) => !q) ? ['Phẩm chất'] : []),
         ...(competences.some((c) => !c) ? ['Năng lực'] : []),
       ];

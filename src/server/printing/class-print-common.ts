@@ -7,10 +7,9 @@
 import { canonicalJson } from '../platform/canonical-json.ts';
 import { sha256Hex } from '../platform/sha256.ts';
 import type { Executor } from '../platform/db/database.ts';
-import { formatStaffName } from '../school/index.ts';
+import { formatStaffName, loadPrintAuthority, printLevelOfGrade } from '../school/index.ts';
 import type { Row } from '../platform/db/schema.ts';
-import { communeAndProvinceOf, coverLocalityLabel, governingBody } from '../../domain/calendar/local-government.ts';
-import { loadSchoolPrintInfo, placeFromOfficeName, principalName, schoolYearLabel, type SchoolPrintInfo } from './print-data.ts';
+import { loadSchoolPrintInfo, principalName, schoolYearLabel, type SchoolPrintInfo } from './print-data.ts';
 
 export interface ClassPrintHeader {
   school: SchoolPrintInfo;
@@ -37,35 +36,19 @@ export function levelNameOf(grade: number): string {
 
 export async function loadClassPrintHeader(db: Executor, cls: Row<'classes'>): Promise<ClassPrintHeader> {
   // Independent look-ups, run together (fewer round trips' wait on PostgreSQL).
-  const office = async () => {
-    const schoolRow = await db.selectFrom('schools').select('org_unit_id').where('id', '=', cls.school_id).executeTakeFirstOrThrow();
-    const office = await db.selectFrom('org_units').select(['name', 'kind', 'parent_id']).where('id', '=', schoolRow.org_unit_id).executeTakeFirst();
-    const parent = office?.parent_id ? await db.selectFrom('org_units').select(['name']).where('id', '=', office.parent_id).executeTakeFirst() : undefined;
-    return { office, parent };
-  };
-  const [school, { office: officeRow, parent }, homeroom, schoolYear, principal] = await Promise.all([
+  const [school, printed, homeroom, schoolYear, principal] = await Promise.all([
     loadSchoolPrintInfo(db, cls.school_id),
-    office(),
+    loadPrintAuthority(db, { schoolId: cls.school_id, year: { schoolYearId: cls.school_year_id }, level: printLevelOfGrade(Number(cls.grade)) }),
     cls.homeroom_staff_id ? db.selectFrom('staff').select(['family_name', 'middle_name', 'given_name']).where('id', '=', cls.homeroom_staff_id).executeTakeFirst() : undefined,
     schoolYearLabel(db, cls.school_year_id),
     principalName(db, cls.school_id),
   ]);
-  const [year, levelAddress] = await Promise.all([
-    db.selectFrom('school_years').select('starts_on').where('id', '=', cls.school_year_id).executeTakeFirstOrThrow(),
-    db.selectFrom('schools').select(['level', 'address']).where('id', '=', cls.school_id).executeTakeFirstOrThrow(),
-  ]);
-  const district = officeRow?.kind === 'district' ? placeFromOfficeName(officeRow.name) : null;
-  const address = communeAndProvinceOf(levelAddress.address ?? '');
-  const province = officeRow?.kind === 'province' ? placeFromOfficeName(officeRow.name) : parent ? placeFromOfficeName(parent.name) : address.province;
-  const level = Number(cls.grade) <= 5 ? 'primary' : Number(cls.grade) <= 9 ? 'lower_secondary' : 'upper_secondary';
-  const authority = governingBody({ yearStartsOn: year.starts_on, level, officeName: school.heading.authority, officeKind: officeRow?.kind ?? null, province, commune: address.commune });
-  const localityLabel = coverLocalityLabel(year.starts_on);
   return {
-    school: { ...school, heading: { ...school.heading, authority } },
-    district,
-    province,
-    localityLabel,
-    locality: localityLabel === 'Xã/Phường/Đặc khu' ? address.commune : district,
+    school: { ...school, heading: { ...school.heading, authority: printed.authority } },
+    district: printed.district,
+    province: printed.province,
+    localityLabel: printed.localityLabel,
+    locality: printed.locality,
     className: cls.name,
     grade: Number(cls.grade),
     levelName: levelNameOf(Number(cls.grade)),

@@ -50,7 +50,7 @@ export async function buildConfirmationSheet(
   let idParts: string[];
   let subjectIds: Record<string, string>;
   if (options.subjectId) {
-    if (options.term === 'year') throw invalid('Bảng xác nhận điểm môn học in theo từng học kì (term=1 hoặc 2).', [{ field: 'term', message: 'chọn học kì I hoặc II' }]);
+    if (options.term === 'year') throw invalid('Bảng xác nhận điểm môn học in theo từng học kỳ (term=1 hoặc 2).', [{ field: 'term', message: 'chọn học kỳ I hoặc II' }]);
     const termNo = options.term;
     const cells = await db.selectFrom('gradebook_cells').select((eb) => eb.fn.max('updated_at').as('at')).where('class_id', '=', cls.id).where('subject_id', '=', options.subjectId).executeTakeFirst();
     createdAt = latestInstant([cells?.at ? String(cells.at) : null], cls.created_at);

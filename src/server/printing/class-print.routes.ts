@@ -28,7 +28,7 @@ export async function registerClassPrintRoutes(app: FastifyInstance, deps: Route
     {
       schema: {
         tags,
-        summary: 'In Sổ theo dõi và đánh giá học sinh (theo lớp học, TT 22): học kì I, học kì II hoặc cả năm (PDF)',
+        summary: 'In Sổ theo dõi và đánh giá học sinh (theo lớp học, TT 22): học kỳ I, học kỳ II hoặc cả năm (PDF)',
         params: P,
         querystring: z.object({ scope: z.enum(['hk1', 'hk2', 'year']) }),
       },
@@ -46,7 +46,7 @@ export async function registerClassPrintRoutes(app: FastifyInstance, deps: Route
     {
       schema: {
         tags,
-        summary: 'In bảng xác nhận kết quả: của giáo viên môn học (subjectId, học kì) hoặc của giáo viên chủ nhiệm (KQHT, KQRL, số buổi nghỉ) (PDF)',
+        summary: 'In bảng xác nhận kết quả: của giáo viên môn học (subjectId, học kỳ) hoặc của giáo viên chủ nhiệm (KQHT, KQRL, số buổi nghỉ) (PDF)',
         params: P,
         querystring: z.object({ subjectId: ZId.optional(), term: z.enum(['1', '2', 'year']) }),
       },

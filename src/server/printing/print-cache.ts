@@ -8,7 +8,7 @@
  */
 import type { Executor } from '../platform/db/database.ts';
 import { latestApprovedSnapshot } from '../results/index.ts';
-import { formatStaffName } from '../school/index.ts';
+import { type PrintAuthority, type PrintLevel, type PrintYearRef, formatStaffName, loadPrintAuthority } from '../school/index.ts';
 import { type SchoolPrintInfo, loadSchoolPrintInfo } from './print-data.ts';
 
 /** How many entries a bucket keeps (least recently used out first): a class's years × scopes, many times over. */
@@ -81,6 +81,11 @@ export function classTeacherNames(db: Executor, classId: string, cache?: PrintCa
 /** The heading, name and place of a school (loadSchoolPrintInfo). */
 export function schoolPrintInfo(db: Executor, schoolId: string, cache?: PrintCache): Promise<SchoolPrintInfo> {
   return through(cache, 'schoolPrintInfo', schoolId, () => loadSchoolPrintInfo(db, schoolId));
+}
+
+/** The issuing body and cover locality of a school's prints for a year and level (issue 15 §9; loadPrintAuthority). */
+export function printAuthority(db: Executor, input: { schoolId: string; year: PrintYearRef; level?: PrintLevel }, cache?: PrintCache): Promise<PrintAuthority> {
+  return through(cache, 'printAuthority', JSON.stringify([input.schoolId, input.year, input.level ?? null]), () => loadPrintAuthority(db, input));
 }
 
 /** The school's level and address (the học bạ's commune and province), or undefined. */

@@ -9,6 +9,7 @@ import type { Executor } from '../platform/db/database.ts';
 import { notFound } from '../platform/errors.ts';
 import type { PrintDate, SchoolHeading } from '../platform/pdf/layout.ts';
 import type { RenderedDocument } from '../platform/pdf/rendered-document.ts';
+import { placeFromOfficeName } from '../school/index.ts';
 
 
 const two = (n: number) => String(n).padStart(2, '0');
@@ -24,15 +25,8 @@ export function vnPrintDate(iso: string): PrintDate {
   return { day: p.day, month: p.month, year: p.year };
 }
 
-/**
- * The locality for the place-and-date line, taken from the governing office's name
- * ("Phòng Giáo dục và Đào tạo thị xã Mỹ Hào" → "Mỹ Hào"); null (a blank to fill) when the name
- * does not have that shape. A school setting for it would be better (see docs/printing.md).
- */
-export function placeFromOfficeName(name: string): string | null {
-  const m = /^(?:Phòng|Sở)\s+Giáo dục và Đào tạo\s+(?:(?:huyện|quận|thị xã|thành phố|tỉnh|thị trấn)\s+)?(.+?)\s*(?:\(.*\))?$/iu.exec(name.trim());
-  return m?.[1] ? m[1] : null;
-}
+/** The place-and-date line's locality from the office's name: the school area's (print-authority). */
+export { placeFromOfficeName };
 
 export interface SchoolPrintInfo {
   schoolId: string;

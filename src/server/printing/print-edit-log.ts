@@ -13,6 +13,7 @@ import { type Signer, principalBlock } from '../platform/pdf/layout.ts';
 import type { EvidenceKind } from '../../shared/corrections.ts';
 import { APPROVAL_STEP_LABELS, columnLabel, sourceLabel } from '../../shared/labels.ts';
 import { getSchoolUserOr404, loadSchoolPrintInfo, principalName, schoolYearLabelFor, vnDateTime } from './print-data.ts';
+import { printAuthority } from './print-cache.ts';
 
 /** More changes than this in one month print with a note saying the rest were left out. */
 const MAX_EDIT_LOG_ROWS = 2000;
@@ -47,14 +48,19 @@ export async function printEditLog(o: PrintEditLogOptions): Promise<{ pdf: Buffe
   const log = await loadEditLog(db, schoolId, query);
   // The month's unlocks and window changes (who asked, who confirmed) and her corrections' decisions.
   const approvals = await loadApprovalLog(db, schoolId, query);
-  const school = await loadSchoolPrintInfo(db, schoolId);
+  const stored = await loadSchoolPrintInfo(db, schoolId);
+  // The heading of the month's school year (issue 15 §9): a month before 1/7/2025 keeps its Phòng.
+  const printed = await printAuthority(db, { schoolId, year: { date: `${month}-15` } });
+  const school = { ...stored, heading: { ...stored.heading, authority: printed.authority } };
+  // A heading other than the stored office's is part of the id (a new print, not the old file); the same heading keeps the old ids.
+  const headingPart = printed.authority === stored.heading.authority ? [] : [printed.authority];
   const schoolYear = await schoolYearLabelFor(db, schoolId, `${month}-15`);
 
   // Whoever reviews signs: a vice-principal on the principal's behalf, else the principal.
   const leaderSigner: Signer = principalBlock(deputy ? deputy.fullName : await principalName(db, schoolId), Boolean(deputy));
   const reviewer = deputy ? deputy.userId : 'principal';
   const last = log.entries.at(-1);
-  const documentId = documentIdFor('NKSD', [schoolId, teacherUserId, month, log.total, last?.eventId ?? '', reviewer, approvals.length, approvals.at(-1)?.eventId ?? '']);
+  const documentId = documentIdFor('NKSD', [schoolId, teacherUserId, month, log.total, last?.eventId ?? '', reviewer, approvals.length, approvals.at(-1)?.eventId ?? '', ...headingPart]);
   const monthLabel = `${String(m).padStart(2, '0')}/${y}`;
   const data: EditLogPdfData = {
     documentId,

@@ -29,7 +29,7 @@ export interface SnapshotContent {
 export interface SnapshotKind {
   /** result_snapshots.scope */
   scope: string;
-  /** In a sentence: "học kỳ I", "giữa học kì I". */
+  /** In a sentence: "học kỳ I", "giữa học kỳ I". */
   label: string;
   /** The page the notices open. */
   link: string;

@@ -9,7 +9,7 @@ import { documentIdFor, verifyUrlFor } from '../platform/pdf/document-id.ts';
 import type { SchoolLevel } from './templates/transcript-pdf-parts.ts';
 import { renderTranscriptPdf } from './templates/transcript-pdf.ts';
 import { loadTranscript } from './load-transcript.ts';
-import { type PrintCache, schoolLevelAddress, schoolPrintInfo } from '../printing/index.ts';
+import { type PrintCache, printAuthority, schoolLevelAddress, schoolPrintInfo } from '../printing/index.ts';
 
 export interface DocumentContext {
   /** the address the QR code and footer point to: `<baseUrl>/verify/<id>` */
@@ -41,13 +41,16 @@ export function localityOf(address: string): { commune: string | null; province:
 export async function buildTranscript(db: Executor, input: { studentId: string }, ctx: DocumentContext): Promise<RenderedDocument> {
   const t = await loadTranscript(db, input.studentId, ctx.cache);
   const d = t.document;
-  const school = await schoolPrintInfo(db, t.schoolId, ctx.cache);
+  const stored = await schoolPrintInfo(db, t.schoolId, ctx.cache);
   const levelRow = await schoolLevelAddress(db, t.schoolId, ctx.cache);
   const { commune, province } = localityOf(levelRow?.address ?? '');
   const primary = d.years.some((y) => y.regime === 'TT27_2020' || y.regime === 'TT22_2016');
   const level: SchoolLevel = primary || levelRow?.level === 'primary' ? 'primary' : levelRow?.level === 'upper_secondary' ? 'upper_secondary' : 'lower_secondary';
-  const documentId = documentIdFor('HB', [input.studentId, t.inputsVersion, t.dataSha256, school.heading.authority, school.place ?? '']);
   const last = d.years.at(-1)!;
+  // The heading and cover of the học bạ's last year (issue 15 §9): a 2024-2025 book keeps its Phòng.
+  const printed = await printAuthority(db, { schoolId: t.schoolId, year: { startYear: last.startYear }, level }, ctx.cache);
+  const school = { ...stored, heading: { ...stored.heading, authority: printed.authority } };
+  const documentId = documentIdFor('HB', [input.studentId, t.inputsVersion, t.dataSha256, school.heading.authority, school.place ?? '']);
   const pdf = await renderTranscriptPdf({
     document: d,
     documentId,
@@ -58,6 +61,8 @@ export async function buildTranscript(db: Executor, input: { studentId: string }
     place: school.place,
     commune,
     province,
+    localityLabel: printed.localityLabel,
+    locality: printed.locality,
     level,
   });
   return {

@@ -28,6 +28,9 @@ export interface ReportBookData {
   schoolId: string;
   studentId: string;
   termId: string;
+  /** the term's school year and the class's grade: the heading's issuing body (issue 15 §9) */
+  schoolYearId: string;
+  grade: number;
   classId: string;
   primary: boolean;
   studentName: string;
@@ -140,6 +143,8 @@ export async function loadReportBook(db: Executor, input: { studentId: string; t
     schoolId: student.school_id,
     studentId: student.id,
     termId: term.id,
+    schoolYearId: term.school_year_id,
+    grade: Number(cls.grade),
     classId: cls.id,
     primary,
     studentName: formatStaffName(student),

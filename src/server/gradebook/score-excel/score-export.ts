@@ -28,7 +28,7 @@ const LIST_BY_KIND: Partial<Record<ColumnKind, string>> = {
 
 const HELP_BY_KIND: Record<ColumnKind, string> = {
   score: 'Điểm từ 0 đến 10, một chữ số thập phân: 8,5 hoặc 8.5 (gõ 85 cũng là 8,5).',
-  testScore: 'Điểm bài kiểm tra định kì: số nguyên từ 0 đến 10.',
+  testScore: 'Điểm bài kiểm tra định kỳ: số nguyên từ 0 đến 10.',
   mark: 'Đ (Đạt) hoặc CĐ (Chưa đạt).',
   level: 'T (Hoàn thành tốt), H (Hoàn thành) hoặc C (Chưa hoàn thành).',
   comment: 'Nhận xét, tối đa 1000 ký tự.',
@@ -155,7 +155,7 @@ export async function buildScoreWorkbook(sheet: ScoreWorkbookSheet): Promise<Buf
     'HƯỚNG DẪN NHẬP ĐIỂM TỪ TỆP EXCEL',
     `1. Nhập vào trang "${DATA_SHEET}", mỗi học sinh một dòng; các cột đánh giá ghi đúng theo sổ điểm.`,
     '2. Điểm số: từ 0 đến 10, tối đa một chữ số thập phân, dùng dấu phẩy hoặc dấu chấm (8,5 hoặc 8.5); gõ 85 cũng được hiểu là 8,5; 10 là 10.',
-    '3. Môn đánh giá bằng nhận xét: Đ (Đạt) hoặc CĐ (Chưa đạt). Tiểu học: T / H / C; điểm kiểm tra định kì là số nguyên 0–10.',
+    '3. Môn đánh giá bằng nhận xét: Đ (Đạt) hoặc CĐ (Chưa đạt). Tiểu học: T / H / C; điểm kiểm tra định kỳ là số nguyên 0–10.',
     `4. Ô để trống: giữ nguyên giá trị đang có trong sổ (không xóa). Muốn xóa một giá trị, ghi "${CLEAR_WORD}".`,
     `5. Cột ${computed ?? 'tính tự động'} chỉ để xem; chương trình tự tính lại, không đọc cột này khi nhập.`,
     '6. Không sửa cột Mã nội bộ (ẩn), Mã định danh Bộ GD&ĐT, Họ và tên, Ngày sinh: chương trình dựa vào đó để nhận đúng học sinh. Có thể sắp xếp lại các dòng.',

@@ -38,9 +38,12 @@ export interface TranscriptPrintInput {
   heading: SchoolHeading;
   /** the locality for "…, ngày … tháng … năm …" */
   place: string | null;
-  /** the cover's locality lines (after 2025: commune and province); null prints a blank */
+  /** the school's commune and province (the "Tên trường, Xã/Phường, Tỉnh/Thành phố" column); null prints a blank */
   commune: string | null;
   province: string | null;
+  /** the cover's locality line for the học bạ's last year (issue 15 §9): "Xã/Phường/Đặc khu" and the commune from 1/7/2025, else "Huyện/Quận/Thị xã/Thành phố" and the district */
+  localityLabel: string;
+  locality: string | null;
   level: SchoolLevel;
 }
 
@@ -99,7 +102,7 @@ export function cover(input: TranscriptPrintInput): PdfNode[] {
   return [
     // "TRƯỜNG THCS: Nguyễn Trãi" and "Trường: Tiểu học Lê Quý Đôn", never the level twice.
     { text: [{ text: `${schoolLine}: ` }, { text: level === 'primary' ? d.school.name.replace(/^Trường\s+/iu, '') : splitSchoolName(d.school.name).name, bold: true }], fontSize: 14, margin: [0, 10, 0, 4] },
-    { text: [{ text: 'Xã/Phường/Đặc khu: ' }, { text: input.commune ?? '……………………………………', bold: !!input.commune }], fontSize: 14, margin: [0, 0, 0, 4] },
+    { text: [{ text: `${input.localityLabel}: ` }, { text: input.locality ?? '……………………………………', bold: !!input.locality }], fontSize: 14, margin: [0, 0, 0, 4] },
     { text: [{ text: 'Tỉnh/Thành phố: ' }, { text: input.province ?? '……………………………………', bold: !!input.province }], fontSize: 14 },
     { text: 'HỌC BẠ', fontSize: 40, bold: true, alignment: 'center', margin: [0, 150, 0, 6] },
     { text: LEVEL_TITLES[level], fontSize: 22, bold: true, alignment: 'center' },

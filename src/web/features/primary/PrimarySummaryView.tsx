@@ -12,7 +12,7 @@ import type { PrimaryPoint, PrimarySummary } from '../../api/types.ts';
 import { useSession } from '../../app/session.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { Loading, PageHeader } from '../../components/Page.tsx';
-import { TT27_AWARD_NAMES, TT27_SUBJECT_LEVEL_NAMES, TT27_YEAR_LEVEL_NAMES, primaryPointLabel } from '../../../shared/labels.ts';
+import { PERIODIC_TEST_SCORE, TT27_AWARD_NAMES, TT27_SUBJECT_LEVEL_NAMES, TT27_YEAR_LEVEL_NAMES, primaryPointLabel } from '../../../shared/labels.ts';
 import { ClassSelect, percentLabel, pickClass, useClassChoices } from '../homeroom/common.tsx';
 import { subjectShort } from '../homeroom/ResultsView.tsx';
 import { PrimaryApprovalPanel } from './PrimaryApprovalPanel.tsx';
@@ -54,7 +54,7 @@ function SummaryBook({ classId, point }: { classId: string; point: PrimaryPoint 
   const data = q.data as PrimarySummary;
   const cn = point === 'CN';
   // Mid-term: a test column only where the point has a test (grades 4–5 Tiếng Việt, Toán: a score entered or asked for).
-  const showTests = point === 'CK1' || point === 'CN' || data.rows.some((r) => r.subjects.some((s) => s.test !== null) || r.missing.some((m) => m.endsWith(': điểm kiểm tra định kì')));
+  const showTests = point === 'CK1' || point === 'CN' || data.rows.some((r) => r.subjects.some((s) => s.test !== null) || r.missing.some((m) => m.endsWith(`: ${PERIODIC_TEST_SCORE}`)));
   const tested = data.subjects.filter((s) => s.hasTest && showTests);
   const missing = data.rows.filter((r) => r.missing.length > 0);
   const total = data.rows.length;
@@ -125,7 +125,7 @@ function SummaryBook({ classId, point }: { classId: string; point: PrimaryPoint 
                 </Table.Th>,
                 ...(s.hasTest && showTests
                   ? [
-                      <Table.Th key={`${s.id}-t`} ta="center" title={`Điểm kiểm tra định kì ${s.name}`}>
+                      <Table.Th key={`${s.id}-t`} ta="center" title={`Điểm kiểm tra định kỳ ${s.name}`}>
                         KT
                       </Table.Th>,
                     ]
