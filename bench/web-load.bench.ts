@@ -17,15 +17,13 @@
  * Environment: BENCH_WEB_RUNS (3) loads per scenario (the median is reported). CI never runs
  * benchmarks. Goal (issue 15): cold ≤ 3 s, warm ≤ 1 s, initial JS ≤ 150 KB gzip.
  */
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
-import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core';
-import { freshTotpCode } from '../test/helpers/fresh-totp.ts';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { type TestServer, startTestServer } from '../test/helpers/server.ts';
+import { launchBrowser, loginPage } from '../test/e2e/support.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
 const RUNS = Number(process.env.BENCH_WEB_RUNS ?? 3);
 const THROTTLE = { offline: false, latency: 150, downloadThroughput: 1_600_000 / 8, uploadThroughput: 750_000 / 8 };
 const FIRST_CELL = '[data-testid="gradebook-grid"] input[data-r="0"]:not([readonly])';
@@ -50,19 +48,9 @@ const WATCH_FIRST_CELL = `(() => {
 })();`;
 
 async function signedInState(browser: Browser, server: TestServer, username: string) {
-  const context = await browser.newContext({ locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
-  const page = await context.newPage();
+  const page = await loginPage(browser, server, username);
+  const context = page.context();
   const demo = server.demo!;
-  const entry = demo.logins.find((l) => l.username === username)!;
-  await page.goto(server.baseUrl);
-  await page.getByLabel('Tên đăng nhập').fill(username);
-  await page.getByLabel('Mật khẩu').fill(demo.password);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  if (entry.totpSecret) {
-    await page.getByLabel('Mã xác thực 6 chữ số').fill(freshTotpCode(server.baseUrl, entry.totpSecret));
-    await page.getByRole('button', { name: 'Xác nhận' }).click();
-  }
-  await page.getByText(/Xin chào|Việc cần làm/).first().waitFor();
   const sheet = await page.evaluate(
     async ({ yearId, classId }) => {
       const me = await (await fetch('/api/v1/auth/me')).json();
@@ -139,15 +127,14 @@ function line(name: string, loads: Load[]) {
 }
 
 export async function run(): Promise<void> {
-  execFileSync(process.execPath, ['scripts/build-web-if-needed.mjs'], { stdio: 'inherit' });
+  const browser = await launchBrowser(); // builds dist/web when src/web changed
   const webRoot = join(process.cwd(), 'dist', 'web');
   const js = initialJs(webRoot);
   console.log(`initial JavaScript (entry + ${js.files.length - 1} preloads): ${kb(js.brotli)} brotli, ${kb(js.gzip)} gzip -9 (goal ≤ 150 KB gzip)`);
 
-  const server = await startTestServer({ demo: true, web: true });
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  const server = await startTestServer({ demo: true, web: true }).catch(async (error: unknown) => {
+    await browser.close();
+    throw error;
   });
   try {
     const { state, sheet } = await signedInState(browser, server, 'gvcn.6a1');

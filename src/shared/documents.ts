@@ -168,3 +168,21 @@ export const ZRegisterSeal = z.discriminatedUnion('source', [
   z.object({ source: z.literal('configured') }),
   z.object({ source: z.literal('certificate'), certificate: z.string().min(100).max(100_000) }),
 ]);
+
+/** Batch signing (issue 15 §3): the step signed; each document with the SHA-256 of the version reviewed ("Tôi đã xem"). */
+export const ZBatchRole = z.enum(['homeroom', 'principal', 'seal']);
+export type BatchRole = z.infer<typeof ZBatchRole>;
+export const ZBatchItem = z.object({ documentId: ZId, expectedSha256: z.string().regex(/^[0-9a-f]{64}$/, 'mã băm SHA-256 không hợp lệ') });
+export type BatchItem = z.infer<typeof ZBatchItem>;
+
+/** One document of a batch: signed (its bytes after the signature) or not, and why (Vietnamese). */
+export const ZBatchOutcome = z.object({ documentId: z.string(), title: z.string().nullable(), ok: z.boolean(), message: z.string().nullable(), currentSha256: z.string().nullable() });
+export type BatchOutcome = z.infer<typeof ZBatchOutcome>;
+export const ZBatchResult = z.object({ batchId: z.string(), signed: z.array(ZBatchOutcome), failed: z.array(ZBatchOutcome) });
+export type BatchResult = z.infer<typeof ZBatchResult>;
+/** A progress line of a batch streamed as JSON lines. */
+export interface BatchProgress {
+  done: number;
+  total: number;
+  outcome: BatchOutcome;
+}

@@ -20,37 +20,8 @@ import { AppError } from '../platform/errors.ts';
 import { collectSignatures } from '../platform/signing/batch-signer.ts';
 import type { CertificateDescription, Signer } from '../platform/signing/signer.ts';
 import { getSignedDocumentOr404 } from './document-queries.ts';
+import type { BatchItem, BatchOutcome, BatchProgress, BatchResult, BatchRole } from '../../shared/documents.ts';
 import { type CheckedStep, type SigningContext, checkSignerCertificate, checkSigningStep, commitSignature, rethrowSigning, signBytes } from './sign-document.ts';
-
-export type BatchRole = 'homeroom' | 'principal' | 'seal';
-
-export interface BatchItem {
-  documentId: string;
-  /** SHA-256 of the version the signer reviewed ("Tôi đã xem") in the batch viewer. */
-  expectedSha256: string;
-}
-
-export interface BatchOutcome {
-  documentId: string;
-  title: string | null;
-  ok: boolean;
-  /** why not signed (Vietnamese), when !ok */
-  message: string | null;
-  /** the document's bytes after its signature, when ok */
-  currentSha256: string | null;
-}
-
-export interface BatchResult {
-  batchId: string;
-  signed: BatchOutcome[];
-  failed: BatchOutcome[];
-}
-
-export interface BatchProgress {
-  done: number;
-  total: number;
-  outcome: BatchOutcome;
-}
 
 export interface SignBatchOptions extends SigningContext {
   role: BatchRole;

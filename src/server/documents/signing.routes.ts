@@ -8,7 +8,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { ZId, authErrors } from '../../shared/api-common.ts';
-import { ZDocumentSummary } from '../../shared/documents.ts';
+import { ZBatchItem, ZBatchResult, ZBatchRole, ZDocumentSummary } from '../../shared/documents.ts';
 import { signDocument } from './sign-document.ts';
 import { openSigningBatch } from './sign-documents-batch.ts';
 import { PassThrough } from 'node:stream';
@@ -42,17 +42,15 @@ export type SignRequest = z.infer<typeof ZSignRequest>;
 
 const ZBatchItems = {
   /** The step signed in the batch: each document's next pending step must be this one. */
-  role: z.enum(['homeroom', 'principal', 'seal']),
+  role: ZBatchRole,
   /** Each document with the SHA-256 of the version reviewed in the batch viewer ("Tôi đã xem"). */
-  items: z.array(z.object({ documentId: ZId, expectedSha256: ZSha })).min(1, 'chọn ít nhất một văn bản').max(200),
+  items: z.array(ZBatchItem).min(1, 'chọn ít nhất một văn bản').max(200),
 };
 const ZSignBatchRequest = z.discriminatedUnion('method', [
   z.object({ method: z.literal('pkcs12'), ...ZBatchItems, p12: z.string().min(100).max(200_000), password: z.string().max(200) }),
   z.object({ method: z.literal('remote'), ...ZBatchItems, credentialId: z.string().min(1).max(200) }),
   z.object({ method: z.literal('server'), ...ZBatchItems }),
 ]);
-const ZBatchOutcome = z.object({ documentId: z.string(), title: z.string().nullable(), ok: z.boolean(), message: z.string().nullable(), currentSha256: z.string().nullable() });
-const ZBatchResult = z.object({ batchId: z.string(), signed: z.array(ZBatchOutcome), failed: z.array(ZBatchOutcome) });
 
 /** Opens the signer a request asks for; the school's own certificate only for the seal step. */
 async function openRequestedSigner(env: Env, body: Pick<SignRequest, 'method'> & { p12?: string; password?: string; credentialId?: string }, role: string): Promise<Signer> {

@@ -5,30 +5,11 @@
  * whole batch (wrong password, certificate not the signer's…) comes back as an ordinary error.
  */
 import { API_BASE, ApiError, type FieldError } from '../../api/client.ts';
+import type { BatchProgress, BatchResult, BatchRole } from '../../../shared/documents.ts';
 
-export type BatchRole = 'homeroom' | 'principal' | 'seal';
+export type { BatchProgress, BatchResult, BatchRole };
 
 export type BatchMethod = { method: 'pkcs12'; p12: string; password: string } | { method: 'remote'; credentialId: string } | { method: 'server' };
-
-export interface BatchOutcome {
-  documentId: string;
-  title: string | null;
-  ok: boolean;
-  message: string | null;
-  currentSha256: string | null;
-}
-
-export interface BatchResult {
-  batchId: string;
-  signed: BatchOutcome[];
-  failed: BatchOutcome[];
-}
-
-export interface BatchProgress {
-  done: number;
-  total: number;
-  outcome: BatchOutcome;
-}
 
 type Line = { type: 'start'; total: number } | ({ type: 'progress' } & BatchProgress) | ({ type: 'result' } & BatchResult) | { type: 'error'; message: string };
 
