@@ -51,6 +51,15 @@ export function vietnamInstant(day: string, hour = 0, minute = 0): Date {
   return new Date(Date.UTC(y, m - 1, d, hour, minute) - VIETNAM_OFFSET_MS);
 }
 
+/** Whole days from one yyyy-mm-dd day to another (negative when `to` is earlier); exact integers. */
+export function daysBetween(from: string, to: string): number {
+  const dayNo = (day: string) => {
+    const [y, m, d] = day.split('-').map(Number);
+    return Date.UTC(y, m - 1, d) / 86_400_000;
+  };
+  return dayNo(to) - dayNo(from);
+}
+
 /** The day `n` days after (or before, n < 0) a yyyy-mm-dd day. */
 export function addDays(day: string, n: number): string {
   const [y, m, d] = day.split('-').map(Number);

@@ -8,7 +8,7 @@
  * - setting a window that ends today or earlier while required cells are empty locks them
  *   empty: it needs the principal's explicit confirmation.
  */
-import { formatDay } from '../calendar/vietnam-time.ts';
+import { daysBetween, formatDay } from '../calendar/vietnam-time.ts';
 import { type WindowPoint, windowCovers } from './find-edit-block.ts';
 import type { GradebookColumn } from './gradebook-columns.ts';
 
@@ -27,8 +27,7 @@ export function windowClosesColumn(point: WindowPoint, termNo: number, column: P
 
 /** Whole days from `today` to the window's last day `closesOn` (yyyy-mm-dd): 0 on the last day. */
 export function daysLeft(today: string, closesOn: string): number {
-  const day = (d: string) => Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10)));
-  return Math.round((day(closesOn) - day(today)) / 86_400_000);
+  return daysBetween(today, closesOn);
 }
 
 /** Is a reminder due today: the window is open and ends within `daysBefore` days? */

@@ -5,6 +5,7 @@
  * then the end-of-term point. Before the year, giữa HK I; after term II, cuối năm. Screens open
  * on it, and the demo is seeded up to it.
  */
+import { addDays, daysBetween } from '../calendar/vietnam-time.ts';
 import type { PrimaryPoint } from './primary-traits.ts';
 
 export interface TermDates {
@@ -14,13 +15,9 @@ export interface TermDates {
   endTestOn?: string | null;
 }
 
-const dayNumber = (day: string) => Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10))) / 86_400_000;
-
 /** The first day of the end-of-term point of a term: halfway from its start to its test. */
 export function endOfTermPointStarts(term: TermDates): string {
-  const start = dayNumber(term.startsOn);
-  const end = dayNumber(term.endTestOn || term.endsOn);
-  return new Date((start + Math.ceil((end - start) / 2)) * 86_400_000).toISOString().slice(0, 10);
+  return addDays(term.startsOn, Math.ceil(daysBetween(term.startsOn, term.endTestOn || term.endsOn) / 2));
 }
 
 export function primaryPointOn(today: string, terms: readonly TermDates[]): PrimaryPoint {

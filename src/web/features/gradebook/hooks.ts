@@ -10,9 +10,8 @@ export function useSheet(classId: string, subjectId: string, termNo: number) {
   return useQuery({
     queryKey: keys.sheet(classId, subjectId, termNo),
     queryFn: () => gradebookApi.sheet(classId, subjectId, termNo),
-    staleTime: 0,
-    // Always fresh when opened, except straight after usePrefetchSheet fetched it for this opening.
-    refetchOnMount: (query) => Date.now() - query.state.dataUpdatedAt > 5_000,
+    // Fresh when opened: asked again unless usePrefetchSheet fetched it for this very opening.
+    staleTime: 5_000,
   });
 }
 
